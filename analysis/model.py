@@ -179,3 +179,19 @@ class Analysis:
                 "entities": _plain(self.entities), "quotes": _plain(self.quotes),
                 "sentiment": self.sentiment.to_dict(), "model": self.model,
                 "version": self.version}
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article as read from a file, an upload, a URL or standard input (before cleaning).
+
+    ``text`` is plain text or HTML (``kind`` says which); ``name`` is the file name or URL shown in
+    messages; ``source`` is the outlet when known (from metadata, the URL's site or a JSONL row).
+    """
+    text: str
+    name: str
+    kind: str = "text"
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    id: str | None = None
