@@ -10,7 +10,8 @@ from collections.abc import Iterable, Iterator
 from . import __version__
 from .clean import clean
 from .entities import extract_actors
-from .model import Analysis, CleanResult
+from .ingest import IngestError
+from .model import Analysis, Article, CleanResult
 from .nlp import BATCH_SIZE, MODEL_NAME, load_nlp
 from .quotes import extract_quotes
 from .sentiment import actor_stances, document_tone
@@ -49,16 +50,29 @@ def analyze(text: str, *, source: str | None = None, title: str | None = None,
     return _finish(nlp(cleaned.text), cleaned, source=source, title=title, url=url, id=id)
 
 
-def analyze_many(texts: Iterable[str], *, n_process: int = 1,
-                 batch_size: int = BATCH_SIZE) -> Iterator[Analysis]:
-    """Analyse many texts with one batched ``nlp.pipe``; results come in input order."""
+def analyze_many(texts: Iterable[str | Article], *, n_process: int = 1,
+                 batch_size: int = BATCH_SIZE, errors: str = "raise") -> Iterator[Analysis]:
+    """Analyse many texts (or ingested Articles) with one batched ``nlp.pipe``, in input order.
+
+    The input is streamed: only one batch is in memory at a time. With ``errors="return"`` an
+    article whose analysis fails yields an ``IngestError`` naming it instead of stopping the run.
+    """
     nlp = load_nlp()
-    cleaned_stream = (clean(t) for t in texts)
 
     def pairs():
-        for c in cleaned_stream:
-            yield c.text, c
+        for n, item in enumerate(texts):
+            article = item if isinstance(item, Article) else Article(text=item, name=f"text {n + 1}")
+            cleaned = clean(article.text)
+            yield cleaned.text, (cleaned, article)
 
-    for doc, cleaned in nlp.pipe(pairs(), as_tuples=True, batch_size=min(batch_size, 64),
-                                 n_process=n_process):
-        yield _finish(doc, cleaned)
+    for doc, (cleaned, article) in nlp.pipe(pairs(), as_tuples=True,
+                                            batch_size=min(batch_size, BATCH_SIZE),
+                                            n_process=n_process):
+        try:
+            yield _finish(doc, cleaned, source=article.source, title=article.title,
+                          url=article.url, id=article.id)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop a batch
+            if errors == "raise":
+                raise
+            yield IngestError(f"{article.name} could not be analysed ({type(exc).__name__}: {exc}).",
+                              article.name)
