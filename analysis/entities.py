@@ -1,44 +1,612 @@
-"""Entity mentions grouped into actors (first crude version; merging rules follow)."""
+"""Entity mentions grouped into actors: one actor per person, organisation or place.
+
+spaCy's entities are surface strings with noisy labels; an analyst needs "Kerry", "John Kerry"
+and "Kerry's" counted as one person, "ISIL"/"ISIS" as the group they abbreviate and "Washington
+warned" as the United States. The steps:
+
+1. spans: spaCy entities, split at line breaks, without a leading "the" or a trailing possessive;
+   plus a few rescues spaCy sm misses (acronym definitions, repeats of names it found elsewhere,
+   "Obama administration", "the Syrian army", "Whitehall", an untagged proper-noun subject);
+2. keys: each span's normalised name (lower case, straight apostrophes, person titles dropped);
+3. merging, strongest evidence first: country forms, acronym definitions, acronym initials,
+   organisation short forms ("Kestrel Harbour" for "Kestrel Harbour Capital", "Rovers" for
+   "Redmarsh Rovers"), then people (surname or first name to the one full name that has it;
+   a surname shared by two people goes to the one mentioned last, or stays apart);
+4. per mention: capitals acting as governments ("Washington offered ...").
+
+Everything is a few passes over the entities and their tokens: cheap next to spaCy itself.
+"""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
+                      GOVERNMENT_METONYMS, MONTHS_AND_DAYS, NORP_INSTITUTIONS, ORG_DESIGNATORS,
+                      ORG_HEADS, POLICY_NOUNS, TITLE_WORDS)
 from .model import Actor, Mention
+
+__all__ = ["ACTOR_LABELS", "align_story_actors", "extract_actors"]
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW",
                           "WORK_OF_ART", "PRODUCT"})
-_LEAD = re.compile(r"^(?:the|The)\s+")
-_POSS = re.compile(r"(?:['’]s|['’])$")
+# Labels whose names can be people, organisations or places that act (the merging rules apply).
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
+_EDGE = " \t\r\n\"“”‘'’«»„,;:()[]{}<>—–-*•|/"
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_ACRONYM_DEF = re.compile(
+    r"\(\s*(?:the\s+)?([A-Z][A-Za-z&.\-]{1,11})"
+    r"(?:\s*[,;]?\s*(?:also\s+)?(?:known\s+as|or|aka|a\.k\.a\.)\s+([A-Z][A-Za-z&.\-]{1,11}))?\s*\)")
+_WORD = re.compile(r"[\w&][\w&'’.\-]*")
+_DEMONYM_END = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics|ch|ites?|ers?|ns)$")
+_LOCATIVE = frozenset("of in at from near around outside into to across throughout".split())
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "sent": "send", "struck": "strike",
+              "sought": "seek", "took": "take", "gave": "give", "made": "make", "fled": "flee",
+              "was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "has": "have",
+              "had": "have", "paid": "pay", "led": "lead", "withdrew": "withdraw",
+              "froze": "freeze", "went": "go", "came": "come", "thought": "think",
+              "brought": "bring", "knew": "know", "felt": "feel", "met": "meet", "won": "win"}
 
 
-def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
-    """Mentions of named entities in ``doc`` and the actors they belong to."""
+@dataclass
+class _Span:
+    """One mention before merging: offsets into doc.text and what we know about it."""
+    start: int          # after a leading "the"
+    end: int            # before a trailing possessive
+    poss_end: int       # including the possessive
+    label: str
+    core: int           # start of the name proper (after person titles), for keys and display
+    rescued: bool = False
+    titled: bool = False   # a person title stood inside or right before the span
+    key: str = ""
+
+
+@dataclass
+class _KeyInfo:
+    """Everything the merger knows about one normalised name."""
+    key: str
+    labels: Counter = field(default_factory=Counter)
+    displays: Counter = field(default_factory=Counter)
+    first: int = 10 ** 9
+    words: tuple[str, ...] = ()
+    titled: bool = False
+
+
+# ---------- spans ----------
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int, int] | None:
+    """(start, end, end with possessive) of ``text[s:e]`` without edges, "the" and "'s"."""
+    while s < e and text[s] in _EDGE:
+        s += 1
+    while e > s and (text[e - 1] in _EDGE and text[e - 1] not in "’'"
+                     or text[e - 1] == "." and "." not in text[s:e - 1]):
+        e -= 1
+    m = _LEADING_THE.match(text[s:e])
+    if m and m.end() < e - s:
+        s += m.end()
+    poss_end = e
+    m = _POSSESSIVE.search(text[s:e])
+    if m and m.start() > 0:
+        e = s + m.start()
+    while e > s and text[e - 1] in _EDGE:
+        e -= 1
+    if e <= s or not any(c.isalpha() for c in text[s:e]):
+        return None
+    return s, e, max(poss_end, e)
+
+
+def _title_end(text: str, s: int, e: int) -> int:
+    """Start of the name after leading titles ("Health Minister Graham Pell" -> "Graham Pell")."""
+    words = list(_WORD.finditer(text[s:e]))
+    last_title = -1
+    for i, w in enumerate(words[:-1]):
+        token = w.group().lower().rstrip(".")
+        if token in TITLE_WORDS:
+            last_title = i
+        elif not w.group()[:1].isupper():
+            break
+    return s + words[last_title + 1].start() if last_title >= 0 else s
+
+
+def _ner_spans(doc) -> list[_Span]:
     text = doc.text
-    mentions: list[Mention] = []
-    groups: dict[str, dict] = {}
+    spans = []
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        s, e = ent.start_char, ent.end_char
-        m = _LEAD.match(text[s:e])
-        if m and e - s > m.end():
-            s += m.end()
-        m = _POSS.search(text[s:e])
-        if m and m.start() > 0:
-            e = s + m.start()
-        surface = text[s:e]
-        g = groups.setdefault(surface, {"type": ent.label_, "aliases": [], "n": 0, "first": s})
-        if text[s:ent.end_char] not in g["aliases"]:
-            g["aliases"].append(text[s:ent.end_char])
-        g["n"] += 1
-        mentions.append(Mention(s, e, surface, ent.label_, surface))
-    actors = [Actor(name, g["type"], tuple(g["aliases"]), g["n"])
-              for name, g in sorted(groups.items(), key=lambda kv: (-kv[1]["n"], kv[1]["first"]))]
-    mentions.sort(key=lambda m: m.start)
+        pos = ent.start_char
+        for piece in re.split(r"(\n+)", text[ent.start_char:ent.end_char]):
+            lo, hi = pos, pos + len(piece)
+            pos = hi
+            if not piece.strip() or "\n" in piece:
+                continue
+            trimmed = _trim(text, lo, hi)
+            if trimmed is None:
+                continue
+            s, e, pe = trimmed
+            label = ent.label_
+            core = _title_end(text, s, e) if label == "PERSON" else s
+            before = doc[ent.start - 1] if ent.start > 0 and lo == ent.start_char else None
+            titled = core > s or (before is not None
+                                  and before.text.lower().rstrip(".") in TITLE_WORDS
+                                  and before.text[:1].isupper())
+            if label == "NORP" and before is not None and before.lower_ in _LOCATIVE \
+                    and len(ent) == 1 and not _DEMONYM_END.search(text[s:e]):
+                label = "GPE"   # "the city of Aleppo" tagged NORP
+            spans.append(_Span(s, e, pe, label, core, titled=titled))
+    return spans
+
+
+def _initials(words: Sequence[str]) -> str:
+    return "".join(w[0] for w in words if w.lower() not in FUNCTION_WORDS and w[:1].isalpha())
+
+
+def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple[int, int]]]:
+    """Long forms defined by a parenthesised acronym, and the (long, acronym) span pairs.
+
+    "Islamic State of Iraq and the Levant (ISIL, also known as ISIS)": the long form is the run
+    of words before "(" whose initials (function words skipped) spell the acronym's capitals;
+    failing that, the entity that ends right before "(".
+    """
+    found: list[_Span] = []
+    pairs: list[tuple[int, int]] = []
+    for m in _ACRONYM_DEF.finditer(text):
+        acronyms = [(m.start(g), m.end(g)) for g in (1, 2) if m.group(g)]
+        letters = "".join(c for c in m.group(1) if c.isupper())
+        if len(letters) < 2:
+            continue
+        head_end = m.start()
+        while head_end > 0 and text[head_end - 1] in " \t":
+            head_end -= 1
+        window_start = max(0, head_end - 160)
+        words = list(_WORD.finditer(text, window_start, head_end))
+        long_span = None
+        content = 0
+        for i in range(len(words) - 1, -1, -1):
+            w = words[i].group()
+            if w.lower() in FUNCTION_WORDS:
+                continue
+            if not w[:1].isupper():
+                break
+            content += 1
+            if content == len(letters):
+                if _initials([x.group() for x in words[i:]]).upper() == letters:
+                    long_span = (words[i].start(), head_end)
+                break
+        if long_span is None:
+            ending = [sp for sp in spans if 0 <= head_end - sp.poss_end <= 1
+                      and text[sp.start:sp.start + 1].upper() == letters[0]]
+            if ending:
+                long_span = (ending[-1].start, ending[-1].end)
+        if long_span is None:
+            continue
+        inside = [sp.label for sp in spans if sp.start < long_span[1] and sp.end > long_span[0]]
+        label = next((lb for lb in ("ORG", "GPE", "LOC", "FAC", "NORP") if lb in inside), "ORG")
+        long_ = _Span(long_span[0], long_span[1], long_span[1], label, long_span[0], rescued=True)
+        found.append(long_)
+        for a, b in acronyms:
+            t = _trim(text, a, b)
+            if t:
+                found.append(_Span(t[0], t[1], t[2], label, t[0], rescued=True))
+                pairs.append((long_.start, t[0]))
+    return found, pairs
+
+
+def _overlay(spans: list[_Span], extra: list[_Span], *, replace: bool) -> list[_Span]:
+    """Add ``extra`` spans; with ``replace`` they win over overlapping ones, else they must fit."""
+    if not extra:
+        return spans
+    if replace:
+        kept = [sp for sp in spans if not any(sp.start < x.end and x.start < sp.end for x in extra)]
+        merged = kept + extra
+    else:
+        merged = list(spans)
+        taken = sorted((sp.start, sp.end) for sp in spans)
+        for x in sorted(extra, key=lambda x: x.start - x.end):
+            clash = [sp for sp in merged if sp.start < x.end and x.start < sp.end]
+            if all(x.start <= c.start and c.end <= x.end and (c.start, c.end) != (x.start, x.end)
+                   for c in clash):
+                merged = [sp for sp in merged if sp not in clash] + [x]
+        del taken
+    merged.sort(key=lambda sp: (sp.start, -sp.end))
+    return merged
+
+
+def _verb_forms(word: str) -> set[str]:
+    w = word.lower()
+    if w in _IRREGULAR:
+        return {_IRREGULAR[w]}
+    forms = {w}
+    if w.endswith(("ies", "ied")):
+        forms.add(w[:-3] + "y")
+    if w.endswith("es"):
+        forms |= {w[:-2], w[:-1]}
+    if w.endswith("ed"):
+        forms |= {w[:-2], w[:-1], w[:-3]}
+    if w.endswith("ing"):
+        forms |= {w[:-3], w[:-3] + "e", w[:-4]}
+    if w.endswith("s"):
+        forms.add(w[:-1])
+    return forms
+
+
+def _agent_verb(verb) -> bool:
+    """Whether ``verb`` (a token) says its subject acts or speaks; looks through "was to offer"."""
+    forms = _verb_forms(verb.text)
+    if forms & AGENT_VERBS:
+        return True
+    if forms & {"be", "have", "seem", "appear", "go"}:
+        return any(c.dep_ in ("xcomp", "ccomp") and _verb_forms(c.text) & AGENT_VERBS
+                   for c in verb.children)
+    return False
+
+
+def _acts(token) -> bool:
+    """Whether ``token`` names an agent: subject of an acting/speaking verb, or "X's policy"."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    if token.dep_ == "nsubj":
+        return _agent_verb(token.head)
+    if token.dep_ == "poss":
+        return token.head.lower_ in POLICY_NOUNS
+    return False
+
+
+def _rescues(doc, spans: list[_Span], keys: dict[str, str]) -> list[_Span]:
+    """Mentions spaCy sm missed, each tied to strong evidence in the same text."""
+    text = doc.text
+    found: list[_Span] = []
+    # Repeats of names found elsewhere in the text, and "Islamic State" for "Islamic State of ...".
+    names: dict[str, str] = {}
+    for sp in spans:
+        surface = text[sp.start:sp.end]
+        if sp.label in _NAME_LABELS and len(surface) >= 3 and surface.lower() not in MONTHS_AND_DAYS:
+            names.setdefault(surface, sp.label)
+            words = surface.split()
+            if sp.label == "ORG" and "of" in words[2:]:
+                names.setdefault(" ".join(words[:words.index("of", 2)]), sp.label)
+    if names:
+        pattern = re.compile(r"(?<![\w\-])(?:%s)(?![\w\-])" % "|".join(
+            re.escape(n) for n in sorted(names, key=len, reverse=True)))
+        for m in pattern.finditer(text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None:
+                continue
+            if len(span) == 1 and span[0].tag_ not in ("NNP", "NNPS"):
+                continue
+            t = _trim(text, m.start(), m.end())
+            if t:
+                poss = _POSSESSIVE.match(text[t[1]:t[1] + 2]) if t[1] < len(text) else None
+                pe = t[1] + (len(poss.group()) if poss else 0)
+                found.append(_Span(t[0], t[1], pe, names[m.group()], t[0], rescued=True))
+    for sp in spans:
+        after = text[sp.end:sp.end + 16]
+        # "the Obama administration": the person's administration is an organisation.
+        if sp.label == "PERSON" and re.match(r" [Aa]dministration\b", after):
+            found.append(_Span(sp.start, sp.end + 15, sp.end + 15, "ORG", sp.start, rescued=True))
+        # "the Syrian army": a nationality's institution is an organisation.
+        m = re.match(r" ([a-z]+)\b", after)
+        if sp.label == "NORP" and m and m.group(1) in NORP_INSTITUTIONS:
+            end = sp.end + m.end()
+            found.append(_Span(sp.start, end, end, "ORG", sp.start, rescued=True))
+    # Seats of government spaCy does not tag ("after Whitehall turned down ...").
+    for word in GOVERNMENT_METONYMS:
+        for m in re.finditer(r"\b%s\b" % re.escape(word.title()), text):
+            found.append(_Span(m.start(), m.end(), m.end(), "ORG", m.start(), rescued=True))
+    # An untagged proper noun acting as a subject ("Caesar escaped from Syria ...").
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    for tok in doc:
+        if (tok.tag_ == "NNP" and tok.dep_ == "nsubj" and tok.is_alpha and len(tok) >= 3
+                and tok.text[0].isupper() and not tok.text.isupper()
+                and tok.idx not in covered and tok.lower_ not in MONTHS_AND_DAYS
+                and tok.lower_ not in TITLE_WORDS and tok.ent_type_ == ""
+                and _agent_verb(tok.head)):
+            left = tok
+            while left.i > 0 and doc[left.i - 1].tag_ == "NNP" and doc[left.i - 1].dep_ == "compound" \
+                    and doc[left.i - 1].is_alpha and doc[left.i - 1].idx not in covered:
+                left = doc[left.i - 1]
+            start = left.idx
+            core = _title_end(text, start, tok.idx + len(tok))
+            if core == start and left.lower_ in TITLE_WORDS:
+                continue
+            found.append(_Span(start, tok.idx + len(tok), tok.idx + len(tok), "PERSON", core,
+                               rescued=True, titled=core > start))
+    return found
+
+
+# ---------- keys ----------
+
+def _key(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("‘", "'").split()).lower()
+
+
+def _table_key(key: str) -> str:
+    return key.replace(".", "")
+
+
+def _display(text: str) -> str:
+    return " ".join(text.split())
+
+
+class _Groups:
+    """Union-find over keys; the representative is chosen at the end, not here."""
+
+    def __init__(self, keys):
+        self.parent = {k: k for k in keys}
+
+    def find(self, k: str) -> str:
+        root = k
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[k] != root:
+            self.parent[k], k = root, self.parent[k]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+
+    def add(self, k: str) -> None:
+        self.parent.setdefault(k, k)
+
+
+def _prelim_type(info: _KeyInfo) -> str:
+    if _table_key(info.key) in COUNTRY_FORMS:
+        return "GPE"
+    votes = Counter(info.labels)
+    if info.titled:
+        votes["PERSON"] += 2
+    unanimous_person = set(votes) == {"PERSON"}
+    if info.words and info.words[-1] in ORG_HEADS and not (unanimous_person and info.titled):
+        return "ORG"
+    order = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+    return max(votes, key=lambda lb: (votes[lb], -order.index(lb) if lb in order else -9))
+
+
+def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    n = len(short)
+    if n >= len(long_):
+        return False
+    if long_[-n:] == short:
+        return long_[-n - 1] not in FUNCTION_WORDS
+    # "Assad" for "Bashar al-Assad"
+    return n == 1 and re.sub(r"^(?:al|el|ad|as|ash|at|bin|ibn|abu)-", "", long_[-1]) == short[0]
+
+
+def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]],
+                spans: list[_Span]) -> tuple[_Groups, dict[int, str]]:
+    """Group keys; returns the groups and per-span overrides (ambiguous surnames)."""
+    groups = _Groups(infos)
+    ptype = {k: _prelim_type(i) for k, i in infos.items()}
+    pinned = set()     # keys whose group is settled by a table
+    for k in infos:
+        tk = _table_key(k)
+        if tk in COUNTRY_FORMS:
+            canon = "=" + COUNTRY_FORMS[tk]
+            groups.add(canon)
+            groups.union(k, canon)
+            pinned.add(k)
+    for acr, long_ in acronym_pairs:
+        if acr not in pinned:
+            groups.union(acr, long_)
+            pinned.add(acr)
+    multi = [k for k in infos if len(infos[k].words) > 1]
+    # Acronyms spelled by the initials of one long name in the text.
+    for k, info in infos.items():
+        raw = _table_key(k).upper()
+        if k in pinned or len(info.words) != 1 or not 2 <= len(raw) <= 6 \
+                or not infos[k].displays or not next(iter(infos[k].displays)).replace(".", "").isupper():
+            continue
+        cands = {groups.find(m) for m in multi if ptype[m] != "PERSON"
+                 and _initials(infos[m].words).upper() == raw}
+        if len(cands) == 1:
+            groups.union(k, cands.pop())
+            pinned.add(k)
+    # Organisation short forms: designator dropped, "X of Y" cut to X, or the final words.
+    for k, info in infos.items():
+        if k in pinned or ptype[k] == "NORP" or k in CAPITAL_METONYMS:
+            continue
+        words = info.words
+        cands = set()
+        for m in multi:
+            mw = infos[m].words
+            if len(mw) <= len(words) or m == k:
+                continue
+            if mw[:len(words)] == words:
+                tail = mw[len(words):]
+                if all(w in ORG_DESIGNATORS for w in tail) or (tail[0] == "of" and len(words) >= 2):
+                    cands.add(groups.find(m))
+            elif ptype[m] == "ORG" and ptype[k] not in ("GPE", "LOC") and _is_suffix(words, mw) \
+                    and not (len(words) == 1 and words[0] in FUNCTION_WORDS):
+                cands.add(groups.find(m))
+        if len(cands) == 1:
+            groups.union(k, cands.pop())
+            pinned.add(k)
+    # People: surname or first name to the one full name that carries it.
+    people = [m for m in multi if ptype[m] == "PERSON" and m not in pinned]
+    overrides: dict[int, str] = {}
+    for k, info in infos.items():
+        if k in pinned or k in people or ptype[k] in ("NORP", "ORG") or k in CAPITAL_METONYMS \
+                or k in GOVERNMENT_METONYMS or (ptype[k] != "PERSON" and len(info.words) > 1):
+            continue
+        surname = {groups.find(m) for m in people if _is_suffix(info.words, infos[m].words)}
+        cands = surname
+        if not cands and len(info.words) == 1 and info.labels["PERSON"]:
+            cands = {groups.find(m) for m in people if infos[m].words[0] == info.words[0]}
+            if any(infos[m].words[-1] == info.words[0] for m in people):
+                cands = set()
+        if len(cands) == 1:
+            groups.union(k, cands.pop())
+        elif len(cands) > 1:
+            # Shared surname: each bare mention goes to the person named most recently before it.
+            full_starts = sorted((sp.start, groups.find(sp.key)) for sp in spans
+                                 if sp.key in people and groups.find(sp.key) in cands)
+            for idx, sp in enumerate(spans):
+                if sp.key != k:
+                    continue
+                before = [g for s, g in full_starts if s < sp.start]
+                if before:
+                    overrides[idx] = before[-1]
+    return groups, overrides
+
+
+# ---------- actors ----------
+
+def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
+    """Mentions of named entities in ``doc`` and the actors they are merged into.
+
+    Actors come ordered by mention count, then first appearance; each mention's ``actor`` is
+    its actor's canonical name.
+    """
+    text = doc.text
+    spans = _ner_spans(doc)
+    defined, def_pairs = _definitions(text, spans)
+    spans = _overlay(spans, defined, replace=True)
+    spans = _overlay(spans, _rescues(doc, spans, {}), replace=False)
+    if not spans:
+        return [], []
+
+    infos: dict[str, _KeyInfo] = {}
+    for sp in spans:
+        sp.key = _key(text[sp.core:sp.end])
+        info = infos.get(sp.key)
+        if info is None:
+            info = infos[sp.key] = _KeyInfo(sp.key, words=tuple(sp.key.split()))
+        info.labels[sp.label] += 1
+        info.displays[_display(text[sp.core:sp.end])] += 1
+        info.first = min(info.first, sp.start)
+        info.titled |= sp.titled
+    by_start = {sp.start: sp.key for sp in spans}
+    acronym_pairs = [(by_start[a], by_start[lg]) for lg, a in def_pairs
+                     if a in by_start and lg in by_start]
+    groups, overrides = _merge_keys(infos, acronym_pairs, spans)
+
+    # Per mention: a capital or seat of government acting is the state ("Washington offered").
+    departments = {groups.find(k) for k, i in infos.items()
+                   if len(i.words) > 2 and i.words[0] in ("department", "ministry")
+                   and i.words[1] in ("of", "for")}
+    for idx, sp in enumerate(spans):
+        if idx in overrides:
+            continue
+        tk = _table_key(sp.key)
+        if tk in GOVERNMENT_METONYMS:
+            if len(departments) == 1:
+                overrides[idx] = next(iter(departments))
+                continue
+            target = GOVERNMENT_METONYMS[tk]
+        elif tk in CAPITAL_METONYMS and sp.label in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
+            target = CAPITAL_METONYMS[tk]
+            span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+            if span is None or not _acts(span.root):
+                continue
+        else:
+            continue
+        country = "=" + target
+        groups.add(country)
+        for k in infos:
+            if COUNTRY_FORMS.get(_table_key(k)) == target:
+                country = groups.find(k)
+                break
+        overrides[idx] = country
+
+    # Canonical names and types per group.
+    members: dict[str, list[int]] = {}
+    for idx, sp in enumerate(spans):
+        members.setdefault(groups.find(overrides.get(idx, sp.key)), []).append(idx)
+    mentions: list[Mention] = []
+    built = []
+    for root, idxs in members.items():
+        keys = {spans[i].key for i in idxs}
+        country = next((k[1:] for k in groups.parent if k.startswith("=")
+                        and groups.find(k) == root), None)
+        labels = Counter(spans[i].label for i in idxs)
+        if country:
+            name, kind = country, "GPE"
+        else:
+            best = max(keys, key=lambda k: (len(infos[k].words), len(k), sum(infos[k].labels.values()),
+                                            -infos[k].first))
+            name = infos[best].displays.most_common(1)[0][0]
+            votes = Counter()
+            for k in keys:
+                votes.update(infos[k].labels)
+                if infos[k].titled:
+                    votes["PERSON"] += 2
+            kind = _prelim_type(_KeyInfo(best, labels=votes, words=infos[best].words,
+                                         titled=any(infos[k].titled for k in keys)))
+            if kind not in ACTOR_LABELS:
+                kind = labels.most_common(1)[0][0]
+        aliases: list[str] = []
+        for i in sorted(idxs, key=lambda i: spans[i].start):
+            sp = spans[i]
+            for surface in (text[sp.start:sp.end], text[sp.start:sp.poss_end]):
+                surface = _display(surface)
+                if surface not in aliases:
+                    aliases.append(surface)
+        first = min(spans[i].start for i in idxs)
+        built.append((name, kind, tuple(aliases), len(idxs), first, idxs))
+    # Two groups can reach one canonical name (e.g. "Washington" acting and "United States").
+    by_name: dict[str, list] = {}
+    for name, kind, aliases, n, first, idxs in built:
+        if name in by_name:
+            old = by_name[name]
+            old[2] = old[2] + tuple(a for a in aliases if a not in old[2])
+            old[3] += n
+            old[4] = min(old[4], first)
+            old[5] = old[5] + idxs
+        else:
+            by_name[name] = [name, kind, aliases, n, first, idxs]
+    actors = []
+    for name, kind, aliases, n, first, idxs in sorted(by_name.values(), key=lambda r: (-r[3], r[4])):
+        actors.append(Actor(name=name, type=kind, aliases=aliases, mentions=n))
+        for i in idxs:
+            sp = spans[i]
+            mentions.append(Mention(sp.start, sp.end, text[sp.start:sp.end], kind if kind in
+                                    ("PERSON", "ORG", "GPE") and sp.label in _NAME_LABELS
+                                    else sp.label, name))
+    mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, actors
 
 
+# ---------- across the articles of one story ----------
+
 def align_story_actors(actor_names_per_article: Sequence[Sequence[tuple[str, str]]]) -> dict[str, str]:
-    """Map each actor name to itself (story-wide alignment follows)."""
-    return {name: name for names in actor_names_per_article for name, _ in names}
+    """Map every actor name of a story to one story-wide name.
+
+    Same rules as within an article, applied to canonical names: country forms, acronyms to the
+    long name whose initials they spell, organisation short forms, and a bare surname or first
+    name to the one full name that carries it. A surname shared by two full names in the story
+    ("Anna Berg", "Tom Berg") is left alone.
+    """
+    infos: dict[str, _KeyInfo] = {}
+    surfaces: dict[str, Counter] = {}
+    for names in actor_names_per_article:
+        for name, kind in names:
+            if not name:
+                continue
+            k = _key(_LEADING_THE.sub("", name))
+            info = infos.setdefault(k, _KeyInfo(k, words=tuple(k.split())))
+            info.labels[kind] += 1
+            info.displays[_display(_LEADING_THE.sub("", name))] += 1
+            surfaces.setdefault(k, Counter())[name] += 1
+    groups, _ = _merge_keys(infos, [], [])
+    members: dict[str, list[str]] = {}
+    for k in infos:
+        members.setdefault(groups.find(k), []).append(k)
+    out: dict[str, str] = {}
+    for root, keys in members.items():
+        country = next((k[1:] for k in groups.parent if k.startswith("=")
+                        and groups.find(k) == root), None)
+        if country:
+            canon = country
+        else:
+            best = max(keys, key=lambda k: (len(infos[k].words), len(k),
+                                            sum(infos[k].labels.values())))
+            canon = infos[best].displays.most_common(1)[0][0]
+        for k in keys:
+            for name in surfaces[k]:
+                out[name] = canon
+    return out

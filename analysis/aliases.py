@@ -1,0 +1,130 @@
+"""Name tables the actor merger relies on: country forms, capital metonyms, titles, org words.
+
+Kept apart from ``entities.py`` so the rules read as code and the vocabulary as data. All keys
+are lower case with dots removed ("U.S." -> "us"), as produced by ``entities._table_key``.
+"""
+from __future__ import annotations
+
+# Every surface form of a country -> its canonical name. Demonyms ("American") are NOT here:
+# a nationality is a different actor from the state.
+_COUNTRIES: dict[str, tuple[str, ...]] = {
+    "United States": ("us", "usa", "united states", "united states of america", "america"),
+    "United Kingdom": ("uk", "britain", "great britain", "united kingdom",
+                       "united kingdom of great britain and northern ireland"),
+    "Russia": ("russia", "russian federation"),
+    "China": ("china", "prc", "people's republic of china", "mainland china"),
+    "Taiwan": ("taiwan", "republic of china"),
+    "European Union": ("eu", "european union"),
+    "United Nations": ("un", "united nations"),
+    "United Arab Emirates": ("uae", "united arab emirates"),
+    "South Korea": ("south korea", "republic of korea", "rok"),
+    "North Korea": ("north korea", "dprk", "democratic people's republic of korea"),
+    "Iran": ("iran", "islamic republic of iran"),
+    "Syria": ("syria", "syrian arab republic"),
+    "Germany": ("germany", "federal republic of germany"),
+    "France": ("france", "french republic"),
+    "Netherlands": ("netherlands", "the netherlands", "holland"),
+    "Czech Republic": ("czech republic", "czechia"),
+    "Turkey": ("turkey", "turkiye", "türkiye", "republic of turkey"),
+    "Ivory Coast": ("ivory coast", "côte d'ivoire", "cote d'ivoire"),
+    "Myanmar": ("myanmar", "burma"),
+    "Democratic Republic of the Congo": ("democratic republic of the congo", "drc",
+                                         "dr congo"),
+    "Vatican": ("vatican", "holy see", "vatican city"),
+    "Ukraine": ("ukraine",),
+    "Israel": ("israel",),
+    "India": ("india",),
+    "Japan": ("japan",),
+    "Saudi Arabia": ("saudi arabia",),
+}
+COUNTRY_FORMS: dict[str, str] = {form: name for name, forms in _COUNTRIES.items()
+                                 for form in forms}
+
+# Capitals (and seats of government) that newswriting uses for the state itself when they act
+# or speak ("Washington warned ..."). Only applied when the syntax says so.
+CAPITAL_METONYMS: dict[str, str] = {
+    "washington": "United States", "moscow": "Russia", "beijing": "China",
+    "london": "United Kingdom", "paris": "France", "berlin": "Germany", "tokyo": "Japan",
+    "kyiv": "Ukraine", "kiev": "Ukraine", "tehran": "Iran", "damascus": "Syria",
+    "ankara": "Turkey", "pyongyang": "North Korea", "seoul": "South Korea",
+    "new delhi": "India", "delhi": "India", "ottawa": "Canada", "canberra": "Australia",
+    "brussels": "European Union", "riyadh": "Saudi Arabia", "cairo": "Egypt", "rome": "Italy",
+    "madrid": "Spain", "caracas": "Venezuela", "havana": "Cuba", "islamabad": "Pakistan",
+    "kabul": "Afghanistan", "baghdad": "Iraq", "taipei": "Taiwan", "minsk": "Belarus",
+    "warsaw": "Poland", "budapest": "Hungary", "doha": "Qatar", "abu dhabi": "United Arab Emirates",
+    "hanoi": "Vietnam", "manila": "Philippines", "jakarta": "Indonesia", "bangkok": "Thailand",
+    "brasilia": "Brazil", "pretoria": "South Africa", "nairobi": "Kenya", "abuja": "Nigeria",
+    "wellington": "New Zealand", "dublin": "Ireland",
+    "stockholm": "Sweden", "oslo": "Norway", "copenhagen": "Denmark", "helsinki": "Finland",
+    "vienna": "Austria", "athens": "Greece", "lisbon": "Portugal", "bern": "Switzerland",
+    "tbilisi": "Georgia", "yerevan": "Armenia", "baku": "Azerbaijan", "amman": "Jordan",
+    "beirut": "Lebanon", "tripoli": "Libya", "khartoum": "Sudan", "addis ababa": "Ethiopia",
+}
+# Seats of government that name a country's central government. "Whitehall" is the UK's
+# civil service: when an article names exactly one government department, that is who it means.
+GOVERNMENT_METONYMS: dict[str, str] = {"whitehall": "United Kingdom"}
+
+# Verbs whose subject is an agent (speech, decision, action): "Washington offered/warned/said".
+AGENT_VERBS = frozenset("""
+say tell announce claim deny insist warn accuse urge demand offer propose agree refuse reject
+threaten sanction impose respond retaliate condemn criticise criticize welcome support back oppose
+seek want plan intend decide approve veto order send deploy launch strike attack bomb invade
+negotiate sign recognise recognize expel summon push press pressure call ask vow pledge promise
+hope believe fear argue maintain consider expect suspend withdraw cut block ban freeze halt resume
+cooperate coordinate signal hint acknowledge admit confirm dismiss blame accept turn answer
+insist lobby allow permit authorise authorize provide pay fund give boycott arm help aid
+accuse denounce slam praise hail thank invite host warn move step act retreat respond comment
+reply appeal try fail continue prepare need decline walk make take escape flee
+""".split())
+# Nouns that make "Washington's X" a statement about the state, not the city.
+POLICY_NOUNS = frozenset("""
+policy policies stance position decision decisions response approach strategy support demands
+demand request offer proposal plan plans sanctions allies ally envoy ambassador officials
+government administration efforts effort involvement intervention role refusal warning warnings
+threat threats pressure diplomacy military forces troops claims claim concerns objections
+""".split())
+
+# Words that open a person's name without being part of it. Stripping every leading word up
+# to the last title word turns "Health Minister Graham Pell" into "Graham Pell".
+TITLE_WORDS = frozenset("""
+mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister secretary
+senator sen rep representative congressman congresswoman governor gov mayor chancellor king
+queen prince princess general gen colonel col major maj captain capt lieutenant lt sergeant sgt
+admiral judge pope rev reverend father sheikh ayatollah chairman chairwoman chair commissioner
+ambassador deputy premier president-elect speaker councillor councilor cllr mp mep inspector
+detective superintendent chief officer coach manager director
+""".split())
+
+# Words that end an organisation's name and can be dropped in a short reference:
+# "Kestrel Capital" -> "Kestrel", "Labour Party" -> "Labour", "al-Nusra Front" -> "al-Nusra".
+ORG_DESIGNATORS = frozenset("""
+front party group capital holdings inc ltd limited plc corp corporation company co llc lp llp
+partners foundation institution movement organisation organization brigade brigades ag sa nv
+gmbh bv ventures investments management
+""".split())
+
+# Last words that make a name an organisation rather than a person (fixes PERSON tags on
+# "Redmarsh Rovers" and "Kestrel Harbour Capital").
+ORG_HEADS = ORG_DESIGNATORS | frozenset("""
+authority association department ministry council trust forum infirmary hospital university
+college school bank agency commission committee court office service services institute union
+federation administration board fund club society league army navy police force forces
+government parliament assembly senate congress church times news wire echo herald
+gazette journal telegraph tribune chronicle courier ledger media network
+television radio broadcasting rovers rangers wanderers athletic albion fc afc united
+airlines airways motors industries systems technologies labs energy pharmaceuticals
+""".split())
+
+# Lower-case words that, after a nationality, name an institution: "the Syrian army".
+NORP_INSTITUTIONS = frozenset("""
+army military government navy police regime forces troops authorities parliament embassy
+ministry administration opposition rebels
+""".split())
+
+# Short words that never start a name in a lookup ("the", "of" ...), for initials and suffixes.
+FUNCTION_WORDS = frozenset("of and the for on in at to de du la le von van der den des & a an".split())
+
+MONTHS_AND_DAYS = frozenset("""
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+""".split())
