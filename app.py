@@ -1,0 +1,24 @@
+"""presslens dashboard: page config, navigation over pages/, and the shared sidebar.
+
+Run with ``streamlit run app.py``. Each page lives in pages/ and only renders; the work happens in
+``analysis`` (the core) through ``ui`` (cache, state, safe HTML).
+"""
+import streamlit as st
+
+from ui.sidebar import render_sidebar
+from ui.state import sync_permalink
+
+st.set_page_config(page_title="presslens", page_icon="📰", layout="wide")
+
+PAGES = [
+    st.Page("pages/analyze.py", title="Analyze", icon="📰", default=True),
+    st.Page("pages/actors.py", title="Actors", icon="👥"),
+    st.Page("pages/quotes.py", title="Quotes", icon="💬"),
+]
+
+page = st.navigation(PAGES)
+sync_permalink()
+page.run()
+# After the page: the sidebar then shows an article analysed during this very run.
+render_sidebar()
+sync_permalink()

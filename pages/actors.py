@@ -1,0 +1,112 @@
+"""Actors: who the article names, how often, whether they are quoted, and its stance toward them.
+
+The analyst can merge two actors, rename one or split an alias off into its own actor; the
+corrections are kept with the article (and exported) and every page shows the corrected analysis.
+"""
+import streamlit as st
+
+from analysis.edits import EditError, MergeActors, RenameActor, SplitAlias, apply_edit
+from analysis.export import actors_table
+from ui.charts import build_stance_chart
+from ui.current import load_current, show_heading, show_no_article
+from ui.export_buttons import render_export
+from ui.safe_html import Mark, render_marked_text, show_html
+from ui.state import update_current
+
+PAGE = "actors"
+
+st.title("Actors")
+current = load_current()
+if current is None:
+    show_no_article()
+else:
+    a = current.analysis
+    show_heading(current)
+    if not a.actors:
+        st.info("No people, organisations or places were found in this article.")
+    else:
+        table = actors_table(a)
+        st.markdown("Stance is the article's attitude toward the actor, from −1 (hostile) to +1 "
+                    "(favourable), read from the sentences that name them; sentences where the "
+                    "actor is only named inside someone's quote count less.")
+        st.dataframe(
+            table, hide_index=True, width="stretch", key=f"{PAGE}.table",
+            column_config={
+                "actor": st.column_config.TextColumn("Actor"),
+                "type": st.column_config.TextColumn("Type", help="PERSON, ORG (organisation), "
+                                                    "GPE (country/city/state), NORP (group)…"),
+                "aliases": st.column_config.TextColumn("Also called"),
+                "mentions": st.column_config.NumberColumn("Mentions"),
+                "quoted": st.column_config.CheckboxColumn("Quoted?"),
+                "quotes": st.column_config.NumberColumn("Quotes"),
+                "stance": st.column_config.NumberColumn("Stance", format="%+.2f"),
+                "label": st.column_config.TextColumn("Stance label"),
+            })
+        st.altair_chart(build_stance_chart(table), width="stretch")
+
+        st.subheader("Evidence for one actor")
+        names = [actor.name for actor in a.actors]
+        chosen = st.selectbox("Actor", names, key=f"{PAGE}.chosen")
+        actor = next(x for x in a.actors if x.name == chosen)
+        st.caption(f"Stance {actor.sentiment:+.2f} ({actor.label}) from "
+                   f"{len(actor.evidence)} sentence{'s' * (len(actor.evidence) != 1)}.")
+        own = [m for m in a.entities if m.actor == actor.name]
+        for ev in actor.evidence:
+            sentence = a.text[ev.start:ev.end]
+            marks = [Mark(m.start - ev.start, m.end - ev.start, "actor")
+                     for m in own if ev.start <= m.start and m.end <= ev.end]
+            note = f"{ev.polarity:+.2f}" + (" · named inside a quote" if ev.quoted else "")
+            show_html(render_marked_text(sentence, marks, css_class="pl-evidence"))
+            st.caption(f"Polarity toward {actor.name}: {note}".replace("$", "\\$"))
+
+        st.subheader("Correct the actors")
+        entry = current.entry
+
+        def add_edit(edit) -> None:
+            try:
+                apply_edit(a, edit)
+            except EditError as err:
+                st.error(str(err))
+                return
+            update_current(edits=entry.edits + (edit,))
+            st.rerun()
+
+        merge_tab, rename_tab, split_tab = st.tabs(["Merge two actors", "Rename an actor",
+                                                    "Split an alias off"])
+        with merge_tab:
+            with st.form(f"{PAGE}.merge_form", border=False):
+                keep = st.selectbox("Keep this actor", names, key=f"{PAGE}.merge_keep")
+                absorb = st.selectbox("…and fold this one into it", names,
+                                      index=min(1, len(names) - 1), key=f"{PAGE}.merge_absorb")
+                if st.form_submit_button("Merge"):
+                    add_edit(MergeActors(keep=keep, absorb=absorb))
+        with rename_tab:
+            with st.form(f"{PAGE}.rename_form", border=False):
+                old = st.selectbox("Actor", names, key=f"{PAGE}.rename_old")
+                new = st.text_input("New name", key=f"{PAGE}.rename_new")
+                if st.form_submit_button("Rename"):
+                    add_edit(RenameActor(old=old, new=new))
+        with split_tab:
+            splittable = [x.name for x in a.actors if len(x.aliases) > 1]
+            if not splittable:
+                st.caption("No actor has more than one name form in this article.")
+            else:
+                owner = st.selectbox("Actor", splittable, key=f"{PAGE}.split_actor")
+                owner_actor = next(x for x in a.actors if x.name == owner)
+                with st.form(f"{PAGE}.split_form", border=False):
+                    alias = st.selectbox("Name form that is really someone else",
+                                         list(owner_actor.aliases), key=f"{PAGE}.split_alias")
+                    new_name = st.text_input("Name of the new actor (empty: the name form)",
+                                             key=f"{PAGE}.split_name")
+                    if st.form_submit_button("Split off"):
+                        add_edit(SplitAlias(actor=owner, alias=alias, new_name=new_name or None))
+
+        if entry.edits:
+            st.markdown("**Your corrections to this article**")
+            for edit in entry.edits:
+                st.text("• " + edit.describe())
+            if st.button("Undo the last correction", key=f"{PAGE}.undo"):
+                update_current(edits=entry.edits[:-1])
+                st.rerun()
+
+    render_export(a, current.entry.edits, page=PAGE)

@@ -1,0 +1,154 @@
+"""Analyze (landing page): paste, upload or fetch an article; see what cleaning kept and removed.
+
+Left: the original as given, every removed line struck through with its reason. Right: the
+cleaned text with entities highlighted and labelled by type. The analyst can restore a removed
+line or drop a kept one; the analysis reruns (cached per choice).
+"""
+import streamlit as st
+
+from analysis.ingest import IngestError
+from analysis.model import Segment
+from ui.analysis_cache import analyze_entry, load_model
+from ui.current import load_current, show_heading
+from ui.export_buttons import render_export
+from ui.inputs import (UPLOAD_TYPES, article_from_paste, article_from_url,
+                       articles_from_uploads)
+from ui.safe_html import Mark, entity_style, render_legend, render_marked_text, show_html
+from ui.state import entry_from_article, put_entry, update_current
+
+PAGE = "analyze"
+
+
+def analyse_articles(found, source: str) -> list[str]:
+    """Analyse each article (spinner or progress bar), make the last one current; errors back."""
+    errors = []
+    load_model()
+    progress = st.progress(0.0, text="Analysing…") if len(found) > 1 else None
+    with st.spinner("Analysing the article…"):
+        for i, article in enumerate(found, 1):
+            entry = entry_from_article(article, source=source)
+            try:
+                analyze_entry(entry)
+            except Exception as err:  # noqa: BLE001 - one sentence for the analyst, not a traceback
+                errors.append(f"{article.name} could not be analysed ({type(err).__name__}: {err}).")
+                continue
+            put_entry(entry)
+            if progress is not None:
+                progress.progress(i / len(found), text=f"Analysed {i} of {len(found)}: {article.name}")
+    if progress is not None:
+        progress.empty()
+    return errors
+
+
+st.title("Analyze an article")
+st.write("Paste an article, upload files or give a web address. presslens removes the page "
+         "clutter, then finds the actors, what they say and how the article treats them.")
+
+source = st.text_input(
+    "Source / outlet (optional)", key=f"{PAGE}.source", placeholder="e.g. Reuters",
+    help="Left empty, the outlet is taken from the web address or the page's metadata when known.")
+
+paste_tab, upload_tab, url_tab = st.tabs(["Paste text", "Upload files", "From a web address"])
+with paste_tab:
+    text = st.text_area("Article text", key=f"{PAGE}.text", height=220,
+                        placeholder="Paste the article here: headline, body, even the page clutter "
+                                    "around it (share buttons, adverts): it is removed.")
+    if st.button("Analyze", type="primary", key=f"{PAGE}.run_text"):
+        try:
+            found = [article_from_paste(text)]
+        except IngestError as err:
+            st.error(str(err))
+        else:
+            for message in analyse_articles(found, source):
+                st.error(message)
+with upload_tab:
+    files = st.file_uploader(
+        "Article files (.txt, .md, .html, .htm, .pdf, .docx; several at once, one article each)",
+        type=UPLOAD_TYPES, accept_multiple_files=True, key=f"{PAGE}.files")
+    if st.button("Analyze files", type="primary", key=f"{PAGE}.run_files"):
+        if not files:
+            st.error("Choose one or more files first.")
+        else:
+            found, errors = articles_from_uploads(files)
+            errors += analyse_articles(found, source) if found else []
+            for message in errors:
+                st.error(message)
+            if found:
+                st.success(f"Analysed {len(found)} article{'s' * (len(found) != 1)}; "
+                           "pick another one in the sidebar.")
+with url_tab:
+    url = st.text_input("Web address of the article", key=f"{PAGE}.url",
+                        placeholder="https://…")
+    if st.button("Fetch and analyze", type="primary", key=f"{PAGE}.run_url"):
+        try:
+            found = [article_from_url(url)]
+        except IngestError as err:
+            st.error(str(err))
+        else:
+            for message in analyse_articles(found, source):
+                st.error(message)
+
+current = load_current()
+if current is not None:
+    st.divider()
+    a, cleaned = current.analysis, current.cleaned
+    st.subheader(a.title or current.entry.name)
+    show_heading(current)
+
+    left, right = st.columns(2, gap="medium")
+    with left:
+        st.markdown("**Original, as given**  \nRemoved lines are ~~struck through~~ and labelled "
+                    "with the reason.")
+        marks = [Mark(s.start, s.end, "dropped" if s.start in current.entry.drop else "removed",
+                      tag=f"removed: {s.reason}", title=f"removed: {s.reason}")
+                 for s in cleaned.segments if not s.kept]
+        restored = set(current.entry.restore)
+        marks += [Mark(s.start, s.end, "restored", tag="restored by you")
+                  for s in cleaned.segments if s.kept and s.start in restored]
+        if not cleaned.segments:
+            marks = [Mark(r.start, r.end, "removed", tag=f"removed: {r.reason}") for r in a.removed]
+        with st.container(height=640, border=False):
+            show_html(render_marked_text(cleaned.original, marks, css_class="pl-original"))
+    with right:
+        st.markdown("**Cleaned text, as analysed**  \nNamed entities are highlighted; the small "
+                    "label after each says its type.")
+        labels = sorted({m.label for m in a.entities})
+        if labels:
+            show_html(render_legend(labels))
+        entity_marks = [Mark(m.start, m.end, entity_style(m.label), tag=m.label,
+                             title=f"{m.label} → actor: {m.actor}" if m.actor else m.label)
+                        for m in a.entities]
+        with st.container(height=640, border=False):
+            show_html(render_marked_text(a.text, entity_marks, css_class="pl-cleaned"))
+
+    with st.expander("Correct the cleaning: restore a removed line or drop a kept one"):
+        segments = {s.start: s for s in cleaned.segments}
+        restore, drop = set(current.entry.restore), set(current.entry.drop)
+
+        def describe(seg: Segment) -> str:
+            head = seg.text if len(seg.text) <= 90 else seg.text[:87] + "…"
+            return f"{head}  [{seg.reason}]" if seg.reason and not seg.kept else head
+
+        restorable = [s.start for s in cleaned.segments
+                      if (not s.kept and s.start not in drop) or s.start in restore]
+        droppable = [s.start for s in cleaned.segments
+                     if (s.kept and s.start not in restore) or s.start in drop]
+        key_prefix = f"{PAGE}.{current.entry.key}"
+        st.session_state[f"{key_prefix}.restore"] = sorted(restore & set(restorable))
+        st.session_state[f"{key_prefix}.drop"] = sorted(drop & set(droppable))
+
+        def on_restore() -> None:
+            update_current(restore=tuple(st.session_state[f"{key_prefix}.restore"]))
+
+        def on_drop() -> None:
+            update_current(drop=tuple(st.session_state[f"{key_prefix}.drop"]))
+
+        st.multiselect("Restore these removed lines", restorable, key=f"{key_prefix}.restore",
+                       format_func=lambda s: describe(segments[s]), on_change=on_restore,
+                       placeholder="Choose lines the cleaner removed by mistake")
+        st.multiselect("Drop these kept lines", droppable, key=f"{key_prefix}.drop",
+                       format_func=lambda s: describe(segments[s]), on_change=on_drop,
+                       placeholder="Choose clutter the cleaner kept")
+        st.caption("The analysis reruns as soon as you change a choice.")
+
+    render_export(a, current.entry.edits, page=PAGE)

@@ -1,0 +1,129 @@
+"""The ONE place where article text becomes HTML.
+
+Every page that highlights text (removed lines struck through, entities with their type, an
+actor in its evidence sentences) builds its HTML with ``render_marked_text``: each inserted string
+(the article's text, tags, tooltips) goes through ``html.escape``, the markup itself comes from the
+fixed ``STYLES`` table, and the result is a ``SafeHtml``. ``show_html`` is the only caller of
+``unsafe_allow_html=True`` and refuses any other string.
+"""
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import streamlit as st
+
+# Entity types: background colour and the words shown in the legend. The type itself is always
+# printed next to the highlighted words, so colour is never the only cue.
+ENTITY_TYPES: dict[str, tuple[str, str]] = {
+    "PERSON": ("#fde2b8", "people"),
+    "ORG": ("#cfe3fb", "organisations"),
+    "GPE": ("#d3f2d3", "countries, cities, states"),
+    "NORP": ("#eadcf8", "nationalities, religious and political groups"),
+    "LOC": ("#d7f0ee", "other places"),
+    "FAC": ("#eeeeee", "buildings, airports, roads"),
+    "EVENT": ("#fbd6de", "named events"),
+    "LAW": ("#f3ecc0", "laws and treaties"),
+    "PRODUCT": ("#e6e6e6", "products"),
+    "WORK_OF_ART": ("#e6e6e6", "titles of works"),
+}
+_OTHER_ENTITY = "#e6e6e6"
+
+_MARK = "padding:0.05em 0.25em;border-radius:0.3em;"
+_TAG = ("font-size:0.68em;font-weight:600;letter-spacing:0.03em;margin-left:0.3em;"
+        "padding:0 0.3em;border-radius:0.25em;vertical-align:0.1em;")
+# name -> (element, inline style of the marked words, inline style of the tag after them)
+STYLES: dict[str, tuple[str, str, str]] = {
+    "removed": ("del", "color:#8a1c1c;background:#fdecec;text-decoration:line-through;" + _MARK,
+                _TAG + "background:#8a1c1c;color:#fff;text-decoration:none;"),
+    "dropped": ("del", "color:#6b4e00;background:#fff4d6;text-decoration:line-through;" + _MARK,
+                _TAG + "background:#6b4e00;color:#fff;"),
+    "restored": ("ins", "background:#e4f6e4;text-decoration:none;" + _MARK,
+                 _TAG + "background:#1f6b2a;color:#fff;"),
+    "actor": ("mark", "background:#ffe066;font-weight:600;" + _MARK, _TAG + "background:#444;color:#fff;"),
+    "quote": ("mark", "background:#e8eefc;" + _MARK, _TAG + "background:#2b4a8b;color:#fff;"),
+    "plain": ("span", "", _TAG + "background:#555;color:#fff;"),
+}
+for _label, (_colour, _) in ENTITY_TYPES.items():
+    STYLES[f"entity-{_label}"] = ("mark", f"background:{_colour};" + _MARK,
+                                  _TAG + "background:#333;color:#fff;")
+STYLES["entity-OTHER"] = ("mark", f"background:{_OTHER_ENTITY};" + _MARK,
+                          _TAG + "background:#333;color:#fff;")
+
+_BLOCK = ("line-height:1.75;font-size:0.95rem;overflow-wrap:anywhere;"
+          "padding:0.75rem 1rem;border:1px solid #ddd;border-radius:0.5rem;background:#fff;")
+
+
+class SafeHtml(str):
+    """HTML made by ``render_marked_text``: every inserted string was escaped."""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Characters ``start``-``end`` of the text drawn in ``style``, followed by ``tag`` as text."""
+    start: int
+    end: int
+    style: str
+    tag: str | None = None
+    title: str | None = None
+
+
+def entity_style(label: str) -> str:
+    return f"entity-{label}" if label in ENTITY_TYPES else "entity-OTHER"
+
+
+def _escape(text: str) -> str:
+    """html.escape plus: no raw newlines (Markdown would end the HTML block at a blank line and
+    then read the rest as Markdown) and no '$' (Streamlit reads $...$ as maths)."""
+    return (html.escape(text, quote=True).replace("$", "&#36;")
+            .replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>"))
+
+
+def render_marked_text(text: str, marks: Iterable[Mark] = (), *, css_class: str = "pl-text",
+                       framed: bool = True) -> SafeHtml:
+    """``text`` as HTML with ``marks`` drawn over it; overlapping marks: the earlier wins.
+
+    ``css_class`` names the block (``pl-original``, ``pl-cleaned``...) so tests and the browser
+    can find it; it must be a plain identifier.
+    """
+    if not css_class.replace("-", "").replace("_", "").isalnum():
+        raise ValueError(f"css_class must be a plain name, not {css_class!r}")
+    out: list[str] = []
+    pos = 0
+    for mark in sorted(marks, key=lambda m: (m.start, -m.end)):
+        start, end = max(mark.start, 0), min(mark.end, len(text))
+        if start < pos or end <= start:
+            continue
+        element, style, tag_style = STYLES.get(mark.style, STYLES["plain"])
+        out.append(_escape(text[pos:start]))
+        title = f' title="{_escape(mark.title)}"' if mark.title else ""
+        out.append(f'<{element} class="pl-mark pl-{mark.style}" style="{style}"{title}>'
+                   f"{_escape(text[start:end])}</{element}>")
+        if mark.tag:
+            out.append(f'<span class="pl-tag" style="{tag_style}">{_escape(mark.tag)}</span>')
+        pos = end
+    out.append(_escape(text[pos:]))
+    body = "".join(out)
+    # Always a <div>: Markdown passes an HTML block through untouched (inline HTML it would not).
+    style = _BLOCK if framed else "line-height:1.9;font-size:0.85rem;"
+    return SafeHtml(f'<div class="{css_class}" style="{style}">{body}</div>')
+
+
+def render_legend(labels: Sequence[str]) -> SafeHtml:
+    """A legend for the entity types in ``labels``: each type highlighted, then what it means."""
+    text, marks = "", []
+    for label in labels:
+        meaning = ENTITY_TYPES.get(label, ("", "other named things"))[1]
+        if text:
+            text += "   "
+        marks.append(Mark(len(text), len(text) + len(label), entity_style(label)))
+        text += f"{label} {meaning}"
+    return render_marked_text(text, marks, css_class="pl-legend", framed=False)
+
+
+def show_html(fragment: SafeHtml) -> None:
+    """Put escaped HTML on the page; the only use of ``unsafe_allow_html`` in presslens."""
+    if not isinstance(fragment, SafeHtml):
+        raise TypeError("show_html only takes the output of render_marked_text/render_legend")
+    st.markdown(fragment, unsafe_allow_html=True)

@@ -1,0 +1,34 @@
+"""The shared sidebar: the article shown on every page and the other articles of this session."""
+from __future__ import annotations
+
+import streamlit as st
+
+from .analysis_cache import analyze_entry
+from .state import CURRENT_KEY, articles, current_entry, set_current
+
+SELECT_KEY = "sidebar.article"
+
+
+def _on_select() -> None:
+    set_current(st.session_state[SELECT_KEY])
+
+
+def render_sidebar() -> None:
+    entries = articles()
+    with st.sidebar:
+        st.divider()
+        st.markdown("**Current article**")
+        entry = current_entry()
+        if entry is None:
+            st.caption("None yet: paste, upload or fetch one on the Analyze page.")
+            return
+        _, result, _ = analyze_entry(entry)
+        st.text(entry.label)
+        st.caption(f"{len(result.actors)} actors · {len(result.quotes)} quotes · "
+                   f"{len(result.removed)} lines removed")
+        if len(entries) > 1:
+            keys = list(entries)
+            st.session_state[SELECT_KEY] = st.session_state[CURRENT_KEY]
+            st.selectbox(f"Story: {len(keys)} articles in this session — show", keys,
+                         format_func=lambda k: entries[k].label, key=SELECT_KEY,
+                         on_change=_on_select)
