@@ -1,23 +1,383 @@
-"""Quotations and who said them (first crude cut: marks + nearest mention)."""
+"""Quotations and who said them.
+
+1. ``quote_marks.find_quote_spans`` pairs the marks (no parse needed).
+2. Each quotation is ``direct`` (a whole utterance: it opens a sentence, follows a colon or
+   dash, or continues a split or multi-paragraph quotation) or ``partial`` (words quoted inside
+   the narrator's sentence).
+3. Marks that report no speech are dropped: so-called labels, titles of works, and short
+   partial quotes that no reporting cue governs (scare quotes).
+4. The speaker comes from the attribution around the quote: after it ('..., Teo said' /
+   '..., said Teo' / '... — Teo'), before it ('Teo said:' / 'According to Teo, ...'), or the
+   reporting cue that governs a partial quote in the parse ('Teo said the loan would "never
+   ..."'). ``speakers.SpeakerResolver`` turns that subject into an actor.
+5. Parts of one quotation (split by an attribution, or carried over paragraphs) share a
+   speaker; a direct quote with no attribution inherits the previous speaker, flagged with a
+   lower confidence.
+"""
 from __future__ import annotations
 
+import bisect
+import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .model import Mention, Quote
+from .quote_marks import QuoteSpan, find_quote_spans, paragraph_spans
+from .speakers import Attribution, SpeakerResolver, is_cue
 
-_QUOTE_RE = re.compile(r"[\"“«]([^\"“”«»\n]{2,}?)[\"”»]")
+logger = logging.getLogger(__name__)
+
+_TERMINATORS = {".", "!", "?", "...", "…"}
+_DASHES = {"—", "–", "-", "--", "―", "−"}
+# Words that introduce a label or a name rather than speech: so-called "green corridor".
+_NAMING = re.compile(
+    r"(?:\bso[- ]called|\bdubbed|\bnicknamed|\bknown as|\btermed|\bcoined|\bbilled as"
+    r"|\bthe (?:words?|term|phrase|slogan|motto|hashtag|label|name|title|expression)"
+    r"|\b(?:en)?titled|\bheadlined|\bbranded as|\breferred to as|\bmarketed as)"
+    r"\s*[,:]?\s*$", re.IGNORECASE)
+_WORKS = re.compile(
+    r"\b(?:book|film|movie|novel|song|album|show|series|play|documentary|poem|essay|column|"
+    r"podcast|episode|opera|musical|single|programme|program|exhibition|article|memoir|"
+    r"painting|headline|report|study|paper|track|hit)\s*,?\s*$", re.IGNORECASE)
+# A partial quote this short with no reporting cue is a scare quote or a label, not speech.
+SCARE_MAX_WORDS = 4
+
+CONF_EXPLICIT = 0.95
+CONF_PARSE = 0.9
+CONF_GROUP = 0.95       # multiplier for the parts of a quotation that borrow its attribution
+CONF_FLOATING = 0.5
+CONF_NONE = 0.3
+
+
+@dataclass
+class _Item:
+    span: QuoteSpan
+    first: int          # first token inside the quote
+    last: int           # last token inside the quote
+    leading: list       # narrator tokens before the opening mark, same sentence
+    trailing: list      # narrator tokens after the closing mark, same sentence
+    kind: str = "partial"
+    attribution: Attribution | None = None
+    group: int = -1
+    drop: bool = False
 
 
 def extract_quotes(doc, mentions: Sequence[Mention]) -> list[Quote]:
-    """Quotes in ``doc.text`` with the nearest named speaker after them."""
+    """Quotations in ``doc.text`` with their speakers; never raises.
+
+    ``mentions`` are the entity mentions of the same text; a speaker that is a mention is
+    reported by its actor name. Offsets point into ``doc.text``.
+    """
+    try:
+        return _extract(doc, mentions)
+    except Exception:   # a parse we did not foresee must not lose the article's quotes
+        logger.exception("speaker attribution failed; listing quotes without speakers")
+        try:
+            text = doc.text
+            return [Quote(s.start, s.end, text[s.start:s.end], None, None, "direct", 0.1)
+                    for s in find_quote_spans(text)]
+        except Exception:
+            logger.exception("quote detection failed")
+            return []
+
+
+def _extract(doc, mentions: Sequence[Mention]) -> list[Quote]:
     text = doc.text
-    people = sorted((m for m in mentions if m.label in ("PERSON", "ORG")), key=lambda m: m.start)
-    quotes = []
-    for m in _QUOTE_RE.finditer(text):
-        start, end = m.span(1)
-        speaker = next((p for p in people if end <= p.start <= end + 80), None)
-        quotes.append(Quote(start, end, text[start:end],
-                            speaker.actor or speaker.text if speaker else None,
-                            speaker.text if speaker else None, "direct", 0.3))
-    return quotes
+    if len(doc) == 0 or not text.strip():
+        return []
+    spans = find_quote_spans(text)
+    if not spans:
+        return []
+    paragraphs = paragraph_spans(text)
+    p_starts = [p[0] for p in paragraphs]
+
+    def paragraph_of_char(i: int) -> int:
+        return max(0, bisect.bisect_right(p_starts, i) - 1)
+
+    quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
+    res = SpeakerResolver(doc, mentions, quoted, paragraph_of_char)
+    starts = res.starts
+    items = [_item(doc, text, starts, spans, k) for k in range(len(spans))]
+
+    for it in items:
+        _classify(doc, text, it)
+    _link_groups(items, doc)
+    for it in items:
+        if it.drop:
+            continue
+        it.attribution = _own_attribution(doc, res, it)
+        if it.attribution is not None:
+            res.remember(it.attribution)
+        elif it.kind == "partial" and _words(it.span, text) <= SCARE_MAX_WORDS:
+            it.drop = True      # a scare quote: no one is reported saying it
+    _share_in_groups(items)
+    _inherit_floating(doc, res, items)
+
+    out = []
+    for it in items:
+        if it.drop:
+            continue
+        s = it.span
+        a = it.attribution
+        if a is None:
+            out.append(Quote(s.start, s.end, text[s.start:s.end], None, None, it.kind, CONF_NONE))
+        else:
+            out.append(Quote(s.start, s.end, text[s.start:s.end], a.speaker, a.speaker_text,
+                             it.kind, round(min(1.0, max(0.0, a.confidence)), 3)))
+    return out
+
+
+# ---------- layout around each quotation ----------
+
+def _item(doc, text: str, starts: list[int], spans: list[QuoteSpan], k: int) -> _Item:
+    s = spans[k]
+    prev = spans[k - 1] if k > 0 and spans[k - 1].paragraph == s.paragraph else None
+    nxt = spans[k + 1] if k + 1 < len(spans) and spans[k + 1].paragraph == s.paragraph else None
+    left = prev.close_at + 1 if prev is not None and prev.close_at is not None else s.paragraph_start
+    right = nxt.open_at if nxt is not None else s.paragraph_end
+    first = bisect.bisect_right(starts, s.start) - 1
+    last = bisect.bisect_right(starts, s.end - 1) - 1
+    lo = bisect.bisect_left(starts, left)
+    hi = bisect.bisect_left(starts, s.open_at)
+    leading = []
+    for i in range(hi - 1, lo - 1, -1):
+        t = doc[i]
+        if t.text in _TERMINATORS or t.text in ('"', "“", "”"):
+            break
+        leading.append(t)
+    leading.reverse()
+    trailing = []
+    if s.close_at is not None:
+        i = bisect.bisect_right(starts, s.close_at)
+        while i < len(doc) and doc[i].idx < right:
+            t = doc[i]
+            trailing.append(t)
+            if t.text in _TERMINATORS:
+                break
+            i += 1
+    return _Item(s, max(first, 0), max(last, first, 0), [t for t in leading if not t.is_space],
+                 [t for t in trailing if not t.is_space])
+
+
+def _words(span: QuoteSpan, text: str) -> int:
+    return len(text[span.start:span.end].split())
+
+
+def _classify(doc, text: str, it: _Item) -> None:
+    """Direct or partial; drop labels and titles of works."""
+    s = it.span
+    inner = text[s.start:s.end]
+    before = text[max(s.paragraph_start, s.open_at - 40):s.open_at]
+    if _NAMING.search(before):
+        it.drop = True
+        return
+    if _WORKS.search(before) and _title_case(inner):
+        it.drop = True
+        return
+    lead = it.leading
+    last = lead[-1].text if lead else ""
+    starts_upper = inner[:1].isupper() or inner[:1] in "'‘’\"“"
+    if not lead or s.reopened or last in (":",) or last in _DASHES:
+        it.kind = "direct"
+    elif starts_upper and (last == "," or is_cue(lead[-1])) and any(is_cue(t) for t in lead):
+        it.kind = "direct"
+    else:
+        it.kind = "partial"
+
+
+def _title_case(s: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", s)]
+    if not words or len(words) > 10:
+        return False
+    small = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
+    return all(w[0].isupper() or w.lower() in small for w in words) and words[0][0].isupper()
+
+
+def _link_groups(items: list[_Item], doc) -> None:
+    """Quotations split by an attribution, or carried over paragraphs, form one group."""
+    for k, it in enumerate(items):
+        it.group = k
+        if k == 0:
+            continue
+        prev = items[k - 1]
+        if it.span.reopened and prev.span.close_at is None:
+            it.group = prev.group
+        elif (it.span.paragraph == prev.span.paragraph and prev.span.close_at is not None
+              and prev.trailing and it.leading and prev.trailing[-1].i == it.leading[-1].i
+              and prev.kind == "direct" and not any(t.text in _TERMINATORS for t in prev.trailing)):
+            it.group = prev.group           # "A," she said, "B."
+            if not it.drop:
+                it.kind = "direct"
+
+
+# ---------- attribution ----------
+
+def _own_attribution(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
+    if it.kind == "direct":
+        return (_trailing(doc, res, it) or _leading(doc, res, it) or _governing_cue(doc, res, it))
+    return (_governing_cue(doc, res, it) or _trailing(doc, res, it, partial=True)
+            or _leading(doc, res, it, partial=True))
+
+
+def _inside(it: _Item, token) -> bool:
+    return it.first <= token.i <= it.last
+
+
+def _trailing(doc, res: SpeakerResolver, it: _Item, partial: bool = False) -> Attribution | None:
+    """'..., Teo said' / '..., said Teo, the partner' / '... — Teo' / '..., according to Teo'."""
+    zone = it.trailing
+    if not zone:
+        return None
+    if zone[0].text in _DASHES:
+        for t in zone[1:12]:
+            if t.text == ",":
+                break
+            if t.i in res.mention_of or t.pos_ == "PROPN":
+                head = t
+                while head.head.i != head.i and head.head in zone and head.head.pos_ == "PROPN":
+                    head = head.head
+                return res.resolve(head, CONF_EXPLICIT * 0.9)
+        return None
+    inner_end = doc.text[it.span.end - 1:it.span.end]
+    first_word = next((t for t in zone if not t.is_punct), None)
+    if first_word is None:
+        return None
+    attached = (inner_end in ",?!…-—" or zone[0].text == "," or first_word.text[:1].islower()
+                or first_word.i in res.mention_of and inner_end not in ".")
+    if partial and zone[0].text != ",":
+        return None
+    if not attached:
+        return None
+    for t in zone[:30]:
+        if t.text == "“" or t.text == '"':
+            break
+        if is_cue(t):
+            subj = res.subject_of(t)
+            if subj is not None and not _inside(it, subj):
+                return res.resolve(subj, CONF_EXPLICIT)
+            near = _nearest_np(zone, t, res)
+            if near is not None:
+                return res.resolve(near, CONF_EXPLICIT * 0.85)
+            return None
+    return None
+
+
+def _nearest_np(zone: list, cue, res: SpeakerResolver):
+    """When the parse gives no subject: the noun phrase just before the cue, else after it."""
+    before = [t for t in zone if t.i < cue.i and not t.is_punct]
+    for t in reversed(before):
+        if t.pos_ in ("PROPN", "NOUN", "PRON") or t.i in res.mention_of:
+            head = t
+            while head.head in before and head.head.pos_ in ("PROPN", "NOUN") and head.head.i != head.i:
+                head = head.head
+            return head
+        break
+    after = [t for t in zone if t.i > cue.i]
+    for t in after[:6]:
+        if t.pos_ in ("PROPN", "PRON") or t.i in res.mention_of:
+            head = t
+            while head.head in after and head.head.pos_ == "PROPN" and head.head.i != head.i:
+                head = head.head
+            return head
+        if t.pos_ == "NOUN" and t.dep_ in ("nsubj",):
+            return t
+    return None
+
+
+def _leading(doc, res: SpeakerResolver, it: _Item, partial: bool = False) -> Attribution | None:
+    """'Teo said: ...' / 'Sir Geoffrey was blunt: ...' / 'According to Teo, ...'."""
+    zone = it.leading
+    if not zone:
+        return None
+    last = zone[-1].text
+    cues = [t for t in zone if is_cue(t) and t.dep_ not in ("relcl", "acl", "amod")]
+    for cue in reversed(cues):
+        subj = res.subject_of(cue)
+        if subj is not None and not _inside(it, subj) and (subj.i < it.first or cue.lower_ == "according"):
+            return res.resolve(subj, CONF_EXPLICIT if not partial else CONF_PARSE * 0.8)
+    if last == ":" and not partial:     # 'X was blunt:' — the main clause's subject speaks
+        ids = {t.i for t in zone}
+        for t in zone:
+            if t.head.i in ids and t.head.i != t.i or t.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i in ids), None)
+            if subj is not None:
+                return res.resolve(subj, CONF_PARSE * 0.85)
+    return None
+
+
+def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
+    """The reporting verb the quote depends on in the parse: 'Teo said the loan would "..."'."""
+    roots = []
+    for i in range(it.first, it.last + 1):
+        h = doc[i].head.i
+        if h < it.first or h > it.last:
+            roots.append(doc[i])
+    seen = set()
+    for r in roots:
+        t = r.head
+        for _ in range(12):
+            if t.i in seen:
+                break
+            seen.add(t.i)
+            if not _inside(it, t) and is_cue(t):
+                subj = res.subject_of(t)
+                if subj is not None and not _inside(it, subj):
+                    return res.resolve(subj, CONF_PARSE)
+            if t.head.i == t.i:
+                break
+            t = t.head
+    sent = doc[it.first].sent
+    for t in sent:          # 'according to X' anywhere in the sentence
+        if t.lower_ == "according" and not _inside(it, t):
+            subj = res.subject_of(t)
+            if subj is not None and not _inside(it, subj):
+                return res.resolve(subj, CONF_PARSE)
+    return None
+
+
+def _share_in_groups(items: list[_Item]) -> None:
+    by_group: dict[int, Attribution] = {}
+    for it in items:
+        if it.attribution is not None and not it.drop and it.group not in by_group:
+            by_group[it.group] = it.attribution
+    for it in items:
+        if it.attribution is None and not it.drop and it.group in by_group:
+            a = by_group[it.group]
+            it.attribution = Attribution(a.speaker, a.speaker_text, a.confidence * CONF_GROUP,
+                                         a.anchor)
+
+
+def _inherit_floating(doc, res: SpeakerResolver, items: list[_Item]) -> None:
+    """A direct quote with no attribution continues the speaker just before it."""
+    previous: _Item | None = None
+    for it in items:
+        if it.drop:
+            continue
+        if it.attribution is None and it.kind == "direct":
+            if previous is not None and previous.attribution is not None \
+                    and it.span.paragraph - previous.span.paragraph <= 1:
+                a = previous.attribution
+                it.attribution = Attribution(a.speaker, a.speaker_text,
+                                             min(a.confidence, 0.9) * CONF_FLOATING / 0.9, a.anchor)
+            else:
+                it.attribution = _previous_sentence_cue(doc, res, it)
+        previous = it
+
+
+def _previous_sentence_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
+    """'Okafor warned the wards would close. "We have no choice."' -> Okafor."""
+    start = doc[it.first].sent.start
+    if start == 0:
+        return None
+    sent = doc[start - 1].sent
+    if res.paragraph_of_char(sent.start_char) < it.span.paragraph - 1:
+        return None
+    for t in sent:
+        if is_cue(t) and not res.in_quote[t.i]:
+            subj = res.subject_of(t)
+            if subj is not None and not res.in_quote[subj.i]:
+                a = res.resolve(subj, CONF_FLOATING)
+                return a
+    return None

@@ -1,0 +1,432 @@
+"""Who is speaking: reporting cues, their subjects, and the actor a subject refers to.
+
+The speaker of a quote is the subject of its reporting cue ("X said", "said X", "X told Y",
+"according to X"). That subject is then resolved to an actor: a named mention; the person a
+title or appositive names ("Its chair, Bernadette Quinlan"); the principal of a spokesperson
+("a spokesperson for the minister" -> the minister -> the person titled minister); the author of
+a document ("the letter says"); or, for he/she/it/they, the nearest earlier named subject that
+fits (people for he/she, organisations for it/they, gender from titles and earlier pronouns).
+No coreference package works offline, so these are rules; each result carries a confidence
+that drops when it guessed. Unnamed sources ("a senior official") stay unnamed.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Mention
+
+# Reporting verbs, by base form; forms are generated below (the pipeline has no lemmatizer).
+SPEECH_VERBS = (
+    "say tell add write argue insist warn claim acknowledge post state explain note declare "
+    "announce admit confirm deny reply respond ask suggest continue conclude stress emphasise "
+    "emphasize observe remark recall predict promise vow pledge urge praise accuse criticise "
+    "criticize complain concede contend assert maintain agree tweet caution comment testify "
+    "report joke quip plead demand allege lament boast dismiss call describe brand label "
+    "welcome condemn blast slam hail question counter retort mention reveal disclose inform "
+    "assure reassure shout cry whisper scream yell mutter sigh recount reiterate repeat hint "
+    "estimate forecast threaten thank apologise apologize wonder exclaim "
+    "protest object propose recommend advise insist reason muse scoff snap grumble mock "
+    "tell point"
+).split()
+_IRREGULAR = {
+    "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"),
+    "write": ("writes", "wrote", "writing", "written"), "cry": ("cries", "cried", "crying"),
+}
+_DOUBLING = {"admit", "quip", "slam", "snap", "scoff"}
+# Verbs that report speech only with a subject that did the speaking ("X called it 'a raid'");
+# without one ("a group called 'Y'", "so-called 'Z'") they name things instead.
+LABEL_VERBS = {"call", "describe", "brand", "label"}
+# Nouns for people who speak for someone else: the speaker is that someone.
+SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen",
+                "spokeswomen", "representative", "aide", "mouthpiece", "press"}
+# Documents that "say" things for their author.
+DOCUMENTS = {"letter", "statement", "report", "document", "filing", "memo", "email", "tweet",
+             "post", "submission", "release", "note", "plan", "proposal", "complaint", "lawsuit"}
+MALE_TITLES = {"mr", "mr.", "sir", "lord", "mister", "king", "prince", "father", "brother",
+               "monsieur", "herr", "señor", "signor", "uncle", "baron", "duke", "earl"}
+FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "madame", "queen",
+                 "princess", "sister", "mother", "frau", "señora", "signora", "aunt", "baroness",
+                 "duchess"}
+_MALE_WORDS = {"he", "him", "his", "himself"}
+_FEMALE_WORDS = {"she", "her", "hers", "herself"}
+_ORG_PRONOUNS = {"it", "they", "them", "its"}
+_PERSON_LABELS = {"PERSON"}
+_ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
+_SUBJECT_DEPS = {"nsubj", "csubj"}
+# Clauses whose missing subject is their head's subject ("refused ..., insisting that").
+_SUBJECT_FROM_HEAD = {"conj", "advcl", "xcomp"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# How far back (in paragraphs) a pronoun may look for the person it refers to.
+PRONOUN_REACH = 3
+
+
+def _forms(base: str) -> set[str]:
+    if base in _IRREGULAR:
+        return {base, *_IRREGULAR[base]}
+    stem = base + base[-1] if base in _DOUBLING else base
+    if base.endswith("e"):
+        past, ing = base + "d", (base + "ing" if base.endswith("ee") else base[:-1] + "ing")
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        past, ing = base[:-1] + "ied", base + "ing"
+    else:
+        past, ing = stem + "ed", stem + "ing"
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        third = base + "es"
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        third = base[:-1] + "ies"
+    else:
+        third = base + "s"
+    return {base, third, past, ing}
+
+
+CUE_FORMS: dict[str, str] = {f: b for b in SPEECH_VERBS for f in _forms(b)}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A quote's speaker: ``speaker`` is an actor name (None if unnamed), ``anchor`` the token
+    index of the words that name them (used to order candidates for later pronouns)."""
+    speaker: str | None
+    speaker_text: str | None
+    confidence: float
+    anchor: int
+
+
+def is_cue(token) -> bool:
+    """A reporting verb (said, told, warned ...) or the 'according' of 'according to'."""
+    low = token.lower_
+    if low == "according":
+        return any(c.lower_ == "to" for c in token.children) or \
+            (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to")
+    base = CUE_FORMS.get(low)
+    if base is None:
+        return False
+    if base == "point":     # only "pointed out"
+        return any(c.lower_ == "out" for c in token.children)
+    return token.tag_.startswith("VB") or low in ("said", "says", "told")
+
+
+def cue_base(token) -> str:
+    return "according" if token.lower_ == "according" else CUE_FORMS.get(token.lower_, "")
+
+
+class SpeakerResolver:
+    """Per-document state for resolving subjects to actors.
+
+    Built once per Doc: which token belongs to which mention, which tokens are inside quotes
+    (a name mentioned inside someone's quote is not a candidate antecedent), the named subjects
+    a pronoun may refer to, their gender where the text tells, and the role words (minister,
+    ministry, chair) each named actor was introduced with.
+    """
+
+    def __init__(self, doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]],
+                 paragraph_of_char):
+        self.doc = doc
+        self.paragraph_of_char = paragraph_of_char
+        self.starts = [t.idx for t in doc]
+        self.mention_of: dict[int, Mention] = {}
+        self.mention_spans: list[tuple[Mention, int, int]] = []
+        for m in mentions:
+            if not (0 <= m.start < m.end <= len(doc.text)):
+                continue
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            self.mention_spans.append((m, span.start, span.end - 1))
+            for t in span:
+                self.mention_of.setdefault(t.i, m)
+        self.mention_spans.sort(key=lambda x: x[1])
+        self.in_quote = bytearray(len(doc))
+        for s, e in quoted:
+            for i in range(self._token_at(s), self._token_at(max(s, e - 1)) + 1):
+                self.in_quote[i] = 1
+        self.gender: dict[str, str] = {}
+        self.candidates: list[tuple[int, str, str, str]] = []   # (token i, actor, text, kind)
+        self._collect_candidates()
+        self._collect_gender()
+        self.roles: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._collect_roles()
+
+    # ---------- lookups ----------
+
+    def _token_at(self, char: int) -> int:
+        i = bisect.bisect_right(self.starts, char) - 1
+        return max(0, min(i, len(self.doc) - 1))
+
+    def token_at(self, char: int) -> int:
+        return self._token_at(char)
+
+    def _actor(self, m: Mention) -> str:
+        return m.actor or m.text
+
+    def _mention_head(self, lo: int, hi: int):
+        """The token of the mention over tokens lo..hi whose head lies outside it."""
+        for i in range(lo, hi + 1):
+            h = self.doc[i].head.i
+            if h < lo or h > hi or h == i:
+                return self.doc[i]
+        return self.doc[hi]
+
+    def _kind_of(self, m: Mention | None, token) -> str:
+        if m is not None:
+            if m.label in _PERSON_LABELS:
+                return "person"
+            if m.label in _ORG_LABELS:
+                return "org"
+            return "other"
+        return "person?" if token.pos_ == "PROPN" else "other"
+
+    # ---------- what the document offers ----------
+
+    def _collect_candidates(self) -> None:
+        """Named subjects of finite clauses outside quotes: what he/she/it may refer to."""
+        for m, lo, hi in self.mention_spans:
+            if self.in_quote[lo]:
+                continue
+            head = self._mention_head(lo, hi)
+            subj = head
+            if head.dep_ == "appos" and head.head.dep_ in _SUBJECT_DEPS:
+                subj = head.head
+            if subj.dep_ not in _SUBJECT_DEPS or not self._finite(subj.head):
+                continue
+            self.candidates.append((head.i, self._actor(m), m.text, self._kind_of(m, head)))
+        for t in self.doc:      # proper names the entity recogniser missed
+            if t.pos_ == "PROPN" and t.dep_ in _SUBJECT_DEPS and t.i not in self.mention_of \
+                    and not self.in_quote[t.i] and self._finite(t.head):
+                self.candidates.append((t.i, self.name_text(t), self.name_text(t), "person?"))
+        self.candidates.sort()
+
+    @staticmethod
+    def _finite(verb) -> bool:
+        if verb.tag_ in _FINITE:
+            return True
+        return any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children)
+
+    def _collect_gender(self) -> None:
+        """He or she for named people: titles first (Mr, Ms, Sir, Dame), then pronouns that can
+        only refer to one person named just before them."""
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for m, i, _ in self.mention_spans:
+            if i == 0:
+                continue
+            prev = self.doc[i - 1].lower_
+            if prev in MALE_TITLES:
+                votes[self._actor(m)]["m"] += 5
+            elif prev in FEMALE_TITLES:
+                votes[self._actor(m)]["f"] += 5
+        positions = [c[0] for c in self.candidates]
+        for t in self.doc:
+            low = t.lower_
+            g = "m" if low in _MALE_WORDS else "f" if low in _FEMALE_WORDS else None
+            if g is None or self.in_quote[t.i]:
+                continue
+            sent_start = t.sent.start
+            prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else 0
+            k = bisect.bisect_left(positions, t.i)
+            people = {c[1] for c in self.candidates[:k]
+                      if c[0] >= prev_start and c[3] in ("person", "person?")}
+            if len(people) == 1:
+                votes[people.pop()][g] += 1
+        for actor, v in votes.items():
+            if v["m"] != v["f"]:
+                self.gender[actor] = "m" if v["m"] > v["f"] else "f"
+
+    def _collect_roles(self) -> None:
+        """Role words each named actor is introduced with: 'Health Minister Graham Pell'
+        (minister), 'Daniel Whitcombe, the general secretary' (secretary), 'Russian Foreign
+        Ministry' (ministry), so that 'the minister' later finds its person."""
+        for m, i, hi in self.mention_spans:
+            head = self._mention_head(i, hi)
+            words = set()
+            if m.label in _ORG_LABELS:
+                words |= {w.lower().strip(".,'’") for w in m.text.split()}
+            j = i - 1
+            while j >= 0 and j >= i - 4 and self.doc[j].pos_ in ("PROPN", "NOUN") \
+                    and self.doc[j].i not in self.mention_of:
+                words.add(self.doc[j].lower_)
+                j -= 1
+            for c in head.children:
+                if c.dep_ == "appos":
+                    words.add(c.lower_)
+            if head.dep_ == "appos":
+                words.add(head.head.lower_)
+            for w in words:
+                self.roles[w].append((head.i, self._actor(m)))
+
+    # ---------- resolution ----------
+
+    def name_text(self, token) -> str:
+        """A proper name with its compound parts ('Marcus Teo')."""
+        lo = token.i
+        while lo > 0 and self.doc[lo - 1].pos_ == "PROPN" and self.doc[lo - 1].head.i == token.i:
+            lo -= 1
+        return self.doc[lo:token.i + 1].text
+
+    def np_text(self, token) -> str:
+        """The words naming a speaker, without appositives or relative clauses."""
+        keep = [token]
+        stack = [token]
+        while stack:
+            t = stack.pop()
+            for c in t.children:
+                if c.dep_ in ("appos", "relcl", "acl", "punct", "cc", "conj", "parataxis",
+                              "advcl", "ccomp"):
+                    continue
+                if t is token and c.i > token.i and c.dep_ not in ("prep", "amod", "pobj",
+                                                                       "compound"):
+                    continue
+                keep.append(c)
+                stack.append(c)
+        idx = sorted(t.i for t in keep)
+        lo, hi = idx[0], idx[-1]
+        for i in range(token.i, hi + 1):        # stop at the first comma after the head
+            if self.doc[i].text in (",", "—", "–", "(") and i > token.i:
+                hi = i - 1
+                break
+        return self.doc[lo:hi + 1].text.strip()
+
+    def subject_of(self, cue):
+        """The subject of a reporting cue, climbing into the clause it depends on if needed."""
+        if cue.lower_ == "according":
+            for c in cue.children:
+                if c.lower_ == "to":
+                    for cc in c.children:
+                        if cc.dep_ == "pobj":
+                            return cc
+            nxt = cue.i + 1
+            if nxt + 1 < len(self.doc) and self.doc[nxt].lower_ == "to":
+                return self.doc[nxt + 1] if self.doc[nxt + 1].dep_ != "punct" else None
+            return None
+        v = cue
+        label = cue_base(cue) in LABEL_VERBS
+        for _ in range(4):
+            subs = [c for c in v.children if c.dep_ in _SUBJECT_DEPS]
+            if subs:
+                s = subs[0]
+                if s.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
+                    return v.head
+                return s
+            agents = [c for c in v.children if c.dep_ == "agent"]
+            if agents:
+                pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
+                if pobj:
+                    return pobj[0]
+            if label or v.dep_ not in _SUBJECT_FROM_HEAD or v.head is v:
+                return None
+            v = v.head
+        return None
+
+    def resolve(self, token, confidence: float = 0.9, depth: int = 0) -> Attribution:
+        """The actor a subject ``token`` names, or an unnamed speaker with its words."""
+        text = self.np_text(token)
+        m = self.mention_of.get(token.i)
+        if m is not None and token.pos_ != "PRON":
+            return Attribution(self._actor(m), text, confidence, token.i)
+        low = token.lower_
+        if token.pos_ == "PRON" or low in _MALE_WORDS | _FEMALE_WORDS | _ORG_PRONOUNS:
+            return self.resolve_pronoun(token, confidence)
+        for c in token.children:        # "Its chair, Bernadette Quinlan"
+            if c.dep_ == "appos":
+                cm = self.mention_of.get(c.i)
+                if cm is not None:
+                    return Attribution(self._actor(cm), self.np_text(c), confidence, c.i)
+                if c.pos_ == "PROPN":
+                    return Attribution(self.name_text(c), self.np_text(c), confidence * 0.9, c.i)
+        if depth < 2 and low in SPOKESPEOPLE:
+            principal = self._principal(token)
+            if principal is not None:
+                inner = self.resolve(principal, confidence * 0.95, depth + 1)
+                return Attribution(inner.speaker, text, inner.confidence, token.i)
+            return Attribution(None, text, confidence * 0.8, token.i)
+        if token.pos_ == "PROPN":
+            return Attribution(self.name_text(token), text, confidence * 0.85, token.i)
+        determiner = next((c.lower_ for c in token.children if c.dep_ in ("det", "poss")), "")
+        if depth < 2 and low in DOCUMENTS and determiner in ("the", "this", "that", "its",
+                                                              "his", "her", "their"):
+            author = self._author_of(token)
+            if author is not None:
+                return Attribution(author[0], text, 0.5, token.i)
+        if determiner == "the":
+            found = self._by_role(token)
+            if found is not None:
+                return Attribution(found, text, confidence * 0.7, token.i)
+        return Attribution(None, text, confidence * 0.85, token.i)
+
+    def _principal(self, token):
+        for c in token.children:
+            if c.dep_ == "poss":
+                return c
+            if c.dep_ == "prep" and c.lower_ in ("for", "of", "to"):
+                for cc in c.children:
+                    if cc.dep_ == "pobj":
+                        return cc
+        return None
+
+    def _by_role(self, token) -> str | None:
+        """'the minister' -> the nearest earlier actor introduced with that role word."""
+        low = token.lower_
+        options = self.roles.get(low) or (self.roles.get(low[:-1]) if low.endswith("s") else None)
+        if not options:
+            return None
+        before = [o for o in options if o[0] < token.i]
+        return before[-1][1] if before else None
+
+    def _author_of(self, token) -> tuple[str, int] | None:
+        """'The letter says' -> whoever wrote or sent 'a letter' earlier in the text."""
+        for t in reversed(self.doc[:token.i]):
+            if t.lower_ != token.lower_ or self.in_quote[t.i]:
+                continue
+            v = t
+            for _ in range(5):
+                if v.pos_ in ("VERB", "AUX"):
+                    break
+                if v.head is v:
+                    break
+                v = v.head
+            subj = next((c for c in v.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subj is None:
+                return None
+            inner = self.resolve(subj, 0.5, depth=2)
+            return (inner.speaker, subj.i) if inner.speaker else None
+        return None
+
+    def resolve_pronoun(self, token, confidence: float) -> Attribution:
+        """he/she -> nearest earlier named person subject who fits; it/they -> organisation."""
+        low = token.lower_
+        text = token.text
+        if low in _MALE_WORDS or low in _FEMALE_WORDS:
+            want = "m" if low in _MALE_WORDS else "f"
+            kinds = ("person", "person?")
+        elif low in _ORG_PRONOUNS:
+            want, kinds = None, ("org",)
+        else:                            # I, we, you: the text does not say who
+            return Attribution(None, text, confidence * 0.5, token.i)
+        here = self.paragraph_of_char(token.idx)
+        k = bisect.bisect_left(self.candidates, (token.i,))
+        reach = PRONOUN_REACH if want else 1
+        for pos, actor, _, kind in reversed(self.candidates[:k]):
+            paragraphs_back = here - self.paragraph_of_char(self.doc[pos].idx)
+            if paragraphs_back > reach:
+                break
+            if kind not in kinds:
+                if want is None and kind in ("person", "person?"):
+                    break               # "they" after a person: a group, not the company
+                continue
+            if want and self.gender.get(actor, want) != want:
+                continue
+            conf = confidence * (0.8 if paragraphs_back <= 1 else 0.6)
+            return Attribution(actor, text, conf, token.i)
+        return Attribution(None, text, confidence * 0.5, token.i)
+
+    def remember(self, attribution: Attribution, kind: str = "person") -> None:
+        """A resolved speaker becomes a candidate antecedent for later pronouns."""
+        if attribution.speaker is None:
+            return
+        entry = (attribution.anchor, attribution.speaker, attribution.speaker_text or "", kind)
+        k = bisect.bisect_left(self.candidates, entry[:1])
+        if k < len(self.candidates) and self.candidates[k][0] == entry[0]:
+            return
+        self.candidates.insert(k, entry)
