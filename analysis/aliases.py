@@ -112,7 +112,9 @@ federation administration board fund club society league army navy police force 
 government parliament assembly senate congress church times news wire echo herald
 gazette journal telegraph tribune chronicle courier ledger media network
 television radio broadcasting rovers rangers wanderers athletic albion fc afc united
-airlines airways motors industries systems technologies labs energy pharmaceuticals
+airlines airways motors industries systems technologies labs energy pharmaceuticals shipping
+logistics mining insurance telecom telecoms resources petroleum oil steel foods brands
+securities finance financial bancorp pharma biotech therapeutics semiconductor electronics
 """.split())
 
 # Lower-case words that, after a nationality, name an institution: "the Syrian army".

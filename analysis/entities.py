@@ -34,6 +34,8 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT",
                           "WORK_OF_ART", "PRODUCT"})
 # Labels whose names can be people, organisations or places that act (the merging rules apply).
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
+# spaCy sm's least reliable labels: a rescued name may displace them.
+_WEAK_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW"})
 _EDGE = " \t\r\n\"“”‘'’«»„,;:()[]{}<>—–-*•|/"
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
@@ -62,6 +64,7 @@ class _Span:
     rescued: bool = False
     titled: bool = False   # a person title stood inside or right before the span
     key: str = ""
+    title_start: int = -1  # start of a title right before the span ("President" Obama)
 
 
 @dataclass
@@ -73,7 +76,10 @@ class _KeyInfo:
     first: int = 10 ** 9
     words: tuple[str, ...] = ()
     titled: bool = False
+    located: int = 0    # mentions right after "in"/"across" ... without a possessive
 
+
+_PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|around|outside|near)\s+$")
 
 # ---------- spans ----------
 
@@ -96,6 +102,16 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int, int] | None:
     if e <= s or not any(c.isalpha() for c in text[s:e]):
         return None
     return s, e, max(poss_end, e)
+
+
+def _possessive_after(text: str, e: int) -> int:
+    """End of a possessive right after ``text[:e]`` ("Kerry" + "’s"), else ``e``."""
+    nxt = text[e:e + 3]
+    if nxt[:2] in ("'s", "’s") and not nxt[2:3].isalnum():
+        return e + 2
+    if nxt[:1] in ("'", "’") and text[e - 1:e] == "s" and not nxt[1:2].isalnum():
+        return e + 1
+    return e
 
 
 def _title_end(text: str, s: int, e: int) -> int:
@@ -127,16 +143,21 @@ def _ner_spans(doc) -> list[_Span]:
             if trimmed is None:
                 continue
             s, e, pe = trimmed
+            if pe == e:
+                pe = _possessive_after(text, e)
             label = ent.label_
             core = _title_end(text, s, e) if label == "PERSON" else s
             before = doc[ent.start - 1] if ent.start > 0 and lo == ent.start_char else None
             titled = core > s or (before is not None
                                   and before.text.lower().rstrip(".") in TITLE_WORDS
                                   and before.text[:1].isupper())
+            if label in _WEAK_LABELS and text[s:e].split()[-1].lower() in ORG_HEADS:
+                label = "ORG"   # "the Northmoor Patients' Forum" tagged LAW
             if label == "NORP" and before is not None and before.lower_ in _LOCATIVE \
                     and len(ent) == 1 and not _DEMONYM_END.search(text[s:e]):
                 label = "GPE"   # "the city of Aleppo" tagged NORP
-            spans.append(_Span(s, e, pe, label, core, titled=titled))
+            title_start = before.idx if titled and core == s else -1
+            spans.append(_Span(s, e, pe, label, core, titled=titled, title_start=title_start))
     return spans
 
 
@@ -195,8 +216,10 @@ def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple
     return found, pairs
 
 
-def _overlay(spans: list[_Span], extra: list[_Span], *, replace: bool) -> list[_Span]:
-    """Add ``extra`` spans; with ``replace`` they win over overlapping ones, else they must fit."""
+def _overlay(spans: list[_Span], extra: list[_Span], *, replace: bool,
+             over_weak: bool = False) -> list[_Span]:
+    """Add ``extra`` spans; with ``replace`` they win over overlapping ones, else they must
+    cover what they overlap (or, with ``over_weak``, overlap only weakly labelled spans)."""
     if not extra:
         return spans
     if replace:
@@ -204,13 +227,11 @@ def _overlay(spans: list[_Span], extra: list[_Span], *, replace: bool) -> list[_
         merged = kept + extra
     else:
         merged = list(spans)
-        taken = sorted((sp.start, sp.end) for sp in spans)
         for x in sorted(extra, key=lambda x: x.start - x.end):
             clash = [sp for sp in merged if sp.start < x.end and x.start < sp.end]
-            if all(x.start <= c.start and c.end <= x.end and (c.start, c.end) != (x.start, x.end)
-                   for c in clash):
+            if all(over_weak and c.label in _WEAK_LABELS or x.start <= c.start and c.end <= x.end
+                   and (c.start, c.end) != (x.start, x.end) for c in clash):
                 merged = [sp for sp in merged if sp not in clash] + [x]
-        del taken
     merged.sort(key=lambda sp: (sp.start, -sp.end))
     return merged
 
@@ -255,10 +276,11 @@ def _acts(token) -> bool:
     return False
 
 
-def _rescues(doc, spans: list[_Span], keys: dict[str, str]) -> list[_Span]:
-    """Mentions spaCy sm missed, each tied to strong evidence in the same text."""
+def _name_rescues(doc, spans: list[_Span]) -> tuple[list[_Span], list[_Span]]:
+    """Mentions spaCy sm missed of names it found elsewhere in the same text, and places."""
     text = doc.text
     found: list[_Span] = []
+    places_found: list[_Span] = []
     # Repeats of names found elsewhere in the text, and "Islamic State" for "Islamic State of ...".
     names: dict[str, str] = {}
     for sp in spans:
@@ -277,11 +299,34 @@ def _rescues(doc, spans: list[_Span], keys: dict[str, str]) -> list[_Span]:
                 continue
             if len(span) == 1 and span[0].tag_ not in ("NNP", "NNPS"):
                 continue
-            t = _trim(text, m.start(), m.end())
+            end = m.end()
+            # "Kestrel Harbour" + " Capital": the full name with its designator.
+            tail = re.match(r" ([A-Z][a-z]+)\b", text[end:end + 20])
+            if tail and tail.group(1).lower() in ORG_DESIGNATORS:
+                end += tail.end()
+            t = _trim(text, m.start(), end)
             if t:
-                poss = _POSSESSIVE.match(text[t[1]:t[1] + 2]) if t[1] < len(text) else None
-                pe = t[1] + (len(poss.group()) if poss else 0)
-                found.append(_Span(t[0], t[1], pe, names[m.group()], t[0], rescued=True))
+                found.append(_Span(t[0], t[1], _possessive_after(text, t[1]),
+                                   "ORG" if end > m.end() else names[m.group()], t[0], rescued=True))
+    # The place an organisation is named after, when the text puts something in it:
+    # "Nurses in Northmoor" beside "Northmoor Regional Health Authority".
+    places = {text[sp.start:sp.end].split()[0] for sp in spans
+              if sp.label in ("ORG", "FAC") and len(text[sp.start:sp.end].split()) > 1}
+    places = {p for p in places if len(p) >= 3 and p[0].isupper() and p.isalpha()
+              and p.lower() not in TITLE_WORDS and p.lower() not in FUNCTION_WORDS}
+    if places:
+        pattern = re.compile(r"\b(?:in|across|throughout|around|outside|near) (%s)\b(?![’'\w-]| [A-Z])"
+                             % "|".join(map(re.escape, sorted(places))))
+        for m in pattern.finditer(text):
+            places_found.append(_Span(m.start(1), m.end(1), m.end(1), "GPE", m.start(1),
+                                      rescued=True))
+    return found, places_found
+
+
+def _structural_rescues(doc, spans: list[_Span]) -> list[_Span]:
+    """Organisations built from an entity and a common noun, seats of government, subjects."""
+    text = doc.text
+    found: list[_Span] = []
     for sp in spans:
         after = text[sp.end:sp.end + 16]
         # "the Obama administration": the person's administration is an organisation.
@@ -360,6 +405,8 @@ def _prelim_type(info: _KeyInfo) -> str:
     votes = Counter(info.labels)
     if info.titled:
         votes["PERSON"] += 2
+    elif len(info.words) == 1 and info.located:
+        votes["GPE"] += 2 * info.located     # "the club in Redmarsh": a place, whatever the tag
     unanimous_person = set(votes) == {"PERSON"}
     if info.words and info.words[-1] in ORG_HEADS and not (unanimous_person and info.titled):
         return "ORG"
@@ -429,13 +476,20 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
     # People: surname or first name to the one full name that carries it.
     people = [m for m in multi if ptype[m] == "PERSON" and m not in pinned]
     overrides: dict[int, str] = {}
+    # A one-word name that opens an organisation's name ("Ford" in "Ford Motor Company") is
+    # that organisation, not someone's surname.
+    org_openers = {infos[m].words[0] for m in multi if ptype[m] != "PERSON"}
     for k, info in infos.items():
-        if k in pinned or k in people or ptype[k] in ("NORP", "ORG") or k in CAPITAL_METONYMS \
+        if k in pinned or k in people or ptype[k] == "NORP" or k in CAPITAL_METONYMS \
                 or k in GOVERNMENT_METONYMS or (ptype[k] != "PERSON" and len(info.words) > 1):
+            continue
+        if ptype[k] == "ORG" and (info.words[-1] in ORG_HEADS or k in org_openers):
             continue
         surname = {groups.find(m) for m in people if _is_suffix(info.words, infos[m].words)}
         cands = surname
-        if not cands and len(info.words) == 1 and info.labels["PERSON"]:
+        if ptype[k] == "ORG" and not info.labels["PERSON"]:
+            pass    # an ORG-tagged word only joins a person as a surname
+        elif not cands and len(info.words) == 1 and info.labels["PERSON"]:
             cands = {groups.find(m) for m in people if infos[m].words[0] == info.words[0]}
             if any(infos[m].words[-1] == info.words[0] for m in people):
                 cands = set()
@@ -466,7 +520,10 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
     spans = _ner_spans(doc)
     defined, def_pairs = _definitions(text, spans)
     spans = _overlay(spans, defined, replace=True)
-    spans = _overlay(spans, _rescues(doc, spans, {}), replace=False)
+    repeats, places = _name_rescues(doc, spans)
+    spans = _overlay(spans, repeats, replace=False)
+    spans = _overlay(spans, places, replace=False, over_weak=True)
+    spans = _overlay(spans, _structural_rescues(doc, spans), replace=False)
     if not spans:
         return [], []
 
@@ -480,6 +537,8 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
         info.displays[_display(text[sp.core:sp.end])] += 1
         info.first = min(info.first, sp.start)
         info.titled |= sp.titled
+        if sp.poss_end == sp.end and _PLACE_BEFORE.search(text, max(0, sp.start - 12), sp.start):
+            info.located += 1
     by_start = {sp.start: sp.key for sp in spans}
     acronym_pairs = [(by_start[a], by_start[lg]) for lg, a in def_pairs
                      if a in by_start and lg in by_start]
@@ -536,13 +595,19 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
                 if infos[k].titled:
                     votes["PERSON"] += 2
             kind = _prelim_type(_KeyInfo(best, labels=votes, words=infos[best].words,
-                                         titled=any(infos[k].titled for k in keys)))
+                                         titled=any(infos[k].titled for k in keys),
+                                         located=sum(infos[k].located for k in keys)))
+            if len(infos[best].words) > 1 and _prelim_type(infos[best]) == "PERSON":
+                kind = "PERSON"     # a full name decides; surnames get mis-tagged as ORG/GPE
             if kind not in ACTOR_LABELS:
                 kind = labels.most_common(1)[0][0]
         aliases: list[str] = []
         for i in sorted(idxs, key=lambda i: spans[i].start):
             sp = spans[i]
-            for surface in (text[sp.start:sp.end], text[sp.start:sp.poss_end]):
+            titled = text[sp.title_start:sp.end] if sp.title_start >= 0 else ""
+            for surface in (text[sp.start:sp.end], text[sp.start:sp.poss_end], titled):
+                if not surface:
+                    continue
                 surface = _display(surface)
                 if surface not in aliases:
                     aliases.append(surface)

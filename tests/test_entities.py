@@ -1,0 +1,151 @@
+"""Actors from entity mentions: general shapes with invented names, on the real spaCy model."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.entities import align_story_actors, extract_actors
+
+
+def actors_of(nlp, text):
+    mentions, actors = extract_actors(nlp(text))
+    return mentions, {a.name: a for a in actors}
+
+
+def owner(actors, surface):
+    """Names of the actors whose aliases hold ``surface``."""
+    return {a.name for a in actors.values() if surface in a.aliases}
+
+
+def test_surname_folds_into_full_name_even_when_mistagged(nlp):
+    text = ("Astrid Lindqvist, the chief executive of Borealis Shipping, announced the cuts on "
+            "Monday. Lindqvist said the company had no choice. Critics called Lindqvist's plan "
+            "reckless.")
+    _, actors = actors_of(nlp, text)
+    person = actors["Astrid Lindqvist"]
+    assert person.type == "PERSON"
+    assert {"Lindqvist", "Astrid Lindqvist"} <= set(person.aliases)
+    assert person.mentions == 3
+    assert "Lindqvist" not in actors
+
+
+def test_titles_fold_into_the_full_name(nlp):
+    text = ("Health Minister Oskar Venn visited the hospital on Tuesday. Mr Venn said the staff "
+            "were exhausted. Venn promised more money.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Mr Venn") == {"Oskar Venn"}
+    assert owner(actors, "Venn") == {"Oskar Venn"}
+    assert actors["Oskar Venn"].mentions == 3
+
+
+def test_acronym_defined_in_parentheses_joins_its_long_form(nlp):
+    text = ("The Coastal Fisheries Protection Agency (CFPA) opened an inquiry. The CFPA's director "
+            "declined to comment. A spokesman for the CFPA said the review would take months.")
+    mentions, actors = actors_of(nlp, text)
+    agency = actors["Coastal Fisheries Protection Agency"]
+    assert agency.type == "ORG"
+    assert "CFPA" in agency.aliases and agency.mentions == 4
+    assert all(m.actor == agency.name for m in mentions)
+    # "the" and the possessive are not part of the mention
+    assert [m.text for m in mentions] == ["Coastal Fisheries Protection Agency", "CFPA", "CFPA", "CFPA"]
+
+
+def test_acronym_with_also_known_as(nlp):
+    text = ("Fighters of the Northern Liberation Army (NLA, also known as the Sentinels) and "
+            "the NLA command said the Sentinels would hold the pass.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "NLA") == {"Northern Liberation Army"}
+
+
+def test_country_forms_merge_and_demonym_stays_apart(nlp):
+    text = ("The U.S. imposed new tariffs on Monday. The United States says the measures are "
+            "temporary, but American farmers fear retaliation. Officials in America were divided.")
+    _, actors = actors_of(nlp, text)
+    us = actors["United States"]
+    assert us.type == "GPE"
+    assert {"U.S.", "United States", "America"} <= set(us.aliases)
+    assert owner(actors, "American") and "United States" not in owner(actors, "American")
+
+
+def test_capital_acting_is_the_state_but_a_location_is_not(nlp):
+    text = ("Washington warned Moscow against further escalation. Tourists flocked to a museum "
+            "in Washington last summer.")
+    mentions, _ = actors_of(nlp, text)
+    by_start = {m.start: m.actor for m in mentions if m.text == "Washington"}
+    first, second = sorted(by_start)
+    assert by_start[first] == "United States"
+    assert by_start[second] != "United States"
+
+
+def test_shared_surname_never_joins_two_people(nlp):
+    text = ("Anna Berg and Tom Berg founded the firm together. Tom Berg later left. "
+            "Berg said he had no regrets.")
+    _, actors = actors_of(nlp, text)
+    for actor in actors.values():
+        full = {a for a in actor.aliases if a in ("Anna Berg", "Tom Berg")}
+        assert len(full) <= 1, actor
+    assert "Anna Berg" in actors and "Tom Berg" in actors
+
+
+def test_organisation_short_form_without_designator(nlp):
+    text = ("Talbot Ridge Capital agreed to buy the club. Talbot Ridge said it would invest in "
+            "the stadium. The Talbot Ridge deal was approved.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Talbot Ridge") == {"Talbot Ridge Capital"}
+    assert actors["Talbot Ridge Capital"].type == "ORG"
+
+
+def test_place_named_in_an_organisation_stays_apart(nlp):
+    text = ("The Dunmere Regional Water Board said bills would rise. Families across Dunmere "
+            "have already cut back, and shops in Dunmere report falling sales.")
+    _, actors = actors_of(nlp, text)
+    board = next(a for a in actors.values() if "Water Board" in a.name)
+    assert "Dunmere" not in board.aliases
+
+
+def test_mentions_are_consistent_with_actors(nlp):
+    text = ("Vice President Mara Quell met Ivo Stren in Lisbon. Quell's aides said the talks "
+            "with Stren went well, and the European Union welcomed them. The EU will send an "
+            "envoy to Lisbon next week.")
+    doc = nlp(text)
+    mentions, actors = extract_actors(doc)
+    names = {a.name for a in actors}
+    assert [m.start for m in mentions] == sorted(m.start for m in mentions)
+    for m in mentions:
+        assert doc.text[m.start:m.end] == m.text
+        assert not m.text.endswith(("'s", "’s")) and not m.text.lower().startswith("the ")
+        assert m.actor in names
+    for a in actors:
+        assert a.mentions == sum(m.actor == a.name for m in mentions)
+        assert a.sentiment == 0.0 and a.label == "neutral" and a.evidence == ()
+    counts = [a.mentions for a in actors]
+    assert counts == sorted(counts, reverse=True)
+    assert owner({a.name: a for a in actors}, "EU") == {"European Union"}
+
+
+def test_dates_and_numbers_are_not_actors(nlp):
+    mentions, actors = extract_actors(nlp("On 3 May 2021, 40 per cent of the 12,000 voters left."))
+    assert not any(m.label in ("DATE", "CARDINAL", "PERCENT") for m in mentions)
+    assert not actors
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "no names here at all."])
+def test_texts_without_entities(nlp, text):
+    assert extract_actors(nlp(text)) == ([], [])
+
+
+def test_story_alignment_joins_short_and_full_names():
+    mapping = align_story_actors([
+        [("Astrid Lindqvist", "PERSON"), ("Coastal Fisheries Protection Agency", "ORG"),
+         ("U.S.", "GPE")],
+        [("Lindqvist", "PERSON"), ("CFPA", "ORG"), ("United States", "GPE")],
+    ])
+    assert mapping["Lindqvist"] == mapping["Astrid Lindqvist"] == "Astrid Lindqvist"
+    assert mapping["CFPA"] == "Coastal Fisheries Protection Agency"
+    assert mapping["U.S."] == mapping["United States"] == "United States"
+
+
+def test_story_alignment_keeps_a_shared_surname_apart():
+    mapping = align_story_actors([
+        [("Anna Berg", "PERSON")], [("Tom Berg", "PERSON")], [("Berg", "PERSON")]])
+    assert mapping["Anna Berg"] == "Anna Berg" and mapping["Tom Berg"] == "Tom Berg"
+    assert mapping["Berg"] == "Berg"
