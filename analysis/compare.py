@@ -1,0 +1,585 @@
+"""Cross-source comparison of one story: how outlets covering the same event differ.
+
+Pure pandas over the analyses' contract JSON (``Analysis.to_dict()``, each with its ``source``),
+for example ``Store.story_analyses(story_id)``. Every builder takes the list of analyses and
+returns a DataFrame (empty, with the same columns, when there is nothing to show), so a page
+only renders and a notebook can use the same tables. ``Analysis`` objects and store records
+(anything with ``.to_dict()`` or ``.analysis``) are accepted too.
+
+Outlets are the articles' ``source`` (several articles from one outlet are pooled), else the
+title, else "Article N". Actor names are lined up across outlets with
+``analysis.entities.align_story_actors`` when it exists ("Lee" in one outlet and "Ann Lee" in
+another are one actor); quote speakers follow the same mapping.
+
+Builders (``analyses`` is a list of contract dicts)::
+
+    outlet_names(analyses)                  -> list[str]   outlets in first-seen order
+    align_actors(analyses)                  -> dict[str, str]  article name -> story-wide name
+    build_actor_table(analyses)             outlet, actor, type, articles, mentions, quotes,
+                                            quoted_words, score, label, evidence
+    build_coverage(analyses)                long: actor, type, outlet, status, mentions, quotes
+    build_coverage_matrix(analyses, top=None)  actor x outlet: "quoted" | "mentioned" | "absent"
+    build_stance_table(analyses, shared_only=True)
+                                            actor, type, outlet, score, label, mentions,
+                                            evidence (strongest sentences first), spread
+    build_stance_matrix(analyses, shared_only=True)  actor x outlet score (NaN where absent)
+    build_quote_share(analyses)             outlet, speaker, quotes, words, quote_share, word_share
+    build_quote_matches(analyses)           long: group, outlet, speaker, text, words, n_outlets
+    build_shared_quotes(analyses)           group, text, words, n_outlets, outlets, speakers,
+                                            same_speaker, variants
+    build_unique_quotes(analyses)           outlet, speaker, text, words
+    build_omissions(analyses, min_share=0.5)
+                                            outlet, actor, type, mentioned_by, others, share,
+                                            mentions_elsewhere
+    build_outlet_summary(analyses)          outlet, articles, words, tone, subjectivity,
+                                            tone_label, actors, quotes, quoted_words,
+                                            quoted_share, sources_quoted, unnamed_quotes
+    compare_story(analyses)                 -> dict of the tables above, by name
+    story_to_json(analyses, name=None)      -> {"story", "outlet_names", "articles",
+                                                "tables": {name: [row objects]}}
+
+Words are ``\\w+`` runs (scripts written without spaces are undercounted). A quote "appears in
+several outlets" when its normalised words (case, quote marks, dashes and punctuation ignored)
+are equal, one contains the other (at least ``MIN_CONTAINED_WORDS`` words), or they share a
+run of at least ``MIN_OVERLAP_WORDS`` words covering ``MIN_OVERLAP_SHARE`` of the shorter one
+(outlets trim quotes differently).
+"""
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
+from typing import Any
+
+import pandas as pd
+
+__all__ = ["align_actors", "build_actor_table", "build_coverage", "build_coverage_matrix",
+           "build_omissions", "build_outlet_summary", "build_quote_matches",
+           "build_quote_share", "build_shared_quotes", "build_stance_matrix",
+           "build_stance_table", "build_unique_quotes", "compare_story", "outlet_names",
+           "story_to_json"]
+
+UNNAMED = "(unnamed)"
+NEUTRAL_BAND = 0.05           # |score| at or below this is "neutral", as in analysis.sentiment
+MAX_EVIDENCE = 3              # evidence sentences kept per actor and outlet
+MAX_EVIDENCE_CHARS = 400
+MIN_CONTAINED_WORDS = 3       # a trimmed quote of 3+ words inside a longer one is the same quote
+MIN_OVERLAP_WORDS = 4
+MIN_OVERLAP_SHARE = 0.6
+_SHINGLE = 3                  # candidate pairs share a run of 3 words (see MIN_CONTAINED_WORDS)
+_MAX_POSTING = 400            # a 3-word run in more quotes than this is too common to block on
+_WORD = re.compile(r"\w+", re.UNICODE)
+_QUOTE_WORD = re.compile(r"\w+(?:'\w+)*", re.UNICODE)
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+COLUMNS = {
+    "actors": ["outlet", "actor", "type", "articles", "mentions", "quotes", "quoted_words",
+               "score", "label", "evidence"],
+    "coverage": ["actor", "type", "outlet", "status", "mentions", "quotes"],
+    "stance": ["actor", "type", "outlet", "score", "label", "mentions", "evidence", "spread"],
+    "quote_share": ["outlet", "speaker", "quotes", "words", "quote_share", "word_share"],
+    "quote_matches": ["group", "outlet", "speaker", "text", "words", "n_outlets"],
+    "shared_quotes": ["group", "text", "words", "n_outlets", "outlets", "speakers",
+                      "same_speaker", "variants"],
+    "unique_quotes": ["outlet", "speaker", "text", "words"],
+    "omissions": ["outlet", "actor", "type", "mentioned_by", "others", "share",
+                  "mentions_elsewhere"],
+    "outlets": ["outlet", "articles", "words", "tone", "subjectivity", "tone_label", "actors",
+                "quotes", "quoted_words", "quoted_share", "sources_quoted", "unnamed_quotes"],
+}
+
+
+# --------------------------------------------------------------------------- inputs
+
+def _as_dict(item: Any) -> dict:
+    if isinstance(item, dict):
+        return item
+    if hasattr(item, "analysis") and isinstance(item.analysis, dict):
+        return item.analysis
+    if hasattr(item, "to_dict"):
+        return item.to_dict()
+    raise ValueError("Each item to compare must be an analysis (its contract JSON).")
+
+
+def _dicts(analyses: Iterable[Any]) -> list[dict]:
+    return [_as_dict(a) for a in analyses]
+
+
+def _outlet_of(a: dict, i: int) -> str:
+    for key in ("source", "title"):
+        value = a.get(key)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return f"Article {i + 1}"
+
+
+def outlet_names(analyses: Iterable[Any]) -> list[str]:
+    """The story's outlets in first-seen order (articles of one outlet are pooled)."""
+    return list(dict.fromkeys(_outlet_of(a, i) for i, a in enumerate(_dicts(analyses))))
+
+
+def _actors_of(a: dict) -> list[dict]:
+    return [x for x in a.get("actors") or () if isinstance(x, dict) and x.get("name")]
+
+
+def _quotes_of(a: dict) -> list[dict]:
+    return [q for q in a.get("quotes") or () if isinstance(q, dict) and q.get("text")]
+
+
+def align_actors(analyses: Iterable[Any]) -> dict[str, str]:
+    """Each article actor name -> its story-wide name (``entities.align_story_actors``).
+
+    Without that function, names are matched exactly.
+    """
+    dicts = _dicts(analyses)
+    per_article = [[(x["name"], x.get("type") or "") for x in _actors_of(a)] for a in dicts]
+    from . import entities  # the analysis package is imported anyway; looked up at call time
+    if hasattr(entities, "align_story_actors"):
+        mapping = dict(entities.align_story_actors(per_article))
+    else:
+        mapping = {}
+    return {name: mapping.get(name) or name for names in per_article for name, _ in names}
+
+
+def _words(text: str | None) -> int:
+    return len(_WORD.findall(text or ""))
+
+
+def _label(score: float) -> str:
+    return "positive" if score > NEUTRAL_BAND else "negative" if score < -NEUTRAL_BAND \
+        else "neutral"
+
+
+def _frame(key: str, rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=COLUMNS[key])
+
+
+# --------------------------------------------------------------------------- actors
+
+def _evidence_texts(a: dict, actor: dict) -> list[tuple[float, str]]:
+    text = a.get("text") or ""
+    out = []
+    for ev in actor.get("evidence") or ():
+        if not isinstance(ev, dict):
+            continue
+        snippet = ev.get("text")
+        if not snippet and isinstance(ev.get("start"), int) and isinstance(ev.get("end"), int):
+            snippet = text[ev["start"]:ev["end"]]
+        snippet = " ".join((snippet or "").split())
+        if snippet:
+            pol = ev.get("polarity")
+            out.append((float(pol) if isinstance(pol, (int, float)) else 0.0,
+                        snippet[:MAX_EVIDENCE_CHARS]))
+    return out
+
+
+def _actor_stats(dicts: list[dict]) -> tuple[list[str], dict[tuple[str, str], dict]]:
+    """Per (outlet, story-wide actor): pooled counts, mention-weighted stance and evidence."""
+    mapping = align_actors(dicts)
+    outlets = list(dict.fromkeys(_outlet_of(a, i) for i, a in enumerate(dicts)))
+    stats: dict[tuple[str, str], dict] = {}
+
+    def slot(outlet: str, actor: str, typ: str | None) -> dict:
+        s = stats.setdefault((outlet, actor), {
+            "type": typ, "articles": set(), "mentions": 0, "quotes": 0, "quoted_words": 0,
+            "weighted": 0.0, "weight": 0.0, "labels": [], "evidence": []})
+        if not s["type"] and typ:
+            s["type"] = typ
+        return s
+
+    for i, a in enumerate(dicts):
+        outlet = _outlet_of(a, i)
+        for x in _actors_of(a):
+            s = slot(outlet, mapping.get(x["name"], x["name"]), x.get("type"))
+            s["articles"].add(i)
+            n = int(x.get("mentions") or 0)
+            s["mentions"] += n
+            score = x.get("sentiment")
+            if isinstance(score, (int, float)) and not math.isnan(score):
+                s["weighted"] += float(score) * max(n, 1)
+                s["weight"] += max(n, 1)
+            if x.get("label"):
+                s["labels"].append(x["label"])
+            s["evidence"].extend(_evidence_texts(a, x))
+        for q in _quotes_of(a):
+            speaker = q.get("speaker")
+            if isinstance(speaker, str) and speaker:
+                s = slot(outlet, mapping.get(speaker, speaker), None)
+                s["articles"].add(i)
+                s["quotes"] += 1
+                s["quoted_words"] += _words(q["text"])
+    return outlets, stats
+
+
+def _score_and_label(s: dict) -> tuple[float | None, str | None]:
+    if not s["weight"]:
+        return None, None
+    score = s["weighted"] / s["weight"]
+    # One article: keep the analysis's own label (it may use a finer rule than a band).
+    label = s["labels"][0] if len(s["labels"]) == 1 and len(s["articles"]) == 1 else _label(score)
+    return round(score, 4), label
+
+
+def build_actor_table(analyses: Iterable[Any]) -> pd.DataFrame:
+    """One row per outlet and story-wide actor: mentions, quotes, stance and its evidence."""
+    outlets, stats = _actor_stats(_dicts(analyses))
+    rows = []
+    for (outlet, actor), s in stats.items():
+        score, label = _score_and_label(s)
+        evidence = sorted(s["evidence"], key=lambda e: -abs(e[0]))[:MAX_EVIDENCE]
+        rows.append({"outlet": outlet, "actor": actor, "type": s["type"],
+                     "articles": len(s["articles"]), "mentions": s["mentions"],
+                     "quotes": s["quotes"], "quoted_words": s["quoted_words"], "score": score,
+                     "label": label, "evidence": [t for _, t in evidence]})
+    order = {o: k for k, o in enumerate(outlets)}
+    rows.sort(key=lambda r: (order[r["outlet"]], -r["mentions"], -r["quotes"], r["actor"]))
+    return _frame("actors", rows)
+
+
+def _actor_order(table: pd.DataFrame) -> list[str]:
+    """Actors covered by the most outlets first, then the most mentioned."""
+    if table.empty:
+        return []
+    g = table.groupby("actor").agg(outlets=("outlet", "nunique"), mentions=("mentions", "sum"),
+                                   quotes=("quotes", "sum"))
+    g = g.reset_index().sort_values(["outlets", "mentions", "quotes", "actor"],
+                                    ascending=[False, False, False, True])
+    return list(g["actor"])
+
+
+def build_coverage(analyses: Iterable[Any], *, top: int | None = None) -> pd.DataFrame:
+    """Long coverage table: every actor x outlet with status quoted / mentioned / absent."""
+    dicts = _dicts(analyses)
+    table = build_actor_table(dicts)
+    outlets = outlet_names(dicts)
+    actors = _actor_order(table)[:top] if top else _actor_order(table)
+    types = dict(zip(table["actor"], table["type"]))
+    found = {(r.outlet, r.actor): r for r in table.itertuples(index=False)}
+    rows = []
+    for actor in actors:
+        for outlet in outlets:
+            r = found.get((outlet, actor))
+            status = "absent" if r is None else "quoted" if r.quotes else "mentioned"
+            rows.append({"actor": actor, "type": types.get(actor), "outlet": outlet,
+                         "status": status, "mentions": 0 if r is None else int(r.mentions),
+                         "quotes": 0 if r is None else int(r.quotes)})
+    return _frame("coverage", rows)
+
+
+def build_coverage_matrix(analyses: Iterable[Any], *, top: int | None = None) -> pd.DataFrame:
+    """Actor x outlet matrix of "quoted" / "mentioned" / "absent" (index: actor).
+
+    Actors covered by the most outlets come first; ``top`` keeps only the first N.
+    """
+    dicts = _dicts(analyses)
+    long = build_coverage(dicts, top=top)
+    outlets = outlet_names(dicts)
+    if long.empty:
+        return pd.DataFrame(columns=outlets, index=pd.Index([], name="actor"), dtype=object)
+    matrix = long.pivot(index="actor", columns="outlet", values="status")
+    matrix = matrix.reindex(index=list(dict.fromkeys(long["actor"])), columns=outlets)
+    matrix.columns.name = None
+    return matrix
+
+
+# --------------------------------------------------------------------------- stance
+
+def build_stance_table(analyses: Iterable[Any], *, shared_only: bool = True) -> pd.DataFrame:
+    """Stance toward each actor per outlet, with evidence; ``spread`` = max - min across outlets.
+
+    ``shared_only`` keeps actors that two or more outlets mention (the ones worth comparing).
+    Sorted by spread (largest disagreement first).
+    """
+    table = build_actor_table(analyses)
+    table = table[table["score"].notna()] if not table.empty else table
+    if table.empty:
+        return _frame("stance", [])
+    counts = table.groupby("actor")["outlet"].nunique()
+    if shared_only:
+        table = table[table["actor"].map(counts) >= 2]
+        if table.empty:
+            return _frame("stance", [])
+    scores = table.groupby("actor")["score"]
+    spread = (scores.max() - scores.min()).round(4)
+    out = table.assign(spread=table["actor"].map(spread))[COLUMNS["stance"]]
+    order = {a: k for k, a in enumerate(_actor_order(table))}
+    out = out.assign(_o=out["actor"].map(order)).sort_values(
+        ["spread", "_o", "outlet"], ascending=[False, True, True], kind="stable")
+    return out.drop(columns="_o").reset_index(drop=True)
+
+
+def build_stance_matrix(analyses: Iterable[Any], *, shared_only: bool = True) -> pd.DataFrame:
+    """Actor x outlet stance scores in [-1, 1] (NaN where the outlet does not mention it)."""
+    dicts = _dicts(analyses)
+    long = build_stance_table(dicts, shared_only=shared_only)
+    outlets = outlet_names(dicts)
+    if long.empty:
+        return pd.DataFrame(columns=outlets, index=pd.Index([], name="actor"), dtype=float)
+    matrix = long.pivot(index="actor", columns="outlet", values="score")
+    matrix = matrix.reindex(index=list(dict.fromkeys(long["actor"])), columns=outlets)
+    matrix.columns.name = None
+    return matrix.astype(float)
+
+
+# --------------------------------------------------------------------------- quotes
+
+def _quote_rows(dicts: list[dict]) -> list[dict]:
+    mapping = align_actors(dicts)
+    rows = []
+    for i, a in enumerate(dicts):
+        outlet = _outlet_of(a, i)
+        for q in _quotes_of(a):
+            speaker = q.get("speaker")
+            speaker = mapping.get(speaker, speaker) if isinstance(speaker, str) and speaker \
+                else UNNAMED
+            rows.append({"outlet": outlet, "speaker": speaker, "text": " ".join(q["text"].split()),
+                         "words": _words(q["text"])})
+    return rows
+
+
+def build_quote_share(analyses: Iterable[Any]) -> pd.DataFrame:
+    """Who gets quoted by each outlet: number of quotes and quoted words, and their shares."""
+    dicts = _dicts(analyses)
+    rows = _quote_rows(dicts)
+    if not rows:
+        return _frame("quote_share", [])
+    df = pd.DataFrame(rows)
+    g = df.groupby(["outlet", "speaker"], sort=False).agg(quotes=("text", "size"),
+                                                         words=("words", "sum")).reset_index()
+    totals = g.groupby("outlet")[["quotes", "words"]].transform("sum")
+    g["quote_share"] = (g["quotes"] / totals["quotes"]).round(4)
+    g["word_share"] = (g["words"] / totals["words"].where(totals["words"] > 0)).fillna(0.0) \
+        .round(4)
+    order = {o: k for k, o in enumerate(outlet_names(dicts))}
+    g = g.assign(_o=g["outlet"].map(order), _u=g["speaker"].eq(UNNAMED)).sort_values(
+        ["_o", "_u", "quotes", "words", "speaker"], ascending=[True, True, False, False, True])
+    return g[COLUMNS["quote_share"]].reset_index(drop=True)
+
+
+def _normalise_quote(text: str) -> tuple[str, ...]:
+    text = unicodedata.normalize("NFKC", text).translate(_APOSTROPHES).casefold()
+    return tuple(_QUOTE_WORD.findall(text))
+
+
+def _same_quote(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    if a == b:
+        return bool(a)
+    shorter = min(len(a), len(b))
+    if shorter == 0:
+        return False
+    m = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+    if m.size == shorter and shorter >= MIN_CONTAINED_WORDS:
+        return True
+    return m.size >= MIN_OVERLAP_WORDS and m.size >= MIN_OVERLAP_SHARE * shorter
+
+
+def _group_quotes(tokens: list[tuple[str, ...]]) -> list[int]:
+    """Group ids (union-find) for quotes that are the same words, possibly trimmed."""
+    parent = list(range(len(tokens)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    postings: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, t in enumerate(tokens):
+        keys = {t[k:k + _SHINGLE] for k in range(len(t) - _SHINGLE + 1)} if len(t) >= _SHINGLE \
+            else {t} if t else set()
+        for key in keys:
+            postings[key].append(i)
+    checked: set[tuple[int, int]] = set()
+    for ids in postings.values():
+        if len(ids) < 2 or len(ids) > _MAX_POSTING:
+            continue
+        for x in range(len(ids)):
+            for y in range(x + 1, len(ids)):
+                i, j = ids[x], ids[y]
+                if (i, j) in checked or find(i) == find(j):
+                    continue
+                checked.add((i, j))
+                if _same_quote(tokens[i], tokens[j]):
+                    parent[find(j)] = find(i)
+    roots: dict[int, int] = {}
+    return [roots.setdefault(find(i), len(roots)) for i in range(len(tokens))]
+
+
+def build_quote_matches(analyses: Iterable[Any]) -> pd.DataFrame:
+    """Every quote with the group of identical or trimmed versions it belongs to.
+
+    ``group`` numbers quotes that are the same words (in any outlet); ``n_outlets`` is how many
+    outlets carry that quote.
+    """
+    rows = _quote_rows(_dicts(analyses))
+    if not rows:
+        return _frame("quote_matches", [])
+    groups = _group_quotes([_normalise_quote(r["text"]) for r in rows])
+    outlets_per_group: dict[int, set[str]] = defaultdict(set)
+    for r, g in zip(rows, groups):
+        r["group"] = g
+        outlets_per_group[g].add(r["outlet"])
+    for r in rows:
+        r["n_outlets"] = len(outlets_per_group[r["group"]])
+    return _frame("quote_matches", rows)
+
+
+def build_shared_quotes(analyses: Iterable[Any]) -> pd.DataFrame:
+    """Quotes carried by two or more outlets, the most widely carried first.
+
+    ``text`` is the longest version; ``speakers`` lists each outlet's attribution (in outlet
+    order), and ``same_speaker`` is False when outlets credit the words to different people.
+    """
+    dicts = _dicts(analyses)
+    matches = build_quote_matches(dicts)
+    shared = matches[matches["n_outlets"] >= 2] if not matches.empty else matches
+    if shared.empty:
+        return _frame("shared_quotes", [])
+    order = {o: k for k, o in enumerate(outlet_names(dicts))}
+    rows = []
+    for group, part in shared.groupby("group", sort=True):
+        part = part.assign(_o=part["outlet"].map(order)).sort_values(["_o"], kind="stable")
+        longest = part.loc[part["words"].idxmax()]
+        speakers = list(dict.fromkeys(part["speaker"]))
+        rows.append({"group": int(group), "text": longest["text"], "words": int(longest["words"]),
+                     "n_outlets": int(part["n_outlets"].iloc[0]),
+                     "outlets": list(dict.fromkeys(part["outlet"])), "speakers": speakers,
+                     "same_speaker": len(set(speakers) - {UNNAMED}) <= 1,
+                     "variants": int(part["text"].nunique())})
+    rows.sort(key=lambda r: (-r["n_outlets"], -r["words"], r["group"]))
+    return _frame("shared_quotes", rows)
+
+
+def build_unique_quotes(analyses: Iterable[Any]) -> pd.DataFrame:
+    """Quotes only one outlet carries, per outlet in story order."""
+    matches = build_quote_matches(analyses)
+    if matches.empty:
+        return _frame("unique_quotes", [])
+    unique = matches[matches["n_outlets"] == 1]
+    return unique[COLUMNS["unique_quotes"]].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- omissions
+
+def build_omissions(analyses: Iterable[Any], *, min_share: float = 0.5) -> pd.DataFrame:
+    """Actors an outlet leaves out although most other outlets mention them.
+
+    A row when an outlet does not mention an actor that more than ``min_share`` of the other
+    outlets do. Sorted by that share, then by how often the others mention the actor.
+    """
+    dicts = _dicts(analyses)
+    table = build_actor_table(dicts)
+    outlets = outlet_names(dicts)
+    if table.empty or len(outlets) < 2:
+        return _frame("omissions", [])
+    by_actor = {actor: part for actor, part in table.groupby("actor", sort=False)}
+    rows = []
+    for outlet in outlets:
+        others = len(outlets) - 1
+        for actor, part in by_actor.items():
+            if (part["outlet"] == outlet).any():
+                continue
+            mentioned_by = int(part["outlet"].nunique())
+            share = mentioned_by / others
+            if share > min_share:
+                rows.append({"outlet": outlet, "actor": actor, "type": part["type"].iloc[0],
+                             "mentioned_by": mentioned_by, "others": others,
+                             "share": round(share, 4),
+                             "mentions_elsewhere": int(part["mentions"].sum())})
+    order = {o: k for k, o in enumerate(outlets)}
+    rows.sort(key=lambda r: (-r["share"], -r["mentions_elsewhere"], order[r["outlet"]],
+                             r["actor"]))
+    return _frame("omissions", rows)
+
+
+# --------------------------------------------------------------------------- per outlet
+
+def build_outlet_summary(analyses: Iterable[Any]) -> pd.DataFrame:
+    """Per outlet: words, tone (word-weighted), actors, quotes and distinct sources quoted."""
+    dicts = _dicts(analyses)
+    mapping = align_actors(dicts)
+    acc: dict[str, dict] = {}
+    for i, a in enumerate(dicts):
+        outlet = _outlet_of(a, i)
+        s = acc.setdefault(outlet, {"articles": 0, "words": 0, "tone_w": 0.0, "subj_w": 0.0,
+                                    "tone_n": 0, "actors": set(), "quotes": 0,
+                                    "quoted_words": 0, "sources": set(), "unnamed": 0})
+        words = _words(a.get("text"))
+        s["articles"] += 1
+        s["words"] += words
+        tone = a.get("sentiment") if isinstance(a.get("sentiment"), dict) else {}
+        if isinstance(tone.get("polarity"), (int, float)):
+            s["tone_w"] += float(tone["polarity"]) * max(words, 1)
+            s["subj_w"] += float(tone.get("subjectivity") or 0.0) * max(words, 1)
+            s["tone_n"] += max(words, 1)
+        s["actors"].update(mapping.get(x["name"], x["name"]) for x in _actors_of(a))
+        for q in _quotes_of(a):
+            s["quotes"] += 1
+            s["quoted_words"] += _words(q["text"])
+            speaker = q.get("speaker")
+            if isinstance(speaker, str) and speaker:
+                s["sources"].add(mapping.get(speaker, speaker))
+            else:
+                s["unnamed"] += 1
+    rows = []
+    for outlet, s in acc.items():
+        tone = round(s["tone_w"] / s["tone_n"], 4) if s["tone_n"] else None
+        rows.append({"outlet": outlet, "articles": s["articles"], "words": s["words"],
+                     "tone": tone,
+                     "subjectivity": round(s["subj_w"] / s["tone_n"], 4) if s["tone_n"] else None,
+                     "tone_label": None if tone is None else _label(tone),
+                     "actors": len(s["actors"]), "quotes": s["quotes"],
+                     "quoted_words": s["quoted_words"],
+                     "quoted_share": round(s["quoted_words"] / s["words"], 4) if s["words"] else 0.0,
+                     "sources_quoted": len(s["sources"]), "unnamed_quotes": s["unnamed"]})
+    return _frame("outlets", rows)
+
+
+# --------------------------------------------------------------------------- everything
+
+def compare_story(analyses: Sequence[Any], *, top: int | None = None) -> dict[str, pd.DataFrame]:
+    """Every comparison table of a story, by name (the keys of ``story_to_json``'s tables)."""
+    dicts = _dicts(analyses)
+    return {
+        "outlets": build_outlet_summary(dicts),
+        "coverage": build_coverage_matrix(dicts, top=top),
+        "stance": build_stance_table(dicts),
+        "quote_share": build_quote_share(dicts),
+        "shared_quotes": build_shared_quotes(dicts),
+        "unique_quotes": build_unique_quotes(dicts),
+        "omissions": build_omissions(dicts),
+    }
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
+        return _plain(value.item())            # numpy scalars
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _records(df: pd.DataFrame, index_name: str | None = None) -> list[dict]:
+    if index_name:
+        df = df.reset_index().rename(columns={"index": index_name})
+    return [{str(k): _plain(v) for k, v in row.items()}
+            for row in df.astype(object).to_dict(orient="records")]
+
+
+def story_to_json(analyses: Sequence[Any], *, name: str | None = None,
+                  top: int | None = None) -> dict:
+    """Every table of the story as plain JSON (lists of row objects; NaN becomes null).
+
+    ``{"story": name, "outlet_names": [...], "articles": n, "tables": {name: [rows]}}``; the
+    coverage rows are ``{"actor": ..., "<outlet>": "quoted" | "mentioned" | "absent", ...}``.
+    """
+    dicts = _dicts(analyses)
+    tables = compare_story(dicts, top=top)
+    return {"story": name, "outlet_names": outlet_names(dicts), "articles": len(dicts),
+            "tables": {key: _records(df, "actor" if key == "coverage" else None)
+                       for key, df in tables.items()}}
