@@ -2,23 +2,14 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator
+from contextlib import ExitStack
 
-from .ingest import IngestError, read_path
+from .ingest import IngestError
 from .model import Article
 
 PROGRESS_MIN_ARTICLES = 4
-
-
-def _inputs(paths: list[str]) -> Iterator[Article | IngestError]:
-    for path in paths:
-        yield from read_path(path)
-
-
-def _error_row(err: IngestError) -> dict:
-    return {"id": err.name or None, "error": str(err)}
 
 
 def _clean_row(article: Article) -> dict:
@@ -29,14 +20,39 @@ def _clean_row(article: Article) -> dict:
             "removed": [r.to_dict() for r in result.removed]}
 
 
-def _progress(total: int, label: str):
-    if total < PROGRESS_MIN_ARTICLES or not sys.stderr:
-        return None
-    from tqdm import tqdm
-    return tqdm(total=total, desc=label, unit="article", file=sys.stderr)
+def _clean_rows(items: Iterator[Article | IngestError]) -> Iterator[dict]:
+    from .batch import error_row
+    for item in items:
+        yield error_row(item) if isinstance(item, IngestError) else _clean_row(item)
 
 
-def run(argv: list[str] | None = None) -> int:
+class _Progress:
+    """A count of rows on stderr (no total: the input is streamed), shown from the
+    PROGRESS_MIN_ARTICLES-th row on so that one-article runs stay quiet."""
+
+    def __init__(self, label: str):
+        self.label, self.count, self.bar = label, 0, None
+
+    def update(self) -> None:
+        self.count += 1
+        if self.bar is None and self.count >= PROGRESS_MIN_ARTICLES and sys.stderr:
+            from tqdm import tqdm
+            self.bar = tqdm(desc=self.label, unit=" article", file=sys.stderr, initial=self.count - 1)
+        if self.bar is not None:
+            self.bar.update(1)
+
+    def message(self, text: str) -> None:
+        if self.bar is not None:
+            self.bar.write(text, file=sys.stderr)
+        else:
+            print(text, file=sys.stderr)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analysis",
                                      description="Clean and analyse news articles (JSON Lines out).")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -45,51 +61,94 @@ def run(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name, help=helptext)
         p.add_argument("paths", nargs="+", metavar="PATH",
                        help="file (.txt .md .html .htm .jsonl .csv .pdf .docx .zip), folder, or - for stdin")
-        p.add_argument("-o", "--output", metavar="OUT.jsonl", help="write JSON Lines here instead of stdout")
+        p.add_argument("-o", "--output", metavar="OUT.jsonl",
+                       help="write JSON Lines here instead of stdout (a .parquet name writes Parquet)")
         if name == "analyze":
             p.add_argument("--source", help="outlet name for every article that has none")
-            p.add_argument("--n-process", type=int, default=1, help="worker processes for spaCy")
-    args = parser.parse_args(argv)
+            p.add_argument("--n-process", type=int, default=1,
+                           help="worker processes for spaCy (engine local)")
+            p.add_argument("--engine", choices=("local", "dask"), default=None,
+                           help="local (this machine, default) or dask (a Dask distributed cluster)")
+            p.add_argument("--scheduler", metavar="ADDRESS",
+                           help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 (implies --engine dask); "
+                                "without it --engine dask starts a local cluster")
+            p.add_argument("--workers", type=int, default=None,
+                           help="worker processes of the local Dask cluster (default: one per CPU)")
+            p.add_argument("--partition-size", type=int, default=None,
+                           help="articles per Dask task (default 16)")
+            p.add_argument("--retries", type=int, default=None,
+                           help="times a failed Dask task is retried before its articles become error rows")
+    return parser
 
-    items = list(_inputs(args.paths))
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+
+def _check_batch_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    if args.command != "analyze":
+        return
+    if args.scheduler and args.engine == "local":
+        parser.error("--scheduler needs --engine dask.")
+    args.engine = args.engine or ("dask" if args.scheduler else "local")
+    for flag in ("n_process", "workers", "partition_size"):
+        value = getattr(args, flag)
+        if value is not None and value < 1:
+            parser.error(f"--{flag.replace('_', '-')} must be at least 1.")
+    if args.retries is not None and args.retries < 0:
+        parser.error("--retries cannot be negative.")
+    if args.engine == "local" and any(v is not None for v in (args.workers, args.partition_size,
+                                                             args.retries)):
+        parser.error("--workers, --partition-size and --retries apply to --engine dask.")
+    if args.engine == "dask" and args.n_process != 1:
+        parser.error("--n-process applies to --engine local; use --workers for a local Dask cluster.")
+    if args.scheduler and args.workers is not None:
+        parser.error("--workers sizes a local cluster; a --scheduler's cluster has its own workers.")
+
+
+def run(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _check_batch_options(parser, args)
+
+    from .batch import RowWriter, iter_inputs
+    items = iter_inputs(args.paths)
+    progress = _Progress(args.command)
     errors = 0
-    bar = _progress(len(items), args.command)
     try:
-        articles = [i for i in items if isinstance(i, Article)]
-        if args.command == "analyze" and articles:
-            from .pipeline import analyze_many
-            if args.source:
-                articles = [a if a.source else Article(**{**a.__dict__, "source": args.source})
-                            for a in articles]
-            results = analyze_many(articles, n_process=max(1, args.n_process))
-        else:
-            results = iter(())
-        for item in items:
-            if isinstance(item, IngestError):
-                errors += 1
-                print(f"error: {item}", file=sys.stderr)
-                row = _error_row(item)
-            elif args.command == "clean":
-                row = _clean_row(item)
+        writer = RowWriter(args.output)
+    except OSError as exc:
+        print(f"error: cannot write {args.output} ({exc.strerror or exc}).", file=sys.stderr)
+        return 2
+    try:
+        with writer, ExitStack() as stack:
+            if args.command == "clean":
+                rows = _clean_rows(items)
             else:
-                result = next(results)
-                if isinstance(result, IngestError):
+                rows = _analysis_rows(args, items, stack, progress)
+            for row in rows:
+                if "error" in row:
                     errors += 1
-                    print(f"error: {result}", file=sys.stderr)
-                    row = _error_row(result)
-                else:
-                    row = result.to_dict()
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-            out.flush()
-            if bar is not None:
-                bar.update(1)
+                    progress.message(f"error: {row['error']}")
+                writer.write(row)
+                progress.update()
+    except ConnectionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     finally:
-        if bar is not None:
-            bar.close()
-        if out is not sys.stdout:
-            out.close()
+        progress.close()
     return 1 if errors else 0
+
+
+def _analysis_rows(args, items, stack: ExitStack, progress: _Progress) -> Iterator[dict]:
+    from .batch import RETRIES, PARTITION_SIZE, dask_client, dask_rows, local_rows, with_source
+    items = with_source(items, args.source)
+    if args.engine == "local":
+        return local_rows(items, n_process=args.n_process)
+    client = stack.enter_context(dask_client(args.scheduler, workers=args.workers))
+
+    def report(partition: int, exc: BaseException) -> None:
+        progress.message(f"error: partition {partition} failed on the Dask cluster after its "
+                         f"retries ({type(exc).__name__}: {exc}); its articles are error rows.")
+
+    return dask_rows(items, client, partition_size=args.partition_size or PARTITION_SIZE,
+                     retries=RETRIES if args.retries is None else args.retries, on_failure=report)
 
 
 def main() -> None:

@@ -1,0 +1,385 @@
+"""Corpus-scale analysis: articles stream in, contract rows stream out, in input order.
+
+Why a module of its own: a corpus does not fit in memory, and the work can run on three
+engines that must give the same rows:
+
+- ``local_rows(items, n_process=1)``: one process, or spaCy's worker processes
+  (``nlp.pipe(n_process=N)`` inside :func:`analysis.pipeline.analyze_many`);
+- ``dask_rows(items, client)``: a Dask distributed cluster (a local one or a scheduler with
+  workers on several machines). Articles go out in partitions, a bounded number at a time; each
+  worker loads the spaCy pipeline once (:class:`PipelinePlugin`); a partition whose worker dies is
+  recomputed, one that keeps failing after its retries is redone article by article, and the
+  articles that still fail come back as error rows: nothing is silently dropped.
+
+Both take ``Article | IngestError`` items (as :func:`iter_inputs` reads them) and yield the
+contract's JSON rows (``Analysis.to_dict()``, or ``{"id", "error"}`` for an input that could not
+be read or analysed). :class:`RowWriter` writes them as JSON Lines or Parquet.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from itertools import islice
+from pathlib import Path
+
+from .ingest import IngestError, read_path
+from .model import Article
+
+# Articles per Dask task: big enough that nlp.pipe batches well and the per-task overhead
+# (a few ms) vanishes, small enough that a lost worker costs little work to redo.
+PARTITION_SIZE = 16
+# Tasks in flight (submitted, running or finished but not yet written) per worker thread:
+# enough to keep every worker busy while the client writes, and a bound on memory.
+TASKS_PER_THREAD = 2
+# Times a partition is retried after an error before its articles become error rows.
+RETRIES = 2
+# Longest exception text quoted in an error row (spaCy's messages run to paragraphs).
+MAX_REASON_CHARS = 200
+# Rows per Parquet row group: bounded memory while writing, few enough groups to read fast.
+PARQUET_ROW_GROUP = 256
+# Parquet columns holding plain strings; every other field is stored as JSON text (see RowWriter).
+PARQUET_TEXT_FIELDS = ("id", "error", "source", "title", "url", "text", "model", "version")
+PARQUET_JSON_FIELDS = ("removed", "actors", "entities", "quotes", "sentiment")
+
+
+# ---------------------------------------------------------------- inputs and rows
+
+def iter_inputs(paths: Iterable[str]) -> Iterator[Article | IngestError]:
+    """Every article under ``paths`` (files, folders walked in sorted order, ``-``), lazily.
+
+    Folders are walked one file at a time, so at most one file's articles (at most
+    ``ingest.MAX_FILE_BYTES``) are in memory, however large the corpus.
+    """
+    for path in paths:
+        p = Path(path)
+        if str(path) != "-" and p.is_dir():
+            for child in sorted(c for c in p.rglob("*") if c.is_file() and not c.name.startswith(".")):
+                yield from read_path(child)
+        else:
+            yield from read_path(path)
+
+
+def with_source(items: Iterable[Article | IngestError], source: str | None
+                ) -> Iterator[Article | IngestError]:
+    """Give ``source`` to every article that has none (the CLI's ``--source``)."""
+    for item in items:
+        if source and isinstance(item, Article) and not item.source:
+            item = replace(item, source=source)
+        yield item
+
+
+def error_row(err: IngestError) -> dict:
+    """The contract's row for an input that could not be read or analysed."""
+    return {"id": err.name or None, "error": str(err)}
+
+
+def is_error_row(row: dict) -> bool:
+    return "error" in row
+
+
+def _row(result) -> dict:
+    return error_row(result) if isinstance(result, IngestError) else result.to_dict()
+
+
+# ---------------------------------------------------------------- one machine
+
+def local_rows(items: Iterable[Article | IngestError], *, n_process: int = 1,
+               batch_size: int | None = None) -> Iterator[dict]:
+    """Contract rows for ``items`` in input order, analysed here (``n_process`` spaCy processes).
+
+    Streams: ``analyze_many`` pulls articles as spaCy needs them; error items wait in a queue
+    only as long as the articles read before them are being analysed.
+    """
+    from .pipeline import analyze_many
+    from .nlp import BATCH_SIZE
+
+    waiting: deque[dict | None] = deque()   # ready error rows, and None for an article in work
+
+    def articles() -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, IngestError):
+                waiting.append(error_row(item))
+            else:
+                waiting.append(None)
+                yield item
+
+    results = analyze_many(articles(), n_process=max(1, n_process),
+                           batch_size=batch_size or BATCH_SIZE, errors="return")
+    for result in results:
+        while waiting[0] is not None:
+            yield waiting.popleft()
+        waiting.popleft()
+        yield _row(result)
+    yield from waiting          # error items after the last article
+
+
+# ---------------------------------------------------------------- Dask
+
+def _expected_pipeline() -> tuple[str, str]:
+    from . import __version__
+    from .nlp import MODEL_NAME
+    return MODEL_NAME, __version__
+
+
+def analyze_partition(articles: list[Article], expected: tuple[str, str] | None = None) -> list[dict]:
+    """Run on a Dask worker: contract rows for one partition of articles, in order.
+
+    ``expected`` is the client's (spaCy model, presslens version): a worker set up differently
+    would give different rows, so it refuses with one clear sentence instead.
+    """
+    mine = _expected_pipeline()
+    if expected is not None and tuple(expected) != mine:
+        raise RuntimeError(f"This worker runs presslens {mine[1]} with the spaCy model {mine[0]}, "
+                           f"but the client expects presslens {expected[1]} with {expected[0]}.")
+    from .pipeline import analyze_many
+    return [_row(r) for r in analyze_many(articles, errors="return")]
+
+
+try:  # distributed is optional for the single-machine engine
+    from distributed import WorkerPlugin as _WorkerPlugin
+except ImportError:  # pragma: no cover - requirements.txt installs it
+    _WorkerPlugin = object
+
+
+class PipelinePlugin(_WorkerPlugin):
+    """Loads the spaCy pipeline once per worker process, when the worker starts.
+
+    ``load_nlp`` caches the pipeline per process, so every partition the worker runs reuses it.
+    """
+    name = "presslens-pipeline"
+
+    def setup(self, worker):
+        from .nlp import load_nlp
+        load_nlp()
+
+
+def _partitions(items: Iterable[Article | IngestError], size: int
+                ) -> Iterator[list[Article | IngestError]]:
+    it = iter(items)
+    while part := list(islice(it, size)):
+        yield part
+
+
+def _failed_rows(part: list[Article | IngestError], exc: BaseException) -> list[dict]:
+    reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+    if len(reason) > MAX_REASON_CHARS:
+        reason = reason[:MAX_REASON_CHARS - 3].rstrip() + "..."
+    return [error_row(item) if isinstance(item, IngestError) else
+            {"id": item.id or item.name or None,
+             "error": f"{item.name} could not be analysed on the Dask cluster ({reason})."}
+            for item in part]
+
+
+def _one_by_one(client, part: list[Article | IngestError], expected: tuple[str, str]) -> list[dict]:
+    """Rows of a partition that failed as a whole: each article alone, so that one article
+    that breaks the pipeline (or a worker) costs only its own row, which becomes an error row."""
+    articles = [i for i in part if isinstance(i, Article)]
+    futures = client.map(analyze_partition, [[a] for a in articles], expected=expected,
+                         retries=0, pure=False)
+    rows = []
+    for article, future in zip(articles, futures):
+        try:
+            rows.extend(future.result())
+        except Exception as exc:  # noqa: BLE001 - this article's own failure
+            rows.extend(_failed_rows([article], exc))
+        future.release()
+    return _merge(part, rows)
+
+
+def _merge(part: list[Article | IngestError], rows: list[dict]) -> list[dict]:
+    """Put the worker's rows back between the partition's error items."""
+    analysed = iter(rows)
+    return [error_row(item) if isinstance(item, IngestError) else next(analysed) for item in part]
+
+
+def dask_rows(items: Iterable[Article | IngestError], client, *,
+              partition_size: int = PARTITION_SIZE, max_in_flight: int | None = None,
+              retries: int = RETRIES,
+              on_failure: Callable[[int, BaseException], None] | None = None) -> Iterator[dict]:
+    """Contract rows for ``items`` in input order, analysed on the Dask cluster of ``client``.
+
+    At most ``max_in_flight`` partitions (default: ``TASKS_PER_THREAD`` per worker thread) are
+    submitted or held for writing at any time, so memory stays bounded on both sides. A task
+    whose worker dies is recomputed by the scheduler; a task that raises is retried ``retries``
+    times; if it still fails, ``on_failure(partition_number, exc)`` is called and its articles
+    are analysed one per task: those that still fail come back as error rows, never dropped.
+    """
+    from distributed import as_completed
+
+    client.register_plugin(PipelinePlugin())
+    if max_in_flight is None:
+        max_in_flight = TASKS_PER_THREAD * max(1, sum(client.nthreads().values()))
+    max_in_flight = max(1, max_in_flight)
+    expected = _expected_pipeline()
+    parts = enumerate(_partitions(items, max(1, partition_size)))
+    held: dict[int, list[Article | IngestError]] = {}   # partition number -> its items
+    done: dict[int, list[dict]] = {}                     # finished, waiting for their turn
+    pending = as_completed()
+    numbers: dict[str, int] = {}                         # task key -> partition number
+    next_out = 0
+    exhausted = False
+
+    def fill() -> None:
+        nonlocal exhausted
+        while not exhausted and len(held) < max_in_flight:
+            try:
+                n, part = next(parts)
+            except StopIteration:
+                exhausted = True
+                return
+            held[n] = part
+            articles = [i for i in part if isinstance(i, Article)]
+            if not articles:
+                done[n] = _merge(part, [])
+                continue
+            future = client.submit(analyze_partition, articles, expected, retries=retries,
+                                   pure=False, key=f"presslens-partition-{n}-{os.urandom(4).hex()}")
+            numbers[future.key] = n
+            pending.add(future)
+
+    def drain() -> Iterator[dict]:
+        nonlocal next_out
+        while next_out in done:
+            rows = done.pop(next_out)
+            del held[next_out]
+            next_out += 1
+            yield from rows
+
+    fill()
+    try:
+        while held:
+            yield from drain()
+            fill()
+            if not held or next_out in done:
+                continue
+            future = next(pending)
+            n = numbers.pop(future.key)
+            try:
+                done[n] = _merge(held[n], future.result())
+            except Exception as exc:  # noqa: BLE001 - reported, then salvaged article by article
+                if on_failure is not None:
+                    on_failure(n, exc)
+                done[n] = _one_by_one(client, held[n], expected)
+            future.release()
+    finally:
+        pending.clear()
+
+
+@contextmanager
+def dask_client(scheduler: str | None = None, *, workers: int | None = None,
+                timeout: float = 30.0):
+    """A Dask client: connected to ``scheduler`` (``tcp://host:8786``), else to a new local
+    cluster of ``workers`` single-threaded worker processes (default: one per CPU)."""
+    from distributed import Client, LocalCluster
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout=timeout)
+        except (OSError, TimeoutError) as exc:
+            raise ConnectionError(f"Cannot reach the Dask scheduler at {scheduler} ({exc}).") from exc
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
+                      processes=True, dashboard_address=None) as cluster, Client(cluster) as client:
+        yield client
+
+
+# ---------------------------------------------------------------- output
+
+class RowWriter:
+    """Writes contract rows as they come: JSON Lines (stdout or a file), or Parquet.
+
+    Parquet (chosen by a ``.parquet`` suffix) gets one string column per scalar field and the
+    nested fields (``actors``, ``quotes`` ...) as JSON text, plus ``extra`` (JSON) for any field
+    added to the contract later: the schema then never changes between row groups or versions,
+    and :func:`read_rows` gives back exactly the dicts that were written.
+    """
+
+    def __init__(self, output: str | None = None):
+        self.path = output
+        self.parquet = bool(output) and output.lower().endswith(".parquet")
+        self._buffer: list[dict] = []
+        self._writer = None
+        if self.parquet:
+            self._out = None
+        else:
+            self._out = open(output, "w", encoding="utf-8") if output else sys.stdout
+
+    def write(self, row: dict) -> None:
+        if not self.parquet:
+            self._out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            self._out.flush()
+            return
+        self._buffer.append(row)
+        if len(self._buffer) >= PARQUET_ROW_GROUP:
+            self._flush_parquet()
+
+    def _flush_parquet(self) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+        schema = _parquet_schema()
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.path, schema)
+        if self._buffer:
+            columns = {name: [] for name in schema.names}
+            for row in self._buffer:
+                for name, value in _parquet_record(row).items():
+                    columns[name].append(value)
+            self._writer.write_table(pa.table(columns, schema=schema))
+            self._buffer = []
+
+    def close(self) -> None:
+        if self.parquet:
+            self._flush_parquet()
+            self._writer.close()
+        elif self._out is not sys.stdout:
+            self._out.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _parquet_schema():
+    import pyarrow as pa
+    return pa.schema([(name, pa.string()) for name in
+                      (*PARQUET_TEXT_FIELDS, *PARQUET_JSON_FIELDS, "extra", "keys")])
+
+
+def _parquet_record(row: dict) -> dict:
+    known = set(PARQUET_TEXT_FIELDS) | set(PARQUET_JSON_FIELDS)
+    record = {name: (None if row.get(name) is None else str(row[name])) for name in PARQUET_TEXT_FIELDS}
+    record.update({name: (json.dumps(row[name], ensure_ascii=False) if name in row else None)
+                   for name in PARQUET_JSON_FIELDS})
+    extra = {k: v for k, v in row.items() if k not in known}
+    record["extra"] = json.dumps(extra, ensure_ascii=False) if extra else None
+    record["keys"] = json.dumps(list(row))      # which fields the row had, in order
+    return record
+
+
+def read_rows(path: str) -> Iterator[dict]:
+    """The rows of a JSON Lines or Parquet file written by :class:`RowWriter`, in order."""
+    if not str(path).lower().endswith(".parquet"):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    yield json.loads(line)
+        return
+    import pyarrow.parquet as pq
+    parquet = pq.ParquetFile(path)
+    for group in range(parquet.num_row_groups):
+        for record in parquet.read_row_group(group).to_pylist():
+            values = {name: record[name] for name in PARQUET_TEXT_FIELDS}
+            values.update({name: json.loads(record[name]) for name in PARQUET_JSON_FIELDS
+                           if record[name] is not None})
+            values.update(json.loads(record["extra"]) if record["extra"] else {})
+            yield {key: values.get(key) for key in json.loads(record["keys"])}

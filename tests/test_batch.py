@@ -1,0 +1,206 @@
+"""Batch analysis: every engine gives the single-process rows, in input order, streaming.
+
+The engines are compared with each other (never with particular NLP results: the pipeline's
+steps keep improving). The Dask tests share one LocalCluster of two worker processes.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import time
+
+import pytest
+
+from conftest import SHARED
+
+from analysis.batch import (RowWriter, dask_client, dask_rows, iter_inputs, local_rows,
+                            read_rows)
+from analysis.ingest import IngestError
+from analysis.model import Article
+
+N_ARTICLES = 20
+MAX_CHARS = 2500
+KILL_RUN_ITEMS = 12       # enough partitions of 2 that some are still running after the first row
+
+
+def _shortened(text: str) -> str:
+    """The leading paragraphs of ``text``, at most MAX_CHARS long (keeps the tests quick)."""
+    out = ""
+    for paragraph in text.split("\n\n"):
+        if out and len(out) + len(paragraph) > MAX_CHARS:
+            break
+        out += paragraph + "\n\n"
+    return out[:MAX_CHARS]
+
+
+@pytest.fixture(scope="module")
+def items() -> list[Article | IngestError]:
+    """20 articles (raw pastes with junk and clean page bodies) with two unreadable inputs."""
+    raws = sorted((SHARED / "eval" / "stories").glob("*.raw.txt")) + [SHARED / "eval" / "seed" / "seed.raw.txt"]
+    articles = [Article(text=p.read_text(encoding="utf-8"), name=p.name) for p in raws]
+    with gzip.open(SHARED / "eval" / "cleaning" / "html.train.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            if len(articles) == N_ARTICLES:
+                break
+            page = json.loads(line)
+            articles.append(Article(text=_shortened(page["body"]), name=f"page {page['id']}",
+                                    source="Zyte benchmark", id=f"page-{page['id']}"))
+    articles.insert(3, IngestError("broken.txt is not text.", "broken.txt"))
+    articles.append(IngestError("missing.txt does not exist.", "missing.txt"))
+    return articles
+
+
+@pytest.fixture(scope="module")
+def reference(items, nlp) -> list[dict]:
+    return list(local_rows(items))
+
+
+@pytest.fixture(scope="module")
+def client():
+    from distributed import Client, LocalCluster
+    with LocalCluster(n_workers=2, processes=True, threads_per_worker=1,
+                      dashboard_address=None) as cluster, Client(cluster) as c:
+        yield c
+
+
+def test_single_process_rows_keep_input_order_and_error_places(items, reference):
+    assert len(reference) == len(items) == N_ARTICLES + 2
+    for item, row in zip(items, reference):
+        if isinstance(item, IngestError):
+            assert row == {"id": item.name, "error": str(item)}
+        else:
+            assert "error" not in row
+            assert row["id"] == (item.id or row["id"])
+    assert reference[-1]["id"] == "missing.txt"
+
+
+def test_two_spacy_processes_give_the_single_process_rows(items, reference):
+    assert list(local_rows(items, n_process=2)) == reference
+
+
+def test_local_rows_stream_their_input(nlp):
+    consumed = 0
+
+    def endless():
+        nonlocal consumed
+        while True:
+            consumed += 1
+            yield Article(text=f"Mayor Ana Ruiz opened bridge number {consumed}.", name=str(consumed))
+
+    rows = local_rows(endless())
+    first = next(rows)
+    rows.close()
+    assert "error" not in first
+    assert consumed <= 200            # one spaCy batch (64), not the whole (endless) input
+
+
+def test_dask_cluster_gives_the_single_process_rows(items, reference, client):
+    assert list(dask_rows(items, client, partition_size=3)) == reference
+
+
+def test_dask_keeps_a_bounded_number_of_partitions_in_flight(client):
+    consumed = 0
+
+    def endless():
+        nonlocal consumed
+        while True:
+            consumed += 1
+            yield Article(text=f"Minister Joan Park visited school number {consumed}.", name=str(consumed))
+
+    rows = dask_rows(endless(), client, partition_size=2, max_in_flight=3)
+    next(rows)
+    assert consumed <= 2 * 3 + 1
+    rows.close()
+
+
+def test_a_worker_killed_mid_run_still_yields_every_row_once(items, reference, client):
+    items, reference = items[:KILL_RUN_ITEMS], reference[:KILL_RUN_ITEMS]
+    rows = dask_rows(items, client, partition_size=2, max_in_flight=4, retries=2)
+    out = [next(rows)]
+    deadline = time.monotonic() + 60
+    busy = []
+    while not busy and time.monotonic() < deadline:
+        busy = [addr for addr, keys in client.processing().items() if keys]
+        if not busy:
+            time.sleep(0.05)
+    assert busy, "no partition was running after the first row"
+    pid = client.run(os.getpid, workers=[busy[0]])[busy[0]]
+    os.kill(pid, signal.SIGKILL)
+    out.extend(rows)
+    assert out == reference
+    ids = [r["id"] for r in out]
+    assert len(ids) == len(set(ids))
+
+
+def test_a_partition_that_keeps_failing_is_reported_and_redone_article_by_article(
+        items, reference, client):
+    good = [i for i in items if isinstance(i, Article)][:3]
+    expected = [r for i, r in zip(items, reference) if isinstance(i, Article)][:3]
+    # Longer than spaCy's nlp.max_length: the parser refuses it, so its partition fails.
+    huge = Article(text=("The council met on Tuesday to discuss the budget. " * 20 + "\n\n") * 1100,
+                   name="huge.txt")
+    failures = []
+    rows = list(dask_rows([good[0], huge, good[1], good[2]], client, partition_size=4, retries=1,
+                          on_failure=lambda n, exc: failures.append(n)))
+    assert failures == [0]
+    assert [rows[0], rows[2], rows[3]] == expected
+    assert rows[1]["id"] == "huge.txt" and "huge.txt" in rows[1]["error"]
+
+
+def test_cli_on_a_dask_scheduler_writes_the_local_rows_as_parquet(tmp_path, client):
+    from analysis.__main__ import run
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (folder / name).write_text(f"“We will rebuild the bridge,” Mayor Ana Ruiz said of {name}.",
+                                   encoding="utf-8")
+    (folder / "d.txt").write_bytes(bytes(range(256)) * 20)
+    local, remote = tmp_path / "local.jsonl", tmp_path / "dask.parquet"
+    assert run(["analyze", str(folder), "-o", str(local), "--source", "Desk"]) == 1
+    assert run(["analyze", str(folder), "-o", str(remote), "--source", "Desk",
+                "--scheduler", client.scheduler.address, "--partition-size", "2"]) == 1
+    local_rows_, remote_rows = list(read_rows(local)), list(read_rows(remote))
+    assert remote_rows == local_rows_
+    assert [("error" in r) for r in remote_rows] == [False, False, False, True]
+    assert all(r["source"] == "Desk" for r in remote_rows[:3])
+
+
+@pytest.mark.parametrize("argv", [
+    ["--engine", "dask", "--n-process", "2"],
+    ["--engine", "local", "--scheduler", "tcp://127.0.0.1:8786"],
+    ["--workers", "2"],
+    ["--engine", "dask", "--workers", "0"],
+])
+def test_contradictory_batch_options_are_bad_usage(argv, tmp_path, capsys):
+    from analysis.__main__ import run
+    with pytest.raises(SystemExit) as exit_:
+        run(["analyze", str(tmp_path), *argv])
+    assert exit_.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_an_unreachable_scheduler_is_one_clear_error():
+    with pytest.raises(ConnectionError, match="Cannot reach the Dask scheduler"):
+        with dask_client("tcp://127.0.0.1:9", timeout=2):
+            pass
+
+
+def test_parquet_gives_back_exactly_the_rows_written(tmp_path, reference):
+    rows = reference + [{"id": "x", "error": "x could not be read.", "later_field": [1, {"a": None}]}]
+    path = tmp_path / "rows.parquet"
+    with RowWriter(str(path)) as writer:
+        for row in rows:
+            writer.write(row)
+    assert list(read_rows(str(path))) == rows
+
+
+def test_folders_are_read_one_file_at_a_time(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(f"Text of {name}.", encoding="utf-8")
+    inputs = iter_inputs([str(tmp_path)])
+    assert isinstance(next(inputs), Article)
+    (tmp_path / "b.txt").unlink()          # not read yet: the walk is lazy
+    (second,) = list(inputs)
+    assert isinstance(second, IngestError) and "b.txt" in str(second)
