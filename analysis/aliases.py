@@ -47,7 +47,7 @@ CAPITAL_METONYMS: dict[str, str] = {
     "london": "United Kingdom", "paris": "France", "berlin": "Germany", "tokyo": "Japan",
     "kyiv": "Ukraine", "kiev": "Ukraine", "tehran": "Iran", "damascus": "Syria",
     "ankara": "Turkey", "pyongyang": "North Korea", "seoul": "South Korea",
-    "new delhi": "India", "delhi": "India", "ottawa": "Canada", "canberra": "Australia",
+    "new delhi": "India", "ottawa": "Canada", "canberra": "Australia",
     "brussels": "European Union", "riyadh": "Saudi Arabia", "cairo": "Egypt", "rome": "Italy",
     "madrid": "Spain", "caracas": "Venezuela", "havana": "Cuba", "islamabad": "Pakistan",
     "kabul": "Afghanistan", "baghdad": "Iraq", "taipei": "Taiwan", "minsk": "Belarus",
@@ -129,4 +129,13 @@ FUNCTION_WORDS = frozenset("of and the for on in at to de du la le von van der d
 MONTHS_AND_DAYS = frozenset("""
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
+""".split())
+
+# Institution words that, alone, name too many things to join one longer name ("the House" is
+# not "White House"; "the Senate" may be another senate).
+GENERIC_ORG_WORDS = frozenset("""
+house senate congress court department ministry council party government office committee
+commission agency authority bank board union association university college school hospital
+police army navy company group club league federation assembly parliament administration
+service trust fund institute foundation forum centre center church state city county
 """.split())

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
-                      GOVERNMENT_METONYMS, MONTHS_AND_DAYS, NORP_INSTITUTIONS, ORG_DESIGNATORS,
+                      GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, MONTHS_AND_DAYS, NORP_INSTITUTIONS, ORG_DESIGNATORS,
                       ORG_HEADS, POLICY_NOUNS, TITLE_WORDS)
 from .model import Actor, Mention
 
@@ -79,6 +79,10 @@ class _KeyInfo:
     located: int = 0    # mentions right after "in"/"across" ... without a possessive
 
 
+# spaCy sm runs entities across line breaks, and ORG/PERSON across lists ("CBS, Disney").
+_LINE_SPLIT = re.compile(r"(\n+)")
+_COMMA_SPLIT = re.compile(r"(\n+|,\s+(?!(?:Jr|Sr|Inc|Ltd|LLC|L\.L\.C|Co|Corp|III|II|IV)\b))")
+_GENERATION = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|around|outside|near)\s+$")
 
 # ---------- spans ----------
@@ -134,10 +138,12 @@ def _ner_spans(doc) -> list[_Span]:
         if ent.label_ not in ACTOR_LABELS:
             continue
         pos = ent.start_char
-        for piece in re.split(r"(\n+)", text[ent.start_char:ent.end_char]):
+        splitter = _COMMA_SPLIT if ent.label_ in ("ORG", "PERSON") else _LINE_SPLIT
+        for piece in splitter.split(text[ent.start_char:ent.end_char]):
             lo, hi = pos, pos + len(piece)
             pos = hi
-            if not piece.strip() or "\n" in piece:
+            if not piece.strip() or "\n" in piece or piece.strip() == "," \
+                    or not any(c.isupper() for c in piece):   # "moon", "the internet"
                 continue
             trimmed = _trim(text, lo, hi)
             if trimmed is None:
@@ -158,7 +164,25 @@ def _ner_spans(doc) -> list[_Span]:
                 label = "GPE"   # "the city of Aleppo" tagged NORP
             title_start = before.idx if titled and core == s else -1
             spans.append(_Span(s, e, pe, label, core, titled=titled, title_start=title_start))
-    return spans
+    return _split_owners(text, spans)
+
+
+def _split_owners(text: str, spans: list[_Span]) -> list[_Span]:
+    """"Apple's MacBook" as one entity: the owner and the owned thing, when the owner is a
+    name the text uses on its own elsewhere."""
+    alone = {text[sp.start:sp.end] for sp in spans}
+    out = []
+    for sp in spans:
+        m = re.search(r"['’]s\s+(?=[A-Z0-9])", text[sp.start:sp.end])
+        if m and text[sp.start:sp.start + m.start()] in alone and sp.core == sp.start:
+            owner_end = sp.start + m.start()
+            owned = sp.start + m.end()
+            out.append(_Span(sp.start, owner_end, owner_end + len(m.group().rstrip()),
+                             "ORG" if sp.label not in ("PERSON", "GPE") else sp.label, sp.start))
+            out.append(_Span(owned, sp.end, sp.poss_end, sp.label, owned))
+        else:
+            out.append(sp)
+    return out
 
 
 def _initials(words: Sequence[str]) -> str:
@@ -373,7 +397,7 @@ def _table_key(key: str) -> str:
 
 
 def _display(text: str) -> str:
-    return " ".join(text.split())
+    return re.sub(r"\s+(?=['’]s?$)", "", " ".join(text.split()))
 
 
 class _Groups:
@@ -399,8 +423,17 @@ class _Groups:
         self.parent.setdefault(k, k)
 
 
+def _country(info: _KeyInfo) -> str | None:
+    """Canonical country of a key, if it is one; short forms must be capitals ("US", not "us")."""
+    tk = _table_key(info.key)
+    name = COUNTRY_FORMS.get(tk)
+    if name and len(tk) <= 4 and not any(d.replace(".", "").isupper() for d in info.displays):
+        return None
+    return name
+
+
 def _prelim_type(info: _KeyInfo) -> str:
-    if _table_key(info.key) in COUNTRY_FORMS:
+    if _country(info):
         return "GPE"
     votes = Counter(info.labels)
     if info.titled:
@@ -431,9 +464,8 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
     ptype = {k: _prelim_type(i) for k, i in infos.items()}
     pinned = set()     # keys whose group is settled by a table
     for k in infos:
-        tk = _table_key(k)
-        if tk in COUNTRY_FORMS:
-            canon = "=" + COUNTRY_FORMS[tk]
+        if _country(infos[k]):
+            canon = "=" + _country(infos[k])
             groups.add(canon)
             groups.union(k, canon)
             pinned.add(k)
@@ -468,11 +500,19 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                 if all(w in ORG_DESIGNATORS for w in tail) or (tail[0] == "of" and len(words) >= 2):
                     cands.add(groups.find(m))
             elif ptype[m] == "ORG" and ptype[k] not in ("GPE", "LOC") and _is_suffix(words, mw) \
-                    and not (len(words) == 1 and words[0] in FUNCTION_WORDS):
+                    and not (len(words) == 1 and (words[0] in FUNCTION_WORDS
+                                                  or words[0] in GENERIC_ORG_WORDS)):
                 cands.add(groups.find(m))
         if len(cands) == 1:
             groups.union(k, cands.pop())
             pinned.add(k)
+    # People: "Patrick W. Carlineo" is "Patrick Carlineo" when the text has both.
+    for k in multi:
+        w = infos[k].words
+        short = f"{w[0]} {w[-1]}"
+        if len(w) >= 3 and ptype[k] == "PERSON" and short in infos and ptype[short] == "PERSON" \
+                and k not in pinned:
+            groups.union(k, short)
     # People: surname or first name to the one full name that carries it.
     people = [m for m in multi if ptype[m] == "PERSON" and m not in pinned]
     overrides: dict[int, str] = {}
@@ -490,7 +530,8 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         if ptype[k] == "ORG" and not info.labels["PERSON"]:
             pass    # an ORG-tagged word only joins a person as a surname
         elif not cands and len(info.words) == 1 and info.labels["PERSON"]:
-            cands = {groups.find(m) for m in people if infos[m].words[0] == info.words[0]}
+            cands = {groups.find(m) for m in people if infos[m].words[0] == info.words[0]
+                     and len(infos[m].words) <= 3}
             if any(infos[m].words[-1] == info.words[0] for m in people):
                 cands = set()
         if len(cands) == 1:
@@ -530,6 +571,8 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
     infos: dict[str, _KeyInfo] = {}
     for sp in spans:
         sp.key = _key(text[sp.core:sp.end])
+        if sp.label == "PERSON":
+            sp.key = _GENERATION.sub("", sp.key) or sp.key
         info = infos.get(sp.key)
         if info is None:
             info = infos[sp.key] = _KeyInfo(sp.key, words=tuple(sp.key.split()))
@@ -548,6 +591,17 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
     departments = {groups.find(k) for k, i in infos.items()
                    if len(i.words) > 2 and i.words[0] in ("department", "ministry")
                    and i.words[1] in ("of", "for")}
+    acting: dict[int, bool] = {}
+    seen: Counter = Counter()
+    for idx, sp in enumerate(spans):
+        if _table_key(sp.key) in CAPITAL_METONYMS and idx not in overrides:
+            span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+            joined = text[sp.start - 1:sp.start] in "-–/" or text[sp.end:sp.end + 1] in "-–/"
+            acting[idx] = span is not None and not joined and _acts(span.root)
+            seen[sp.key] += 1
+    # A capital the article keeps returning to as a place is the article's city, not a state.
+    city = {k for k, n in seen.items()
+            if n >= 3 and 2 * sum(acting[i] for i in acting if spans[i].key == k) < n}
     for idx, sp in enumerate(spans):
         if idx in overrides:
             continue
@@ -557,17 +611,14 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
                 overrides[idx] = next(iter(departments))
                 continue
             target = GOVERNMENT_METONYMS[tk]
-        elif tk in CAPITAL_METONYMS and sp.label in ("GPE", "LOC", "ORG", "PERSON", "NORP"):
+        elif acting.get(idx) and sp.key not in city:
             target = CAPITAL_METONYMS[tk]
-            span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
-            if span is None or not _acts(span.root):
-                continue
         else:
             continue
         country = "=" + target
         groups.add(country)
         for k in infos:
-            if COUNTRY_FORMS.get(_table_key(k)) == target:
+            if _country(infos[k]) == target:
                 country = groups.find(k)
                 break
         overrides[idx] = country
