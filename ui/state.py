@@ -21,6 +21,7 @@ from analysis.model import Article
 ARTICLES_KEY = "presslens.articles"
 CURRENT_KEY = "presslens.current"
 PERMALINK_PARAM = "article"
+WRITTEN_KEY = "presslens.permalink_written"
 
 
 @dataclass(frozen=True)
@@ -93,10 +94,16 @@ def set_current(key: str) -> None:
 
 
 def sync_permalink() -> None:
-    """Read ``?article=`` once it names an article of this session; write the current one back."""
+    """Follow ``?article=`` when the URL changed (a shared link, back button); else write it.
+
+    A value equal to the one this session last wrote is our own echo and must not undo a choice
+    the analyst just made in the sidebar.
+    """
     wanted = st.query_params.get(PERMALINK_PARAM)
-    if wanted and wanted != st.session_state.get(CURRENT_KEY) and wanted in articles():
+    if (wanted and wanted != st.session_state.get(WRITTEN_KEY)
+            and wanted != st.session_state.get(CURRENT_KEY) and wanted in articles()):
         set_current(wanted)
     key = st.session_state.get(CURRENT_KEY)
-    if key and st.query_params.get(PERMALINK_PARAM) != key:
+    if key and wanted != key:
         st.query_params[PERMALINK_PARAM] = key
+    st.session_state[WRITTEN_KEY] = key
