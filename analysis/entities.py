@@ -596,7 +596,8 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
     for idx, sp in enumerate(spans):
         if _table_key(sp.key) in CAPITAL_METONYMS and idx not in overrides:
             span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
-            joined = text[sp.start - 1:sp.start] in "-–/" or text[sp.end:sp.end + 1] in "-–/"
+            joined = (sp.start > 0 and text[sp.start - 1] in "-–/"
+                      or sp.end < len(text) and text[sp.end] in "-–/")
             acting[idx] = span is not None and not joined and _acts(span.root)
             seen[sp.key] += 1
     # A capital the article keeps returning to as a place is the article's city, not a state.
