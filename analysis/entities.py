@@ -131,8 +131,7 @@ def _title_end(text: str, s: int, e: int) -> int:
     return s + words[last_title + 1].start() if last_title >= 0 else s
 
 
-def _ner_spans(doc) -> list[_Span]:
-    text = doc.text
+def _ner_spans(doc, text: str) -> list[_Span]:
     spans = []
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
@@ -300,9 +299,8 @@ def _acts(token) -> bool:
     return False
 
 
-def _name_rescues(doc, spans: list[_Span]) -> tuple[list[_Span], list[_Span]]:
+def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list[_Span]]:
     """Mentions spaCy sm missed of names it found elsewhere in the same text, and places."""
-    text = doc.text
     found: list[_Span] = []
     places_found: list[_Span] = []
     # Repeats of names found elsewhere in the text, and "Islamic State" for "Islamic State of ...".
@@ -347,9 +345,8 @@ def _name_rescues(doc, spans: list[_Span]) -> tuple[list[_Span], list[_Span]]:
     return found, places_found
 
 
-def _structural_rescues(doc, spans: list[_Span]) -> list[_Span]:
+def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
     """Organisations built from an entity and a common noun, seats of government, subjects."""
-    text = doc.text
     found: list[_Span] = []
     for sp in spans:
         after = text[sp.end:sp.end + 16]
@@ -557,14 +554,14 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
     Actors come ordered by mention count, then first appearance; each mention's ``actor`` is
     its actor's canonical name.
     """
-    text = doc.text
-    spans = _ner_spans(doc)
+    text = doc.text     # a join over all tokens: read it once
+    spans = _ner_spans(doc, text)
     defined, def_pairs = _definitions(text, spans)
     spans = _overlay(spans, defined, replace=True)
-    repeats, places = _name_rescues(doc, spans)
+    repeats, places = _name_rescues(doc, text, spans)
     spans = _overlay(spans, repeats, replace=False)
     spans = _overlay(spans, places, replace=False, over_weak=True)
-    spans = _overlay(spans, _structural_rescues(doc, spans), replace=False)
+    spans = _overlay(spans, _structural_rescues(doc, text, spans), replace=False)
     if not spans:
         return [], []
 
