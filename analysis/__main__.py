@@ -1,4 +1,5 @@
-"""Command line: ``python -m analysis analyze|clean PATH... [-o OUT.jsonl]`` (see docs/contract)."""
+"""Command line: ``python -m analysis analyze|clean PATH... [-o OUT.jsonl]`` (see docs/contract),
+and ``import RESULTS... [--story NAME]`` (analysed rows into the store)."""
 from __future__ import annotations
 
 import argparse
@@ -78,7 +79,53 @@ def _parser() -> argparse.ArgumentParser:
                            help="articles per Dask task (default 16)")
             p.add_argument("--retries", type=int, default=None,
                            help="times a failed Dask task is retried before its articles become error rows")
+    p = sub.add_parser("import", help="save analysed rows (JSON Lines or Parquet from analyze) in the store")
+    p.add_argument("results", nargs="+", metavar="RESULTS",
+                   help="a .jsonl or .parquet file written by `analyze`")
+    p.add_argument("--story", metavar="NAME",
+                   help="add the articles to the story of this name (created if there is none)")
     return parser
+
+
+def _import(args) -> int:
+    """``import RESULTS... [--story NAME]``: into the store that PRESSLENS_DATABASE_URL names."""
+    import json
+    from pathlib import Path
+
+    from .batch import import_rows, read_rows
+    from .store import Store
+    for path in args.results:
+        if not Path(path).is_file():
+            print(f"error: {path} does not exist.", file=sys.stderr)
+            return 2
+    try:
+        store = Store()
+    except Exception as exc:  # noqa: BLE001 - any driver's error, said in one sentence
+        print(f"error: cannot open the store ({type(exc).__name__}: {exc}).", file=sys.stderr)
+        return 2
+    imported = skipped = 0
+    story_id = None
+
+    def rows():
+        for path in args.results:
+            try:
+                yield from read_rows(path)
+            except (OSError, ValueError) as exc:
+                print(f"error: {path} is not a JSON Lines or Parquet file of analysed rows ({exc}).",
+                      file=sys.stderr)
+                yield {"error": f"{path} could not be read."}
+
+    try:
+        story_id, imported, skipped = import_rows(
+            rows(), store, story=args.story,
+            on_error=lambda n, message: print(f"error: {message}", file=sys.stderr))
+    except ValueError as exc:           # e.g. an empty or too long story name
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        store.dispose()
+    print(json.dumps({"story": story_id, "imported": imported, "skipped": skipped}))
+    return 1 if skipped else 0
 
 
 def _check_batch_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
@@ -105,6 +152,8 @@ def _check_batch_options(parser: argparse.ArgumentParser, args: argparse.Namespa
 def run(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
+    if args.command == "import":
+        return _import(args)
     _check_batch_options(parser, args)
 
     from .batch import RowWriter, iter_inputs

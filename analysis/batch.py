@@ -13,7 +13,9 @@ engines that must give the same rows:
 
 Both take ``Article | IngestError`` items (as :func:`iter_inputs` reads them) and yield the
 contract's JSON rows (``Analysis.to_dict()``, or ``{"id", "error"}`` for an input that could not
-be read or analysed). :class:`RowWriter` writes them as JSON Lines or Parquet.
+be read or analysed). :class:`RowWriter` writes them as JSON Lines or Parquet, :func:`read_rows`
+reads them back, and :func:`import_rows` saves them in the store (SQLite, or the PostgreSQL that
+``PRESSLENS_DATABASE_URL`` names and every analyst's dashboard reads).
 """
 from __future__ import annotations
 
@@ -383,3 +385,37 @@ def read_rows(path: str) -> Iterator[dict]:
                            if record[name] is not None})
             values.update(json.loads(record["extra"]) if record["extra"] else {})
             yield {key: values.get(key) for key in json.loads(record["keys"])}
+
+
+# ---------------------------------------------------------------- into the store
+
+def import_rows(rows: Iterable[dict], store, *, story: str | None = None,
+                on_error: Callable[[int, str], None] | None = None) -> tuple[str | None, int, int]:
+    """Save analysed rows in ``store`` (an ``analysis.store.Store``), in order, one at a time.
+
+    With ``story`` the articles are added to the story of that name (created when no story has
+    it). Error rows and rows the store refuses are skipped and passed to
+    ``on_error(row_number, message)``. Returns ``(story_id, imported, skipped)``.
+    """
+    story_id = None
+    if story is not None:
+        wanted = " ".join(story.split())
+        story_id = next((s.id for s in store.list_stories() if s.name == wanted), None) \
+            or store.create_story(story)
+    imported = skipped = 0
+    for n, row in enumerate(rows, 1):
+        if not isinstance(row, dict) or "error" in row:
+            skipped += 1
+            if on_error is not None:
+                on_error(n, f"row {n} is an error row ({row.get('error') if isinstance(row, dict) else row!r}); "
+                            f"not imported.")
+            continue
+        try:
+            store.save_article(row, story_id=story_id)
+        except (ValueError, KeyError, TypeError) as exc:
+            skipped += 1
+            if on_error is not None:
+                on_error(n, f"row {n} (id {row.get('id')!r}) cannot be imported: {exc}")
+            continue
+        imported += 1
+    return story_id, imported, skipped

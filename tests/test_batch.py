@@ -204,3 +204,34 @@ def test_folders_are_read_one_file_at_a_time(tmp_path):
     (tmp_path / "b.txt").unlink()          # not read yet: the walk is lazy
     (second,) = list(inputs)
     assert isinstance(second, IngestError) and "b.txt" in str(second)
+
+
+def test_import_saves_analysed_rows_in_a_named_story_and_skips_error_rows(
+        tmp_path, monkeypatch, reference, capsys):
+    from analysis.__main__ import run
+    from analysis.store import Store
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    monkeypatch.setenv("PRESSLENS_DATABASE_URL", url)
+    results = tmp_path / "rows.parquet"
+    with RowWriter(str(results)) as writer:
+        for row in reference[:6]:                 # five analysed rows and one error row
+            writer.write(row)
+    assert run(["import", str(results), "--story", "Bridge  row"]) == 1
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["imported"] == 5 and summary["skipped"] == 1
+    assert run(["import", str(results), "--story", "Bridge row"]) == 1   # same story again
+    store = Store(url)
+    try:
+        (story,) = store.list_stories()
+        assert story.id == summary["story"] and len(story.article_ids) == 10
+        saved = [a.analysis["text"] for a in store.story_articles(story.id)]
+        assert saved == [r["text"] for r in reference[:6] if "error" not in r] * 2
+    finally:
+        store.dispose()
+
+
+def test_import_of_a_missing_file_is_bad_usage(tmp_path, monkeypatch, capsys):
+    from analysis.__main__ import run
+    monkeypatch.setenv("PRESSLENS_DATABASE_URL", f"sqlite:///{tmp_path / 'store.db'}")
+    assert run(["import", str(tmp_path / "nothing.jsonl")]) == 2
+    assert "nothing.jsonl does not exist" in capsys.readouterr().err

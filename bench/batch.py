@@ -1,0 +1,146 @@
+"""Throughput of the batch engines on one corpus: words/s and peak memory.
+
+    .venv/bin/python bench/batch.py [--articles 40] [--processes 2]
+
+Runs the same articles (the eval stories' gold bodies, then the cleaning benchmark's page
+bodies) through ``local_rows`` with one process, with N spaCy processes, and through a local
+Dask cluster of N single-threaded workers; checks the three give identical rows and prints
+words/s, the speed-up over one process, and the peak RSS of each process taking part (sampled
+every 0.1 s: this process and its spaCy children, or each Dask worker). Model loading and
+cluster start-up are timed apart from the analysis. Not part of the test run.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+SAMPLE_EVERY_S = 0.1
+MB = 1024 * 1024
+
+
+def load_corpus(n: int) -> list:
+    """Up to ``n`` articles: gold story bodies first, then page bodies (by id, de-duplicated)."""
+    from analysis.model import Article
+    articles = []
+    for path in sorted((SHARED / "eval" / "stories").glob("*.gold.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        articles.append(Article(text=gold["body"], name=path.name))
+    pages: dict[str, str] = {}
+    for path in sorted((SHARED / "eval" / "cleaning").glob("*.jsonl.gz")):
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                row = json.loads(line)
+                if row.get("body"):
+                    pages.setdefault(row["id"], row["body"])
+    articles += [Article(text=body, name=f"page {pid}", id=f"page-{pid}")
+                 for pid, body in sorted(pages.items())]
+    return articles[:n]
+
+
+class PeakRSS:
+    """Samples the RSS of a set of processes in a thread; keeps each one's peak and the total's."""
+
+    def __init__(self, pids):
+        self.pids = pids                  # callable -> list of pids to sample now
+        self.peak: dict[int, int] = {}
+        self.peak_total = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        import psutil
+        while not self._stop.is_set():
+            total = 0
+            for pid in self.pids():
+                try:
+                    rss = psutil.Process(pid).memory_info().rss
+                except psutil.Error:
+                    continue
+                total += rss
+                self.peak[pid] = max(self.peak.get(pid, 0), rss)
+            self.peak_total = max(self.peak_total, total)
+            self._stop.wait(SAMPLE_EVERY_S)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+
+def this_tree() -> list[int]:
+    import psutil
+    me = psutil.Process()
+    return [me.pid] + [c.pid for c in me.children(recursive=True)]
+
+
+def timed(run, pids) -> tuple[list[dict], float, PeakRSS]:
+    with PeakRSS(pids) as memory:
+        start = time.perf_counter()
+        rows = list(run())
+        seconds = time.perf_counter() - start
+    return rows, seconds, memory
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=40, help="articles in the corpus (default 40)")
+    parser.add_argument("--processes", type=int, default=2, help="N: spaCy processes and Dask workers")
+    parser.add_argument("--partition-size", type=int, default=8, help="articles per Dask task")
+    args = parser.parse_args()
+
+    from analysis.batch import PipelinePlugin, dask_client, dask_rows, local_rows
+    from analysis.nlp import load_nlp
+
+    corpus = load_corpus(args.articles)
+    words = sum(len(a.text.split()) for a in corpus)
+    print(f"corpus: {len(corpus)} articles, {words} words; {os.cpu_count()} CPUs; "
+          f"load average {os.getloadavg()[0]:.1f} at start", flush=True)
+    start = time.perf_counter()
+    load_nlp()
+    list(local_rows(corpus[:1]))        # warm up every step once
+    print(f"model load + warm-up: {time.perf_counter() - start:.1f} s", flush=True)
+
+    results = []
+    rows_1, s, mem = timed(lambda: local_rows(corpus), this_tree)
+    results.append(("1 process", s, mem))
+    rows_n, s, mem = timed(lambda: local_rows(corpus, n_process=args.processes), this_tree)
+    results.append((f"{args.processes} spaCy processes", s, mem))
+
+    start = time.perf_counter()
+    with dask_client(workers=args.processes) as client:
+        worker_pids = list(client.run(os.getpid).values())
+        client.register_plugin(PipelinePlugin())
+        print(f"Dask cluster start + model load on {len(worker_pids)} workers: "
+              f"{time.perf_counter() - start:.1f} s", flush=True)
+        rows_d, s, mem = timed(lambda: dask_rows(corpus, client, partition_size=args.partition_size),
+                               lambda: [os.getpid(), *worker_pids])
+        results.append((f"Dask, {args.processes} workers", s, mem))
+
+    print(f"rows identical across engines: {rows_1 == rows_n == rows_d}")
+    print(f"{'engine':<22}{'seconds':>9}{'words/s':>10}{'speed-up':>10}"
+          f"{'peak RSS/process':>18}{'peak RSS total':>16}")
+    base = results[0][1]
+    for name, seconds, mem in results:
+        others = {pid: rss for pid, rss in mem.peak.items()
+                  if not (name.startswith("Dask") and pid == os.getpid())}
+        per_process = max(others.values()) / MB if others else 0
+        print(f"{name:<22}{seconds:>9.1f}{words / seconds:>10.0f}{base / seconds:>9.2f}x"
+              f"{per_process:>15.0f} MB{mem.peak_total / MB:>13.0f} MB")
+    print(f"load average at end: {os.getloadavg()[0]:.1f} (the machine is shared: timings are noisy)")
+
+
+if __name__ == "__main__":
+    main()
