@@ -89,19 +89,6 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _closer_ahead(marks: list[int], text: str, k: int, kind: str) -> bool:
-    """Is there a later mark of ``kind`` in the same paragraph that could close?"""
-    for j in marks[k + 1:]:
-        ch = text[j]
-        if _kind(ch) != kind:
-            continue
-        if kind == "s" and _is_apostrophe(text, j):
-            continue
-        if _flanks(text, j)[1]:
-            return True
-    return False
-
-
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -125,6 +112,10 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if all_marks[mi] >= p_start:
                 marks.append(all_marks[mi])
             mi += 1
+        # the last single mark that could close: "is there a closer ahead?" in O(1)
+        last_single_closer = max((j for j in marks if text[j] in SINGLE_MARKS
+                                  and not _is_apostrophe(text, j) and _flanks(text, j)[1]),
+                                 default=-1)
         stack: list[tuple[str, int]] = []     # (kind, offset of opening mark)
         reopened = False
         for k, i in enumerate(marks):
@@ -144,7 +135,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                     can_open = not can_close
             open_kinds = [s[0] for s in stack]
             if can_close and kind in open_kinds:
-                if kind == "s" and text[i - 1:i] in "sS" and _closer_ahead(marks, text, k, "s") \
+                if kind == "s" and text[i - 1:i] in "sS" and last_single_closer > i \
                         and len(stack) == 1:
                     continue                # Rovers' fans: a possessive, the real closer is later
                 while stack and stack[-1][0] != kind:
@@ -156,7 +147,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                         spans.append(QuoteSpan(s, e, open_at, i, p_index, p_start, p_end,
                                                reopened and open_at == _first_mark(text, p_start)))
             elif can_open:
-                if kind == "s" and not stack and not _closer_ahead(marks, text, k, "s") \
+                if kind == "s" and not stack and last_single_closer <= i \
                         and not (i == _first_mark(text, p_start) and carried_open):
                     continue                # a lone single mark: an apostrophe or a typo
                 if not stack and carried_open and i == _first_mark(text, p_start):

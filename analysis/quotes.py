@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from .model import Mention, Quote
 from .quote_marks import QuoteSpan, find_quote_spans, paragraph_spans
-from .speakers import Attribution, SpeakerResolver, is_cue
+from .speakers import LABEL_VERBS, Attribution, SpeakerResolver, cue_base, is_cue
 
 logger = logging.getLogger(__name__)
 
@@ -46,7 +46,8 @@ SCARE_MAX_WORDS = 4
 CONF_EXPLICIT = 0.95
 CONF_PARSE = 0.9
 CONF_GROUP = 0.95       # multiplier for the parts of a quotation that borrow its attribution
-CONF_FLOATING = 0.5
+CONF_FLOATING = 0.55    # a quote carrying on the previous paragraph's speaker
+CONF_SAME_PARAGRAPH = 0.8   # '"A," said X. "B."' — B has no attribution of its own
 CONF_NONE = 0.3
 
 
@@ -216,8 +217,10 @@ def _link_groups(items: list[_Item], doc) -> None:
 def _own_attribution(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
     if it.kind == "direct":
         return (_trailing(doc, res, it) or _leading(doc, res, it) or _governing_cue(doc, res, it))
-    return (_governing_cue(doc, res, it) or _trailing(doc, res, it, partial=True)
-            or _leading(doc, res, it, partial=True))
+    found = _governing_cue(doc, res, it)
+    if it.drop:
+        return None
+    return found or _trailing(doc, res, it, partial=True) or _leading(doc, res, it, partial=True)
 
 
 def _inside(it: _Item, token) -> bool:
@@ -239,7 +242,7 @@ def _trailing(doc, res: SpeakerResolver, it: _Item, partial: bool = False) -> At
                     head = head.head
                 return res.resolve(head, CONF_EXPLICIT * 0.9)
         return None
-    inner_end = doc.text[it.span.end - 1:it.span.end]
+    inner_end = res.text[it.span.end - 1:it.span.end]
     first_word = next((t for t in zone if not t.is_punct), None)
     if first_word is None:
         return None
@@ -303,7 +306,7 @@ def _leading(doc, res: SpeakerResolver, it: _Item, partial: bool = False) -> Att
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i in ids), None)
             if subj is not None:
-                return res.resolve(subj, CONF_PARSE * 0.85)
+                return res.resolve(subj, CONF_EXPLICIT * 0.9)
     return None
 
 
@@ -322,19 +325,32 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
                 break
             seen.add(t.i)
             if not _inside(it, t) and is_cue(t):
+                if cue_base(t) in LABEL_VERBS and _names_a_thing(doc, it):
+                    it.drop = True      # 'residents call it the "hub"': a name, not speech
+                    return None
                 subj = res.subject_of(t)
                 if subj is not None and not _inside(it, subj):
                     return res.resolve(subj, CONF_PARSE)
             if t.head.i == t.i:
                 break
             t = t.head
-    sent = doc[it.first].sent
+    lo, hi = res.sentence_of(it.first)
+    sent = doc[lo:hi]
     for t in sent:          # 'according to X' anywhere in the sentence
         if t.lower_ == "according" and not _inside(it, t):
             subj = res.subject_of(t)
             if subj is not None and not _inside(it, subj):
                 return res.resolve(subj, CONF_PARSE)
     return None
+
+
+def _names_a_thing(doc, it: _Item) -> bool:
+    """A one- or two-word quote right after a determiner: 'the "hub"', 'a "reset"'."""
+    if it.last - it.first > 1 or it.first < 2:
+        return False
+    before = doc[it.first - 2]          # the token before the opening mark
+    return before.lower_ in ("the", "a", "an", "this", "that", "their", "its", "his", "her",
+                             "our", "your")
 
 
 def _share_in_groups(items: list[_Item]) -> None:
@@ -356,11 +372,12 @@ def _inherit_floating(doc, res: SpeakerResolver, items: list[_Item]) -> None:
         if it.drop:
             continue
         if it.attribution is None and it.kind == "direct":
-            if previous is not None and previous.attribution is not None \
-                    and it.span.paragraph - previous.span.paragraph <= 1:
+            gap = it.span.paragraph - previous.span.paragraph if previous is not None else 9
+            if previous is not None and previous.attribution is not None and gap <= 1:
                 a = previous.attribution
+                conf = CONF_SAME_PARAGRAPH if gap == 0 else CONF_FLOATING
                 it.attribution = Attribution(a.speaker, a.speaker_text,
-                                             min(a.confidence, 0.9) * CONF_FLOATING / 0.9, a.anchor)
+                                             min(a.confidence, conf), a.anchor)
             else:
                 it.attribution = _previous_sentence_cue(doc, res, it)
         previous = it
@@ -368,10 +385,11 @@ def _inherit_floating(doc, res: SpeakerResolver, items: list[_Item]) -> None:
 
 def _previous_sentence_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
     """'Okafor warned the wards would close. "We have no choice."' -> Okafor."""
-    start = doc[it.first].sent.start
+    start, _ = res.sentence_of(it.first)
     if start == 0:
         return None
-    sent = doc[start - 1].sent
+    lo, hi = res.sentence_of(start - 1)
+    sent = doc[lo:hi]
     if res.paragraph_of_char(sent.start_char) < it.span.paragraph - 1:
         return None
     for t in sent:

@@ -12,6 +12,7 @@ that drops when it guessed. Unnamed sources ("a senior official") stay unnamed.
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -29,11 +30,12 @@ SPEECH_VERBS = (
     "assure reassure shout cry whisper scream yell mutter sigh recount reiterate repeat hint "
     "estimate forecast threaten thank apologise apologize wonder exclaim "
     "protest object propose recommend advise insist reason muse scoff snap grumble mock "
-    "tell point"
+    "tell point speak talk"
 ).split()
 _IRREGULAR = {
     "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"),
     "write": ("writes", "wrote", "writing", "written"), "cry": ("cries", "cried", "crying"),
+    "speak": ("speaks", "spoke", "speaking", "spoken"),
 }
 _DOUBLING = {"admit", "quip", "slam", "snap", "scoff"}
 # Verbs that report speech only with a subject that did the speaking ("X called it 'a raid'");
@@ -54,13 +56,27 @@ _MALE_WORDS = {"he", "him", "his", "himself"}
 _FEMALE_WORDS = {"she", "her", "hers", "herself"}
 _ORG_PRONOUNS = {"it", "they", "them", "its"}
 _PERSON_LABELS = {"PERSON"}
+# Entity labels that can never speak (dates, amounts): ignored as mentions.
+_NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
+# Subjects a later pronoun may refer to ("Smith was sacked. He said ...").
+_ANTECEDENT_DEPS = {"nsubj", "nsubjpass"}
+# Capitalised plurals that name groups, not people ('"...," Police said').
+_GROUP_NOUNS = {"police", "officials", "critics", "residents", "sources", "analysts", "experts",
+                "witnesses", "protesters", "campaigners", "fans", "supporters", "officers",
+                "doctors", "nurses", "staff", "workers", "parents", "locals", "neighbours",
+                "neighbors", "observers", "insiders", "diplomats", "investors", "economists",
+                "lawyers", "prosecutors", "officers", "teachers", "students", "villagers"}
+# "the 43-year-old said": a description that points back to the last person named.
+_AGE_NOUN = re.compile(r"^the\s+\d+\s*-?\s*years?\s*-?\s*old$", re.IGNORECASE)
 # Clauses whose missing subject is their head's subject ("refused ..., insisting that").
 _SUBJECT_FROM_HEAD = {"conj", "advcl", "xcomp"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 # How far back (in paragraphs) a pronoun may look for the person it refers to.
 PRONOUN_REACH = 3
+# How far back (in tokens) "the letter" may look for the letter's first mention.
+AUTHOR_REACH = 600
 
 
 def _forms(base: str) -> set[str]:
@@ -125,12 +141,16 @@ class SpeakerResolver:
     def __init__(self, doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]],
                  paragraph_of_char):
         self.doc = doc
+        self.text = doc.text        # Doc.text is rebuilt from the tokens on every access
         self.paragraph_of_char = paragraph_of_char
         self.starts = [t.idx for t in doc]
+        # sentence boundaries once: Token.sent rebuilds the sentence list on every call
+        self.sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") \
+            else [0]
         self.mention_of: dict[int, Mention] = {}
         self.mention_spans: list[tuple[Mention, int, int]] = []
         for m in mentions:
-            if not (0 <= m.start < m.end <= len(doc.text)):
+            if not (0 <= m.start < m.end <= len(self.text)) or m.label in _NOT_SPEAKERS:
                 continue
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -158,6 +178,12 @@ class SpeakerResolver:
 
     def token_at(self, char: int) -> int:
         return self._token_at(char)
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        """(first token, end token) of the sentence holding token ``i``."""
+        k = max(0, bisect.bisect_right(self.sent_starts, i) - 1)
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.doc)
+        return self.sent_starts[k], end
 
     def _actor(self, m: Mention) -> str:
         return m.actor or m.text
@@ -188,13 +214,13 @@ class SpeakerResolver:
                 continue
             head = self._mention_head(lo, hi)
             subj = head
-            if head.dep_ == "appos" and head.head.dep_ in _SUBJECT_DEPS:
+            if head.dep_ == "appos" and head.head.dep_ in _ANTECEDENT_DEPS:
                 subj = head.head
-            if subj.dep_ not in _SUBJECT_DEPS or not self._finite(subj.head):
+            if subj.dep_ not in _ANTECEDENT_DEPS or not self._finite(subj.head):
                 continue
             self.candidates.append((head.i, self._actor(m), m.text, self._kind_of(m, head)))
         for t in self.doc:      # proper names the entity recogniser missed
-            if t.pos_ == "PROPN" and t.dep_ in _SUBJECT_DEPS and t.i not in self.mention_of \
+            if t.pos_ == "PROPN" and t.dep_ in _ANTECEDENT_DEPS and t.i not in self.mention_of \
                     and not self.in_quote[t.i] and self._finite(t.head):
                 self.candidates.append((t.i, self.name_text(t), self.name_text(t), "person?"))
         self.candidates.sort()
@@ -210,26 +236,35 @@ class SpeakerResolver:
         only refer to one person named just before them."""
         votes: dict[str, Counter] = defaultdict(Counter)
         for m, i, _ in self.mention_spans:
-            if i == 0:
-                continue
-            prev = self.doc[i - 1].lower_
-            if prev in MALE_TITLES:
-                votes[self._actor(m)]["m"] += 5
-            elif prev in FEMALE_TITLES:
-                votes[self._actor(m)]["f"] += 5
+            for j in (i - 1, i):        # "Mr Berg" or a mention that starts with its title
+                if j < 0:
+                    continue
+                word = self.doc[j].lower_
+                if word in MALE_TITLES:
+                    votes[self._actor(m)]["m"] += 5
+                elif word in FEMALE_TITLES:
+                    votes[self._actor(m)]["f"] += 5
         positions = [c[0] for c in self.candidates]
         for t in self.doc:
             low = t.lower_
             g = "m" if low in _MALE_WORDS else "f" if low in _FEMALE_WORDS else None
-            if g is None or self.in_quote[t.i]:
-                continue
-            sent_start = t.sent.start
-            prev_start = self.doc[sent_start - 1].sent.start if sent_start > 0 else 0
-            k = bisect.bisect_left(positions, t.i)
-            people = {c[1] for c in self.candidates[:k]
-                      if c[0] >= prev_start and c[3] in ("person", "person?")}
-            if len(people) == 1:
-                votes[people.pop()][g] += 1
+            if g is None or self.in_quote[t.i] or is_cue(t.head) \
+                    or t.dep_ not in ("nsubj", "nsubjpass") and low not in ("himself", "herself"):
+                continue        # a quote's "he said" is what we want to resolve, not evidence;
+                # "her request" may well be someone else's
+            sent_start, _ = self.sentence_of(t.i)
+            prev_start = self.sentence_of(sent_start - 1)[0] if sent_start > 0 else 0
+            k = bisect.bisect_left(positions, t.i) - 1
+            same, earlier = set(), set()
+            while k >= 0 and self.candidates[k][0] >= prev_start:
+                if self.candidates[k][3] in ("person", "person?"):
+                    (same if self.candidates[k][0] >= sent_start else earlier).add(
+                        self.candidates[k][1])
+                k -= 1
+            if len(same) == 1:
+                votes[next(iter(same))][g] += 2
+            elif not same and len(earlier) == 1:
+                votes[next(iter(earlier))][g] += 1
         for actor, v in votes.items():
             if v["m"] != v["f"]:
                 self.gender[actor] = "m" if v["m"] > v["f"] else "f"
@@ -341,9 +376,14 @@ class SpeakerResolver:
                 inner = self.resolve(principal, confidence * 0.95, depth + 1)
                 return Attribution(inner.speaker, text, inner.confidence, token.i)
             return Attribution(None, text, confidence * 0.8, token.i)
-        if token.pos_ == "PROPN":
-            return Attribution(self.name_text(token), text, confidence * 0.85, token.i)
         determiner = next((c.lower_ for c in token.children if c.dep_ in ("det", "poss")), "")
+        if token.pos_ == "PROPN" or (token.text[:1].isupper() and not token.is_sent_start
+                                     and not determiner and token.pos_ == "NOUN"
+                                     and low not in _GROUP_NOUNS):
+            return Attribution(self.name_text(token), text, confidence * 0.85, token.i)
+        if determiner == "the" and _AGE_NOUN.match(text):
+            found = self.resolve_pronoun(token, confidence, want_person=True)
+            return Attribution(found.speaker, text, found.confidence, token.i)
         if depth < 2 and low in DOCUMENTS and determiner in ("the", "this", "that", "its",
                                                               "his", "her", "their"):
             author = self._author_of(token)
@@ -371,12 +411,12 @@ class SpeakerResolver:
         options = self.roles.get(low) or (self.roles.get(low[:-1]) if low.endswith("s") else None)
         if not options:
             return None
-        before = [o for o in options if o[0] < token.i]
-        return before[-1][1] if before else None
+        k = bisect.bisect_left(options, (token.i,))
+        return options[k - 1][1] if k > 0 else None
 
     def _author_of(self, token) -> tuple[str, int] | None:
         """'The letter says' -> whoever wrote or sent 'a letter' earlier in the text."""
-        for t in reversed(self.doc[:token.i]):
+        for t in reversed(self.doc[max(0, token.i - AUTHOR_REACH):token.i]):
             if t.lower_ != token.lower_ or self.in_quote[t.i]:
                 continue
             v = t
@@ -393,11 +433,13 @@ class SpeakerResolver:
             return (inner.speaker, subj.i) if inner.speaker else None
         return None
 
-    def resolve_pronoun(self, token, confidence: float) -> Attribution:
+    def resolve_pronoun(self, token, confidence: float, want_person: bool = False) -> Attribution:
         """he/she -> nearest earlier named person subject who fits; it/they -> organisation."""
         low = token.lower_
         text = token.text
-        if low in _MALE_WORDS or low in _FEMALE_WORDS:
+        if want_person:
+            want, kinds = "", ("person", "person?")
+        elif low in _MALE_WORDS or low in _FEMALE_WORDS:
             want = "m" if low in _MALE_WORDS else "f"
             kinds = ("person", "person?")
         elif low in _ORG_PRONOUNS:
@@ -406,25 +448,36 @@ class SpeakerResolver:
             return Attribution(None, text, confidence * 0.5, token.i)
         here = self.paragraph_of_char(token.idx)
         k = bisect.bisect_left(self.candidates, (token.i,))
-        reach = PRONOUN_REACH if want else 1
-        for pos, actor, _, kind in reversed(self.candidates[:k]):
+        reach = PRONOUN_REACH if want is not None else 1
+        fallback: tuple[str, int] | None = None     # nearest fit whose gender is unknown
+        for j in range(k - 1, -1, -1):
+            pos, actor, _, kind = self.candidates[j]
             paragraphs_back = here - self.paragraph_of_char(self.doc[pos].idx)
-            if paragraphs_back > reach:
+            if paragraphs_back > reach or fallback and paragraphs_back > fallback[1] + 1:
                 break
             if kind not in kinds:
                 if want is None and kind in ("person", "person?"):
                     break               # "they" after a person: a group, not the company
                 continue
-            if want and self.gender.get(actor, want) != want:
+            known = self.gender.get(actor)
+            if want and known is None:
+                if fallback is None:    # keep looking for someone the text says fits
+                    fallback = (actor, paragraphs_back)
+                continue
+            if want and known != want:
                 continue
             conf = confidence * (0.8 if paragraphs_back <= 1 else 0.6)
             return Attribution(actor, text, conf, token.i)
+        if fallback is not None:
+            conf = confidence * (0.7 if fallback[1] <= 1 else 0.55)
+            return Attribution(fallback[0], text, conf, token.i)
         return Attribution(None, text, confidence * 0.5, token.i)
 
     def remember(self, attribution: Attribution, kind: str = "person") -> None:
         """A resolved speaker becomes a candidate antecedent for later pronouns."""
         if attribution.speaker is None:
             return
+        kind = next((c[3] for c in self.candidates if c[1] == attribution.speaker), kind)
         entry = (attribution.anchor, attribution.speaker, attribution.speaker_text or "", kind)
         k = bisect.bisect_left(self.candidates, entry[:1])
         if k < len(self.candidates) and self.candidates[k][0] == entry[0]:

@@ -1,0 +1,310 @@
+"""Quotes and their speakers, shape by shape (invented sentences, not the evaluation files)."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.model import Mention, Quote
+from analysis.quote_marks import find_quote_spans
+from analysis.quotes import extract_quotes
+
+
+def quotes_of(nlp, text: str, aliases: dict[str, str] | None = None) -> list[Quote]:
+    """extract_quotes over ``text`` with mentions from the model's own entities.
+
+    ``aliases`` maps a surface form to the canonical actor it was merged into, as the
+    entities step does ("Kerry" -> "John Kerry").
+    """
+    doc = nlp(text)
+    aliases = aliases or {}
+    mentions = [Mention(e.start_char, e.end_char, e.text, e.label_, aliases.get(e.text, e.text))
+                for e in doc.ents]
+    found = extract_quotes(doc, mentions)
+    for q in found:
+        assert text[q.start:q.end] == q.text
+        assert 0.0 <= q.confidence <= 1.0
+        assert q.kind in ("direct", "partial")
+    return found
+
+
+def only(found: list[Quote]) -> Quote:
+    assert len(found) == 1, found
+    return found[0]
+
+
+def surname(name: str | None) -> str | None:
+    return name.split()[-1] if name else None
+
+
+# ---------- detection: which stretches are quotations ----------
+
+@pytest.mark.parametrize("text, expected", [
+    ('"The harbour will reopen," said Alicia Moreno.', ["The harbour will reopen,"]),
+    ("“The harbour will reopen,” said Alicia Moreno.", ["The harbour will reopen,"]),
+    ("‘The harbour will reopen,’ said Alicia Moreno.", ["The harbour will reopen,"]),
+    ("'The harbour will reopen,' said Alicia Moreno.", ["The harbour will reopen,"]),
+    ("«The harbour will reopen», said Alicia Moreno.", ["The harbour will reopen"]),
+    ("“First half,” said Alicia Moreno, “second half.”", ["First half,", "second half."]),
+    ("Alicia Moreno said: “The harbour will reopen.”", ["The harbour will reopen."]),
+    ("“The harbour will reopen.” — Alicia Moreno, port director", ["The harbour will reopen."]),
+    ("“They told me ‘wait your turn’ for months,” said Alicia Moreno.",
+     ["They told me ‘wait your turn’ for months,"]),
+    ("'He shouted \"get out\" at us,' said Alicia Moreno.", ['He shouted "get out" at us,']),
+])
+def test_quote_marks_of_every_kind(nlp, text, expected):
+    assert [q.text for q in quotes_of(nlp, text)] == expected
+
+
+def test_quote_carried_over_paragraphs(nlp):
+    text = ("“We have rebuilt the quay twice in ten years. Each time the sea took it back.\n\n"
+            "“This time we are building it higher,” said Alicia Moreno, the port's director.")
+    found = quotes_of(nlp, text)
+    assert [q.text for q in found] == [
+        "We have rebuilt the quay twice in ten years. Each time the sea took it back.",
+        "This time we are building it higher,"]
+    assert all(surname(q.speaker) == "Moreno" for q in found)
+    assert all(q.kind == "direct" for q in found)
+
+
+@pytest.mark.parametrize("text", [
+    "O'Neill said rock 'n' roll in the '90s was the Rovers' finest era.",
+    "It's the players' union that won't sign, and the fans' patience is gone.",
+    "Don't tell the O'Briens we were at Ciaran's party in the '80s.",
+])
+def test_apostrophes_are_not_quotes(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+def test_apostrophes_inside_single_quotes(nlp):
+    text = "'The Rovers' fans don't deserve this,' said Tomas Berg."
+    assert [q.text for q in quotes_of(nlp, text)] == ["The Rovers' fans don't deserve this,"]
+
+
+def test_quote_in_a_headline(nlp):
+    text = ("Port chief: “We will rebuild”\n\n"
+            "The harbour was destroyed by the storm on Sunday night.")
+    assert [q.text for q in quotes_of(nlp, text)] == ["We will rebuild"]
+
+
+@pytest.mark.parametrize("text", [
+    "The so-called “green corridor” was closed on Friday.",
+    "Residents call it the “hub”, though nobody knows why.",
+    "The council's “community first” slogan has worn thin.",
+    "The scheme, dubbed “Project Lighthouse”, was scrapped.",
+    "She has read the novel “Winter Harbour” three times.",
+    "Tomas Berg said the so-called “fit and proper” test was too weak.",
+])
+def test_scare_quotes_labels_and_titles_are_not_speech(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+def test_short_quote_with_a_reporting_verb_is_speech(nlp):
+    q = only(quotes_of(nlp, "Tomas Berg said the offer was “insulting” and walked out."))
+    assert q.text == "insulting"
+    assert q.kind == "partial"
+    assert surname(q.speaker) == "Berg"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "No quotes at all here.", "“", "\"\"", "‘’"])
+def test_nothing_to_find(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+def test_unbalanced_marks_do_not_swallow_the_article(nlp):
+    text = ("The mayor said the “plan would work.\n\n"
+            "“We are ready,” said Alicia Moreno.")
+    found = quotes_of(nlp, text)
+    assert "We are ready," in [q.text for q in found]
+    assert all("\n" not in q.text for q in found)
+
+
+# ---------- kinds ----------
+
+@pytest.mark.parametrize("text, kind", [
+    ("“We are ready,” said Alicia Moreno.", "direct"),
+    ("Alicia Moreno said: “We are ready.”", "direct"),
+    ("Alicia Moreno said the port was “ready for anything”.", "partial"),
+    ("According to Alicia Moreno, the port is “ready for anything”.", "partial"),
+])
+def test_direct_or_partial(nlp, text, kind):
+    assert only(quotes_of(nlp, text)).kind == kind
+
+
+def test_second_half_of_a_split_quote_is_direct(nlp):
+    found = quotes_of(nlp, "“We are ready,” said Alicia Moreno, “and we have been for weeks.”")
+    assert [q.kind for q in found] == ["direct", "direct"]
+
+
+# ---------- attribution ----------
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The figures are wrong,” said Helen Ward.", "Ward"),
+    ("“The figures are wrong,” Helen Ward said.", "Ward"),
+    ("“The figures are wrong,” said Helen Ward, the chief statistician.", "Ward"),
+    ("“The figures are wrong,” Helen Ward, chief statistician at the Office for Budget "
+     "Review, which publishes the forecasts, told the Gazette.", "Ward"),
+    ("“The figures are wrong,” Helen Ward told reporters on Monday.", "Ward"),
+    ("Helen Ward told the Gazette: “The figures are wrong.”", "Ward"),
+    ("Helen Ward, who has run the bureau since 2019, was blunt: “The figures are wrong.”",
+     "Ward"),
+    ("“The figures are wrong.” — Helen Ward, chief statistician", "Ward"),
+    ("“The figures are wrong,” according to Helen Ward.", "Ward"),
+    ("According to Helen Ward, the figures are “plainly wrong”.", "Ward"),
+    ("Chief statistician Helen Ward said the figures were “plainly wrong”.", "Ward"),
+    ("Its director, Helen Ward, said the figures were “plainly wrong”.", "Ward"),
+    ("Helen Ward said Tomas Berg's figures were “plainly wrong”.", "Ward"),
+])
+def test_named_attribution_shapes(nlp, text, speaker):
+    q = only(quotes_of(nlp, text))
+    assert surname(q.speaker) == speaker
+    assert q.confidence >= 0.8
+
+
+@pytest.mark.parametrize("verb", ["told reporters", "added", "wrote", "argued", "insisted",
+                                  "warned", "claimed", "acknowledged", "posted", "explained",
+                                  "admitted", "noted"])
+def test_reporting_verbs_beyond_said(nlp, verb):
+    q = only(quotes_of(nlp, f"“The bridge is not safe,” Helen Ward {verb}."))
+    assert surname(q.speaker) == "Ward"
+
+
+def test_speaker_is_the_canonical_actor(nlp):
+    text = ("John Kerry arrived in Paris on Thursday. "
+            "Kerry told journalists: “I am going to Moscow tonight.”")
+    q = only(quotes_of(nlp, text, aliases={"Kerry": "John Kerry", "John Kerry": "John Kerry"}))
+    assert q.speaker == "John Kerry"
+    assert q.speaker_text == "Kerry"
+
+
+def test_organisation_speaking_in_a_statement(nlp):
+    text = ("The Harbour Authority said in a statement that the quay would be "
+            "“rebuilt within two years”.")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker is not None and "Harbour Authority" in q.speaker
+
+
+def test_it_said_refers_to_the_organisation(nlp):
+    text = ("Nordlys Energy said profits had fallen. “We expect a better winter,” it said.")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker is not None and "Nordlys" in q.speaker
+    assert q.speaker_text == "it"
+
+
+def test_spokesperson_speaks_for_their_principal(nlp):
+    text = ("Transport Minister Edward Vance has faced criticism for weeks. "
+            "A spokesperson for the minister said the claims were “simply untrue”.")
+    q = only(quotes_of(nlp, text))
+    assert surname(q.speaker) == "Vance"
+    assert q.speaker_text == "A spokesperson for the minister"
+
+
+def test_spokesperson_for_a_named_organisation(nlp):
+    q = only(quotes_of(nlp, "A spokesman for Nordlys Energy said the report was “misleading”."))
+    assert q.speaker is not None and "Nordlys" in q.speaker
+    assert q.speaker_text.startswith("A spokesman for")
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("“Nobody asked us,” a senior government official said.", "a senior government official"),
+    ("“Nobody asked us,” said one long-serving council member.", "one long-serving council member"),
+    ("A source close to the talks said a deal was “within reach”.", "A source close to the talks"),
+    ("Sources familiar with the plan said it was “dead in the water”.",
+     "Sources familiar with the plan"),
+    ("One senior doctor at St Mary's Hospital, who asked not to be named, said: "
+     "“We cannot go on like this.”", "One senior doctor at St Mary's Hospital"),
+])
+def test_unnamed_sources_stay_unnamed(nlp, text, surface):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker is None
+    assert q.speaker_text == surface
+
+
+def test_unnamed_description_that_was_never_named(nlp):
+    text = ("A senior manager at the depot said the trains were late. "
+            "“We are being asked to do the impossible,” the manager said.")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker is None
+    assert q.speaker_text == "the manager"
+
+
+# ---------- pronouns ----------
+
+def test_pronoun_resolves_to_the_last_named_subject(nlp):
+    text = ("Helen Ward has run the bureau since 2019. "
+            "“The figures are wrong,” she said.")
+    q = only(quotes_of(nlp, text))
+    assert surname(q.speaker) == "Ward"
+    assert q.speaker_text == "she"
+    assert q.confidence < 0.9
+
+
+def test_pronoun_respects_gender_from_titles(nlp):
+    text = ("Mr Tomas Berg met Helen Ward on Monday. Mr Berg was upbeat afterwards. "
+            "Ms Ward was not. “Nothing was agreed,” he said.")
+    q = only(quotes_of(nlp, text))
+    assert surname(q.speaker) == "Berg"
+
+
+def test_pronoun_respects_gender_from_earlier_pronouns(nlp):
+    text = ("Tomas Berg founded the company in 1998 and he still runs it. "
+            "Helen Ward joined the board last year. "
+            "“We will not sell,” he said.")
+    q = only(quotes_of(nlp, text))
+    assert surname(q.speaker) == "Berg"
+
+
+def test_pronoun_ignores_names_inside_the_previous_quote(nlp):
+    text = ("Tomas Berg was asked about the merger. "
+            "“Helen Ward knows what she signed,” he said. "
+            "“She will have to explain it,” he added.")
+    found = quotes_of(nlp, text)
+    assert [surname(q.speaker) for q in found] == ["Berg", "Berg"]
+
+
+def test_pronoun_ignores_people_mentioned_only_as_objects(nlp):
+    text = ("The committee questioned Tomas Berg for three hours on Tuesday. "
+            "“I have nothing to hide,” he said.")
+    q = only(quotes_of(nlp, text))
+    assert q.speaker is None
+    assert q.speaker_text == "he"
+
+
+def test_pronoun_without_any_antecedent(nlp):
+    q = only(quotes_of(nlp, "“It is over,” he said."))
+    assert q.speaker is None
+    assert q.speaker_text == "he"
+    assert q.confidence < 0.6
+
+
+# ---------- continuing speakers ----------
+
+def test_next_paragraph_inherits_the_speaker_with_lower_confidence(nlp):
+    text = ("“The quay will be ready in May,” said Alicia Moreno, the port's director.\n\n"
+            "“After that, the ferries come back and the town can breathe again.”")
+    first, second = quotes_of(nlp, text)
+    assert surname(first.speaker) == surname(second.speaker) == "Moreno"
+    assert second.confidence < first.confidence
+
+
+def test_quote_after_the_attribution_sentence_keeps_the_speaker(nlp):
+    text = "“The quay will be ready,” Alicia Moreno said. “The ferries will follow.”"
+    first, second = quotes_of(nlp, text)
+    assert surname(second.speaker) == "Moreno"
+
+
+def test_floating_quote_with_nobody_before_it(nlp):
+    text = "The storm hit the coast on Sunday.\n\n“It was the worst night of my life.”"
+    q = only(quotes_of(nlp, text))
+    assert q.speaker is None
+    assert q.confidence <= 0.5
+
+
+def test_headline_quote_keeps_unnamed_speaker(nlp):
+    q = only(quotes_of(nlp, "Harbour fire: “We lost everything,” says owner"))
+    assert q.speaker is None
+    assert q.speaker_text == "owner"
+
+
+def test_marks_scanner_reports_unclosed_paragraph(nlp):
+    spans = find_quote_spans("“One.\n\n“Two,” she said.")
+    assert [s.close_at is None for s in spans] == [True, False]
+    assert spans[1].reopened
