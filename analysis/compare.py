@@ -52,6 +52,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
+from functools import cached_property
 from typing import Any
 
 import pandas as pd
@@ -118,7 +119,7 @@ def _outlet_of(a: dict, i: int) -> str:
 
 def outlet_names(analyses: Iterable[Any]) -> list[str]:
     """The story's outlets in first-seen order (articles of one outlet are pooled)."""
-    return list(dict.fromkeys(_outlet_of(a, i) for i, a in enumerate(_dicts(analyses))))
+    return list(_story(analyses).outlets)
 
 
 def _actors_of(a: dict) -> list[dict]:
@@ -157,6 +158,41 @@ def _frame(key: str, rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=COLUMNS[key])
 
 
+class _Story:
+    """The analyses of one story with what several builders share, each computed once.
+
+    ``compare_story`` hands one of these to every builder; a builder called on its own makes
+    its own.
+    """
+
+    def __init__(self, analyses: Iterable[Any]):
+        self.dicts = _dicts(analyses)
+
+    @cached_property
+    def outlets(self) -> list[str]:
+        return list(dict.fromkeys(_outlet_of(a, i) for i, a in enumerate(self.dicts)))
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        return {o: k for k, o in enumerate(self.outlets)}
+
+    @cached_property
+    def mapping(self) -> dict[str, str]:
+        return align_actors(self.dicts)
+
+    @cached_property
+    def actor_table(self) -> pd.DataFrame:
+        return _build_actor_table(self)
+
+    @cached_property
+    def quote_matches(self) -> pd.DataFrame:
+        return _build_quote_matches(self)
+
+
+def _story(analyses: Iterable[Any] | _Story) -> _Story:
+    return analyses if isinstance(analyses, _Story) else _Story(analyses)
+
+
 # --------------------------------------------------------------------------- actors
 
 def _evidence_texts(a: dict, actor: dict) -> list[tuple[float, str]]:
@@ -176,10 +212,9 @@ def _evidence_texts(a: dict, actor: dict) -> list[tuple[float, str]]:
     return out
 
 
-def _actor_stats(dicts: list[dict]) -> tuple[list[str], dict[tuple[str, str], dict]]:
+def _actor_stats(st: _Story) -> dict[tuple[str, str], dict]:
     """Per (outlet, story-wide actor): pooled counts, mention-weighted stance and evidence."""
-    mapping = align_actors(dicts)
-    outlets = list(dict.fromkeys(_outlet_of(a, i) for i, a in enumerate(dicts)))
+    mapping = st.mapping
     stats: dict[tuple[str, str], dict] = {}
 
     def slot(outlet: str, actor: str, typ: str | None) -> dict:
@@ -190,7 +225,7 @@ def _actor_stats(dicts: list[dict]) -> tuple[list[str], dict[tuple[str, str], di
             s["type"] = typ
         return s
 
-    for i, a in enumerate(dicts):
+    for i, a in enumerate(st.dicts):
         outlet = _outlet_of(a, i)
         for x in _actors_of(a):
             s = slot(outlet, mapping.get(x["name"], x["name"]), x.get("type"))
@@ -211,7 +246,7 @@ def _actor_stats(dicts: list[dict]) -> tuple[list[str], dict[tuple[str, str], di
                 s["articles"].add(i)
                 s["quotes"] += 1
                 s["quoted_words"] += _words(q["text"])
-    return outlets, stats
+    return stats
 
 
 def _score_and_label(s: dict) -> tuple[float | None, str | None]:
@@ -225,7 +260,11 @@ def _score_and_label(s: dict) -> tuple[float | None, str | None]:
 
 def build_actor_table(analyses: Iterable[Any]) -> pd.DataFrame:
     """One row per outlet and story-wide actor: mentions, quotes, stance and its evidence."""
-    outlets, stats = _actor_stats(_dicts(analyses))
+    return _story(analyses).actor_table.copy()
+
+
+def _build_actor_table(st: _Story) -> pd.DataFrame:
+    stats = _actor_stats(st)
     rows = []
     for (outlet, actor), s in stats.items():
         score, label = _score_and_label(s)
@@ -234,8 +273,7 @@ def build_actor_table(analyses: Iterable[Any]) -> pd.DataFrame:
                      "articles": len(s["articles"]), "mentions": s["mentions"],
                      "quotes": s["quotes"], "quoted_words": s["quoted_words"], "score": score,
                      "label": label, "evidence": [t for _, t in evidence]})
-    order = {o: k for k, o in enumerate(outlets)}
-    rows.sort(key=lambda r: (order[r["outlet"]], -r["mentions"], -r["quotes"], r["actor"]))
+    rows.sort(key=lambda r: (st.order[r["outlet"]], -r["mentions"], -r["quotes"], r["actor"]))
     return _frame("actors", rows)
 
 
@@ -252,15 +290,14 @@ def _actor_order(table: pd.DataFrame) -> list[str]:
 
 def build_coverage(analyses: Iterable[Any], *, top: int | None = None) -> pd.DataFrame:
     """Long coverage table: every actor x outlet with status quoted / mentioned / absent."""
-    dicts = _dicts(analyses)
-    table = build_actor_table(dicts)
-    outlets = outlet_names(dicts)
+    st = _story(analyses)
+    table = st.actor_table
     actors = _actor_order(table)[:top] if top else _actor_order(table)
     types = dict(zip(table["actor"], table["type"]))
     found = {(r.outlet, r.actor): r for r in table.itertuples(index=False)}
     rows = []
     for actor in actors:
-        for outlet in outlets:
+        for outlet in st.outlets:
             r = found.get((outlet, actor))
             status = "absent" if r is None else "quoted" if r.quotes else "mentioned"
             rows.append({"actor": actor, "type": types.get(actor), "outlet": outlet,
@@ -274,9 +311,9 @@ def build_coverage_matrix(analyses: Iterable[Any], *, top: int | None = None) ->
 
     Actors covered by the most outlets come first; ``top`` keeps only the first N.
     """
-    dicts = _dicts(analyses)
-    long = build_coverage(dicts, top=top)
-    outlets = outlet_names(dicts)
+    st = _story(analyses)
+    long = build_coverage(st, top=top)
+    outlets = st.outlets
     if long.empty:
         return pd.DataFrame(columns=outlets, index=pd.Index([], name="actor"), dtype=object)
     matrix = long.pivot(index="actor", columns="outlet", values="status")
@@ -293,7 +330,7 @@ def build_stance_table(analyses: Iterable[Any], *, shared_only: bool = True) -> 
     ``shared_only`` keeps actors that two or more outlets mention (the ones worth comparing).
     Sorted by spread (largest disagreement first).
     """
-    table = build_actor_table(analyses)
+    table = _story(analyses).actor_table
     table = table[table["score"].notna()] if not table.empty else table
     if table.empty:
         return _frame("stance", [])
@@ -313,9 +350,9 @@ def build_stance_table(analyses: Iterable[Any], *, shared_only: bool = True) -> 
 
 def build_stance_matrix(analyses: Iterable[Any], *, shared_only: bool = True) -> pd.DataFrame:
     """Actor x outlet stance scores in [-1, 1] (NaN where the outlet does not mention it)."""
-    dicts = _dicts(analyses)
-    long = build_stance_table(dicts, shared_only=shared_only)
-    outlets = outlet_names(dicts)
+    st = _story(analyses)
+    long = build_stance_table(st, shared_only=shared_only)
+    outlets = st.outlets
     if long.empty:
         return pd.DataFrame(columns=outlets, index=pd.Index([], name="actor"), dtype=float)
     matrix = long.pivot(index="actor", columns="outlet", values="score")
@@ -326,10 +363,10 @@ def build_stance_matrix(analyses: Iterable[Any], *, shared_only: bool = True) ->
 
 # --------------------------------------------------------------------------- quotes
 
-def _quote_rows(dicts: list[dict]) -> list[dict]:
-    mapping = align_actors(dicts)
+def _quote_rows(st: _Story) -> list[dict]:
+    mapping = st.mapping
     rows = []
-    for i, a in enumerate(dicts):
+    for i, a in enumerate(st.dicts):
         outlet = _outlet_of(a, i)
         for q in _quotes_of(a):
             speaker = q.get("speaker")
@@ -342,8 +379,8 @@ def _quote_rows(dicts: list[dict]) -> list[dict]:
 
 def build_quote_share(analyses: Iterable[Any]) -> pd.DataFrame:
     """Who gets quoted by each outlet: number of quotes and quoted words, and their shares."""
-    dicts = _dicts(analyses)
-    rows = _quote_rows(dicts)
+    st = _story(analyses)
+    rows = _quote_rows(st)
     if not rows:
         return _frame("quote_share", [])
     df = pd.DataFrame(rows)
@@ -353,8 +390,7 @@ def build_quote_share(analyses: Iterable[Any]) -> pd.DataFrame:
     g["quote_share"] = (g["quotes"] / totals["quotes"]).round(4)
     g["word_share"] = (g["words"] / totals["words"].where(totals["words"] > 0)).fillna(0.0) \
         .round(4)
-    order = {o: k for k, o in enumerate(outlet_names(dicts))}
-    g = g.assign(_o=g["outlet"].map(order), _u=g["speaker"].eq(UNNAMED)).sort_values(
+    g = g.assign(_o=g["outlet"].map(st.order), _u=g["speaker"].eq(UNNAMED)).sort_values(
         ["_o", "_u", "quotes", "words", "speaker"], ascending=[True, True, False, False, True])
     return g[COLUMNS["quote_share"]].reset_index(drop=True)
 
@@ -414,10 +450,17 @@ def build_quote_matches(analyses: Iterable[Any]) -> pd.DataFrame:
     ``group`` numbers quotes that are the same words (in any outlet); ``n_outlets`` is how many
     outlets carry that quote.
     """
-    rows = _quote_rows(_dicts(analyses))
+    return _story(analyses).quote_matches.copy()
+
+
+def _build_quote_matches(st: _Story) -> pd.DataFrame:
+    rows = _quote_rows(st)
     if not rows:
         return _frame("quote_matches", [])
-    groups = _group_quotes([_normalise_quote(r["text"]) for r in rows])
+    tokens = [_normalise_quote(r["text"]) for r in rows]
+    distinct = list(dict.fromkeys(tokens))          # verbatim copies are compared once
+    group_of = dict(zip(distinct, _group_quotes(distinct)))
+    groups = [group_of[t] for t in tokens]
     outlets_per_group: dict[int, set[str]] = defaultdict(set)
     for r, g in zip(rows, groups):
         r["group"] = g
@@ -433,29 +476,28 @@ def build_shared_quotes(analyses: Iterable[Any]) -> pd.DataFrame:
     ``text`` is the longest version; ``speakers`` lists each outlet's attribution (in outlet
     order), and ``same_speaker`` is False when outlets credit the words to different people.
     """
-    dicts = _dicts(analyses)
-    matches = build_quote_matches(dicts)
-    shared = matches[matches["n_outlets"] >= 2] if not matches.empty else matches
-    if shared.empty:
-        return _frame("shared_quotes", [])
-    order = {o: k for k, o in enumerate(outlet_names(dicts))}
+    st = _story(analyses)
+    parts: dict[int, list] = defaultdict(list)
+    for r in st.quote_matches.itertuples(index=False):
+        if r.n_outlets >= 2:
+            parts[int(r.group)].append(r)
     rows = []
-    for group, part in shared.groupby("group", sort=True):
-        part = part.assign(_o=part["outlet"].map(order)).sort_values(["_o"], kind="stable")
-        longest = part.loc[part["words"].idxmax()]
-        speakers = list(dict.fromkeys(part["speaker"]))
-        rows.append({"group": int(group), "text": longest["text"], "words": int(longest["words"]),
-                     "n_outlets": int(part["n_outlets"].iloc[0]),
-                     "outlets": list(dict.fromkeys(part["outlet"])), "speakers": speakers,
-                     "same_speaker": len(set(speakers) - {UNNAMED}) <= 1,
-                     "variants": int(part["text"].nunique())})
+    for group, part in parts.items():
+        part.sort(key=lambda r: st.order[r.outlet])
+        longest = max(part, key=lambda r: r.words)
+        speakers = list(dict.fromkeys(r.speaker for r in part))
+        rows.append({"group": group, "text": longest.text, "words": int(longest.words),
+                     "n_outlets": int(part[0].n_outlets),
+                     "outlets": list(dict.fromkeys(r.outlet for r in part)),
+                     "speakers": speakers, "same_speaker": len(set(speakers) - {UNNAMED}) <= 1,
+                     "variants": len({r.text for r in part})})
     rows.sort(key=lambda r: (-r["n_outlets"], -r["words"], r["group"]))
     return _frame("shared_quotes", rows)
 
 
 def build_unique_quotes(analyses: Iterable[Any]) -> pd.DataFrame:
     """Quotes only one outlet carries, per outlet in story order."""
-    matches = build_quote_matches(analyses)
+    matches = _story(analyses).quote_matches
     if matches.empty:
         return _frame("unique_quotes", [])
     unique = matches[matches["n_outlets"] == 1]
@@ -470,27 +512,29 @@ def build_omissions(analyses: Iterable[Any], *, min_share: float = 0.5) -> pd.Da
     A row when an outlet does not mention an actor that more than ``min_share`` of the other
     outlets do. Sorted by that share, then by how often the others mention the actor.
     """
-    dicts = _dicts(analyses)
-    table = build_actor_table(dicts)
-    outlets = outlet_names(dicts)
-    if table.empty or len(outlets) < 2:
+    st = _story(analyses)
+    outlets = st.outlets
+    if st.actor_table.empty or len(outlets) < 2:
         return _frame("omissions", [])
-    by_actor = {actor: part for actor, part in table.groupby("actor", sort=False)}
+    covered: dict[str, set[str]] = defaultdict(set)
+    types: dict[str, Any] = {}
+    mentions: dict[str, int] = defaultdict(int)
+    for r in st.actor_table.itertuples(index=False):
+        covered[r.actor].add(r.outlet)
+        types.setdefault(r.actor, r.type)
+        mentions[r.actor] += int(r.mentions)
+    others = len(outlets) - 1
     rows = []
-    for outlet in outlets:
-        others = len(outlets) - 1
-        for actor, part in by_actor.items():
-            if (part["outlet"] == outlet).any():
-                continue
-            mentioned_by = int(part["outlet"].nunique())
-            share = mentioned_by / others
-            if share > min_share:
-                rows.append({"outlet": outlet, "actor": actor, "type": part["type"].iloc[0],
-                             "mentioned_by": mentioned_by, "others": others,
-                             "share": round(share, 4),
-                             "mentions_elsewhere": int(part["mentions"].sum())})
-    order = {o: k for k, o in enumerate(outlets)}
-    rows.sort(key=lambda r: (-r["share"], -r["mentions_elsewhere"], order[r["outlet"]],
+    for actor, where in covered.items():
+        share = (len(where)) / others
+        if share <= min_share:
+            continue
+        for outlet in outlets:
+            if outlet not in where:
+                rows.append({"outlet": outlet, "actor": actor, "type": types[actor],
+                             "mentioned_by": len(where), "others": others,
+                             "share": round(share, 4), "mentions_elsewhere": mentions[actor]})
+    rows.sort(key=lambda r: (-r["share"], -r["mentions_elsewhere"], st.order[r["outlet"]],
                              r["actor"]))
     return _frame("omissions", rows)
 
@@ -499,10 +543,10 @@ def build_omissions(analyses: Iterable[Any], *, min_share: float = 0.5) -> pd.Da
 
 def build_outlet_summary(analyses: Iterable[Any]) -> pd.DataFrame:
     """Per outlet: words, tone (word-weighted), actors, quotes and distinct sources quoted."""
-    dicts = _dicts(analyses)
-    mapping = align_actors(dicts)
+    st = _story(analyses)
+    mapping = st.mapping
     acc: dict[str, dict] = {}
-    for i, a in enumerate(dicts):
+    for i, a in enumerate(st.dicts):
         outlet = _outlet_of(a, i)
         s = acc.setdefault(outlet, {"articles": 0, "words": 0, "tone_w": 0.0, "subj_w": 0.0,
                                     "tone_n": 0, "actors": set(), "quotes": 0,
@@ -542,15 +586,15 @@ def build_outlet_summary(analyses: Iterable[Any]) -> pd.DataFrame:
 
 def compare_story(analyses: Sequence[Any], *, top: int | None = None) -> dict[str, pd.DataFrame]:
     """Every comparison table of a story, by name (the keys of ``story_to_json``'s tables)."""
-    dicts = _dicts(analyses)
+    st = _story(analyses)
     return {
-        "outlets": build_outlet_summary(dicts),
-        "coverage": build_coverage_matrix(dicts, top=top),
-        "stance": build_stance_table(dicts),
-        "quote_share": build_quote_share(dicts),
-        "shared_quotes": build_shared_quotes(dicts),
-        "unique_quotes": build_unique_quotes(dicts),
-        "omissions": build_omissions(dicts),
+        "outlets": build_outlet_summary(st),
+        "coverage": build_coverage_matrix(st, top=top),
+        "stance": build_stance_table(st),
+        "quote_share": build_quote_share(st),
+        "shared_quotes": build_shared_quotes(st),
+        "unique_quotes": build_unique_quotes(st),
+        "omissions": build_omissions(st),
     }
 
 
@@ -578,8 +622,8 @@ def story_to_json(analyses: Sequence[Any], *, name: str | None = None,
     ``{"story": name, "outlet_names": [...], "articles": n, "tables": {name: [rows]}}``; the
     coverage rows are ``{"actor": ..., "<outlet>": "quoted" | "mentioned" | "absent", ...}``.
     """
-    dicts = _dicts(analyses)
-    tables = compare_story(dicts, top=top)
-    return {"story": name, "outlet_names": outlet_names(dicts), "articles": len(dicts),
+    st = _story(analyses)
+    tables = compare_story(st, top=top)
+    return {"story": name, "outlet_names": st.outlets, "articles": len(st.dicts),
             "tables": {key: _records(df, "actor" if key == "coverage" else None)
                        for key, df in tables.items()}}
