@@ -200,8 +200,9 @@ def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple
     for m in _ACRONYM_DEF.finditer(text):
         acronyms = [(m.start(g), m.end(g)) for g in (1, 2) if m.group(g)]
         letters = "".join(c for c in m.group(1) if c.isupper())
-        if len(letters) < 2:
-            continue
+        lower = sum(c.islower() for c in m.group(1))
+        if len(letters) < 2 or lower > len(letters) or "-" in m.group(1):
+            continue    # "(D-Calif.)", "(Reuters)" are not acronyms
         head_end = m.start()
         while head_end > 0 and text[head_end - 1] in " \t":
             head_end -= 1
@@ -321,6 +322,13 @@ def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list
                 continue
             if len(span) == 1 and span[0].tag_ not in ("NNP", "NNPS"):
                 continue
+            # inside a longer proper name spaCy did not tag ("South China Sea")
+            if span.start > 0 and doc[span.start - 1].tag_ in ("NNP", "NNPS") \
+                    and not doc[span.start - 1].is_sent_start \
+                    and doc[span.start - 1].lower_ not in TITLE_WORDS \
+                    or span.end < len(doc) and doc[span.end].tag_ in ("NNP", "NNPS") \
+                    and doc[span.end].text[:1].isupper() and doc[span.end].lower_ not in ORG_HEADS:
+                continue
             end = m.end()
             # "Kestrel Harbour" + " Capital": the full name with its designator.
             tail = re.match(r" ([A-Z][a-z]+)\b", text[end:end + 20])
@@ -358,6 +366,18 @@ def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
         if sp.label == "NORP" and m and m.group(1) in NORP_INSTITUTIONS:
             end = sp.end + m.end()
             found.append(_Span(sp.start, end, end, "ORG", sp.start, rescued=True))
+    # Acronyms spaCy did not tag, spelled by the initials of an organisation in the text
+    # ("The National Union of Dockworkers ... The NUD said").
+    initials = {}
+    for sp in spans:
+        words = text[sp.start:sp.end].split()
+        if sp.label == "ORG" and len(words) >= 2:
+            initials.setdefault(_initials(words).upper(), sp)
+    if initials:
+        for m in re.finditer(r"\b[A-Z]{2,6}\b", text):
+            if m.group() in initials and m.group().lower() not in COUNTRY_FORMS:
+                found.append(_Span(m.start(), m.end(), _possessive_after(text, m.end()), "ORG",
+                                   m.start(), rescued=True))
     # Seats of government spaCy does not tag ("after Whitehall turned down ...").
     for word in GOVERNMENT_METONYMS:
         for m in re.finditer(r"\b%s\b" % re.escape(word.title()), text):

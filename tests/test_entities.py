@@ -149,3 +149,33 @@ def test_story_alignment_keeps_a_shared_surname_apart():
         [("Anna Berg", "PERSON")], [("Tom Berg", "PERSON")], [("Berg", "PERSON")]])
     assert mapping["Anna Berg"] == "Anna Berg" and mapping["Tom Berg"] == "Tom Berg"
     assert mapping["Berg"] == "Berg"
+
+
+def test_possessive_capital_policy_is_the_state_and_county_is_a_place(nlp):
+    text = ("Washington's policy on the strait has hardened. Officials in Washington County said "
+            "the flood was over.")
+    mentions, actors = actors_of(nlp, text)
+    assert mentions[0].actor == "United States"
+    assert "Washington County" in actors
+    assert "Washington County" not in actors["United States"].aliases
+
+
+def test_a_capital_the_article_is_about_stays_a_city(nlp):
+    text = ("Moscow denied the report. Moscow is a large city. Snow fell on Moscow. "
+            "A park in Moscow was closed.")
+    mentions, actors = actors_of(nlp, text)
+    assert {m.actor for m in mentions if m.text == "Moscow"} == {"Moscow"}
+
+
+def test_whitehall_is_the_one_government_department_named(nlp):
+    text = ("Teachers say Whitehall has ignored them. The Department for Education said funding "
+            "had risen.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Whitehall") == {"Department for Education"}
+
+
+def test_untagged_acronym_spelled_by_an_organisation(nlp):
+    text = ("The National Union of Dockworkers warned of strikes. The NUD said members would "
+            "vote.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "NUD") == {"National Union of Dockworkers"}
