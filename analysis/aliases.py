@@ -37,6 +37,8 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "Japan": ("japan",),
     "Saudi Arabia": ("saudi arabia",),
 }
+# Table entries that are organisations of states rather than states.
+TABLE_ORGS = frozenset({"European Union", "United Nations"})
 COUNTRY_FORMS: dict[str, str] = {form: name for name, forms in _COUNTRIES.items()
                                  for form in forms}
 

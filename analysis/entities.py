@@ -24,8 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
-                      GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, MONTHS_AND_DAYS, NORP_INSTITUTIONS, ORG_DESIGNATORS,
-                      ORG_HEADS, POLICY_NOUNS, TITLE_WORDS)
+                      GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, MONTHS_AND_DAYS, NORP_INSTITUTIONS,
+                      ORG_DESIGNATORS, ORG_HEADS, POLICY_NOUNS, TABLE_ORGS, TITLE_WORDS)
 from .model import Actor, Mention
 
 __all__ = ["ACTOR_LABELS", "align_story_actors", "extract_actors"]
@@ -568,13 +568,8 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
 
 # ---------- actors ----------
 
-def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
-    """Mentions of named entities in ``doc`` and the actors they are merged into.
-
-    Actors come ordered by mention count, then first appearance; each mention's ``actor`` is
-    its actor's canonical name.
-    """
-    text = doc.text     # a join over all tokens: read it once
+def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
+    """spaCy's entities, acronym long forms and the rescued mentions, without overlaps."""
     spans = _ner_spans(doc, text)
     defined, def_pairs = _definitions(text, spans)
     spans = _overlay(spans, defined, replace=True)
@@ -582,9 +577,12 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
     spans = _overlay(spans, repeats, replace=False)
     spans = _overlay(spans, places, replace=False, over_weak=True)
     spans = _overlay(spans, _structural_rescues(doc, text, spans), replace=False)
-    if not spans:
-        return [], []
+    starts = {sp.start for sp in spans}
+    return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts]
 
+
+def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
+    """Give every span its key and gather what its mentions say about each key."""
     infos: dict[str, _KeyInfo] = {}
     for sp in spans:
         sp.key = _key(text[sp.core:sp.end])
@@ -599,12 +597,12 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
         info.titled |= sp.titled
         if sp.poss_end == sp.end and _PLACE_BEFORE.search(text, max(0, sp.start - 12), sp.start):
             info.located += 1
-    by_start = {sp.start: sp.key for sp in spans}
-    acronym_pairs = [(by_start[a], by_start[lg]) for lg, a in def_pairs
-                     if a in by_start and lg in by_start]
-    groups, overrides = _merge_keys(infos, acronym_pairs, spans)
+    return infos
 
-    # Per mention: a capital or seat of government acting is the state ("Washington offered").
+
+def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], groups: _Groups,
+              overrides: dict[int, str]) -> None:
+    """Per mention: a capital or seat of government acting is the state ("Washington offered")."""
     departments = {groups.find(k) for k, i in infos.items()
                    if len(i.words) > 2 and i.words[0] in ("department", "ministry")
                    and i.words[1] in ("of", "for")}
@@ -614,7 +612,7 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
         if _table_key(sp.key) in CAPITAL_METONYMS and idx not in overrides:
             span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
             joined = (sp.start > 0 and text[sp.start - 1] in "-–/"
-                      or sp.end < len(text) and text[sp.end] in "-–/")
+                      or sp.end < len(text) and text[sp.end] in "-–/")     # "Baghdad-Damascus"
             acting[idx] = span is not None and not joined and _acts(span.root)
             seen[sp.key] += 1
     # A capital the article keeps returning to as a place is the article's city, not a state.
@@ -635,72 +633,77 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
             continue
         country = "=" + target
         groups.add(country)
-        for k in infos:
-            if _country(infos[k]) == target:
-                country = groups.find(k)
-                break
-        overrides[idx] = country
+        overrides[idx] = groups.find(country)
 
-    # Canonical names and types per group.
+
+def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
+    """The most plausible type of a group: votes of all its mentions, corrected by its name."""
+    votes: Counter = Counter()
+    for k in keys:
+        votes.update(infos[k].labels)
+        if infos[k].titled:
+            votes["PERSON"] += 2
+    kind = _prelim_type(_KeyInfo(best, labels=votes, words=infos[best].words,
+                                 titled=any(infos[k].titled for k in keys),
+                                 located=sum(infos[k].located for k in keys)))
+    if len(infos[best].words) > 1 and _prelim_type(infos[best]) == "PERSON":
+        kind = "PERSON"     # a full name decides; surnames get mis-tagged as ORG/GPE
+    return kind if kind in ACTOR_LABELS else votes.most_common(1)[0][0]
+
+
+def _canonical(keys: set[str], infos: dict[str, _KeyInfo], country: str | None) -> tuple[str, str]:
+    """(name, type) of a group: the table's country, else its longest full form."""
+    if country:
+        return country, "ORG" if country in TABLE_ORGS else "GPE"
+    best = max(keys, key=lambda k: (len(infos[k].words), len(k), sum(infos[k].labels.values()),
+                                    -infos[k].first))
+    return infos[best].displays.most_common(1)[0][0], _group_type(keys, infos, best)
+
+
+def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
+    """Mentions of named entities in ``doc`` and the actors they are merged into.
+
+    Actors come ordered by mention count, then first appearance; each mention's ``actor`` is
+    its actor's canonical name and its ``label`` the actor's type for people, organisations
+    and places.
+    """
+    text = doc.text     # a join over all tokens: read it once
+    spans, def_pairs = _spans(doc, text)
+    if not spans:
+        return [], []
+    infos = _key_infos(text, spans)
+    by_start = {sp.start: sp.key for sp in spans}
+    groups, overrides = _merge_keys(infos, [(by_start[a], by_start[lg]) for lg, a in def_pairs],
+                                    spans)
+    _metonyms(doc, text, spans, infos, groups, overrides)
+
     members: dict[str, list[int]] = {}
     for idx, sp in enumerate(spans):
         members.setdefault(groups.find(overrides.get(idx, sp.key)), []).append(idx)
-    mentions: list[Mention] = []
-    built = []
+    countries = {groups.find(k): k[1:] for k in groups.parent if k.startswith("=")}
+    # Two groups can reach one canonical name (e.g. "Washington" acting and "United States").
+    by_name: dict[str, list] = {}
     for root, idxs in members.items():
-        keys = {spans[i].key for i in idxs}
-        country = next((k[1:] for k in groups.parent if k.startswith("=")
-                        and groups.find(k) == root), None)
-        labels = Counter(spans[i].label for i in idxs)
-        if country:
-            name, kind = country, "GPE"
-        else:
-            best = max(keys, key=lambda k: (len(infos[k].words), len(k), sum(infos[k].labels.values()),
-                                            -infos[k].first))
-            name = infos[best].displays.most_common(1)[0][0]
-            votes = Counter()
-            for k in keys:
-                votes.update(infos[k].labels)
-                if infos[k].titled:
-                    votes["PERSON"] += 2
-            kind = _prelim_type(_KeyInfo(best, labels=votes, words=infos[best].words,
-                                         titled=any(infos[k].titled for k in keys),
-                                         located=sum(infos[k].located for k in keys)))
-            if len(infos[best].words) > 1 and _prelim_type(infos[best]) == "PERSON":
-                kind = "PERSON"     # a full name decides; surnames get mis-tagged as ORG/GPE
-            if kind not in ACTOR_LABELS:
-                kind = labels.most_common(1)[0][0]
+        name, kind = _canonical({spans[i].key for i in idxs}, infos, countries.get(root))
+        entry = by_name.setdefault(name, [kind, []])
+        entry[1].extend(idxs)
+    actors, mentions = [], []
+    rows = [(name, kind, sorted(idxs, key=lambda i: spans[i].start))
+            for name, (kind, idxs) in by_name.items()]
+    rows.sort(key=lambda r: (-len(r[2]), spans[r[2][0]].start))
+    for name, kind, idxs in rows:
         aliases: list[str] = []
-        for i in sorted(idxs, key=lambda i: spans[i].start):
+        for i in idxs:
             sp = spans[i]
             titled = text[sp.title_start:sp.end] if sp.title_start >= 0 else ""
             for surface in (text[sp.start:sp.end], text[sp.start:sp.poss_end], titled):
-                if not surface:
-                    continue
                 surface = _display(surface)
-                if surface not in aliases:
+                if surface and surface not in aliases:
                     aliases.append(surface)
-        first = min(spans[i].start for i in idxs)
-        built.append((name, kind, tuple(aliases), len(idxs), first, idxs))
-    # Two groups can reach one canonical name (e.g. "Washington" acting and "United States").
-    by_name: dict[str, list] = {}
-    for name, kind, aliases, n, first, idxs in built:
-        if name in by_name:
-            old = by_name[name]
-            old[2] = old[2] + tuple(a for a in aliases if a not in old[2])
-            old[3] += n
-            old[4] = min(old[4], first)
-            old[5] = old[5] + idxs
-        else:
-            by_name[name] = [name, kind, aliases, n, first, idxs]
-    actors = []
-    for name, kind, aliases, n, first, idxs in sorted(by_name.values(), key=lambda r: (-r[3], r[4])):
-        actors.append(Actor(name=name, type=kind, aliases=aliases, mentions=n))
-        for i in idxs:
-            sp = spans[i]
-            mentions.append(Mention(sp.start, sp.end, text[sp.start:sp.end], kind if kind in
-                                    ("PERSON", "ORG", "GPE") and sp.label in _NAME_LABELS
-                                    else sp.label, name))
+            label = kind if kind in ("PERSON", "ORG", "GPE") and sp.label in _NAME_LABELS \
+                else sp.label
+            mentions.append(Mention(sp.start, sp.end, text[sp.start:sp.end], label, name))
+        actors.append(Actor(name=name, type=kind, aliases=tuple(aliases), mentions=len(idxs)))
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions, actors
 
@@ -730,16 +733,10 @@ def align_story_actors(actor_names_per_article: Sequence[Sequence[tuple[str, str
     members: dict[str, list[str]] = {}
     for k in infos:
         members.setdefault(groups.find(k), []).append(k)
+    countries = {groups.find(k): k[1:] for k in groups.parent if k.startswith("=")}
     out: dict[str, str] = {}
     for root, keys in members.items():
-        country = next((k[1:] for k in groups.parent if k.startswith("=")
-                        and groups.find(k) == root), None)
-        if country:
-            canon = country
-        else:
-            best = max(keys, key=lambda k: (len(infos[k].words), len(k),
-                                            sum(infos[k].labels.values())))
-            canon = infos[best].displays.most_common(1)[0][0]
+        canon, _ = _canonical(set(keys), infos, countries.get(root))
         for k in keys:
             for name in surfaces[k]:
                 out[name] = canon
