@@ -168,7 +168,7 @@ def _partitions(items: Iterable[Article | IngestError], size: int
 
 
 def _failed_rows(part: list[Article | IngestError], exc: BaseException) -> list[dict]:
-    reason = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+    reason = " ".join(f"{type(exc).__name__}: {exc}".split()).rstrip(":")
     if len(reason) > MAX_REASON_CHARS:
         reason = reason[:MAX_REASON_CHARS - 3].rstrip() + "..."
     return [error_row(item) if isinstance(item, IngestError) else
