@@ -42,7 +42,8 @@ API (all methods are thread-safe; one engine per Store, one session per call)::
     store.add_to_story(sid, aid)      -> bool          (idempotent)
     store.remove_from_story(sid, aid) -> bool
     store.get_story(sid)              -> StoryRecord | None   (.article_ids in story order)
-    store.list_stories()              -> list[StoryRecord]    (newest change first)
+    store.list_stories(search=None)   -> list[StoryRecord]    (newest change first)
+    store.article_stories(aid)        -> list[StoryRecord]    (stories holding an article)
     store.story_articles(sid)         -> list[ArticleRecord]  (story order)
     store.story_analyses(sid)         -> list[dict]           (input for analysis.compare)
     store.outlet_actor_counts(sid=None) -> list[OutletActorCount]  (SQL GROUP BY outlet, actor)
@@ -50,10 +51,17 @@ API (all methods are thread-safe; one engine per Store, one session per call)::
 
 ``ArticleRecord.analysis`` is the contract's JSON row (``Analysis.to_dict()``) with the
 article's own ``source``/``title``/``url`` laid over it (two outlets can share one cached
-analysis of identical wire copy). ``edits`` is the analyst's JSON, stored as given; the pages
-that write it define its keys (suggested: ``restored``/``dropped`` line spans, ``merges``,
-``renames``, ``splits``, ``speakers``). Bad arguments (not a dict, an empty story name, data
-that is not JSON) raise ``ValueError`` with one clear sentence.
+analysis of identical wire copy). Save the analysis as the pipeline made it (after the
+analyst's restored/dropped lines, which change the cleaned text, but BEFORE actor/speaker
+corrections): the row is shared by every article with that text. The corrections go in
+``edits``, a JSON dict stored as given and replayed by the pages; the shape the dashboard
+uses is ``{"restore": [line, ...], "drop": [line, ...],
+"edits": [analysis.edits.<Edit>.to_dict(), ...]}``.
+
+Errors: bad arguments (not an analysis, an empty story name, edits that are not JSON) raise
+``ValueError``; a database that cannot be opened or reached raises :class:`StoreError`. Both
+carry one sentence fit for the UI (``st.error(str(exc))``). In Streamlit, open the store once
+per process: ``@st.cache_resource def get_store(): return Store()``.
 
 New migration (after changing the tables below)::
 
@@ -68,9 +76,10 @@ import os
 import re
 import secrets
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import wraps
 from pathlib import Path
 from typing import Any
 
@@ -78,11 +87,12 @@ from sqlalchemy import (JSON, DateTime, Float, ForeignKey, Index, Integer, Strin
                         UniqueConstraint, create_engine, delete, event, func, select, update)
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-__all__ = ["ArticleRecord", "ArticleSummary", "OutletActorCount", "Store", "StoryRecord",
+__all__ = ["ArticleRecord", "ArticleSummary", "OutletActorCount", "Store", "StoreError",
+           "StoryRecord",
            "database_url", "is_valid_id", "migration_config", "new_id", "text_hash"]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,6 +108,22 @@ SQLITE_BUSY_MS = 30_000               # writers queue behind each other for up t
 _MIGRATE_LOCK = threading.Lock()
 # Arbitrary constant for pg_advisory_xact_lock: one migrating process at a time per database.
 _PG_MIGRATION_LOCK_KEY = 0x70726573
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or reached; ``str(exc)`` is one sentence for the UI."""
+
+
+def _reachable(method: Callable) -> Callable:
+    """Turn a lost or refused database connection into a StoreError with a clear sentence."""
+    @wraps(method)
+    def call(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (OperationalError, InterfaceError) as exc:
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
+            raise StoreError(f"The database could not be used ({reason}).") from exc
+    return call
 
 
 # --------------------------------------------------------------------------- ids and hashes
@@ -414,11 +440,24 @@ class Store:
 
     def __init__(self, url: str | None = None, *, migrate: bool = True):
         self.url = database_url(url)
-        self._engine, self._write_engine = _make_engines(self.url)
+        where = make_url(self.url).render_as_string(hide_password=True)
+        try:
+            self._engine, self._write_engine = _make_engines(self.url)
+        except OSError as exc:
+            raise StoreError(f"The database file for {where} cannot be created ({exc}).") \
+                from exc
+        except Exception as exc:  # noqa: BLE001 - a bad URL or a missing driver, said once
+            raise StoreError(f"The database URL {where} cannot be used ({exc}).") from exc
         self._read = sessionmaker(self._engine, expire_on_commit=False)
         self._write = sessionmaker(self._write_engine, expire_on_commit=False)
         if migrate:
-            _upgrade(self._write_engine, self.url)
+            try:
+                _upgrade(self._write_engine, self.url)
+            except (OperationalError, InterfaceError) as exc:
+                self._engine.dispose()
+                reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0][:200]
+                raise StoreError(f"The database {where} could not be opened ({reason}).") \
+                    from exc
 
     @property
     def engine(self) -> Engine:
@@ -438,6 +477,7 @@ class Store:
 
     # ---------------------------------------------------------------- analyses
 
+    @_reachable
     def find_analysis(self, text_hash: str, model: str, version: str) -> dict | None:
         """The stored analysis of a text (by :func:`text_hash`) for a model and version."""
         if not (isinstance(text_hash, str) and _HASH_SHAPE.fullmatch(text_hash)):
@@ -491,6 +531,7 @@ class Store:
 
     # ---------------------------------------------------------------- articles
 
+    @_reachable
     def save_article(self, analysis: dict, *, original: str | None = None,
                      edits: dict | None = None, source: str | None = _UNSET,
                      title: str | None = _UNSET, url: str | None = _UNSET,
@@ -533,6 +574,7 @@ class Store:
             created_at=_utc(art.created_at), updated_at=_utc(art.updated_at),
             model=an.model, version=an.version)
 
+    @_reachable
     def get_article(self, article_id: str) -> ArticleRecord | None:
         """The article with this id, or None (unknown or malformed id)."""
         if not is_valid_id(article_id):
@@ -547,6 +589,7 @@ class Store:
         """Replace the analyst's edits of an article; False when there is no such article."""
         return self.update_article(article_id, edits=edits)
 
+    @_reachable
     def update_article(self, article_id: str, *, analysis: dict | None = None,
                        original: str | None = _UNSET, edits: dict | None = _UNSET,
                        source: str | None = _UNSET, title: str | None = _UNSET,
@@ -583,6 +626,7 @@ class Store:
                 self._drop_orphan_analysis(s, old)
         return True
 
+    @_reachable
     def delete_article(self, article_id: str) -> bool:
         """Delete an article (and its place in every story); False when there is none."""
         if not is_valid_id(article_id):
@@ -602,6 +646,7 @@ class Store:
             self._drop_orphan_analysis(s, analysis_id)
         return True
 
+    @_reachable
     def list_articles(self, search: str | None = None, *, limit: int = 200,
                       offset: int = 0) -> list[ArticleSummary]:
         """Saved articles, most recently changed first.
@@ -645,10 +690,12 @@ class Store:
                 names.append(name)
         return {k: tuple(v) for k, v in found.items()}
 
+    @_reachable
     def count_articles(self) -> int:
         with self._read() as s:
             return int(s.scalar(select(func.count()).select_from(ArticleRow)))
 
+    @_reachable
     def count_analyses(self) -> int:
         with self._read() as s:
             return int(s.scalar(select(func.count()).select_from(AnalysisRow)))
@@ -664,6 +711,7 @@ class Store:
             raise ValueError(f"A story name can have at most {MAX_STORY_NAME} characters.")
         return name
 
+    @_reachable
     def create_story(self, name: str, article_ids: Iterable[str] = ()) -> str:
         """Create a story (optionally with articles, in order) and return its share id."""
         name = self._story_name(name)
@@ -675,6 +723,7 @@ class Store:
                 self._add(s, story_id, article_id)
         return story_id
 
+    @_reachable
     def rename_story(self, story_id: str, name: str) -> bool:
         name = self._story_name(name)
         if not is_valid_id(story_id):
@@ -684,6 +733,7 @@ class Store:
                              .values(name=name, updated_at=_now()))
         return done.rowcount > 0
 
+    @_reachable
     def delete_story(self, story_id: str) -> bool:
         """Delete a story; its articles stay in the library."""
         if not is_valid_id(story_id):
@@ -713,6 +763,7 @@ class Store:
         s.execute(update(StoryRow).where(StoryRow.id == story_id).values(updated_at=now))
         return True
 
+    @_reachable
     def add_to_story(self, story_id: str, article_id: str) -> bool:
         """Put an article in a story (a no-op if it is there); False if either is unknown."""
         if not (is_valid_id(story_id) and is_valid_id(article_id)):
@@ -720,6 +771,7 @@ class Store:
         with self._write.begin() as s:
             return self._add(s, story_id, article_id)
 
+    @_reachable
     def remove_from_story(self, story_id: str, article_id: str) -> bool:
         """Take an article out of a story (the article stays saved)."""
         if not (is_valid_id(story_id) and is_valid_id(article_id)):
@@ -752,6 +804,7 @@ class Store:
                            updated_at=_utc(row.updated_at),
                            article_ids=tuple(a for a, _ in members), sources=sources)
 
+    @_reachable
     def get_story(self, story_id: str) -> StoryRecord | None:
         """The story with this id, or None (unknown or malformed id)."""
         if not is_valid_id(story_id):
@@ -762,14 +815,32 @@ class Store:
                 return None
             return self._story_record(row, self._members(s, [story_id])[story_id])
 
-    def list_stories(self) -> list[StoryRecord]:
-        """Every story, the most recently changed first."""
+    @_reachable
+    def list_stories(self, search: str | None = None) -> list[StoryRecord]:
+        """Every story (whose name contains ``search``), the most recently changed first."""
+        query = select(StoryRow).order_by(StoryRow.updated_at.desc(), StoryRow.id)
+        if search is not None and str(search).strip():
+            query = query.where(StoryRow.name.ilike(_like_pattern(_scrub(str(search).strip())),
+                                                    escape="\\"))
+        with self._read() as s:
+            rows = s.scalars(query).all()
+            members = self._members(s, [r.id for r in rows])
+        return [self._story_record(r, members[r.id]) for r in rows]
+
+    @_reachable
+    def article_stories(self, article_id: str) -> list[StoryRecord]:
+        """The stories an article belongs to ([] for an unknown article)."""
+        if not is_valid_id(article_id):
+            return []
         with self._read() as s:
             rows = s.scalars(select(StoryRow)
+                             .join(StoryArticleRow, StoryArticleRow.story_id == StoryRow.id)
+                             .where(StoryArticleRow.article_id == article_id)
                              .order_by(StoryRow.updated_at.desc(), StoryRow.id)).all()
             members = self._members(s, [r.id for r in rows])
         return [self._story_record(r, members[r.id]) for r in rows]
 
+    @_reachable
     def story_articles(self, story_id: str) -> list[ArticleRecord]:
         """The articles of a story in story order ([] for an unknown story)."""
         if not is_valid_id(story_id):
@@ -787,6 +858,7 @@ class Store:
         """The analyses (contract JSON, with each article's source) of a story's articles."""
         return [r.analysis for r in self.story_articles(story_id)]
 
+    @_reachable
     def outlet_actor_counts(self, story_id: str | None = None) -> list[OutletActorCount]:
         """Per outlet and actor, counted in SQL (GROUP BY): for stories with many articles.
 

@@ -52,7 +52,8 @@ def _free_port() -> int:
 
 
 class PostgresServer:
-    """One temporary cluster: ``start()``, ``create_database()``, ``restart()``, ``stop()``."""
+    """One temporary cluster: ``start()``, ``create_database()``, ``restart()``, ``stop()``,
+    ``resume()``, ``cleanup()``."""
 
     def __init__(self) -> None:
         self.bindir = find_bindir()
@@ -98,6 +99,10 @@ class PostgresServer:
     def stop(self) -> None:
         if (self.data / "postmaster.pid").exists():
             self._run("pg_ctl", "-D", str(self.data), "-m", "fast", "-w", "stop")
+
+    def resume(self) -> None:
+        """Start the cluster again after ``stop()``."""
+        self._start()
 
     def restart(self) -> None:
         """Stop and start the cluster (every open connection is cut)."""

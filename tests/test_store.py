@@ -10,8 +10,8 @@ import threading
 import pytest
 from sqlalchemy import inspect, text
 
-from analysis.store import (Store, database_url, is_valid_id, migration_config, new_id,
-                            text_hash)
+from analysis.store import (Store, StoreError, database_url, is_valid_id, migration_config,
+                            new_id, text_hash)
 from pg_server import PostgresServer, PostgresUnavailable
 
 BACKENDS = ["sqlite", "postgresql"]
@@ -224,6 +224,10 @@ def test_stories(store):
 
     other = store.create_story("Other", [b])
     assert [s.id for s in store.list_stories()] == [other, sid]
+    assert [s.id for s in store.list_stories("TAKEOVER")] == [sid]
+    assert store.list_stories("' OR 1=1 --") == []
+    assert [s.id for s in store.article_stories(b)] == [other, sid]
+    assert store.article_stories("' OR 1=1 --") == [] and store.article_stories(new_id()) == []
     assert store.rename_story(sid, "Renamed")
     assert store.list_stories()[0].name == "Renamed"      # the latest change comes first
 
@@ -381,3 +385,29 @@ def test_restart_keeps_every_story_and_analysis(db_url, request):
         assert len(reopened.list_stories()) == 3
     finally:
         reopened.dispose()
+
+
+def test_a_database_that_cannot_be_opened_is_one_clear_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    with pytest.raises(StoreError, match="cannot be created"):
+        Store(f"sqlite:///{blocker / 'presslens.db'}")
+    with pytest.raises(StoreError, match="could not be opened"):
+        Store("postgresql+psycopg://postgres@127.0.0.1:1/nothing_listens_here")
+
+
+def test_a_server_that_goes_away_is_one_clear_error(pg):
+    url = pg.create_database()
+    s = Store(url)
+    try:
+        aid = s.save_article(make_analysis("Saved before the outage."))
+        pg.stop()
+        try:
+            with pytest.raises(StoreError, match="could not be used"):
+                s.get_article(aid)
+        finally:
+            pg.resume()
+        assert s.get_article(aid) is not None          # back without reopening the store
+    finally:
+        s.dispose()
+        pg.drop_database(url)
