@@ -97,7 +97,7 @@ def _extract(doc, mentions: Sequence[Mention]) -> list[Quote]:
         return max(0, bisect.bisect_right(p_starts, i) - 1)
 
     quoted = [(s.open_at, (s.close_at if s.close_at is not None else s.end) + 1) for s in spans]
-    res = SpeakerResolver(doc, mentions, quoted, paragraph_of_char)
+    res = SpeakerResolver(doc, mentions, quoted, paragraph_of_char, text)
     starts = res.starts
     items = [_item(doc, text, starts, spans, k) for k in range(len(spans))]
 

@@ -17,6 +17,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy
+
 from .model import Mention
 
 # Reporting verbs, by base form; forms are generated below (the pipeline has no lemmatizer).
@@ -139,14 +141,17 @@ class SpeakerResolver:
     """
 
     def __init__(self, doc, mentions: Sequence[Mention], quoted: Sequence[tuple[int, int]],
-                 paragraph_of_char):
+                 paragraph_of_char, text: str | None = None):
         self.doc = doc
-        self.text = doc.text        # Doc.text is rebuilt from the tokens on every access
         self.paragraph_of_char = paragraph_of_char
-        self.starts = [t.idx for t in doc]
-        # sentence boundaries once: Token.sent rebuilds the sentence list on every call
-        self.sent_starts = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") \
-            else [0]
+        self.text = doc.text if text is None else text   # Doc.text is rebuilt on every access
+        # token attributes as arrays: iterating a Doc builds a Token object per token
+        self.starts = doc.to_array("IDX").tolist()
+        sent = doc.to_array("SENT_START")
+        self.sent_starts = sorted({0, *numpy.flatnonzero(sent == 1).tolist()})
+        self._lower = doc.to_array("LOWER")
+        self._pos = doc.to_array("POS")
+        self._dep = doc.to_array("DEP")
         self.mention_of: dict[int, Mention] = {}
         self.mention_spans: list[tuple[Mention, int, int]] = []
         for m in mentions:
@@ -219,9 +224,12 @@ class SpeakerResolver:
             if subj.dep_ not in _ANTECEDENT_DEPS or not self._finite(subj.head):
                 continue
             self.candidates.append((head.i, self._actor(m), m.text, self._kind_of(m, head)))
-        for t in self.doc:      # proper names the entity recogniser missed
-            if t.pos_ == "PROPN" and t.dep_ in _ANTECEDENT_DEPS and t.i not in self.mention_of \
-                    and not self.in_quote[t.i] and self._finite(t.head):
+        strings = self.doc.vocab.strings
+        subject_deps = numpy.isin(self._dep, [strings.add(d) for d in _ANTECEDENT_DEPS])
+        propn = self._pos == strings.add("PROPN")
+        for i in numpy.flatnonzero(subject_deps & propn).tolist():   # names NER missed
+            t = self.doc[i]
+            if t.i not in self.mention_of and not self.in_quote[t.i] and self._finite(t.head):
                 self.candidates.append((t.i, self.name_text(t), self.name_text(t), "person?"))
         self.candidates.sort()
 
@@ -245,7 +253,10 @@ class SpeakerResolver:
                 elif word in FEMALE_TITLES:
                     votes[self._actor(m)]["f"] += 5
         positions = [c[0] for c in self.candidates]
-        for t in self.doc:
+        strings = self.doc.vocab.strings
+        words = [strings.add(w) for w in _MALE_WORDS | _FEMALE_WORDS]
+        for i in numpy.flatnonzero(numpy.isin(self._lower, words)).tolist():
+            t = self.doc[i]
             low = t.lower_
             g = "m" if low in _MALE_WORDS else "f" if low in _FEMALE_WORDS else None
             if g is None or self.in_quote[t.i] or is_cue(t.head) \
