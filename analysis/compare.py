@@ -19,6 +19,8 @@ Builders (``analyses`` is a list of contract dicts)::
                                             quoted_words, score, label, evidence
     build_coverage(analyses)                long: actor, type, outlet, status, mentions, quotes
     build_coverage_matrix(analyses, top=None)  actor x outlet: "quoted" | "mentioned" | "absent"
+    build_coverage_from_counts(store.outlet_actor_counts(story_id), top=None)
+                                            same as build_coverage, from SQL GROUP BY counts
     build_stance_table(analyses, shared_only=True)
                                             actor, type, outlet, score, label, mentions,
                                             evidence (strongest sentences first), spread
@@ -57,7 +59,8 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["align_actors", "build_actor_table", "build_coverage", "build_coverage_matrix",
+__all__ = ["align_actors", "build_actor_table", "build_coverage", "build_coverage_from_counts",
+           "build_coverage_matrix",
            "build_omissions", "build_outlet_summary", "build_quote_matches",
            "build_quote_share", "build_shared_quotes", "build_stance_matrix",
            "build_stance_table", "build_unique_quotes", "compare_story", "outlet_names",
@@ -288,22 +291,58 @@ def _actor_order(table: pd.DataFrame) -> list[str]:
     return list(g["actor"])
 
 
-def build_coverage(analyses: Iterable[Any], *, top: int | None = None) -> pd.DataFrame:
-    """Long coverage table: every actor x outlet with status quoted / mentioned / absent."""
-    st = _story(analyses)
-    table = st.actor_table
+def _coverage_rows(table: pd.DataFrame, outlets: list[str], top: int | None) -> pd.DataFrame:
+    """Every (actor, outlet) cell of an outlet/actor/type/mentions/quotes table, absent or not."""
     actors = _actor_order(table)[:top] if top else _actor_order(table)
     types = dict(zip(table["actor"], table["type"]))
     found = {(r.outlet, r.actor): r for r in table.itertuples(index=False)}
     rows = []
     for actor in actors:
-        for outlet in st.outlets:
+        for outlet in outlets:
             r = found.get((outlet, actor))
             status = "absent" if r is None else "quoted" if r.quotes else "mentioned"
             rows.append({"actor": actor, "type": types.get(actor), "outlet": outlet,
                          "status": status, "mentions": 0 if r is None else int(r.mentions),
                          "quotes": 0 if r is None else int(r.quotes)})
     return _frame("coverage", rows)
+
+
+def build_coverage(analyses: Iterable[Any], *, top: int | None = None) -> pd.DataFrame:
+    """Long coverage table: every actor x outlet with status quoted / mentioned / absent."""
+    st = _story(analyses)
+    return _coverage_rows(st.actor_table, st.outlets, top)
+
+
+def build_coverage_from_counts(counts: Iterable[Any], *, top: int | None = None,
+                               outlets: Sequence[str] | None = None) -> pd.DataFrame:
+    """``build_coverage`` from per-outlet counts the database already grouped.
+
+    ``counts`` are ``Store.outlet_actor_counts(story_id)`` rows (or dicts with ``source``,
+    ``actor``, ``type``, ``mentions``, ``quotes``): a story of thousands of articles is
+    compared without loading every analysis. Names are aligned across outlets as above.
+    ``outlets`` fixes the column order (e.g. ``StoryRecord.sources``); by default it is the
+    order of the counts (the store sorts them by source).
+    """
+    rows = [dict(c) if isinstance(c, dict) else dict(vars(c)) for c in counts]
+    per_outlet: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for r in rows:
+        r["_outlet"] = " ".join(str(r.get("source") or "").split()) or "(no source)"
+        per_outlet[r["_outlet"]].append((r["actor"], r.get("type") or ""))
+    outlets = list(dict.fromkeys([*(outlets or ()), *per_outlet]))
+    from . import entities
+    mapping = dict(entities.align_story_actors(list(per_outlet.values()))) \
+        if hasattr(entities, "align_story_actors") else {}
+    pooled: dict[tuple[str, str], dict] = {}
+    for r in rows:
+        actor = mapping.get(r["actor"]) or r["actor"]
+        p = pooled.setdefault((r["_outlet"], actor), {"outlet": r["_outlet"], "actor": actor,
+                                                      "type": r.get("type"), "mentions": 0,
+                                                      "quotes": 0})
+        p["mentions"] += int(r.get("mentions") or 0)
+        p["quotes"] += int(r.get("quotes") or 0)
+    table = pd.DataFrame(list(pooled.values()),
+                         columns=["outlet", "actor", "type", "mentions", "quotes"])
+    return _coverage_rows(table, outlets, top)
 
 
 def build_coverage_matrix(analyses: Iterable[Any], *, top: int | None = None) -> pd.DataFrame:

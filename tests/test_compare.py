@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 
 from analysis import compare
-from analysis.compare import (UNNAMED, build_coverage, build_coverage_matrix, build_omissions,
+from analysis.compare import (UNNAMED, build_coverage, build_coverage_from_counts,
+                              build_coverage_matrix, build_omissions,
                               build_outlet_summary, build_quote_matches, build_quote_share,
                               build_shared_quotes, build_stance_matrix, build_stance_table,
                               build_unique_quotes, compare_story, outlet_names, story_to_json)
@@ -274,3 +275,27 @@ def test_records_and_objects_are_accepted():
     assert outlet_names([an, WIRE]) == ["Obj", "Wire"]
     with pytest.raises(ValueError):
         build_coverage(["not an analysis"])
+
+
+def test_coverage_from_grouped_counts_matches_the_full_builder(tmp_path):
+    from analysis.store import Store
+    store = Store(f"sqlite:///{tmp_path / 'c.db'}")
+    try:
+        sid = store.create_story("Rovers")
+        for a in STORY:
+            store.save_article(a, story_id=sid)
+        from_sql = build_coverage_from_counts(store.outlet_actor_counts(sid))
+        ordered = build_coverage_from_counts(store.outlet_actor_counts(sid),
+                                             outlets=store.get_story(sid).sources)
+    finally:
+        store.dispose()
+    full = build_coverage(STORY)
+    key = ["actor", "outlet"]
+    assert sorted(from_sql.outlet.unique()) == sorted(OUTLETS)
+    assert list(ordered.outlet.unique()) == OUTLETS
+    pd.testing.assert_frame_equal(
+        from_sql.sort_values(key).reset_index(drop=True)[["actor", "outlet", "status",
+                                                          "mentions", "quotes"]],
+        full.sort_values(key).reset_index(drop=True)[["actor", "outlet", "status",
+                                                      "mentions", "quotes"]],
+        check_dtype=False)
