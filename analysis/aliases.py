@@ -139,5 +139,8 @@ GENERIC_ORG_WORDS = frozenset("""
 house senate congress court department ministry council party government office committee
 commission agency authority bank board union association university college school hospital
 police army navy company group club league federation assembly parliament administration
-service trust fund institute foundation forum centre center church state city county
+service trust fund institute foundation forum centre center church state city county media
 """.split())
+
+# Lower-case words that belong to a person's name ("Charles de Gaulle", "Ursula von der Leyen").
+PARTICLES = frozenset("de da di du del della der den des van von la le al el bin ibn ben ter".split())

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 
 from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
                       GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, MONTHS_AND_DAYS, NORP_INSTITUTIONS,
-                      ORG_DESIGNATORS, ORG_HEADS, POLICY_NOUNS, TABLE_ORGS, TITLE_WORDS)
+                      ORG_DESIGNATORS, ORG_HEADS, PARTICLES, POLICY_NOUNS, TABLE_ORGS,
+                      TITLE_WORDS)
 from .model import Actor, Mention
 
 __all__ = ["ACTOR_LABELS", "align_story_actors", "extract_actors"]
@@ -118,6 +119,24 @@ def _possessive_after(text: str, e: int) -> int:
     return e
 
 
+def _name_start(text: str, s: int, e: int, label: str) -> tuple[int, tuple[int, int] | None]:
+    """Skip what spaCy sm glues before a name: lower-case words before a person ("rang Taylor")
+    and a country before a person's full name ("envoy to Ukraine Kurt Volker"); particles
+    ("de Gaulle") stay. Returns the new start and the country's span, if one was cut off."""
+    words = list(_WORD.finditer(text, s, e))
+    i = 0
+    while label == "PERSON" and len(words) - i > 1 and words[i].group().islower() \
+            and words[i].group() not in PARTICLES:
+        i += 1
+    country = None
+    if len(words) - i > 2 and words[i].group().lower().replace(".", "") in COUNTRY_FORMS \
+            and words[-1].group().lower() not in ORG_HEADS \
+            and all(w.group()[:1].isupper() for w in words[i + 1:]):
+        country = (words[i].start(), words[i].end())
+        i += 1
+    return (words[i].start() if i else s), country
+
+
 def _title_end(text: str, s: int, e: int) -> int:
     """Start of the name after leading titles ("Health Minister Graham Pell" -> "Graham Pell")."""
     words = list(_WORD.finditer(text[s:e]))
@@ -151,6 +170,10 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             if pe == e:
                 pe = _possessive_after(text, e)
             label = ent.label_
+            if label in ("PERSON", "ORG"):
+                s, country = _name_start(text, s, e, label)
+                if country:
+                    spans.append(_Span(country[0], country[1], country[1], "GPE", country[0]))
             core = _title_end(text, s, e) if label == "PERSON" else s
             before = doc[ent.start - 1] if ent.start > 0 and lo == ent.start_char else None
             titled = core > s or (before is not None
@@ -535,7 +558,8 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
     overrides: dict[int, str] = {}
     # A one-word name that opens an organisation's name ("Ford" in "Ford Motor Company") is
     # that organisation, not someone's surname.
-    org_openers = {infos[m].words[0] for m in multi if ptype[m] != "PERSON"}
+    org_openers = {infos[m].words[0] for m in multi if ptype[m] != "PERSON"
+                   and infos[m].words[-1] not in ("administration", "campaign", "government")}
     for k, info in infos.items():
         if k in pinned or k in people or ptype[k] == "NORP" or k in CAPITAL_METONYMS \
                 or k in GOVERNMENT_METONYMS or (ptype[k] != "PERSON" and len(info.words) > 1):

@@ -179,3 +179,11 @@ def test_untagged_acronym_spelled_by_an_organisation(nlp):
             "vote.")
     _, actors = actors_of(nlp, text)
     assert owner(actors, "NUD") == {"National Union of Dockworkers"}
+
+
+def test_country_glued_before_a_full_name_is_cut_off(nlp):
+    text = ("The special envoy to Ukraine Kurt Volker resigned on Friday. Volker said nothing "
+            "more about Ukraine.")
+    mentions, actors = actors_of(nlp, text)
+    assert owner(actors, "Volker") == {"Kurt Volker"}
+    assert all(m.actor in ("Kurt Volker", "Ukraine") for m in mentions if m.label != "DATE")
