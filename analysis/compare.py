@@ -616,7 +616,8 @@ def build_outlet_summary(analyses: Iterable[Any]) -> pd.DataFrame:
                      "tone_label": None if tone is None else _label(tone),
                      "actors": len(s["actors"]), "quotes": s["quotes"],
                      "quoted_words": s["quoted_words"],
-                     "quoted_share": round(s["quoted_words"] / s["words"], 4) if s["words"] else 0.0,
+                     "quoted_share": (round(s["quoted_words"] / s["words"], 4)
+                                      if s["words"] else 0.0),
                      "sources_quoted": len(s["sources"]), "unnamed_quotes": s["unnamed"]})
     return _frame("outlets", rows)
 

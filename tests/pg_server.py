@@ -80,7 +80,8 @@ class PostgresServer:
         done = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
         if done.returncode != 0:
             log = self.log.read_text(errors="replace")[-2000:] if self.log.exists() else ""
-            raise RuntimeError(f"{args[0]} failed ({done.returncode}): {done.stderr.strip()}\n{log}")
+            raise RuntimeError(
+                f"{args[0]} failed ({done.returncode}): {done.stderr.strip()}\n{log}")
         return done
 
     def start(self) -> "PostgresServer":
