@@ -8,12 +8,12 @@ import streamlit as st
 from ui.sidebar import render_sidebar
 from ui.state import sync_permalink
 
-st.set_page_config(page_title="presslens", page_icon="📰", layout="wide")
+st.set_page_config(page_title="presslens", page_icon=":material/newspaper:", layout="wide")
 
 PAGES = [
-    st.Page("pages/analyze.py", title="Analyze", icon="📰", default=True),
-    st.Page("pages/actors.py", title="Actors", icon="👥"),
-    st.Page("pages/quotes.py", title="Quotes", icon="💬"),
+    st.Page("pages/analyze.py", title="Analyze", icon=":material/edit_note:", default=True),
+    st.Page("pages/actors.py", title="Actors", icon=":material/groups:"),
+    st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
 ]
 
 page = st.navigation(PAGES)

@@ -9,7 +9,7 @@ import streamlit as st
 from analysis.ingest import IngestError
 from analysis.model import Segment
 from ui.analysis_cache import analyze_entry, load_model
-from ui.current import load_current, show_heading
+from ui.current import display_title, load_current, show_heading
 from ui.export_buttons import render_export
 from ui.inputs import (UPLOAD_TYPES, article_from_paste, article_from_url,
                        articles_from_uploads)
@@ -50,7 +50,7 @@ source = st.text_input(
 
 paste_tab, upload_tab, url_tab = st.tabs(["Paste text", "Upload files", "From a web address"])
 with paste_tab:
-    text = st.text_area("Article text", key=f"{PAGE}.text", height=220,
+    text = st.text_area("Article text", key=f"{PAGE}.text", height=180,
                         placeholder="Paste the article here: headline, body, even the page clutter "
                                     "around it (share buttons, adverts): it is removed.")
     if st.button("Analyze", type="primary", key=f"{PAGE}.run_text"):
@@ -92,7 +92,7 @@ current = load_current()
 if current is not None:
     st.divider()
     a, cleaned = current.analysis, current.cleaned
-    st.subheader(a.title or current.entry.name)
+    st.subheader(display_title(current.entry, a))
     show_heading(current)
 
     left, right = st.columns(2, gap="medium")

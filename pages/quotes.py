@@ -7,14 +7,16 @@ import streamlit as st
 from analysis.edits import EditError, SetSpeaker, apply_edit
 from analysis.export import UNATTRIBUTED, quotes_table, speaker_counts
 from ui.charts import build_speaker_chart
-from ui.current import load_current, show_heading, show_no_article
+from ui.current import load_current, md_escape, show_heading, show_no_article
 from ui.export_buttons import render_export
 from ui.state import update_current
 
 PAGE = "quotes"
 # Speakers found with less confidence than this are flagged for the analyst to check.
 LOW_CONFIDENCE = 0.6
-CHECK = "⚠ check speaker"
+CHECK = "⚠ check"
+DISPLAY_COLUMNS = {"speaker": "Speaker", "check": "Check?", "quote": "Quote", "kind": "Kind",
+                   "confidence": "Speaker confidence", "speaker_text": "Named in the text as"}
 
 st.title("Quotes")
 current = load_current()
@@ -38,23 +40,25 @@ else:
         chosen = st.multiselect("Show only quotes by", speakers, key=f"{PAGE}.speaker_filter",
                                 placeholder="All speakers")
         shown = table[table["speaker"].isin(chosen)] if chosen else table
-        st.dataframe(
-            shown[["speaker", "check", "quote", "kind", "confidence", "speaker_text"]],
-            hide_index=True, width="stretch", key=f"{PAGE}.table",
-            column_config={
-                "speaker": st.column_config.TextColumn("Speaker"),
-                "check": st.column_config.TextColumn("Check", help="Speaker found with low "
-                                                     "confidence: please confirm or correct."),
-                "quote": st.column_config.TextColumn("Quote", width="large"),
-                "kind": st.column_config.TextColumn("Kind", help="direct: a whole quoted "
-                                                    "statement; partial: a few quoted words"),
-                "confidence": st.column_config.ProgressColumn(
-                    "Speaker confidence", min_value=0.0, max_value=1.0, format="%.2f"),
-                "speaker_text": st.column_config.TextColumn("Named in the text as"),
-            })
+        # A static table: long quotes wrap and can be read in full (a data grid cuts them off).
+        display = shown[["speaker", "check", "quote", "kind", "confidence", "speaker_text"]].rename(
+            columns=DISPLAY_COLUMNS)
+        display["Speaker confidence"] = display["Speaker confidence"].map("{:.2f}".format)
+        display["Named in the text as"] = display["Named in the text as"].fillna("—")
+        display.index = range(1, len(display) + 1)
+        st.table(display)
+        st.caption(f"{CHECK}: the speaker was found with low confidence (below "
+                   f"{LOW_CONFIDENCE:.1f}); confirm or correct it below. Kind: “direct” is a whole "
+                   "quoted statement, “partial” a few quoted words inside the writer's sentence.")
 
         st.subheader("Who gets quoted")
-        st.altair_chart(build_speaker_chart(speaker_counts(a)), width="stretch")
+        counts = speaker_counts(a)
+        st.markdown("Quoted: " + " · ".join(
+            f"**{md_escape(row.speaker)}** ({row.quotes} quote{'s' * (row.quotes != 1)}, "
+            f"{row.words} words)" for row in counts.itertuples()))
+        left, right = st.columns(2)
+        left.altair_chart(build_speaker_chart(counts, "quotes"), width="stretch")
+        right.altair_chart(build_speaker_chart(counts, "words"), width="stretch")
 
         st.subheader("Unattributed quotes")
         if unattributed.empty:

@@ -171,7 +171,7 @@ def test_actor_corrections_rename_merge_and_undo(seeded, seed_expected):
 def test_quotes_page_lists_speakers_filters_and_corrects(seeded, seed_expected):
     seeded.switch_page("pages/quotes.py").run()
     assert not seeded.exception
-    table = seeded.dataframe[0].value
+    table = _quotes_shown(seeded)
     assert "Evan Barrett" in set(table["speaker"])
     assert list(table["quote"]) == [q.text for q in seed_expected.quotes]
     unattributed = [q for q in seed_expected.quotes if q.speaker is None]
@@ -181,7 +181,7 @@ def test_quotes_page_lists_speakers_filters_and_corrects(seeded, seed_expected):
         assert f"“{q.text}”" in shown
 
     seeded.multiselect(key="quotes.speaker_filter").select("Evan Barrett").run()
-    filtered = seeded.dataframe[0].value
+    filtered = _quotes_shown(seeded)
     assert set(filtered["speaker"]) == {"Evan Barrett"} and len(filtered) >= 1
 
     # correct the speaker of the first listed quote (the least confident one)
@@ -191,7 +191,7 @@ def test_quotes_page_lists_speakers_filters_and_corrects(seeded, seed_expected):
     seeded.button(key="FormSubmitter:quotes.speaker_form-Set speaker").click().run()
     assert not seeded.exception
     seeded.multiselect(key="quotes.speaker_filter").set_value([]).run()
-    table = seeded.dataframe[0].value
+    table = _quotes_shown(seeded)
     row = table[table["quote"] == target.text].iloc[0]
     assert row["speaker"] == "A Named Official" and row["check"] == ""
 
@@ -249,6 +249,13 @@ def test_hostile_text_is_escaped_in_every_pane():
     for block in blocks:
         assert "<script" not in block and "<img" not in block and "<b>" not in block
     assert "<script>window.__y=1</script>" in _visible_text(_html_blocks(at, "pl-original")[0])
+
+
+def _quotes_shown(at: AppTest):
+    """The quotes table as shown, with the page's column titles mapped back to field names."""
+    table = at.table[0].value
+    return table.rename(columns={"Speaker": "speaker", "Check?": "check", "Quote": "quote",
+                                 "Kind": "kind", "Speaker confidence": "confidence"})
 
 
 def _widget_keys(at: AppTest) -> list[str]:

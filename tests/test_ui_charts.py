@@ -16,11 +16,15 @@ def test_stance_chart_is_a_diverging_bar_per_actor_sorted_by_stance():
     assert enc["y"]["field"] == "actor"
     assert enc["y"]["sort"] == ["Jane Roe", "Council of Leeds", "Leeds council"]
     assert enc["color"]["scale"]["domain"] == list(STANCE_COLOURS)
-    assert spec["layer"][1]["mark"]["type"] == "rule"  # the zero line
+    assert spec["layer"][1]["mark"]["type"] == "tick"  # visible even at exactly 0
+    assert spec["layer"][2]["mark"]["type"] == "rule"  # the zero line
 
 
-def test_speaker_chart_shows_quotes_and_words():
-    spec = build_speaker_chart(speaker_counts(make_analysis())).to_dict()
-    fields = [c["encoding"]["x"]["field"] for c in spec["hconcat"]]
-    assert fields == ["quotes", "words"]
-    assert all(c["encoding"]["y"]["field"] == "speaker" for c in spec["hconcat"])
+def test_speaker_charts_show_quotes_and_words_per_speaker():
+    counts = speaker_counts(make_analysis())
+    for measure in ("quotes", "words"):
+        spec = build_speaker_chart(counts, measure).to_dict()
+        assert spec["mark"]["type"] == "bar"
+        assert spec["encoding"]["x"]["field"] == measure
+        assert spec["encoding"]["y"]["field"] == "speaker"
+        assert spec["encoding"]["y"]["sort"] == list(counts["speaker"])

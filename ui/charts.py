@@ -20,7 +20,8 @@ def build_stance_chart(actors: pd.DataFrame) -> alt.Chart:
     bars = alt.Chart(data).mark_bar().encode(
         x=alt.X("stance:Q", title="stance toward the actor (−1 hostile … +1 favourable)",
                 scale=alt.Scale(domain=[-1, 1])),
-        y=alt.Y("actor:N", sort=order, title=None),
+        y=alt.Y("actor:N", sort=order, title=None,
+                axis=alt.Axis(labelLimit=260, labelOverlap=False)),
         color=alt.Color("label:N", title="label",
                         scale=alt.Scale(domain=list(STANCE_COLOURS),
                                         range=list(STANCE_COLOURS.values()))),
@@ -28,26 +29,26 @@ def build_stance_chart(actors: pd.DataFrame) -> alt.Chart:
                  alt.Tooltip("stance:Q", format="+.2f"), alt.Tooltip("label:N"),
                  alt.Tooltip("mentions:Q")],
     )
+    # A tick at every actor's score, so a stance of exactly 0 is still visible.
+    ticks = bars.mark_tick(thickness=2, size=14)
     zero = alt.Chart(pd.DataFrame({"stance": [0.0]})).mark_rule(color="#333").encode(x="stance:Q")
-    height = max(120, 22 * len(data))
-    return alt.layer(bars, zero).properties(height=height, title="Stance per actor")
+    # One fixed-height row per actor, so every name stays readable however many there are.
+    return alt.layer(bars, ticks, zero).properties(height=alt.Step(22), title="Stance per actor")
 
 
-def build_speaker_chart(counts: pd.DataFrame) -> alt.HConcatChart:
-    """Who gets quoted: number of quotes and number of quoted words per speaker, side by side.
+SPEAKER_MEASURES = {"quotes": ("Quotes per speaker", "quotes", "#2b4a8b"),
+                    "words": ("Quoted words per speaker", "quoted words", "#6c8ebf")}
+
+
+def build_speaker_chart(counts: pd.DataFrame, measure: str = "quotes") -> alt.Chart:
+    """Who gets quoted: bars of ``measure`` ("quotes" or "words") per speaker, most quoted on top.
 
     ``counts`` has the columns speaker, quotes, words (``speaker_counts``).
     """
-    order = counts["speaker"].tolist()
-    base = alt.Chart(counts).encode(
-        y=alt.Y("speaker:N", sort=order, title=None),
+    title, axis_title, colour = SPEAKER_MEASURES[measure]
+    return alt.Chart(counts).mark_bar(color=colour).encode(
+        x=alt.X(f"{measure}:Q", title=axis_title, axis=alt.Axis(tickMinStep=1)),
+        y=alt.Y("speaker:N", sort=counts["speaker"].tolist(), title=None,
+                axis=alt.Axis(labelLimit=220, labelOverlap=False)),
         tooltip=[alt.Tooltip("speaker:N"), alt.Tooltip("quotes:Q"), alt.Tooltip("words:Q")],
-    )
-    height = max(100, 24 * len(counts))
-    quotes = base.mark_bar(color="#2b4a8b").encode(
-        x=alt.X("quotes:Q", title="quotes", axis=alt.Axis(tickMinStep=1))
-    ).properties(height=height, title="Quotes per speaker")
-    words = base.mark_bar(color="#6c8ebf").encode(
-        x=alt.X("words:Q", title="quoted words")
-    ).properties(height=height, title="Quoted words per speaker")
-    return alt.hconcat(quotes, words)
+    ).properties(height=alt.Step(24), title=title)

@@ -32,7 +32,17 @@ def load_current() -> Current | None:
 
 def show_no_article() -> None:
     st.info("No article analysed yet. Paste one (or upload or fetch it) on the Analyze page.")
-    st.page_link(ANALYZE_PAGE, label="Go to Analyze", icon="📰")
+    st.page_link(ANALYZE_PAGE, label="Go to Analyze", icon=":material/edit_note:")
+
+
+def display_title(entry: ArticleEntry, result: Analysis) -> str:
+    """The headline when known, else the first line of the cleaned text, else the input's name."""
+    if result.title:
+        return result.title
+    first = next((line.strip() for line in result.text.splitlines() if line.strip()), "")
+    if first:
+        return first if len(first) <= 90 else first[:87] + "…"
+    return entry.name
 
 
 def show_heading(current: Current) -> None:
@@ -41,13 +51,14 @@ def show_heading(current: Current) -> None:
     bits = [f"Source: {a.source}" if a.source else "Source: not given",
             f"{len(a.actors)} actors", f"{len(a.quotes)} quotes",
             f"{len(a.removed)} lines removed"]
-    st.caption(f"Article: **{_plain(a.title or current.entry.name)}** · " + " · ".join(_plain(b) for b in bits))
+    st.caption(f"Article: **{md_escape(display_title(current.entry, a))}** · " + " · ".join(md_escape(b) for b in bits))
     for problem in current.problems:
         st.warning(f"A correction no longer applies and was skipped — {problem}")
 
 
-def _plain(text: str) -> str:
-    """Text shown through Markdown without being read as Markdown or HTML."""
+def md_escape(text: str) -> str:
+    """Text shown through Markdown as it is: every Markdown character backslash-escaped
+    (Streamlit never renders HTML in Markdown without ``unsafe_allow_html``)."""
     out = []
     for ch in text:
         out.append("\\" + ch if ch in "\\`*_{}[]()<>#+-.!|$~&" else ch)

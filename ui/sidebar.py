@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from .analysis_cache import analyze_entry
+from .current import display_title
 from .state import CURRENT_KEY, articles, current_entry, set_current
 
 SELECT_KEY = "sidebar.article"
@@ -23,7 +24,7 @@ def render_sidebar() -> None:
             st.caption("None yet: paste, upload or fetch one on the Analyze page.")
             return
         _, result, _ = analyze_entry(entry)
-        st.text(entry.label)
+        st.text(display_title(entry, result) + (f" — {entry.source}" if entry.source else ""))
         st.caption(f"{len(result.actors)} actors · {len(result.quotes)} quotes · "
                    f"{len(result.removed)} lines removed")
         if len(entries) > 1:
