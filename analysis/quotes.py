@@ -301,12 +301,26 @@ def _leading(doc, res: SpeakerResolver, it: _Item, partial: bool = False) -> Att
             return res.resolve(subj, CONF_EXPLICIT if not partial else CONF_PARSE * 0.8)
     if last == ":" and not partial:     # 'X was blunt:' — the main clause's subject speaks
         ids = {t.i for t in zone}
-        for t in zone:
-            if t.head.i in ids and t.head.i != t.i or t.pos_ not in ("VERB", "AUX"):
+        verbs = [t for t in zone if t.pos_ in ("VERB", "AUX")]
+        for t in verbs:
+            if t.head.i in ids and t.head.i != t.i:
                 continue
             subj = next((c for c in t.children if c.dep_ == "nsubj" and c.i in ids), None)
             if subj is not None:
-                return res.resolve(subj, CONF_EXPLICIT * 0.9)
+                found = res.resolve(subj, CONF_EXPLICIT * 0.9)
+                # 'The message was clear:' names no speaker; let the quote float instead
+                return found if found.speaker or subj.pos_ in ("PRON", "PROPN") else None
+        words = [t for t in zone[:-1] if not t.is_punct]
+        if 0 < len(words) <= 4 and not cues:        # headline style 'Port chief: "..."'
+            head = words[-1]
+            while head.head.i in ids and head.head.i != head.i and not head.head.is_punct:
+                head = head.head
+            found = res.resolve(head, CONF_EXPLICIT * 0.85)
+            if found.speaker is None and all(w.text[:1].isupper() for w in words) \
+                    and words[0].pos_ not in ("DET", "PRON"):
+                name = " ".join(w.text for w in words)     # a bare name the tagger missed
+                return Attribution(name, name, CONF_EXPLICIT * 0.7, head.i)
+            return found
     return None
 
 
@@ -318,10 +332,11 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
         if h < it.first or h > it.last:
             roots.append(doc[i])
     seen = set()
+    p_lo, p_hi = it.span.paragraph_start, it.span.paragraph_end
     for r in roots:
         t = r.head
         for _ in range(12):
-            if t.i in seen:
+            if t.i in seen or not p_lo <= t.idx < p_hi:   # the parse may run across paragraphs
                 break
             seen.add(t.i)
             if not _inside(it, t) and is_cue(t):
@@ -337,7 +352,7 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
     lo, hi = res.sentence_of(it.first)
     sent = doc[lo:hi]
     for t in sent:          # 'according to X' anywhere in the sentence
-        if t.lower_ == "according" and not _inside(it, t):
+        if t.lower_ == "according" and not _inside(it, t) and p_lo <= t.idx < p_hi:
             subj = res.subject_of(t)
             if subj is not None and not _inside(it, subj):
                 return res.resolve(subj, CONF_PARSE)

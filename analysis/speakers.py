@@ -32,8 +32,10 @@ SPEECH_VERBS = (
     "assure reassure shout cry whisper scream yell mutter sigh recount reiterate repeat hint "
     "estimate forecast threaten thank apologise apologize wonder exclaim "
     "protest object propose recommend advise insist reason muse scoff snap grumble mock "
-    "tell point speak talk"
+    "tell point speak talk hit lash quote"
 ).split()
+# Verbs that report speech only with their particle.
+PARTICLE_VERBS = {"point": "out", "hit": "out", "lash": "out"}
 _IRREGULAR = {
     "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"),
     "write": ("writes", "wrote", "writing", "written"), "cry": ("cries", "cried", "crying"),
@@ -49,6 +51,15 @@ SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spo
 # Documents that "say" things for their author.
 DOCUMENTS = {"letter", "statement", "report", "document", "filing", "memo", "email", "tweet",
              "post", "submission", "release", "note", "plan", "proposal", "complaint", "lawsuit"}
+# Generic names for an organisation: "the company said" after the company was named.
+ORG_NOUNS = {"company", "firm", "group", "business", "bank", "club", "fund", "charity",
+             "party", "union", "agency", "ministry", "department", "council", "authority",
+             "regulator", "insurer", "airline", "retailer", "lender", "carrier", "operator",
+             "utility", "broadcaster", "publisher", "developer", "manufacturer", "government",
+             "organisation", "organization", "association", "trust", "board", "committee"}
+# Nouns for things said, so "an interview saying" / "remarks suggesting" find their speaker.
+SPEECH_NOUNS = {"interview", "speech", "remarks", "comments", "message", "briefing",
+                "conference", "address", "testimony", "op-ed", "column", "video", "broadcast"}
 MALE_TITLES = {"mr", "mr.", "sir", "lord", "mister", "king", "prince", "father", "brother",
                "monsieur", "herr", "señor", "signor", "uncle", "baron", "duke", "earl"}
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "madame", "queen",
@@ -122,8 +133,9 @@ def is_cue(token) -> bool:
     base = CUE_FORMS.get(low)
     if base is None:
         return False
-    if base == "point":     # only "pointed out"
-        return any(c.lower_ == "out" for c in token.children)
+    if base in PARTICLE_VERBS:     # "pointed out", "hit out at", "lashed out"
+        return any(c.lower_ == PARTICLE_VERBS[base] for c in token.children) or \
+            (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == PARTICLE_VERBS[base])
     return token.tag_.startswith("VB") or low in ("said", "says", "told")
 
 
@@ -348,7 +360,11 @@ class SpeakerResolver:
             return None
         v = cue
         label = cue_base(cue) in LABEL_VERBS
-        for _ in range(4):
+        for _ in range(5):
+            if v.lower_ == "quoted":      # "X was quoted as saying"
+                passive = [c for c in v.children if c.dep_ == "nsubjpass"]
+                if passive:
+                    return passive[0]
             subs = [c for c in v.children if c.dep_ in _SUBJECT_DEPS]
             if subs:
                 s = subs[0]
@@ -360,6 +376,19 @@ class SpeakerResolver:
                 pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
                 if pobj:
                     return pobj[0]
+            if v.dep_ == "acl" and v.head.lower_ in DOCUMENTS | SPEECH_NOUNS and not label:
+                noun = v.head           # "a statement saying ...": whoever issued it
+                for c in noun.children:
+                    if c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                        pobj = [cc for cc in c.children if cc.dep_ == "pobj"]
+                        if pobj:
+                            return pobj[0]
+                if noun.head is noun:
+                    return None
+                v = noun.head
+                if v.dep_ == "prep" and v.head is not v:
+                    v = v.head
+                continue
             if label or v.dep_ not in _SUBJECT_FROM_HEAD or v.head is v:
                 return None
             v = v.head
@@ -395,6 +424,13 @@ class SpeakerResolver:
         if determiner == "the" and _AGE_NOUN.match(text):
             found = self.resolve_pronoun(token, confidence, want_person=True)
             return Attribution(found.speaker, text, found.confidence, token.i)
+        if depth < 2 and low in DOCUMENTS | SPEECH_NOUNS:   # "a statement from the ministry"
+            source = next((cc for c in token.children if c.dep_ == "prep"
+                           and c.lower_ in ("from", "by") for cc in c.children
+                           if cc.dep_ == "pobj"), None)
+            if source is not None:
+                inner = self.resolve(source, confidence * 0.9, depth + 1)
+                return Attribution(inner.speaker, text, inner.confidence, token.i)
         if depth < 2 and low in DOCUMENTS and determiner in ("the", "this", "that", "its",
                                                               "his", "her", "their"):
             author = self._author_of(token)
@@ -404,6 +440,10 @@ class SpeakerResolver:
             found = self._by_role(token)
             if found is not None:
                 return Attribution(found, text, confidence * 0.7, token.i)
+            if low in ORG_NOUNS:        # "the company said": the organisation just named
+                org = self._nearest_org(token)
+                if org is not None:
+                    return Attribution(org, text, confidence * 0.6, token.i)
         return Attribution(None, text, confidence * 0.85, token.i)
 
     def _principal(self, token):
@@ -414,6 +454,18 @@ class SpeakerResolver:
                 for cc in c.children:
                     if cc.dep_ == "pobj":
                         return cc
+        return None
+
+    def _nearest_org(self, token) -> str | None:
+        """The organisation named as a subject in this or the previous paragraph."""
+        here = self.paragraph_of_char(token.idx)
+        k = bisect.bisect_left(self.candidates, (token.i,))
+        for j in range(k - 1, -1, -1):
+            pos, actor, _, kind = self.candidates[j]
+            if here - self.paragraph_of_char(self.doc[pos].idx) > 1:
+                return None
+            if kind == "org":
+                return actor
         return None
 
     def _by_role(self, token) -> str | None:

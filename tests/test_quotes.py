@@ -308,3 +308,31 @@ def test_marks_scanner_reports_unclosed_paragraph(nlp):
     spans = find_quote_spans("“One.\n\n“Two,” she said.")
     assert [s.close_at is None for s in spans] == [True, False]
     assert spans[1].reopened
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Nordlys Energy issued a statement saying it was “deeply concerned” by the ruling.",
+     "Nordlys Energy"),
+    ("Helen Ward was quoted as saying the deal was “a betrayal”.", "Helen Ward"),
+    ("According to a statement from Nordlys Energy, the plant is “beyond repair”.",
+     "Nordlys Energy"),
+    ("Helen Ward hit out at the “reckless” plan on Monday.", "Helen Ward"),
+    ("Helen Ward pointed out that the plan was “unfunded”.", "Helen Ward"),
+    ("Nordlys Energy has cut 400 jobs. “We had no choice,” the company said.", "Nordlys Energy"),
+])
+def test_less_common_attributions(nlp, text, speaker):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker == speaker
+
+
+def test_headline_name_colon_quote(nlp):
+    q = only(quotes_of(nlp, "Ward: “We will not sell the club”\n\nThe owner spoke on Monday."))
+    assert surname(q.speaker) == "Ward"
+    assert q.kind == "direct"
+
+
+def test_colon_after_a_clause_without_a_speaker_lets_the_quote_float(nlp):
+    text = ("Helen Ward spoke after the vote. The message was blunt: “We will not sell.”")
+    q = only(quotes_of(nlp, text))
+    assert surname(q.speaker) == "Ward"
+    assert q.confidence < 0.8
