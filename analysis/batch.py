@@ -32,6 +32,9 @@ from pathlib import Path
 from .ingest import IngestError, read_path
 from .model import Article
 
+# nlp.pipe batch size with several spaCy processes: spaCy deals whole batches to its workers in
+# turn, so with the usual 64 a corpus of 64 articles or fewer would all go to one worker.
+MULTIPROCESS_BATCH_SIZE = 16
 # Articles per Dask task: big enough that nlp.pipe batches well and the per-task overhead
 # (a few ms) vanishes, small enough that a lost worker costs little work to redo.
 PARTITION_SIZE = 16
@@ -94,8 +97,9 @@ def local_rows(items: Iterable[Article | IngestError], *, n_process: int = 1,
                batch_size: int | None = None) -> Iterator[dict]:
     """Contract rows for ``items`` in input order, analysed here (``n_process`` spaCy processes).
 
-    Streams: ``analyze_many`` pulls articles as spaCy needs them; error items wait in a queue
-    only as long as the articles read before them are being analysed.
+    Streams: ``analyze_many`` pulls articles as spaCy needs them (spaCy keeps about two batches
+    per process in flight); error items wait in a queue only as long as the articles read before
+    them are being analysed.
     """
     from .pipeline import analyze_many
     from .nlp import BATCH_SIZE
@@ -110,8 +114,10 @@ def local_rows(items: Iterable[Article | IngestError], *, n_process: int = 1,
                 waiting.append(None)
                 yield item
 
-    results = analyze_many(articles(), n_process=max(1, n_process),
-                           batch_size=batch_size or BATCH_SIZE, errors="return")
+    if batch_size is None:
+        batch_size = BATCH_SIZE if n_process <= 1 else MULTIPROCESS_BATCH_SIZE
+    results = analyze_many(articles(), n_process=max(1, n_process), batch_size=batch_size,
+                           errors="return")
     for result in results:
         while waiting[0] is not None:
             yield waiting.popleft()

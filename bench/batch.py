@@ -1,6 +1,6 @@
 """Throughput of the batch engines on one corpus: words/s and peak memory.
 
-    .venv/bin/python bench/batch.py [--articles 40] [--processes 2]
+    .venv/bin/python bench/batch.py [--articles 64] [--processes 2]
 
 Runs the same articles (the eval stories' gold bodies, then the cleaning benchmark's page
 bodies) through ``local_rows`` with one process, with N spaCy processes, and through a local
@@ -96,9 +96,9 @@ def timed(run, pids) -> tuple[list[dict], float, PeakRSS]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=40, help="articles in the corpus (default 40)")
+    parser.add_argument("--articles", type=int, default=64, help="articles in the corpus (default 64)")
     parser.add_argument("--processes", type=int, default=2, help="N: spaCy processes and Dask workers")
-    parser.add_argument("--partition-size", type=int, default=8, help="articles per Dask task")
+    parser.add_argument("--partition-size", type=int, default=4, help="articles per Dask task (default 4)")
     args = parser.parse_args()
 
     from analysis.batch import PipelinePlugin, dask_client, dask_rows, local_rows
