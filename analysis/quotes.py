@@ -360,12 +360,16 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
 
 
 def _names_a_thing(doc, it: _Item) -> bool:
-    """A one- or two-word quote right after a determiner: 'the "hub"', 'a "reset"'."""
+    """A one- or two-word noun quoted right after a determiner: 'the "hub"', 'a "reset"'
+    (but not 'an "insulting" offer', where the quoted word is someone's judgement)."""
     if it.last - it.first > 1 or it.first < 2:
         return False
     before = doc[it.first - 2]          # the token before the opening mark
-    return before.lower_ in ("the", "a", "an", "this", "that", "their", "its", "his", "her",
-                             "our", "your")
+    if before.lower_ not in ("the", "a", "an", "this", "that", "their", "its", "his", "her",
+                             "our", "your"):
+        return False
+    root = doc[it.last]
+    return root.pos_ in ("NOUN", "PROPN") and not (it.first <= root.head.i <= it.last)
 
 
 def _share_in_groups(items: list[_Item]) -> None:

@@ -518,6 +518,8 @@ class SpeakerResolver:
             paragraphs_back = here - self.paragraph_of_char(self.doc[pos].idx)
             if paragraphs_back > reach or fallback and paragraphs_back > fallback[1] + 1:
                 break
+            if kind == "unnamed" and want is not None or kind == "org?" and want is None:
+                break                   # the nearest speaker was never named
             if kind not in kinds:
                 if want is None and kind in ("person", "person?"):
                     break               # "they" after a person: a group, not the company
@@ -537,10 +539,17 @@ class SpeakerResolver:
         return Attribution(None, text, confidence * 0.5, token.i)
 
     def remember(self, attribution: Attribution, kind: str = "person") -> None:
-        """A resolved speaker becomes a candidate antecedent for later pronouns."""
+        """A speaker becomes a candidate antecedent for later pronouns. An unnamed one ("one
+        driver said") too: a "he said" right after it is that driver, not someone named
+        earlier, so it stays unnamed."""
         if attribution.speaker is None:
-            return
-        kind = next((c[3] for c in self.candidates if c[1] == attribution.speaker), kind)
+            words = (attribution.speaker_text or "").split()
+            if not words or words[0].lower() in _MALE_WORDS | _FEMALE_WORDS | _ORG_PRONOUNS \
+                    or words[-1].lower() in DOCUMENTS | SPEECH_NOUNS:
+                return
+            kind = "org?" if words[-1].lower() in ORG_NOUNS else "unnamed"
+        else:
+            kind = next((c[3] for c in self.candidates if c[1] == attribution.speaker), kind)
         entry = (attribution.anchor, attribution.speaker, attribution.speaker_text or "", kind)
         k = bisect.bisect_left(self.candidates, entry[:1])
         if k < len(self.candidates) and self.candidates[k][0] == entry[0]:

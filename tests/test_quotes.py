@@ -336,3 +336,18 @@ def test_colon_after_a_clause_without_a_speaker_lets_the_quote_float(nlp):
     q = only(quotes_of(nlp, text))
     assert surname(q.speaker) == "Ward"
     assert q.confidence < 0.8
+
+
+def test_pronoun_after_an_unnamed_speaker_stays_unnamed(nlp):
+    text = ("Tomas Berg, the union leader, called the strike on Monday.\n\n"
+            "One driver, who has worked on the line for 20 years, said morale had "
+            "“never been lower”. “People are leaving in droves,” he said.")
+    found = quotes_of(nlp, text)
+    assert [q.speaker for q in found] == [None, None]
+    assert found[1].speaker_text == "he"
+
+
+def test_quoted_judgement_with_a_label_verb_is_speech(nlp):
+    text = "Talks collapsed after Tomas Berg called it an “insulting” offer."
+    q = only(quotes_of(nlp, text))
+    assert surname(q.speaker) == "Berg"
