@@ -102,7 +102,14 @@ detective superintendent chief officer coach manager director
 ORG_DESIGNATORS = frozenset("""
 front party group capital holdings inc ltd limited plc corp corporation company co llc lp llp
 partners foundation institution movement organisation organization brigade brigades ag sa nv
-gmbh bv ventures investments management
+gmbh bv ventures investments management asa ab oyj spa se kk bhd pty pte
+""".split())
+
+# Business lines in company names: "Westbridge" is "Westbridge Mining Ltd".
+INDUSTRY_WORDS = frozenset("""
+airlines airways motors industries systems technologies labs energy pharmaceuticals shipping
+logistics mining insurance telecom telecoms resources petroleum oil steel foods brands
+securities finance financial bancorp pharma biotech therapeutics semiconductor electronics
 """.split())
 
 # Last words that make a name an organisation rather than a person (fixes PERSON tags on
@@ -114,10 +121,7 @@ federation administration board fund club society league army navy police force 
 government parliament assembly senate congress church times news wire echo herald
 gazette journal telegraph tribune chronicle courier ledger media network
 television radio broadcasting rovers rangers wanderers athletic albion fc afc united
-airlines airways motors industries systems technologies labs energy pharmaceuticals shipping
-logistics mining insurance telecom telecoms resources petroleum oil steel foods brands
-securities finance financial bancorp pharma biotech therapeutics semiconductor electronics
-""".split())
+""".split()) | INDUSTRY_WORDS
 
 # Lower-case words that, after a nationality, name an institution: "the Syrian army".
 NORP_INSTITUTIONS = frozenset("""
@@ -133,13 +137,11 @@ january february march april may june july august september october november dec
 monday tuesday wednesday thursday friday saturday sunday
 """.split())
 
-# Institution words that, alone, name too many things to join one longer name ("the House" is
-# not "White House"; "the Senate" may be another senate).
+# Institution words that, alone, usually name a different body than the one longer name in
+# the text ("the House" is not the "White House"; "the Senate" may be another senate).
 GENERIC_ORG_WORDS = frozenset("""
-house senate congress court department ministry council party government office committee
-commission agency authority bank board union association university college school hospital
-police army navy company group club league federation assembly parliament administration
-service trust fund institute foundation forum centre center church state city county media
+house senate congress parliament assembly government state city county church media army navy
+police
 """.split())
 
 # Lower-case words that belong to a person's name ("Charles de Gaulle", "Ursula von der Leyen").

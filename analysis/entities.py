@@ -24,9 +24,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
-                      GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, MONTHS_AND_DAYS, NORP_INSTITUTIONS,
-                      ORG_DESIGNATORS, ORG_HEADS, PARTICLES, POLICY_NOUNS, TABLE_ORGS,
-                      TITLE_WORDS)
+                      GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, INDUSTRY_WORDS, MONTHS_AND_DAYS,
+                      NORP_INSTITUTIONS, ORG_DESIGNATORS, ORG_HEADS, PARTICLES, POLICY_NOUNS,
+                      TABLE_ORGS, TITLE_WORDS)
 from .model import Actor, Mention
 
 __all__ = ["ACTOR_LABELS", "align_story_actors", "extract_actors"]
@@ -83,8 +83,10 @@ class _KeyInfo:
 # spaCy sm runs entities across line breaks, and ORG/PERSON across lists ("CBS, Disney").
 _LINE_SPLIT = re.compile(r"(\n+)")
 _COMMA_SPLIT = re.compile(r"(\n+|,\s+(?!(?:Jr|Sr|Inc|Ltd|LLC|L\.L\.C|Co|Corp|III|II|IV)\b))")
+_SENTENCE_IN_NAME = re.compile(r"\b([A-Z]?[a-z]{2,})\.\s+(?=[A-Z])")
 _GENERATION = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|around|outside|near)\s+$")
+_CAPITAL_AS_PLACE = re.compile(r"\b(?:in|at|across|throughout|around|outside|near|into|from|via)\s+$")
 
 # ---------- spans ----------
 
@@ -155,11 +157,16 @@ def _ner_spans(doc, text: str) -> list[_Span]:
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        pos = ent.start_char
+        cuts = [ent.start_char + m.end() for m in _SENTENCE_IN_NAME.finditer(ent.text)
+                if m.group(1).lower() not in TITLE_WORDS]    # "Mining Ltd. Westbridge denies"
         splitter = _COMMA_SPLIT if ent.label_ in ("ORG", "PERSON") else _LINE_SPLIT
-        for piece in splitter.split(text[ent.start_char:ent.end_char]):
-            lo, hi = pos, pos + len(piece)
-            pos = hi
+        pieces = []
+        for lo, hi in zip([ent.start_char, *cuts], [*cuts, ent.end_char]):
+            pos = lo
+            for piece in splitter.split(text[lo:hi]):
+                pieces.append((pos, pos + len(piece), piece))
+                pos += len(piece)
+        for lo, hi, piece in pieces:
             if not piece.strip() or "\n" in piece or piece.strip() == "," \
                     or not any(c.isupper() for c in piece):   # "moon", "the internet"
                 continue
@@ -245,8 +252,13 @@ def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple
                     long_span = (words[i].start(), head_end)
                 break
         if long_span is None:
+            # the entity just before "(": same first letter, or its initials in another
+            # language's order ("Social Democratic Party (PSD)")
             ending = [sp for sp in spans if 0 <= head_end - sp.poss_end <= 1
-                      and text[sp.start:sp.start + 1].upper() == letters[0]]
+                      and (text[sp.start:sp.start + 1].upper() == letters[0]
+                           or sorted(letters) == sorted(w[0].upper() for w in
+                                                        text[sp.start:sp.end].split()
+                                                        if w.lower() not in FUNCTION_WORDS))]
             if ending:
                 long_span = (ending[-1].start, ending[-1].end)
         if long_span is None:
@@ -537,7 +549,9 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                 continue
             if mw[:len(words)] == words:
                 tail = mw[len(words):]
-                if all(w in ORG_DESIGNATORS for w in tail) or (tail[0] == "of" and len(words) >= 2):
+                if all(w in ORG_DESIGNATORS for w in tail) or (tail[0] == "of" and len(words) >= 2) \
+                        or ptype[k] not in ("GPE", "LOC") and tail[0] in INDUSTRY_WORDS \
+                        and all(w in ORG_DESIGNATORS for w in tail[1:]):
                     cands.add(groups.find(m))
             elif ptype[m] == "ORG" and ptype[k] not in ("GPE", "LOC") and _is_suffix(words, mw) \
                     and not (len(words) == 1 and (words[0] in FUNCTION_WORDS
@@ -630,18 +644,26 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
     departments = {groups.find(k) for k, i in infos.items()
                    if len(i.words) > 2 and i.words[0] in ("department", "ministry")
                    and i.words[1] in ("of", "for")}
-    acting: dict[int, bool] = {}
-    seen: Counter = Counter()
+    # Each capital mention acts ("Washington warned"), is a place ("in Washington",
+    # "Washington's streets", "Baghdad-Damascus"), or neither ("bowing to Brussels").
+    role: dict[int, str] = {}
     for idx, sp in enumerate(spans):
         if _table_key(sp.key) in CAPITAL_METONYMS and idx not in overrides:
             span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
             joined = (sp.start > 0 and text[sp.start - 1] in "-–/"
-                      or sp.end < len(text) and text[sp.end] in "-–/")     # "Baghdad-Damascus"
-            acting[idx] = span is not None and not joined and _acts(span.root)
-            seen[sp.key] += 1
+                      or sp.end < len(text) and text[sp.end] in "-–/")
+            if span is None or joined or _CAPITAL_AS_PLACE.search(text, max(0, sp.start - 12),
+                                                                   sp.start):
+                role[idx] = "place"
+            elif _acts(span.root):
+                role[idx] = "acts"
+            else:
+                role[idx] = "place" if span.root.dep_ == "poss" else "other"
+    acting_keys = {spans[i].key for i, r in role.items() if r == "acts"}
     # A capital the article keeps returning to as a place is the article's city, not a state.
-    city = {k for k, n in seen.items()
-            if n >= 3 and 2 * sum(acting[i] for i in acting if spans[i].key == k) < n}
+    counts = Counter(spans[i].key for i in role)
+    city = {k for k, n in counts.items()
+            if n >= 3 and 2 * sum(r == "acts" for i, r in role.items() if spans[i].key == k) < n}
     for idx, sp in enumerate(spans):
         if idx in overrides:
             continue
@@ -651,7 +673,7 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
                 overrides[idx] = next(iter(departments))
                 continue
             target = GOVERNMENT_METONYMS[tk]
-        elif acting.get(idx) and sp.key not in city:
+        elif role.get(idx) in ("acts", "other") and sp.key in acting_keys and sp.key not in city:
             target = CAPITAL_METONYMS[tk]
         else:
             continue

@@ -187,3 +187,26 @@ def test_country_glued_before_a_full_name_is_cut_off(nlp):
     mentions, actors = actors_of(nlp, text)
     assert owner(actors, "Volker") == {"Kurt Volker"}
     assert all(m.actor in ("Kurt Volker", "Ukraine") for m in mentions if m.label != "DATE")
+
+
+def test_capital_that_acts_takes_its_other_non_place_mentions(nlp):
+    text = ("The opposition accused the minister of bowing to Brussels. Brussels warned last "
+            "month that the deficit was too high.")
+    mentions, actors = actors_of(nlp, text)
+    assert {m.actor for m in mentions if m.text == "Brussels"} == {"European Union"}
+    assert actors["European Union"].type == "ORG"
+
+
+def test_acronym_in_another_languages_word_order(nlp):
+    text = ("The opposition Social Democratic Party (PSD) attacked the plan. The PSD leader "
+            "said it would hurt pensioners.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "PSD") == {"Social Democratic Party"}
+
+
+def test_entity_running_over_a_sentence_end_is_cut(nlp):
+    text = ("Protesters gathered as the case against Westbridge Mining Ltd. Westbridge denies "
+            "wrongdoing.")
+    mentions, actors = actors_of(nlp, text)
+    assert not any("Ltd. Westbridge" in m.text for m in mentions)
+    assert owner(actors, "Westbridge") == owner(actors, "Westbridge Mining Ltd")
