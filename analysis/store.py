@@ -28,6 +28,7 @@ API (all methods are thread-safe; one engine per Store, one session per call)::
     store = Store()                                   # or Store("postgresql+psycopg://...")
     aid = store.save_article(analysis_dict, original=raw, edits=None, story_id=None,
                              source=None, title=None, url=None)        # -> article id
+    store.save_articles(analyses, originals=None, story_id=None) -> list[str]  (bulk, in order)
     store.get_article(aid)            -> ArticleRecord | None
     store.find_analysis(text_hash(text), model, version) -> dict | None
     store.update_edits(aid, edits)    -> bool
@@ -564,6 +565,37 @@ class Store:
             if story_id is not None:
                 self._add(s, story_id, article_id)
         return article_id
+
+    @_reachable
+    def save_articles(self, analyses: Iterable[dict], *, originals: Iterable[str | None] = (),
+                      story_id: str | None = None, batch_size: int = 200) -> list[str]:
+        """Save many analysed articles (a batch import); their ids in input order.
+
+        Everything is checked before anything is written, so a bad item saves nothing. Rows
+        are committed ``batch_size`` at a time so other writers are not held up for long.
+        """
+        payloads = [self._check_analysis(a) for a in analyses]
+        originals = [None if o is None else _scrub(str(o)) for o in originals]
+        originals += [None] * (len(payloads) - len(originals))
+        fields = [{"source": _opt_text(p.get("source"), "source"),
+                   "title": _opt_text(p.get("title"), "title"),
+                   "url": _opt_text(p.get("url"), "URL")} for p in payloads]
+        items = list(zip(payloads, originals, fields))
+        step = max(1, int(batch_size))
+        ids: list[str] = []
+        for start in range(0, len(items), step):
+            with self._write.begin() as s:
+                for payload, original, meta in items[start:start + step]:
+                    row = self._get_or_add_analysis(s, payload)
+                    now, article_id = _now(), new_id()
+                    s.add(ArticleRow(id=article_id, original=original, text=payload["text"],
+                                     text_hash=row.text_hash, analysis_id=row.id, edits={},
+                                     created_at=now, updated_at=now, **meta))
+                    s.flush()
+                    if story_id is not None:
+                        self._add(s, story_id, article_id)
+                    ids.append(article_id)
+        return ids
 
     def _record(self, art: ArticleRow, an: AnalysisRow) -> ArticleRecord:
         payload = dict(an.payload)

@@ -77,6 +77,8 @@ def main(sizes: list[int]) -> None:
             sid = store.create_story("bench")
             timed("store: save all articles", lambda: [store.save_article(a, story_id=sid)
                                                        for a in story])
+            bulk = store.create_story("bulk")
+            timed("store: save_articles (bulk)", lambda: store.save_articles(story, story_id=bulk))
             timed("store: story_analyses", lambda: store.story_analyses(sid))
             timed("store: outlet_actor_counts (SQL)", lambda: store.outlet_actor_counts(sid))
             store.dispose()

@@ -83,6 +83,17 @@ def test_migration_creates_schema_on_empty_database(db_url):
         s.dispose()
 
 
+def test_migrations_and_table_definitions_agree(store):
+    """A change to the tables in store.py without a new migration fails here."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from analysis.store import Base
+    with store.engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(ctx, Base.metadata) == []
+
+
 def test_new_ids_are_long_random_and_url_safe():
     ids = {new_id() for _ in range(2000)}
     assert len(ids) == 2000
@@ -244,6 +255,22 @@ def test_stories(store):
         store.rename_story(other, "")
     with pytest.raises(ValueError):
         store.create_story("x" * 500)
+
+
+def test_save_many_articles_at_once(store):
+    sid = store.create_story("Bulk")
+    items = [make_analysis(f"Bulk article {k}.", f"Outlet {k % 4}") for k in range(250)]
+    items.append(items[0])                                # the same text again: one analysis
+    ids = store.save_articles(items, originals=[f"raw {k}" for k in range(251)], story_id=sid)
+    assert len(ids) == 251 and len(set(ids)) == 251
+    assert store.count_articles() == 251 and store.count_analyses() == 250
+    assert store.get_story(sid).article_ids == tuple(ids)
+    assert store.get_article(ids[7]).original == "raw 7"
+    with pytest.raises(ValueError):
+        store.save_articles([make_analysis("fine"), "not an analysis"])
+    with pytest.raises(ValueError):
+        store.save_articles([make_analysis("fine"), dict(make_analysis("bad"), source=["x"])])
+    assert store.count_articles() == 251                  # nothing of a bad batch is saved
 
 
 def test_save_straight_into_a_story(store):
