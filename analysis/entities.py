@@ -538,8 +538,12 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
             groups.union(k, cands.pop())
             pinned.add(k)
     # Organisation short forms: designator dropped, "X of Y" cut to X, or the final words.
+    # A surname tagged as a person stays with people ("Sachs" beside "Goldman Sachs" and
+    # "Jeffrey Sachs").
+    surnames = {infos[m].words[-1] for m in multi if ptype[m] == "PERSON"}
     for k, info in infos.items():
-        if k in pinned or ptype[k] == "NORP" or k in CAPITAL_METONYMS:
+        if k in pinned or ptype[k] == "NORP" or k in CAPITAL_METONYMS \
+                or (ptype[k] == "PERSON" and k in surnames):
             continue
         words = info.words
         cands = set()
