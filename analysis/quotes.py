@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from .model import Mention, Quote
 from .quote_marks import QuoteSpan, find_quote_spans, paragraph_spans
-from .speakers import LABEL_VERBS, Attribution, SpeakerResolver, cue_base, is_cue
+from .speakers import LABEL_VERBS, SPEECH_NOUNS, Attribution, SpeakerResolver, cue_base, is_cue
 
 logger = logging.getLogger(__name__)
 
@@ -217,6 +217,9 @@ def _link_groups(items: list[_Item], doc) -> None:
 def _own_attribution(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
     if it.kind == "direct":
         return (_trailing(doc, res, it) or _leading(doc, res, it) or _governing_cue(doc, res, it))
+    if _quoted_subject(doc, it):
+        it.drop = True          # 'the government's "reforms" were cosmetic': a scare quote
+        return None
     found = _governing_cue(doc, res, it)
     if it.drop:
         return None
@@ -255,6 +258,8 @@ def _trailing(doc, res: SpeakerResolver, it: _Item, partial: bool = False) -> At
     for t in zone[:30]:
         if t.text == "“" or t.text == '"':
             break
+        if t.lower_ in SPEECH_NOUNS and any(c.dep_ == "poss" for c in t.children):
+            return res.resolve(t, CONF_EXPLICIT * 0.85)     # '"No," was Ward's verdict.'
         if is_cue(t):
             subj = res.subject_of(t)
             if subj is not None and not _inside(it, subj):
@@ -357,6 +362,18 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
             if subj is not None and not _inside(it, subj):
                 return res.resolve(subj, CONF_PARSE)
     return None
+
+
+def _quoted_subject(doc, it: _Item) -> bool:
+    """One or two quoted words that are the subject of their clause: scare quotes put
+    distance between the writer and a word ('the "reforms" were cosmetic'); people quoted
+    in part are quoted for what they said about something, not for a subject noun."""
+    if it.last - it.first > 1:
+        return False
+    root = next((doc[i] for i in range(it.first, it.last + 1)
+                 if not it.first <= doc[i].head.i <= it.last or doc[i].head.i == i), None)
+    return root is not None and root.pos_ in ("NOUN", "PROPN") \
+        and root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _names_a_thing(doc, it: _Item) -> bool:

@@ -59,7 +59,10 @@ ORG_NOUNS = {"company", "firm", "group", "business", "bank", "club", "fund", "ch
              "organisation", "organization", "association", "trust", "board", "committee"}
 # Nouns for things said, so "an interview saying" / "remarks suggesting" find their speaker.
 SPEECH_NOUNS = {"interview", "speech", "remarks", "comments", "message", "briefing",
-                "conference", "address", "testimony", "op-ed", "column", "video", "broadcast"}
+                "conference", "address", "testimony", "op-ed", "column", "video", "broadcast",
+                "verdict", "view", "words", "response", "reply", "reaction", "answer",
+                "assessment", "warning", "advice", "argument", "promise", "explanation",
+                "position", "retort", "plea", "conclusion", "diagnosis", "prediction"}
 MALE_TITLES = {"mr", "mr.", "sir", "lord", "mister", "king", "prince", "father", "brother",
                "monsieur", "herr", "señor", "signor", "uncle", "baron", "duke", "earl"}
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "madame", "queen",
@@ -81,6 +84,7 @@ _GROUP_NOUNS = {"police", "officials", "critics", "residents", "sources", "analy
                 "doctors", "nurses", "staff", "workers", "parents", "locals", "neighbours",
                 "neighbors", "observers", "insiders", "diplomats", "investors", "economists",
                 "lawyers", "prosecutors", "officers", "teachers", "students", "villagers"}
+_POSSESSIVE = re.compile(r"['’]s?$")
 # "the 43-year-old said": a description that points back to the last person named.
 _AGE_NOUN = re.compile(r"^the\s+\d+\s*-?\s*years?\s*-?\s*old$", re.IGNORECASE)
 # Clauses whose missing subject is their head's subject ("refused ..., insisting that").
@@ -203,7 +207,10 @@ class SpeakerResolver:
         return self.sent_starts[k], end
 
     def _actor(self, m: Mention) -> str:
-        return m.actor or m.text
+        name = m.actor or m.text
+        if name == m.text:      # a bare surface form: drop a possessive ("Ward's")
+            name = _POSSESSIVE.sub("", name) or name
+        return name
 
     def _mention_head(self, lo: int, hi: int):
         """The token of the mention over tokens lo..hi whose head lies outside it."""
@@ -410,6 +417,12 @@ class SpeakerResolver:
                     return Attribution(self._actor(cm), self.np_text(c), confidence, c.i)
                 if c.pos_ == "PROPN":
                     return Attribution(self.name_text(c), self.np_text(c), confidence * 0.9, c.i)
+        if depth < 2 and low in SPEECH_NOUNS | DOCUMENTS:   # "Berg's verdict was short:"
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ != "PRON" or owner is not None \
+                    and owner.lower_ in ("his", "her", "its", "their"):
+                inner = self.resolve(owner, confidence * 0.9, depth + 1)
+                return Attribution(inner.speaker, text, inner.confidence, token.i)
         if depth < 2 and low in SPOKESPEOPLE:
             principal = self._principal(token)
             if principal is not None:

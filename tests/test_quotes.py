@@ -351,3 +351,15 @@ def test_quoted_judgement_with_a_label_verb_is_speech(nlp):
     text = "Talks collapsed after Tomas Berg called it an “insulting” offer."
     q = only(quotes_of(nlp, text))
     assert surname(q.speaker) == "Berg"
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Berg's verdict on the deal was short: “a fresh start”.",
+    "“Unworkable,” was Tomas Berg's verdict.",
+])
+def test_possessive_speech_nouns(nlp, text):
+    assert surname(only(quotes_of(nlp, text)).speaker) == "Berg"
+
+
+def test_quoted_word_as_a_subject_is_a_scare_quote(nlp):
+    assert quotes_of(nlp, "Critics said the government's “reforms” were cosmetic.") == []
