@@ -10,6 +10,7 @@ skip: :class:`PostgresUnavailable` says what is missing.
 """
 from __future__ import annotations
 
+import atexit
 import glob
 import os
 import pwd
@@ -88,6 +89,7 @@ class PostgresServer:
         self._run("initdb", "-D", str(self.data), "-U", "postgres", "--auth=trust",
                   "-E", "UTF8", "--locale=C.UTF-8" if _has_c_utf8() else "--no-locale")
         self._start()
+        atexit.register(self.cleanup)   # also when the test run ends without its fixtures
         return self
 
     def _start(self) -> None:
@@ -111,6 +113,8 @@ class PostgresServer:
         self._start()
 
     def cleanup(self) -> None:
+        if not self.tmp.exists():
+            return
         try:
             self.stop()
         finally:
