@@ -67,8 +67,9 @@ per process: ``@st.cache_resource def get_store(): return Store()``.
 New migration (after changing the tables below; compares them with the database at the URL,
 which must be at the newest migration; tests/test_store.py fails until the migration exists)::
 
-    .venv/bin/python -c "from analysis.store import migration_config; from alembic import \
-        command; command.revision(migration_config(), 'what changed', autogenerate=True)"
+    from alembic import command
+    from analysis.store import migration_config
+    command.revision(migration_config(), "what changed", autogenerate=True)
 """
 from __future__ import annotations
 
