@@ -84,6 +84,13 @@ class _KeyInfo:
 _LINE_SPLIT = re.compile(r"(\n+)")
 _COMMA_SPLIT = re.compile(r"(\n+|,\s+(?!(?:Jr|Sr|Inc|Ltd|LLC|L\.L\.C|Co|Corp|III|II|IV)\b))")
 _SENTENCE_IN_NAME = re.compile(r"\b([A-Z]?[a-z]{2,})\.\s+(?=[A-Z])")
+_INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z0-9])")
+_NEXT_CAPITALISED = re.compile(r" ([A-Z][a-z]+)\b")
+_NEXT_LOWER = re.compile(r" ([a-z]+)\b")
+_ADMINISTRATION = re.compile(r" [Aa]dministration\b")
+_ALL_CAPS = re.compile(r"\b[A-Z]{2,6}\b")
+_SPACE_BEFORE_POSSESSIVE = re.compile(r"\s+(?=['’]s?$)")
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|bin|ibn|abu)-")
 _GENERATION = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$")
 _PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|around|outside|near)\s+$")
 _CAPITAL_AS_PLACE = re.compile(r"\b(?:in|at|across|throughout|around|outside|near|into|from|via)\s+$")
@@ -202,7 +209,7 @@ def _split_owners(text: str, spans: list[_Span]) -> list[_Span]:
     alone = {text[sp.start:sp.end] for sp in spans}
     out = []
     for sp in spans:
-        m = re.search(r"['’]s\s+(?=[A-Z0-9])", text[sp.start:sp.end])
+        m = _INNER_POSSESSIVE.search(text[sp.start:sp.end])
         if m and text[sp.start:sp.start + m.start()] in alone and sp.core == sp.start:
             owner_end = sp.start + m.start()
             owned = sp.start + m.end()
@@ -278,19 +285,35 @@ def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple
 def _overlay(spans: list[_Span], extra: list[_Span], *, replace: bool,
              over_weak: bool = False) -> list[_Span]:
     """Add ``extra`` spans; with ``replace`` they win over overlapping ones, else they must
-    cover what they overlap (or, with ``over_weak``, overlap only weakly labelled spans)."""
+    cover what they overlap (or, with ``over_weak``, overlap only weakly labelled spans).
+
+    Overlaps are found through a map of occupied characters: linear in the text's entities.
+    """
     if not extra:
         return spans
     if replace:
-        kept = [sp for sp in spans if not any(sp.start < x.end and x.start < sp.end for x in extra)]
-        merged = kept + extra
+        taken = {i for x in extra for i in range(x.start, x.end)}
+        merged = [sp for sp in spans if not any(i in taken for i in range(sp.start, sp.end))]
+        merged += extra
     else:
-        merged = list(spans)
+        live: dict[int, _Span] = dict(enumerate(spans))
+        owner: dict[int, int] = {i: n for n, sp in live.items() for i in range(sp.start, sp.end)}
+        next_id = len(spans)
         for x in sorted(extra, key=lambda x: x.start - x.end):
-            clash = [sp for sp in merged if sp.start < x.end and x.start < sp.end]
-            if all(over_weak and c.label in _WEAK_LABELS or x.start <= c.start and c.end <= x.end
-                   and (c.start, c.end) != (x.start, x.end) for c in clash):
-                merged = [sp for sp in merged if sp not in clash] + [x]
+            clash = {owner[i] for i in range(x.start, x.end) if i in owner}
+            if all(over_weak and live[c].label in _WEAK_LABELS
+                   or x.start <= live[c].start and live[c].end <= x.end
+                   and (live[c].start, live[c].end) != (x.start, x.end) for c in clash):
+                for c in clash:
+                    old = live.pop(c)
+                    for i in range(old.start, old.end):
+                        owner.pop(i, None)
+                n = next_id
+                next_id += 1
+                live[n] = x
+                for i in range(x.start, x.end):
+                    owner[i] = n
+        merged = list(live.values())
     merged.sort(key=lambda sp: (sp.start, -sp.end))
     return merged
 
@@ -366,9 +389,9 @@ def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list
                 continue
             end = m.end()
             # "Kestrel Harbour" + " Capital": the full name with its designator.
-            tail = re.match(r" ([A-Z][a-z]+)\b", text[end:end + 20])
+            tail = _NEXT_CAPITALISED.match(text, end, end + 20)
             if tail and tail.group(1).lower() in ORG_DESIGNATORS:
-                end += tail.end()
+                end = tail.end()
             t = _trim(text, m.start(), end)
             if t:
                 found.append(_Span(t[0], t[1], _possessive_after(text, t[1]),
@@ -394,10 +417,10 @@ def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
     for sp in spans:
         after = text[sp.end:sp.end + 16]
         # "the Obama administration": the person's administration is an organisation.
-        if sp.label == "PERSON" and re.match(r" [Aa]dministration\b", after):
+        if sp.label == "PERSON" and _ADMINISTRATION.match(after):
             found.append(_Span(sp.start, sp.end + 15, sp.end + 15, "ORG", sp.start, rescued=True))
         # "the Syrian army": a nationality's institution is an organisation.
-        m = re.match(r" ([a-z]+)\b", after)
+        m = _NEXT_LOWER.match(after)
         if sp.label == "NORP" and m and m.group(1) in NORP_INSTITUTIONS:
             end = sp.end + m.end()
             found.append(_Span(sp.start, end, end, "ORG", sp.start, rescued=True))
@@ -409,7 +432,7 @@ def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
         if sp.label == "ORG" and len(words) >= 2:
             initials.setdefault(_initials(words).upper(), sp)
     if initials:
-        for m in re.finditer(r"\b[A-Z]{2,6}\b", text):
+        for m in _ALL_CAPS.finditer(text):
             if m.group() in initials and m.group().lower() not in COUNTRY_FORMS:
                 found.append(_Span(m.start(), m.end(), _possessive_after(text, m.end()), "ORG",
                                    m.start(), rescued=True))
@@ -449,7 +472,7 @@ def _table_key(key: str) -> str:
 
 
 def _display(text: str) -> str:
-    return re.sub(r"\s+(?=['’]s?$)", "", " ".join(text.split()))
+    return _SPACE_BEFORE_POSSESSIVE.sub("", " ".join(text.split()))
 
 
 class _Groups:
@@ -499,6 +522,11 @@ def _prelim_type(info: _KeyInfo) -> str:
     return max(votes, key=lambda lb: (votes[lb], -order.index(lb) if lb in order else -9))
 
 
+def _bare_surname(word: str) -> str:
+    """"al-assad" -> "assad": the form a bare surname takes in later mentions."""
+    return _ARTICLE_PREFIX.sub("", word)
+
+
 def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     n = len(short)
     if n >= len(long_):
@@ -506,7 +534,7 @@ def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     if long_[-n:] == short:
         return long_[-n - 1] not in FUNCTION_WORDS
     # "Assad" for "Bashar al-Assad"
-    return n == 1 and re.sub(r"^(?:al|el|ad|as|ash|at|bin|ibn|abu)-", "", long_[-1]) == short[0]
+    return n == 1 and _bare_surname(long_[-1]) == short[0]
 
 
 def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]],
@@ -526,14 +554,24 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
             groups.union(acr, long_)
             pinned.add(acr)
     multi = [k for k in infos if len(infos[k].words) > 1]
+    # Indexes by first word, last word (and bare surname) and initials keep this linear.
+    by_first: dict[str, list[str]] = {}
+    by_last: dict[str, list[str]] = {}
+    by_initials: dict[str, list[str]] = {}
+    for m in multi:
+        w = infos[m].words
+        by_first.setdefault(w[0], []).append(m)
+        for last in {w[-1], _bare_surname(w[-1])}:
+            by_last.setdefault(last, []).append(m)
+        if ptype[m] != "PERSON":
+            by_initials.setdefault(_initials(w).upper(), []).append(m)
     # Acronyms spelled by the initials of one long name in the text.
     for k, info in infos.items():
         raw = _table_key(k).upper()
         if k in pinned or len(info.words) != 1 or not 2 <= len(raw) <= 6 \
                 or not infos[k].displays or not next(iter(infos[k].displays)).replace(".", "").isupper():
             continue
-        cands = {groups.find(m) for m in multi if ptype[m] != "PERSON"
-                 and _initials(infos[m].words).upper() == raw}
+        cands = {groups.find(m) for m in by_initials.get(raw, ())}
         if len(cands) == 1:
             groups.union(k, cands.pop())
             pinned.add(k)
@@ -547,7 +585,7 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
             continue
         words = info.words
         cands = set()
-        for m in multi:
+        for m in {*by_first.get(words[0], ()), *by_last.get(words[-1], ())}:
             mw = infos[m].words
             if len(mw) <= len(words) or m == k:
                 continue
@@ -572,33 +610,33 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                 and k not in pinned:
             groups.union(k, short)
     # People: surname or first name to the one full name that carries it.
-    people = [m for m in multi if ptype[m] == "PERSON" and m not in pinned]
+    people_set = {m for m in multi if ptype[m] == "PERSON" and m not in pinned}
     overrides: dict[int, str] = {}
     # A one-word name that opens an organisation's name ("Ford" in "Ford Motor Company") is
     # that organisation, not someone's surname.
     org_openers = {infos[m].words[0] for m in multi if ptype[m] != "PERSON"
                    and infos[m].words[-1] not in ("administration", "campaign", "government")}
     for k, info in infos.items():
-        if k in pinned or k in people or ptype[k] == "NORP" or k in CAPITAL_METONYMS \
+        if k in pinned or k in people_set or ptype[k] == "NORP" or k in CAPITAL_METONYMS \
                 or k in GOVERNMENT_METONYMS or (ptype[k] != "PERSON" and len(info.words) > 1):
             continue
         if ptype[k] == "ORG" and (info.words[-1] in ORG_HEADS or k in org_openers):
             continue
-        surname = {groups.find(m) for m in people if _is_suffix(info.words, infos[m].words)}
-        cands = surname
+        cands = {groups.find(m) for m in by_last.get(info.words[-1], ())
+                 if m in people_set and _is_suffix(info.words, infos[m].words)}
         if ptype[k] == "ORG" and not info.labels["PERSON"]:
             pass    # an ORG-tagged word only joins a person as a surname
         elif not cands and len(info.words) == 1 and info.labels["PERSON"]:
-            cands = {groups.find(m) for m in people if infos[m].words[0] == info.words[0]
-                     and len(infos[m].words) <= 3}
-            if any(infos[m].words[-1] == info.words[0] for m in people):
+            cands = {groups.find(m) for m in by_first.get(info.words[0], ())
+                     if m in people_set and len(infos[m].words) <= 3}
+            if any(m in people_set for m in by_last.get(info.words[0], ())):
                 cands = set()
         if len(cands) == 1:
             groups.union(k, cands.pop())
         elif len(cands) > 1:
             # Shared surname: each bare mention goes to the person named most recently before it.
             full_starts = sorted((sp.start, groups.find(sp.key)) for sp in spans
-                                 if sp.key in people and groups.find(sp.key) in cands)
+                                 if sp.key in people_set and groups.find(sp.key) in cands)
             for idx, sp in enumerate(spans):
                 if sp.key != k:
                     continue
