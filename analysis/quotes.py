@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from .model import Mention, Quote
 from .quote_marks import QuoteSpan, find_quote_spans, paragraph_spans
-from .speakers import LABEL_VERBS, SPEECH_NOUNS, Attribution, SpeakerResolver, cue_base, is_cue
+from .speakers import LABEL_VERBS, SPEECH_NOUNS, SPOKE_VERBS, Attribution, SpeakerResolver, cue_base, is_cue
 
 logger = logging.getLogger(__name__)
 
@@ -110,8 +110,9 @@ def _extract(doc, mentions: Sequence[Mention]) -> list[Quote]:
         it.attribution = _own_attribution(doc, res, it)
         if it.attribution is not None:
             res.remember(it.attribution)
-        elif it.kind == "partial" and _words(it.span, text) <= SCARE_MAX_WORDS:
-            it.drop = True      # a scare quote: no one is reported saying it
+        elif it.kind == "partial" and (_words(it.span, text) <= SCARE_MAX_WORDS
+                                       or _title_case(text[it.span.start:it.span.end])):
+            it.drop = True      # a scare quote or a title: no one is reported saying it
     _share_in_groups(items)
     _inherit_floating(doc, res, items)
 
@@ -429,7 +430,7 @@ def _previous_sentence_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution 
     if res.paragraph_of_char(sent.start_char) < it.span.paragraph - 1:
         return None
     for t in sent:
-        if is_cue(t) and not res.in_quote[t.i]:
+        if (is_cue(t) or t.lower_ in SPOKE_VERBS) and not res.in_quote[t.i]:
             subj = res.subject_of(t)
             if subj is not None and not res.in_quote[subj.i]:
                 a = res.resolve(subj, CONF_FLOATING)

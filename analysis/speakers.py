@@ -32,8 +32,12 @@ SPEECH_VERBS = (
     "assure reassure shout cry whisper scream yell mutter sigh recount reiterate repeat hint "
     "estimate forecast threaten thank apologise apologize wonder exclaim "
     "protest object propose recommend advise insist reason muse scoff snap grumble mock "
-    "tell point speak talk hit lash quote"
+    "tell point hit lash quote chant"
 ).split()
+# Verbs that say someone spoke without reporting what: they only carry a speaker over to a
+# quotation that follows with no attribution of its own ('Ward spoke first. "..."').
+SPOKE_VERBS = {"speak", "speaks", "spoke", "speaking", "spoken", "talk", "talks", "talked",
+               "talking", "address", "addressed", "addressing"}
 # Verbs that report speech only with their particle.
 PARTICLE_VERBS = {"point": "out", "hit": "out", "lash": "out"}
 _IRREGULAR = {
@@ -84,6 +88,8 @@ _GROUP_NOUNS = {"police", "officials", "critics", "residents", "sources", "analy
                 "doctors", "nurses", "staff", "workers", "parents", "locals", "neighbours",
                 "neighbors", "observers", "insiders", "diplomats", "investors", "economists",
                 "lawyers", "prosecutors", "officers", "teachers", "students", "villagers"}
+# Punctuation a speaker's noun phrase never reaches across.
+_NP_STOPS = set(",;:()[]{}—–\"“”‘’«»'")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # "the 43-year-old said": a description that points back to the last person named.
 _AGE_NOUN = re.compile(r"^the\s+\d+\s*-?\s*years?\s*-?\s*old$", re.IGNORECASE)
@@ -348,10 +354,14 @@ class SpeakerResolver:
         idx = sorted(t.i for t in keep)
         lo, hi = idx[0], idx[-1]
         for i in range(token.i, hi + 1):        # stop at the first comma after the head
-            if self.doc[i].text in (",", "—", "–", "(") and i > token.i:
+            if self.doc[i].text in (",", "—", "–", "(") and i > token.i or self.in_quote[i]:
                 hi = i - 1
                 break
-        return self.doc[lo:hi + 1].text.strip()
+        for i in range(token.i, lo - 1, -1):    # and never reach back into a quotation
+            if self.in_quote[i] or self.doc[i].text in _NP_STOPS:
+                lo = i + 1
+                break
+        return self.doc[lo:max(lo, hi) + 1].text.strip()
 
     def subject_of(self, cue):
         """The subject of a reporting cue, climbing into the clause it depends on if needed."""
