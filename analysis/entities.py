@@ -446,12 +446,15 @@ def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
         if (tok.tag_ == "NNP" and tok.dep_ == "nsubj" and tok.is_alpha and len(tok) >= 3
                 and tok.text[0].isupper() and not tok.text.isupper()
                 and tok.idx not in covered and tok.lower_ not in MONTHS_AND_DAYS
-                and tok.lower_ not in TITLE_WORDS and tok.ent_type_ == ""
-                and _agent_verb(tok.head)):
+                and tok.lower_ not in TITLE_WORDS and tok.lower_ not in ORG_HEADS
+                and tok.ent_type_ == "" and _agent_verb(tok.head)):
             left = tok
             while left.i > 0 and doc[left.i - 1].tag_ == "NNP" and doc[left.i - 1].dep_ == "compound" \
                     and doc[left.i - 1].is_alpha and doc[left.i - 1].idx not in covered:
                 left = doc[left.i - 1]
+            if left.i > 0 and (doc[left.i - 1].lower_ in ("the", "a", "an")
+                               or doc[left.i - 1].tag_ == "POS"):
+                continue    # "the Wild said", "the Attorney's Office said": not a person
             start = left.idx
             core = _title_end(text, start, tok.idx + len(tok))
             if core == start and left.lower_ in TITLE_WORDS:
