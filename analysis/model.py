@@ -6,7 +6,7 @@ contract's JSON (../shared/docs/contract.md) by one ``to_dict()`` each.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 LABELS = ("negative", "neutral", "positive")
 
@@ -22,8 +22,27 @@ def _plain(value: Any) -> Any:
     return value
 
 
+class Record:
+    """``from_dict`` for every record: the inverse of ``to_dict``, tolerant of unknown keys.
+
+    ``NESTED`` names fields holding records (a tuple of them, or one); lists become tuples.
+    """
+    NESTED: ClassVar[dict[str, type]] = {}
+
+    @classmethod
+    def from_dict(cls, row: dict):
+        data = {k: v for k, v in row.items() if k in cls.__dataclass_fields__}
+        for name, value in data.items():
+            sub = cls.NESTED.get(name)
+            if sub is not None and isinstance(value, dict):
+                data[name] = sub.from_dict(value)
+            elif isinstance(value, list):
+                data[name] = tuple(sub.from_dict(v) if sub else v for v in value)
+        return cls(**data)
+
+
 @dataclass(frozen=True)
-class Removal:
+class Removal(Record):
     """A stretch of the ORIGINAL input that cleaning dropped, and why."""
     start: int
     end: int
@@ -35,7 +54,7 @@ class Removal:
 
 
 @dataclass(frozen=True)
-class Segment:
+class Segment(Record):
     """One line (or block) of the original input with the cleaner's verdict.
 
     ``start``/``end`` point into the original; ``kept`` says whether it is in the cleaned text;
@@ -54,7 +73,7 @@ class Segment:
 
 
 @dataclass(frozen=True)
-class CleanResult:
+class CleanResult(Record):
     """Cleaned article body plus everything that was taken out of the original."""
     original: str
     text: str
@@ -65,6 +84,7 @@ class CleanResult:
     date: str | None = None
     site_name: str | None = None
     url: str | None = None
+    NESTED: ClassVar[dict[str, type]] = {"removed": Removal, "segments": Segment}
 
     def to_dict(self) -> dict:
         return {"text": self.text, "removed": _plain(self.removed), "title": self.title,
@@ -73,7 +93,7 @@ class CleanResult:
 
 
 @dataclass(frozen=True)
-class Mention:
+class Mention(Record):
     """An entity mention in the cleaned text, tied to the actor it was merged into."""
     start: int
     end: int
@@ -87,7 +107,7 @@ class Mention:
 
 
 @dataclass(frozen=True)
-class Evidence:
+class Evidence(Record):
     """A sentence span the stance toward an actor rests on, with its polarity toward it."""
     start: int
     end: int
@@ -101,7 +121,7 @@ class Evidence:
 
 
 @dataclass(frozen=True)
-class Stance:
+class Stance(Record):
     """Stance of a text toward one target: score in [-1, 1] and its label."""
     score: float
     label: str
@@ -113,7 +133,7 @@ class Stance:
 
 
 @dataclass(frozen=True)
-class Actor:
+class Actor(Record):
     """A person, organisation or place with every surface form merged into it."""
     name: str
     type: str
@@ -122,6 +142,7 @@ class Actor:
     sentiment: float = 0.0
     label: str = "neutral"
     evidence: tuple[Evidence, ...] = ()
+    NESTED: ClassVar[dict[str, type]] = {"evidence": Evidence}
 
     def to_dict(self) -> dict:
         return {"name": self.name, "type": self.type, "aliases": list(self.aliases),
@@ -130,7 +151,7 @@ class Actor:
 
 
 @dataclass(frozen=True)
-class Quote:
+class Quote(Record):
     """A quotation in the cleaned text. ``speaker`` is a canonical actor name or None."""
     start: int
     end: int
@@ -147,7 +168,7 @@ class Quote:
 
 
 @dataclass(frozen=True)
-class Tone:
+class Tone(Record):
     """Document-level tone (TextBlob): not a stance toward anyone."""
     polarity: float = 0.0
     subjectivity: float = 0.0
@@ -157,7 +178,7 @@ class Tone:
 
 
 @dataclass(frozen=True)
-class Analysis:
+class Analysis(Record):
     """One article's full analysis; ``to_dict()`` is the contract's JSON row."""
     id: str
     text: str
@@ -172,6 +193,8 @@ class Analysis:
     original: str | None = None
     model: str | None = None
     version: str | None = None
+    NESTED: ClassVar[dict[str, type]] = {"removed": Removal, "actors": Actor, "entities": Mention,
+                                         "quotes": Quote, "sentiment": Tone}
 
     def to_dict(self) -> dict:
         return {"id": self.id, "source": self.source, "title": self.title, "url": self.url,
@@ -182,7 +205,7 @@ class Analysis:
 
 
 @dataclass(frozen=True)
-class Article:
+class Article(Record):
     """One input article as read from a file, an upload, a URL or standard input (before cleaning).
 
     ``text`` is plain text or HTML (``kind`` says which); ``name`` is the file name or URL shown in
@@ -195,3 +218,4 @@ class Article:
     source: str | None = None
     url: str | None = None
     id: str | None = None
+

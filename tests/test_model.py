@@ -36,3 +36,11 @@ def test_records_are_frozen_and_pickle():
         pass
     else:
         raise AssertionError("Analysis must be frozen")
+
+
+def test_from_dict_rebuilds_the_same_analysis():
+    a = _analysis()
+    row = json.loads(json.dumps(a.to_dict()))
+    assert Analysis.from_dict(row).to_dict() == a.to_dict()
+    row["unknown_future_field"] = 1
+    assert Analysis.from_dict(row).id == "abc"
