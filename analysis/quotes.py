@@ -207,7 +207,8 @@ def _link_groups(items: list[_Item], doc) -> None:
             it.group = prev.group
         elif (it.span.paragraph == prev.span.paragraph and prev.span.close_at is not None
               and prev.trailing and it.leading and prev.trailing[-1].i == it.leading[-1].i
-              and prev.kind == "direct" and not any(t.text in _TERMINATORS for t in prev.trailing)):
+              and prev.kind == "direct" and not any(t.text in _TERMINATORS for t in prev.trailing)
+              and it.leading[-1].text in (",", ":") and any(is_cue(t) for t in it.leading)):
             it.group = prev.group           # "A," she said, "B."
             if not it.drop:
                 it.kind = "direct"
@@ -218,6 +219,10 @@ def _link_groups(items: list[_Item], doc) -> None:
 def _own_attribution(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
     if it.kind == "direct":
         return (_trailing(doc, res, it) or _leading(doc, res, it) or _governing_cue(doc, res, it))
+    inner = res.text[it.span.start:it.span.end]
+    if len(inner.split()) <= 6 and _title_case(inner):
+        it.drop = True          # 'said on "Good Morning America"': a title, not words said
+        return None
     if _quoted_subject(doc, it):
         it.drop = True          # 'the government's "reforms" were cosmetic': a scare quote
         return None
@@ -262,6 +267,8 @@ def _trailing(doc, res: SpeakerResolver, it: _Item, partial: bool = False) -> At
         if t.lower_ in SPEECH_NOUNS and any(c.dep_ == "poss" for c in t.children):
             return res.resolve(t, CONF_EXPLICIT * 0.85)     # '"No," was Ward's verdict.'
         if is_cue(t):
+            if t.dep_ in ("acl", "amod", "relcl") and t.tag_ == "VBN":
+                continue                # 'the deal announced in October, said X'
             subj = res.subject_of(t)
             if subj is not None and not _inside(it, subj):
                 return res.resolve(subj, CONF_EXPLICIT)
@@ -350,6 +357,8 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
                     it.drop = True      # 'residents call it the "hub"': a name, not speech
                     return None
                 subj = res.subject_of(t)
+                if subj is not None and subj.left_edge.i <= it.first <= subj.right_edge.i:
+                    return None         # 'the "Pose" actor said': a title inside the speaker
                 if subj is not None and not _inside(it, subj):
                     return res.resolve(subj, CONF_PARSE)
             if t.head.i == t.i:

@@ -363,3 +363,10 @@ def test_possessive_speech_nouns(nlp, text):
 
 def test_quoted_word_as_a_subject_is_a_scare_quote(nlp):
     assert quotes_of(nlp, "Critics said the government's “reforms” were cosmetic.") == []
+
+
+def test_titles_around_an_attribution_are_not_quotes(nlp):
+    text = ("“Hearing the heartbeat was something we never took for granted,” the “Harbour "
+            "Lights” actor said on “Morning Live.”")
+    found = quotes_of(nlp, text)
+    assert [q.text for q in found] == ["Hearing the heartbeat was something we never took for granted,"]
