@@ -94,7 +94,8 @@ senator sen rep representative congressman congresswoman governor gov mayor chan
 queen prince princess general gen colonel col major maj captain capt lieutenant lt sergeant sgt
 admiral judge pope rev reverend father sheikh ayatollah chairman chairwoman chair commissioner
 ambassador deputy premier president-elect speaker councillor councilor cllr mp mep inspector
-detective superintendent chief officer coach manager director
+detective superintendent chief officer coach manager director secretary-general vice-president
+attorney leader spokesman spokeswoman spokesperson ceo cfo chairperson executive founder
 """.split())
 
 # Words that end an organisation's name and can be dropped in a short reference:
