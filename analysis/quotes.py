@@ -49,6 +49,7 @@ CONF_GROUP = 0.95       # multiplier for the parts of a quotation that borrow it
 CONF_FLOATING = 0.55    # a quote carrying on the previous paragraph's speaker
 CONF_SAME_PARAGRAPH = 0.8   # '"A," said X. "B."' — B has no attribution of its own
 CONF_NONE = 0.3
+CONF_GUESS = 0.45       # a floating quote given to the person the sentence before is about
 
 
 @dataclass
@@ -444,4 +445,10 @@ def _previous_sentence_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution 
             if subj is not None and not res.in_quote[subj.i]:
                 a = res.resolve(subj, CONF_FLOATING)
                 return a
+    for t in sent:      # 'Quinlan was unmoved. "..."': the person the sentence is about
+        if t.dep_ == "ROOT" and not res.in_quote[t.i]:
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None and res.is_person(subj):
+                a = res.resolve(subj, CONF_GUESS)
+                return a if a.speaker else None
     return None

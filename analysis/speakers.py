@@ -32,7 +32,7 @@ SPEECH_VERBS = (
     "assure reassure shout cry whisper scream yell mutter sigh recount reiterate repeat hint "
     "estimate forecast threaten thank apologise apologize wonder exclaim "
     "protest object propose recommend advise insist reason muse scoff snap grumble mock "
-    "tell point hit lash quote chant"
+    "tell point hit lash quote chant order beg disagree dispute"
 ).split()
 # Verbs that say someone spoke without reporting what: they only carry a speaker over to a
 # quotation that follows with no attribution of its own ('Ward spoke first. "..."').
@@ -72,6 +72,14 @@ MALE_TITLES = {"mr", "mr.", "sir", "lord", "mister", "king", "prince", "father",
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "madame", "queen",
                  "princess", "sister", "mother", "frau", "señora", "signora", "aunt", "baroness",
                  "duchess"}
+# Role nouns that say whether a person is a man or a woman ("Ward, the chairwoman").
+GENDERED_NOUNS = {**dict.fromkeys(
+    "chairwoman spokeswoman businesswoman congresswoman councilwoman actress mother wife "
+    "daughter sister widow grandmother woman girl queen princess duchess countess "
+    "sportswoman policewoman headmistress".split(), "f"), **dict.fromkeys(
+    "chairman spokesman businessman congressman councilman father husband son "
+    "brother widower grandfather man boy king prince duke sportsman policeman "
+    "headmaster".split(), "m")}
 _MALE_WORDS = {"he", "him", "his", "himself"}
 _FEMALE_WORDS = {"she", "her", "hers", "herself"}
 _ORG_PRONOUNS = {"it", "they", "them", "its"}
@@ -226,6 +234,13 @@ class SpeakerResolver:
                 return self.doc[i]
         return self.doc[hi]
 
+    def is_person(self, token) -> bool:
+        """A named person (by the entity label), or he/she."""
+        m = self.mention_of.get(token.i)
+        if m is not None:
+            return m.label in _PERSON_LABELS
+        return token.lower_ in ("he", "she")
+
     def _kind_of(self, m: Mention | None, token) -> str:
         if m is not None:
             if m.label in _PERSON_LABELS:
@@ -326,6 +341,8 @@ class SpeakerResolver:
                 words.add(head.head.lower_)
             for w in words:
                 self.roles[w].append((head.i, self._actor(m)))
+                if m.label in _PERSON_LABELS and w in GENDERED_NOUNS:
+                    self.gender.setdefault(self._actor(m), GENDERED_NOUNS[w])
 
     # ---------- resolution ----------
 

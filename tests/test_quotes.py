@@ -370,3 +370,16 @@ def test_titles_around_an_attribution_are_not_quotes(nlp):
             "Lights” actor said on “Morning Live.”")
     found = quotes_of(nlp, text)
     assert [q.text for q in found] == ["Hearing the heartbeat was something we never took for granted,"]
+
+
+def test_gender_from_a_role_noun(nlp):
+    text = ("Tomas Berg defended the deal on Monday. Helen Ward, the union's chairwoman, "
+            "spoke after him.\n\nTomas Berg left early.\n\n“It is a raid,” she said.")
+    assert surname(only(quotes_of(nlp, text)).speaker) == "Ward"
+
+
+def test_floating_quote_after_a_sentence_about_a_person(nlp):
+    text = "Helen Ward was unimpressed by the offer.\n\n“It is a raid and everyone knows it.”"
+    q = only(quotes_of(nlp, text))
+    assert surname(q.speaker) == "Ward"
+    assert q.confidence < 0.5
