@@ -1,81 +1,187 @@
-"""Sentiment toward an actor (target-dependent) and the document's overall tone.
+"""Stance toward a target (target-dependent), the article's stance toward each actor, and tone.
 
-First working version: VADER over the sentence holding the target, with the target's own
-words masked so names are not read as sentiment words. Replaced by a learned model later.
+A target's stance is not its sentence's tone: "Critics accused X" is negative toward X and "X
+said the plan was a disaster" says little about X. A learned model reads the sentence with the
+target marked: the fine-tuned MiniLM encoder (analysis/stance_encoder.py) when its files are
+shipped, else the parse + lexicon linear model (analysis/stance_model.py). Set
+``PRESSLENS_STANCE_MODEL=linear`` to force the fallback.
+
+The article's stance toward an actor weighs the narrator's sentences over quoted opinion: a
+source's praise inside quotation marks does not make the article favourable.
 """
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy as np
 from textblob import TextBlob
 
 from .model import Actor, Evidence, Mention, Quote, Stance, Tone
+from .stance_encoder import ENCODER_DIR
 
-NEUTRAL_BAND = 0.05
+LABEL_OF_CLASS = ("negative", "neutral", "positive")
+# weight of a mention that sits inside a quotation against one in the narrator's own words
+QUOTED_WEIGHT = 0.2
+# |article score| above which an actor is labelled negative/positive
+ACTOR_THRESHOLD = 0.2
+# a sentence longer than this many characters is cropped around the target for the encoder
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
 
 
 @lru_cache(maxsize=1)
-def _vader():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-    return SentimentIntensityAnalyzer()
+def stance_backend() -> str:
+    """'encoder' when the fine-tuned encoder is shipped (and not overridden), else 'linear'."""
+    choice = os.environ.get("PRESSLENS_STANCE_MODEL", "").strip().lower()
+    if choice in ("linear", "encoder"):
+        return choice
+    return "encoder" if (ENCODER_DIR / "model.onnx").exists() else "linear"
 
 
-def _label(score: float, band: float = NEUTRAL_BAND) -> str:
-    return "positive" if score > band else "negative" if score < -band else "neutral"
+@lru_cache(maxsize=1)
+def _encoder():
+    from .stance_encoder import EncoderStanceModel
+    return EncoderStanceModel()
 
 
-def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    right_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    right = min(right_candidates) + 1 if right_candidates else len(text)
-    return (left + 1 if left >= 0 else 0), right
+def _stance(probs: np.ndarray) -> Stance:
+    """Stance from (negative, neutral, positive) probabilities: score = P(pos) - P(neg)."""
+    k = int(probs.argmax())
+    return Stance(score=float(probs[2] - probs[0]), label=LABEL_OF_CLASS[k],
+                  confidence=float(probs[k]))
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end) by a cheap punctuation rule (no parse needed)."""
+    s0, s1 = 0, len(text)
+    for m in SENTENCE_BREAK.finditer(text):
+        if m.end() <= start:
+            s0 = m.end()
+        elif m.start() >= end:
+            s1 = m.start()
+            break
+    return s0, s1
+
+
+def _validate(text: str, spans) -> list[tuple[int, int]]:
+    if not isinstance(text, str):
+        raise TypeError("sentiment_toward needs the text as a string.")
+    out = []
+    for span in spans:
+        start, end = int(span[0]), int(span[1])
+        if not (0 <= start <= end <= len(text)):
+            raise ValueError(f"The target span ({start}, {end}) lies outside the text "
+                             f"of {len(text)} characters.")
+        out.append((start, end))
+    return out
 
 
 def sentiment_toward(text: str, spans: list[tuple[int, int]]) -> list[Stance]:
     """Stance of ``text`` toward each target span (character offsets into ``text``)."""
-    out = []
-    for start, end in spans:
-        s0, s1 = _sentence_around(text, start, end)
-        masked = text[s0:start] + " " + text[end:s1]
-        score = _vader().polarity_scores(masked)["compound"]
-        out.append(Stance(score=score, label=_label(score), confidence=abs(score)))
-    return out
+    spans = _validate(text, spans)
+    if not spans:
+        return []
+    if stance_backend() == "encoder":
+        triples = []
+        for start, end in spans:
+            s0, s1 = _sentence_bounds(text, start, end)
+            triples.append((text[s0:s1], start - s0, end - s0))
+        return [_stance(p) for p in _encoder().probabilities(triples)]
+    from .nlp import load_nlp
+    from .stance_model import load_linear_model
+    nlp = load_nlp()
+    with nlp.select_pipes(disable=[p for p in ("ner",) if p in nlp.pipe_names]):
+        doc = nlp(text)
+    model = load_linear_model()
+    return [_stance(model.predict_sentence(doc, start, end)[1]) for start, end in spans]
+
+
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def _mention_probabilities(doc, items: list[tuple[int, int, int, int]]) -> np.ndarray:
+    """Probabilities for (sent_start, sent_end, start, end) items, deduplicated, one batch."""
+    unique = list(dict.fromkeys(items))
+    if stance_backend() == "encoder":
+        text = doc.text
+        probs = _encoder().probabilities([(text[s0:s1], a - s0, b - s0) for s0, s1, a, b in unique])
+    else:
+        from .stance_model import load_linear_model, target_tokens
+        model = load_linear_model()
+        rows = []
+        for s0, s1, a, b in unique:
+            span = doc.char_span(s0, s1, alignment_mode="expand")
+            tokens = [t for t in target_tokens(span, a, b)] if span is not None else []
+            rows.append(model.probabilities(span if span is not None else doc[:], tokens))
+        probs = np.array(rows).reshape(-1, 3)
+    index = {item: i for i, item in enumerate(unique)}
+    return probs[[index[item] for item in items]] if items else np.zeros((0, 3))
 
 
 def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
                   quotes: Sequence[Quote]) -> list[Actor]:
-    """The article's stance toward each actor, from the stance of the sentences naming it."""
+    """The article's stance toward each actor, with the sentence spans it rests on.
+
+    Each mention's sentence is scored toward that mention (all pairs in one batch). Mentions
+    inside quotations, and an actor's sentences that carry its own quotations (a speaker is not
+    judged by the tone of what they say), weigh QUOTED_WEIGHT and are flagged ``quoted`` in the
+    evidence: the article's own framing decides.
+    """
     text = doc.text
     quote_spans = [(q.start, q.end) for q in quotes]
-    by_actor: dict[str, list[Mention]] = {}
+    known = {a.name for a in actors}
+    placed: list[tuple[Mention, tuple[int, int]]] = []
     for m in mentions:
-        if m.actor:
-            by_actor.setdefault(m.actor, []).append(m)
+        if m.actor not in known or not (0 <= m.start < m.end <= len(text)):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        sent = span[0].sent
+        s0, s1 = sent.start_char, sent.end_char
+        if s1 - s0 > 1200:   # a run-on "sentence" (lists, tables): use the punctuation rule
+            s0, s1 = _sentence_bounds(text, m.start, m.end)
+        placed.append((m, (s0, s1)))
+    probs = _mention_probabilities(doc, [(s0, s1, m.start, m.end) for m, (s0, s1) in placed])
+
+    spoken = [(q.speaker, q.start, q.end) for q in quotes if q.speaker]
+    per_actor: dict[str, dict[tuple[int, int], list]] = {}
+    for (m, bounds), p in zip(placed, probs):
+        # inside a quotation, or the speaker of a quotation in this sentence: either way the
+        # sentence reports an opinion rather than the article's own framing
+        quoted = _inside(m.start, m.end, quote_spans) or any(
+            who == m.actor and a < bounds[1] and b > bounds[0] for who, a, b in spoken)
+        per_actor.setdefault(m.actor, {}).setdefault(bounds, []).append((float(p[2] - p[0]), quoted))
+
     result = []
     for actor in actors:
-        ms = by_actor.get(actor.name, [])
-        if not ms:
-            result.append(actor)
+        sentences = per_actor.get(actor.name)
+        if not sentences:
+            result.append(dataclasses.replace(actor, sentiment=0.0, label="neutral", evidence=()))
             continue
-        stances = sentiment_toward(text, [(m.start, m.end) for m in ms])
         evidence, total, weight = [], 0.0, 0.0
-        for m, st in zip(ms, stances):
-            quoted = any(a <= m.start and m.end <= b for a, b in quote_spans)
-            w = 0.25 if quoted else 1.0
-            total += w * st.score
+        for (s0, s1), scored in sorted(sentences.items()):
+            quoted = all(q for _, q in scored)
+            polarity = sum(s for s, _ in scored) / len(scored)
+            w = QUOTED_WEIGHT if quoted else 1.0
+            total += w * polarity
             weight += w
-            s0, s1 = _sentence_around(text, m.start, m.end)
-            evidence.append(Evidence(s0, s1, st.score, text[s0:s1], quoted))
-        score = total / weight if weight else 0.0
-        result.append(dataclasses.replace(actor, sentiment=score, label=_label(score, 0.1),
+            evidence.append(Evidence(s0, s1, polarity, text[s0:s1], quoted))
+        # at least one full weight in the denominator: quoted opinion alone stays faint
+        score = total / max(weight, 1.0)
+        label = ("positive" if score > ACTOR_THRESHOLD else
+                 "negative" if score < -ACTOR_THRESHOLD else "neutral")
+        result.append(dataclasses.replace(actor, sentiment=score, label=label,
                                           evidence=tuple(evidence)))
     return result
 
 
 def document_tone(doc) -> Tone:
     """TextBlob polarity and subjectivity of the whole text: the tone, not a stance."""
-    s = TextBlob(doc.text).sentiment
+    text = doc if isinstance(doc, str) else doc.text
+    s = TextBlob(text).sentiment
     return Tone(polarity=float(s.polarity), subjectivity=float(s.subjectivity))

