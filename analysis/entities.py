@@ -4,17 +4,23 @@ spaCy's entities are surface strings with noisy labels; an analyst needs "Kerry"
 and "Kerry's" counted as one person, "ISIL"/"ISIS" as the group they abbreviate and "Washington
 warned" as the United States. The steps:
 
-1. spans: spaCy entities, split at line breaks, without a leading "the" or a trailing possessive;
-   plus a few rescues spaCy sm misses (acronym definitions, repeats of names it found elsewhere,
-   "Obama administration", "the Syrian army", "Whitehall", an untagged proper-noun subject);
+1. spans: spaCy entities cut at line breaks, sentence ends and lists, without a leading "the",
+   a trailing possessive, or a country glued before a name ("Ukraine Kurt Volker"); plus
+   rescues of what spaCy sm misses, each tied to evidence in the same text: acronym
+   definitions, repeats of names it found elsewhere, untagged acronyms spelled by an
+   organisation's initials, "the Obama administration", "the Syrian army", "Whitehall", the
+   place an organisation is named after ("in Northmoor"), an untagged proper-noun subject;
 2. keys: each span's normalised name (lower case, straight apostrophes, person titles dropped);
 3. merging, strongest evidence first: country forms, acronym definitions, acronym initials,
    organisation short forms ("Kestrel Harbour" for "Kestrel Harbour Capital", "Rovers" for
-   "Redmarsh Rovers"), then people (surname or first name to the one full name that has it;
-   a surname shared by two people goes to the one mentioned last, or stays apart);
-4. per mention: capitals acting as governments ("Washington offered ...").
+   "Redmarsh Rovers"), middle names, then people (surname or first name to the one full name
+   that has it; a surname shared by two people goes to the one mentioned last before it, or
+   stays apart);
+4. per mention: capitals acting as governments ("Washington offered ..."), unless the article
+   is about the city.
 
-Everything is a few passes over the entities and their tokens: cheap next to spaCy itself.
+Every step is a pass over the entities with indexes, so the cost stays a few per cent of
+spaCy's own time, and the same merging aligns actor names across a story's articles.
 """
 from __future__ import annotations
 
@@ -560,12 +566,19 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
     # Indexes by first word, last word (and bare surname) and initials keep this linear.
     by_first: dict[str, list[str]] = {}
     by_last: dict[str, list[str]] = {}
+    by_prefix: dict[tuple[str, ...], list[str]] = {}    # every proper prefix and suffix
+    by_suffix: dict[tuple[str, ...], list[str]] = {}
     by_initials: dict[str, list[str]] = {}
     for m in multi:
         w = infos[m].words
         by_first.setdefault(w[0], []).append(m)
         for last in {w[-1], _bare_surname(w[-1])}:
             by_last.setdefault(last, []).append(m)
+        for n in range(1, len(w)):
+            by_prefix.setdefault(w[:n], []).append(m)
+            by_suffix.setdefault(w[-n:], []).append(m)
+        if _bare_surname(w[-1]) != w[-1]:
+            by_suffix.setdefault((_bare_surname(w[-1]),), []).append(m)
         if ptype[m] != "PERSON":
             by_initials.setdefault(_initials(w).upper(), []).append(m)
     # Acronyms spelled by the initials of one long name in the text.
@@ -588,7 +601,7 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
             continue
         words = info.words
         cands = set()
-        for m in {*by_first.get(words[0], ()), *by_last.get(words[-1], ())}:
+        for m in {*by_prefix.get(words, ()), *by_suffix.get(words, ())}:
             mw = infos[m].words
             if len(mw) <= len(words) or m == k:
                 continue
@@ -625,7 +638,7 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
             continue
         if ptype[k] == "ORG" and (info.words[-1] in ORG_HEADS or k in org_openers):
             continue
-        cands = {groups.find(m) for m in by_last.get(info.words[-1], ())
+        cands = {groups.find(m) for m in by_suffix.get(info.words, ())
                  if m in people_set and _is_suffix(info.words, infos[m].words)}
         if ptype[k] == "ORG" and not info.labels["PERSON"]:
             pass    # an ORG-tagged word only joins a person as a surname
@@ -809,17 +822,20 @@ def align_story_actors(actor_names_per_article: Sequence[Sequence[tuple[str, str
     name to the one full name that carries it. A surname shared by two full names in the story
     ("Anna Berg", "Tom Berg") is left alone.
     """
+    pairs = Counter((name, kind) for names in actor_names_per_article for name, kind in names
+                    if name)
     infos: dict[str, _KeyInfo] = {}
-    surfaces: dict[str, Counter] = {}
-    for names in actor_names_per_article:
-        for name, kind in names:
-            if not name:
-                continue
-            k = _key(_LEADING_THE.sub("", name))
-            info = infos.setdefault(k, _KeyInfo(k, words=tuple(k.split())))
-            info.labels[kind] += 1
-            info.displays[_display(_LEADING_THE.sub("", name))] += 1
-            surfaces.setdefault(k, Counter())[name] += 1
+    surfaces: dict[str, set[str]] = {}
+    for (name, kind), n in pairs.items():
+        bare = _LEADING_THE.sub("", name)
+        k = _key(bare)
+        info = infos.get(k)
+        if info is None:
+            info = infos[k] = _KeyInfo(k, words=tuple(k.split()))
+            surfaces[k] = set()
+        info.labels[kind] += n
+        info.displays[_display(bare)] += n
+        surfaces[k].add(name)
     groups, _ = _merge_keys(infos, [], [])
     members: dict[str, list[str]] = {}
     for k in infos:
