@@ -48,12 +48,14 @@ def load_corpus(n: int) -> list:
 
 
 class PeakRSS:
-    """Samples the RSS of a set of processes in a thread; keeps each one's peak and the total's."""
+    """Samples a set of processes in a thread: each one's peak RSS, the total's peak, and the CPU
+    seconds they used (so that a run starved by other users of the machine shows as such)."""
 
     def __init__(self, pids):
         self.pids = pids                  # callable -> list of pids to sample now
         self.peak: dict[int, int] = {}
         self.peak_total = 0
+        self._cpu: dict[int, tuple[float, float]] = {}   # pid -> (first, last) user+system s
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -63,13 +65,21 @@ class PeakRSS:
             total = 0
             for pid in self.pids():
                 try:
-                    rss = psutil.Process(pid).memory_info().rss
+                    process = psutil.Process(pid)
+                    rss = process.memory_info().rss
+                    times = process.cpu_times()
                 except psutil.Error:
                     continue
+                cpu = times.user + times.system
+                self._cpu[pid] = (self._cpu.get(pid, (cpu, cpu))[0], cpu)
                 total += rss
                 self.peak[pid] = max(self.peak.get(pid, 0), rss)
             self.peak_total = max(self.peak_total, total)
             self._stop.wait(SAMPLE_EVERY_S)
+
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(last - first for first, last in self._cpu.values())
 
     def __enter__(self):
         self._thread.start()
@@ -130,7 +140,7 @@ def main() -> None:
         results.append((f"Dask, {args.processes} workers", s, mem))
 
     print(f"rows identical across engines: {rows_1 == rows_n == rows_d}")
-    print(f"{'engine':<22}{'seconds':>9}{'words/s':>10}{'speed-up':>10}"
+    print(f"{'engine':<22}{'seconds':>9}{'words/s':>10}{'speed-up':>10}{'CPU s':>8}{'busy CPUs':>11}"
           f"{'peak RSS/process':>18}{'peak RSS total':>16}")
     base = results[0][1]
     for name, seconds, mem in results:
@@ -138,8 +148,11 @@ def main() -> None:
                   if not (name.startswith("Dask") and pid == os.getpid())}
         per_process = max(others.values()) / MB if others else 0
         print(f"{name:<22}{seconds:>9.1f}{words / seconds:>10.0f}{base / seconds:>9.2f}x"
+              f"{mem.cpu_seconds:>8.1f}{mem.cpu_seconds / seconds:>11.2f}"
               f"{per_process:>15.0f} MB{mem.peak_total / MB:>13.0f} MB")
     print(f"load average at end: {os.getloadavg()[0]:.1f} (the machine is shared: timings are noisy)")
+    print("busy CPUs = CPU seconds of the processes taking part / wall seconds: below the number of "
+          "processes, other work on the machine took the rest.")
 
 
 if __name__ == "__main__":
