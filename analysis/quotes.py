@@ -24,7 +24,8 @@ from dataclasses import dataclass
 
 from .model import Mention, Quote
 from .quote_marks import QuoteSpan, find_quote_spans, paragraph_spans
-from .speakers import LABEL_VERBS, SPEECH_NOUNS, SPOKE_VERBS, Attribution, SpeakerResolver, cue_base, is_cue
+from .speakers import (LABEL_VERBS, SPEECH_NOUNS, SPOKE_VERBS, Attribution, SpeakerResolver,
+                       cue_base, is_cue)
 
 logger = logging.getLogger(__name__)
 

@@ -51,7 +51,7 @@ _DOUBLING = {"admit", "quip", "slam", "snap", "scoff"}
 LABEL_VERBS = {"call", "describe", "brand", "label"}
 # Nouns for people who speak for someone else: the speaker is that someone.
 SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen",
-                "spokeswomen", "representative", "aide", "mouthpiece", "press"}
+                "spokeswomen", "representative", "representatives"}
 # Documents that "say" things for their author.
 DOCUMENTS = {"letter", "statement", "report", "document", "filing", "memo", "email", "tweet",
              "post", "submission", "release", "note", "plan", "proposal", "complaint", "lawsuit"}
@@ -265,8 +265,8 @@ class SpeakerResolver:
                 continue
             self.candidates.append((head.i, self._actor(m), m.text, self._kind_of(m, head)))
         strings = self.doc.vocab.strings
-        subject_deps = numpy.isin(self._dep, [strings.add(d) for d in _ANTECEDENT_DEPS])
-        propn = self._pos == strings.add("PROPN")
+        subject_deps = numpy.isin(self._dep, [strings[d] for d in _ANTECEDENT_DEPS])
+        propn = self._pos == strings["PROPN"]
         for i in numpy.flatnonzero(subject_deps & propn).tolist():   # names NER missed
             t = self.doc[i]
             if t.i not in self.mention_of and not self.in_quote[t.i] and self._finite(t.head):
@@ -294,7 +294,7 @@ class SpeakerResolver:
                     votes[self._actor(m)]["f"] += 5
         positions = [c[0] for c in self.candidates]
         strings = self.doc.vocab.strings
-        words = [strings.add(w) for w in _MALE_WORDS | _FEMALE_WORDS]
+        words = [strings[w] for w in _MALE_WORDS | _FEMALE_WORDS]
         for i in numpy.flatnonzero(numpy.isin(self._lower, words)).tolist():
             t = self.doc[i]
             low = t.lower_
