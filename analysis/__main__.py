@@ -65,20 +65,21 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("-o", "--output", metavar="OUT.jsonl",
                        help="write JSON Lines here instead of stdout (a .parquet name writes Parquet)")
         if name == "analyze":
-            p.add_argument("--source", help="outlet name for every article that has none")
-            p.add_argument("--n-process", type=int, default=1,
+            p.add_argument("--source", metavar="NAME", help="outlet name for every article that has none")
+            p.add_argument("--n-process", type=int, default=1, metavar="N",
                            help="worker processes for spaCy (engine local)")
             p.add_argument("--engine", choices=("local", "dask"), default=None,
                            help="local (this machine, default) or dask (a Dask distributed cluster)")
             p.add_argument("--scheduler", metavar="ADDRESS",
                            help="Dask scheduler to use, e.g. tcp://10.0.0.5:8786 (implies --engine dask); "
                                 "without it --engine dask starts a local cluster")
-            p.add_argument("--workers", type=int, default=None,
+            p.add_argument("--workers", type=int, default=None, metavar="N",
                            help="worker processes of the local Dask cluster (default: one per CPU)")
-            p.add_argument("--partition-size", type=int, default=None,
+            p.add_argument("--partition-size", type=int, default=None, metavar="N",
                            help="articles per Dask task (default 16)")
-            p.add_argument("--retries", type=int, default=None,
-                           help="times a failed Dask task is retried before its articles become error rows")
+            p.add_argument("--retries", type=int, default=None, metavar="N",
+                           help="times a failed Dask task is retried before its articles are redone one per task "
+                                "(default 2)")
     p = sub.add_parser("import", help="save analysed rows (JSON Lines or Parquet from analyze) in the store")
     p.add_argument("results", nargs="+", metavar="RESULTS",
                    help="a .jsonl or .parquet file written by `analyze`")
