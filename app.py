@@ -5,6 +5,7 @@ Run with ``streamlit run app.py``. Each page lives in pages/ and only renders; t
 """
 import streamlit as st
 
+import ui.charts  # noqa: F401  Altair takes ~1 s to import: pay it at start, not on first chart
 from ui.sidebar import render_sidebar
 from ui.state import sync_permalink
 

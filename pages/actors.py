@@ -7,7 +7,7 @@ import streamlit as st
 
 from analysis.edits import EditError, MergeActors, RenameActor, SplitAlias, apply_edit
 from analysis.export import actors_table
-from ui.charts import build_stance_chart
+from ui.charts import show_chart
 from ui.current import load_current, show_heading, show_no_article
 from ui.export_buttons import render_export
 from ui.safe_html import Mark, render_marked_text, show_html
@@ -42,7 +42,7 @@ else:
                 "stance": st.column_config.NumberColumn("Stance", format="%+.2f"),
                 "label": st.column_config.TextColumn("Stance label"),
             })
-        st.altair_chart(build_stance_chart(table), width="stretch")
+        show_chart("stance", table, key=f"{PAGE}.stance_chart")
 
         st.subheader("Evidence for one actor")
         names = [actor.name for actor in a.actors]

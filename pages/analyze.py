@@ -4,12 +4,14 @@ Left: the original as given, every removed line struck through with its reason. 
 cleaned text with entities highlighted and labelled by type. The analyst can restore a removed
 line or drop a kept one; the analysis reruns (cached per choice).
 """
+import dataclasses
+
 import streamlit as st
 
 from analysis.ingest import IngestError
 from analysis.model import Segment
 from ui.analysis_cache import analyze_entry, load_model
-from ui.current import display_title, load_current, show_heading
+from ui.current import LOW_CONFIDENCE, display_title, load_current, md_escape, show_heading
 from ui.export_buttons import render_export
 from ui.inputs import (UPLOAD_TYPES, article_from_paste, article_from_url,
                        articles_from_uploads)
@@ -28,11 +30,11 @@ def analyse_articles(found, source: str) -> list[str]:
         for i, article in enumerate(found, 1):
             entry = entry_from_article(article, source=source)
             try:
-                analyze_entry(entry)
+                _, result, _ = analyze_entry(entry)
             except Exception as err:  # noqa: BLE001 - one sentence for the analyst, not a traceback
                 errors.append(f"{article.name} could not be analysed ({type(err).__name__}: {err}).")
                 continue
-            put_entry(entry)
+            put_entry(dataclasses.replace(entry, heading=display_title(entry, result)))
             if progress is not None:
                 progress.progress(i / len(found), text=f"Analysed {i} of {len(found)}: {article.name}")
     if progress is not None:
@@ -120,6 +122,21 @@ if current is not None:
                         for m in a.entities]
         with st.container(height=640, border=False):
             show_html(render_marked_text(a.text, entity_marks, css_class="pl-cleaned"))
+
+    with st.container(key=f"{PAGE}-quotes"):
+        st.markdown(f"**Quotes found: {len(a.quotes)}**")
+        if not a.quotes:
+            st.caption("No quotations in this article.")
+        lines = []
+        for q in a.quotes:
+            who = md_escape(q.speaker) if q.speaker else "*(unattributed)*"
+            flag = " ⚠ uncertain speaker" if q.confidence < LOW_CONFIDENCE else ""
+            head = q.text if len(q.text) <= 160 else q.text[:157] + "…"
+            lines.append(f"- **{who}**{flag}: “{md_escape(head)}”")
+        if lines:
+            st.markdown("\n".join(lines))
+            st.page_link("pages/quotes.py", label="All quotes, charts and speaker corrections",
+                         icon=":material/format_quote:")
 
     with st.expander("Correct the cleaning: restore a removed line or drop a kept one"):
         segments = {s.start: s for s in cleaned.segments}

@@ -6,14 +6,12 @@ import streamlit as st
 
 from analysis.edits import EditError, SetSpeaker, apply_edit
 from analysis.export import UNATTRIBUTED, quotes_table, speaker_counts
-from ui.charts import build_speaker_chart
-from ui.current import load_current, md_escape, show_heading, show_no_article
+from ui.charts import show_chart
+from ui.current import LOW_CONFIDENCE, load_current, md_escape, show_heading, show_no_article
 from ui.export_buttons import render_export
 from ui.state import update_current
 
 PAGE = "quotes"
-# Speakers found with less confidence than this are flagged for the analyst to check.
-LOW_CONFIDENCE = 0.6
 CHECK = "⚠ check"
 DISPLAY_COLUMNS = {"speaker": "Speaker", "check": "Check?", "quote": "Quote", "kind": "Kind",
                    "confidence": "Speaker confidence", "speaker_text": "Named in the text as"}
@@ -57,8 +55,10 @@ else:
             f"**{md_escape(row.speaker)}** ({row.quotes} quote{'s' * (row.quotes != 1)}, "
             f"{row.words} words)" for row in counts.itertuples()))
         left, right = st.columns(2)
-        left.altair_chart(build_speaker_chart(counts, "quotes"), width="stretch")
-        right.altair_chart(build_speaker_chart(counts, "words"), width="stretch")
+        with left:
+            show_chart("speakers", counts, "quotes", key=f"{PAGE}.quotes_chart")
+        with right:
+            show_chart("speakers", counts, "words", key=f"{PAGE}.words_chart")
 
         st.subheader("Unattributed quotes")
         if unattributed.empty:

@@ -11,6 +11,8 @@ from .analysis_cache import analyze_entry
 from .state import ArticleEntry, current_entry
 
 ANALYZE_PAGE = "pages/analyze.py"
+# Quotes whose speaker was found with less confidence than this are flagged for the analyst.
+LOW_CONFIDENCE = 0.6
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ def render_sidebar() -> None:
             st.caption("None yet: paste, upload or fetch one on the Analyze page.")
             return
         _, result, _ = analyze_entry(entry)
-        st.text(display_title(entry, result) + (f" — {entry.source}" if entry.source else ""))
+        st.text(entry.label if entry.heading else
+                display_title(entry, result) + (f" — {entry.source}" if entry.source else ""))
         st.caption(f"{len(result.actors)} actors · {len(result.quotes)} quotes · "
                    f"{len(result.removed)} lines removed")
         if len(entries) > 1:

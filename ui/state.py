@@ -38,11 +38,12 @@ class ArticleEntry:
     restore: tuple[int, ...] = ()
     drop: tuple[int, ...] = ()
     edits: tuple[Edit, ...] = field(default=())
+    heading: str | None = None
 
     @property
     def label(self) -> str:
-        """How the sidebar names the article."""
-        head = self.title or self.name
+        """How the sidebar names the article: headline (or first line), then the source."""
+        head = self.heading or self.title or self.name
         return f"{head} — {self.source}" if self.source else head
 
 

@@ -105,5 +105,6 @@ def page(browser, server):
     pg.set_default_timeout(60_000)
     pg.goto(server)
     pg.get_by_label("Article text").wait_for()
+    pg.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
     yield pg
     context.close()

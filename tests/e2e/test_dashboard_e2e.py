@@ -39,7 +39,7 @@ def wait_idle(page) -> None:
 
 
 def open_page(page, title: str) -> None:
-    page.get_by_role("link", name=title).first.click()
+    page.get_by_role("link", name=title, exact=True).first.click()
     page.get_by_role("heading", name=title).first.wait_for()
     wait_idle(page)
 

@@ -1,0 +1,167 @@
+"""Dashboard latency in a real browser (Debian Chromium via Playwright), warm server, seed article.
+
+Prints the median of N runs (default 5) for:
+  analyze_to_quotes   click "Analyze" -> the article's quotes are on screen (a new text each run,
+                      so the analysis really runs; the model is already loaded)
+  analyze_cached      the same, pasting a text the server has analysed before (cache hit)
+  open_analysed       pick an already analysed article in the sidebar -> its page is shown
+  switch_to_quotes    click "Quotes" in the navigation -> the quotes table is shown
+
+Targets (issue 3): analyze_to_quotes < 1.5 s, open_analysed < 0.3 s.
+
+    .venv/bin/python bench/ui_latency.py [--runs 5] [--article PATH]
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "eval" / "seed" / "seed.raw.txt"
+CHROMIUM = os.environ.get("PRESSLENS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run",
+                 "--disable-quic"]
+TARGETS = {"analyze_to_quotes": 1.5, "open_analysed": 0.3}
+OTHER_ARTICLE = ("Harbour Plan Approved\n\nMayor Lena Ortiz said: “The harbour plan will bring "
+                 "jobs to the town.”\n\nThe Port Authority welcomed the decision on Tuesday.")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int, log) -> subprocess.Popen:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.headless", "true", "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"streamlit exited early (log: {log.name})")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                if r.read().strip() == b"ok":
+                    return proc
+        except OSError:
+            time.sleep(0.3)
+    proc.terminate()
+    raise SystemExit("streamlit did not start within 90 s")
+
+
+def wait_idle(page) -> None:
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
+
+
+def paste_and_time(page, text: str) -> float:
+    """Seconds from the click on Analyze to this text's quotes being on screen."""
+    page.get_by_role("link", name="Analyze", exact=True).first.click()
+    box = page.get_by_label("Article text")
+    box.wait_for()
+    wait_idle(page)
+    box.fill(text)
+    box.blur()  # commits the text: one rerun, which must finish before the clock starts
+    page.wait_for_timeout(1500)
+    wait_idle(page)
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]  # the permalink's article key
+    start = time.perf_counter()
+    page.get_by_role("button", name="Analyze", exact=True).click()
+    page.wait_for_function("k => location.search.includes('article=' + k)", arg=key)
+    page.locator(".st-key-analyze-quotes li").first.wait_for()
+    elapsed = time.perf_counter() - start
+    wait_idle(page)
+    return elapsed
+
+
+def pick_in_sidebar(page, label_start: str) -> float:
+    """Seconds from choosing an analysed article in the sidebar to its heading being shown."""
+    page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").click()
+    option = page.get_by_role("option", name=label_start).first
+    option.wait_for()
+    page.wait_for_timeout(300)
+    start = time.perf_counter()
+    option.click()
+    page.get_by_role("heading", name=label_start).first.wait_for()
+    page.locator(".pl-cleaned", has_text=label_start[:30]).wait_for()
+    elapsed = time.perf_counter() - start
+    wait_idle(page)
+    return elapsed
+
+
+def switch_to_quotes(page) -> float:
+    page.get_by_role("link", name="Analyze", exact=True).first.click()
+    page.locator(".pl-cleaned").wait_for()
+    wait_idle(page)
+    start = time.perf_counter()
+    page.get_by_role("link", name="Quotes", exact=True).first.click()
+    page.locator("[data-testid='stTable']").wait_for()
+    elapsed = time.perf_counter() - start
+    wait_idle(page)
+    return elapsed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--article", type=Path, default=SEED)
+    args = parser.parse_args()
+    if not Path(CHROMIUM).exists():
+        raise SystemExit(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    article = args.article.read_text(encoding="utf-8")
+    headline = next(line.strip() for line in OTHER_ARTICLE.splitlines() if line.strip())
+    results: dict[str, list[float]] = {k: [] for k in
+                                       ("analyze_to_quotes", "analyze_cached", "open_analysed",
+                                        "switch_to_quotes")}
+    with tempfile.NamedTemporaryFile("wb", suffix=".log", delete=False) as log:
+        proc = start_server(free_port(), log)
+    port = proc.args[proc.args.index("--server.port") + 1]
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1440, "height": 1000})
+            page.set_default_timeout(60_000)
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.get_by_label("Article text").wait_for()
+            wait_idle(page)
+            # warm-up: loads the model and the browser's scripts; not counted
+            paste_and_time(page, article)
+            paste_and_time(page, OTHER_ARTICLE)
+            for run in range(args.runs):
+                # a unique closing line makes each text new to the analysis cache
+                fresh = f"{article.rstrip()}\n\nBenchmark run {run} at {time.time():.6f}."
+                results["analyze_to_quotes"].append(paste_and_time(page, fresh))
+                results["analyze_cached"].append(paste_and_time(page, article))
+                results["open_analysed"].append(pick_in_sidebar(page, headline))
+                results["switch_to_quotes"].append(switch_to_quotes(page))
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=15)
+    print(f"ui_latency: {args.article.name}, warm server, median of {args.runs} runs")
+    for name, times in results.items():
+        target = TARGETS.get(name)
+        verdict = "" if target is None else (
+            f"  (target < {target:.1f} s: {'met' if statistics.median(times) < target else 'MISSED'})")
+        print(f"{name:18s} median {statistics.median(times):.3f} s  "
+              f"min {min(times):.3f}  max {max(times):.3f}{verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
