@@ -309,6 +309,10 @@ def _leading(doc, res: SpeakerResolver, it: _Item, partial: bool = False) -> Att
     if not zone:
         return None
     last = zone[-1].text
+    for t in zone:      # 'In Teo's words, "..."'
+        if t.lower_ in SPEECH_NOUNS and any(c.dep_ == "poss" for c in t.children) \
+                and zone[-1].text in (",", ":"):
+            return res.resolve(t, CONF_EXPLICIT * 0.85)
     cues = [t for t in zone if is_cue(t) and t.dep_ not in ("relcl", "acl", "amod")]
     for cue in reversed(cues):
         subj = res.subject_of(cue)

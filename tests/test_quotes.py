@@ -383,3 +383,8 @@ def test_floating_quote_after_a_sentence_about_a_person(nlp):
     q = only(quotes_of(nlp, text))
     assert surname(q.speaker) == "Ward"
     assert q.confidence < 0.5
+
+
+def test_possessive_words_before_the_quote(nlp):
+    q = only(quotes_of(nlp, "In Helen Ward's words: “The club is not for sale.”"))
+    assert surname(q.speaker) == "Ward"
