@@ -19,6 +19,7 @@ from ui.safe_html import Mark, entity_style, render_legend, render_marked_text, 
 from ui.state import entry_from_article, put_entry, update_current
 
 PAGE = "analyze"
+PANE_HEIGHT = 640
 
 
 def analyse_articles(found, source: str) -> list[str]:
@@ -97,6 +98,8 @@ if current is not None:
     st.subheader(display_title(current.entry, a))
     show_heading(current)
 
+    # Long articles scroll inside two panes of equal height; short ones are shown whole.
+    pane_height = PANE_HEIGHT if max(len(cleaned.original), len(a.text)) > 2500 else "content"
     left, right = st.columns(2, gap="medium")
     with left:
         st.markdown("**Original, as given**  \nRemoved lines are ~~struck through~~ and labelled "
@@ -109,7 +112,7 @@ if current is not None:
                   for s in cleaned.segments if s.kept and s.start in restored]
         if not cleaned.segments:
             marks = [Mark(r.start, r.end, "removed", tag=f"removed: {r.reason}") for r in a.removed]
-        with st.container(height=640, border=False):
+        with st.container(height=pane_height, border=False):
             show_html(render_marked_text(cleaned.original, marks, css_class="pl-original"))
     with right:
         st.markdown("**Cleaned text, as analysed**  \nNamed entities are highlighted; the small "
@@ -120,7 +123,7 @@ if current is not None:
         entity_marks = [Mark(m.start, m.end, entity_style(m.label), tag=m.label,
                              title=f"{m.label} → actor: {m.actor}" if m.actor else m.label)
                         for m in a.entities]
-        with st.container(height=640, border=False):
+        with st.container(height=pane_height, border=False):
             show_html(render_marked_text(a.text, entity_marks, css_class="pl-cleaned"))
 
     with st.container(key=f"{PAGE}-quotes"):

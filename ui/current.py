@@ -47,13 +47,22 @@ def display_title(entry: ArticleEntry, result: Analysis) -> str:
     return entry.name
 
 
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def counts_line(result: Analysis) -> str:
+    """'3 actors · 1 quote · 2 lines removed'."""
+    return (f"{plural(len(result.actors), 'actor')} · {plural(len(result.quotes), 'quote')} · "
+            f"{plural(len(result.removed), 'line')} removed")
+
+
 def show_heading(current: Current) -> None:
     """Which article this page is about, and any correction that no longer applies."""
     a = current.analysis
-    bits = [f"Source: {a.source}" if a.source else "Source: not given",
-            f"{len(a.actors)} actors", f"{len(a.quotes)} quotes",
-            f"{len(a.removed)} lines removed"]
-    st.caption(f"Article: **{md_escape(display_title(current.entry, a))}** · " + " · ".join(md_escape(b) for b in bits))
+    source = f"Source: {a.source}" if a.source else "Source: not given"
+    st.caption(f"Article: **{md_escape(display_title(current.entry, a))}** · {md_escape(source)} · "
+               f"{counts_line(a)}")
     for problem in current.problems:
         st.warning(f"A correction no longer applies and was skipped — {problem}")
 

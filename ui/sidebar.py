@@ -4,7 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from .analysis_cache import analyze_entry
-from .current import display_title
+from .current import counts_line, display_title
 from .state import CURRENT_KEY, articles, current_entry, set_current
 
 SELECT_KEY = "sidebar.article"
@@ -26,11 +26,10 @@ def render_sidebar() -> None:
         _, result, _ = analyze_entry(entry)
         st.text(entry.label if entry.heading else
                 display_title(entry, result) + (f" — {entry.source}" if entry.source else ""))
-        st.caption(f"{len(result.actors)} actors · {len(result.quotes)} quotes · "
-                   f"{len(result.removed)} lines removed")
+        st.caption(counts_line(result))
         if len(entries) > 1:
             keys = list(entries)
             st.session_state[SELECT_KEY] = st.session_state[CURRENT_KEY]
-            st.selectbox(f"Story: {len(keys)} articles in this session — show", keys,
+            st.selectbox(f"Switch article ({len(keys)} analysed in this session)", keys,
                          format_func=lambda k: entries[k].label, key=SELECT_KEY,
                          on_change=_on_select)
