@@ -418,21 +418,34 @@ def _share_in_groups(items: list[_Item]) -> None:
 
 
 def _inherit_floating(doc, res: SpeakerResolver, items: list[_Item]) -> None:
-    """A direct quote with no attribution continues the speaker just before it."""
+    """A direct quote with no attribution continues the speaker just before it: the previous
+    quotation's, unless narration in between is about someone (then that sentence's speaker
+    or subject, 'Teo disagreed. "..."')."""
     previous: _Item | None = None
     for it in items:
         if it.drop:
             continue
         if it.attribution is None and it.kind == "direct":
             gap = it.span.paragraph - previous.span.paragraph if previous is not None else 9
+            inherited = None
             if previous is not None and previous.attribution is not None and gap <= 1:
                 a = previous.attribution
                 conf = CONF_SAME_PARAGRAPH if gap == 0 else CONF_FLOATING
-                it.attribution = Attribution(a.speaker, a.speaker_text,
-                                             min(a.confidence, conf), a.anchor)
+                inherited = Attribution(a.speaker, a.speaker_text, min(a.confidence, conf),
+                                        a.anchor)
+            if inherited is not None and not _narration_between(res.text, previous, it):
+                it.attribution = inherited
             else:
-                it.attribution = _previous_sentence_cue(doc, res, it)
+                it.attribution = _previous_sentence_cue(doc, res, it) or inherited
         previous = it
+
+
+def _narration_between(text: str, before: _Item, it: _Item) -> bool:
+    """Is there narration (beyond ``before``'s own attribution) between two quotations?"""
+    end = before.span.close_at if before.span.close_at is not None else before.span.end
+    if before.trailing:
+        end = max(end, before.trailing[-1].idx + len(before.trailing[-1].text))
+    return re.search(r"[^\W\d_]", text[end:it.span.open_at]) is not None
 
 
 def _previous_sentence_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:

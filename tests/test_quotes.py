@@ -388,3 +388,12 @@ def test_floating_quote_after_a_sentence_about_a_person(nlp):
 def test_possessive_words_before_the_quote(nlp):
     q = only(quotes_of(nlp, "In Helen Ward's words: “The club is not for sale.”"))
     assert surname(q.speaker) == "Ward"
+
+
+def test_narration_about_someone_else_stops_the_inheritance(nlp):
+    text = ("“The deal is dead,” said Helen Ward.\n\n"
+            "Tomas Berg, however, was unconvinced. “It is alive and well.”")
+    first, second = quotes_of(nlp, text)
+    assert surname(first.speaker) == "Ward"
+    assert surname(second.speaker) == "Berg"
+    assert second.confidence < 0.5
