@@ -15,6 +15,8 @@ PAGES = [
     st.Page("pages/analyze.py", title="Analyze", icon=":material/edit_note:", default=True),
     st.Page("pages/actors.py", title="Actors", icon=":material/groups:"),
     st.Page("pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
+    st.Page("pages/compare.py", title="Compare", icon=":material/compare_arrows:"),
+    st.Page("pages/library.py", title="Library", icon=":material/library_books:"),
 ]
 
 page = st.navigation(PAGES)
@@ -22,4 +24,4 @@ sync_permalink()
 page.run()
 # After the page: the sidebar then shows an article analysed during this very run.
 render_sidebar()
-sync_permalink()
+sync_permalink(follow=False)

@@ -11,6 +11,21 @@ SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _test_database(tmp_path_factory):
+    """Every test (AppTest pages, e2e servers) saves into a temporary SQLite file, never data/."""
+    import os
+    if os.environ.get("PRESSLENS_DATABASE_URL"):
+        yield
+        return
+    path = tmp_path_factory.mktemp("store") / "presslens.db"
+    os.environ["PRESSLENS_DATABASE_URL"] = f"sqlite:///{path}"
+    try:
+        yield
+    finally:
+        os.environ.pop("PRESSLENS_DATABASE_URL", None)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from analysis.nlp import load_nlp

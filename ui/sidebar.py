@@ -6,6 +6,7 @@ import streamlit as st
 from .analysis_cache import analyze_entry
 from .current import counts_line, display_title
 from .state import CURRENT_KEY, articles, current_entry, set_current
+from .store_access import share_url, show_save_error, store_id_of
 
 SELECT_KEY = "sidebar.article"
 
@@ -27,6 +28,11 @@ def render_sidebar() -> None:
         st.text(entry.label if entry.heading else
                 display_title(entry, result) + (f" — {entry.source}" if entry.source else ""))
         st.caption(counts_line(result))
+        article_id = store_id_of(entry.key)
+        if article_id:
+            st.caption("Share link (opens this article in any browser):")
+            st.code(share_url("article", article_id), language=None, wrap_lines=True)
+        show_save_error()
         if len(entries) > 1:
             keys = list(entries)
             st.session_state[SELECT_KEY] = st.session_state[CURRENT_KEY]

@@ -4,8 +4,9 @@ Session state holds the articles analysed in this session (``ARTICLES_KEY``: key
 in the order they were added: the "story" the sidebar lists) and which one every page shows
 (``CURRENT_KEY``). An entry keeps the INPUT (raw text, source, title, url), the analyst's cleaning
 overrides and corrections, never the analysis: that is recomputed through the bounded cache in
-``ui.analysis_cache``, so the session stays small. The URL carries ``?article=<key>`` (never the
-text); a later store can resolve keys this session does not hold.
+``ui.analysis_cache``, so the session stays small. Every analysed article is saved in the store
+(``ui.store_access``); the URL carries ``?article=<store id>`` (never the text), so the link opens
+the same article in a new browser session, loaded from the store.
 """
 from __future__ import annotations
 
@@ -15,8 +16,12 @@ from dataclasses import dataclass, field
 
 import streamlit as st
 
-from analysis.edits import Edit
+from analysis.edits import Edit, edit_from_dict
+from analysis.ingest import looks_like_html
 from analysis.model import Article
+from analysis.store import ArticleRecord, StoreError, is_valid_id
+
+from .store_access import edits_payload, get_store, key_of_store_id, remember_saved, store_id_of
 
 ARTICLES_KEY = "presslens.articles"
 CURRENT_KEY = "presslens.current"
@@ -94,17 +99,72 @@ def set_current(key: str) -> None:
         st.session_state[CURRENT_KEY] = key
 
 
-def sync_permalink() -> None:
+def entry_from_record(record: ArticleRecord) -> ArticleEntry:
+    """A session entry for an article saved in the store (opened from a share link).
+
+    Corrections that cannot be read back are left out rather than failing the whole article.
+    """
+    saved = record.edits if isinstance(record.edits, dict) else {}
+    edits = []
+    for item in saved.get("edits") or ():
+        try:
+            edits.append(edit_from_dict(item))
+        except (KeyError, TypeError, ValueError):
+            continue
+    raw = record.original or record.text
+
+    def lines(name: str) -> tuple[int, ...]:
+        return tuple(sorted(int(x) for x in saved.get(name) or () if isinstance(x, int)))
+
+    return ArticleEntry(key=entry_key(raw), raw=raw, name=record.title or "saved article",
+                        kind="html" if looks_like_html(raw) else "text", source=record.source,
+                        title=record.title, url=record.url, restore=lines("restore"),
+                        drop=lines("drop"), edits=tuple(edits), heading=record.title)
+
+
+def open_article_link(article_id: str) -> str | None:
+    """The session key of the article a link names, loading it from the store if needed.
+
+    Shows one clear sentence (no traceback) when the id is malformed or unknown.
+    """
+    if article_id in articles():                 # a session key (links made before saving)
+        return article_id
+    key = key_of_store_id(article_id)
+    if key is not None:
+        return key
+    if not is_valid_id(article_id):
+        st.warning("This link does not name a saved article (the article id in it is not "
+                   "valid). Check that the whole link was copied.")
+        return None
+    try:
+        record = get_store().get_article(article_id)
+    except StoreError as err:
+        st.error(str(err))
+        return None
+    if record is None:
+        st.warning("No saved article has the id in this link: it may have been deleted, or "
+                   "the link was cut short.")
+        return None
+    entry = entry_from_record(record)
+    put_entry(entry, make_current=False)
+    remember_saved(entry.key, record.id, edits_payload(articles()[entry.key]))
+    return entry.key
+
+
+def sync_permalink(*, follow: bool = True) -> None:
     """Follow ``?article=`` when the URL changed (a shared link, back button); else write it.
 
-    A value equal to the one this session last wrote is our own echo and must not undo a choice
-    the analyst just made in the sidebar.
+    The URL gets the current article's store id (its session key until it is saved). A value
+    equal to the one this session last wrote is our own echo and must not undo a choice the
+    analyst just made in the sidebar. ``follow=False`` only writes (the call after the page).
     """
     wanted = st.query_params.get(PERMALINK_PARAM)
-    if (wanted and wanted != st.session_state.get(WRITTEN_KEY)
-            and wanted != st.session_state.get(CURRENT_KEY) and wanted in articles()):
-        set_current(wanted)
+    if follow and wanted and wanted != st.session_state.get(WRITTEN_KEY):
+        key = open_article_link(wanted)
+        if key is not None and key != st.session_state.get(CURRENT_KEY):
+            set_current(key)
     key = st.session_state.get(CURRENT_KEY)
-    if key and wanted != key:
-        st.query_params[PERMALINK_PARAM] = key
-    st.session_state[WRITTEN_KEY] = key
+    link = store_id_of(key) or key
+    if link and wanted != link:
+        st.query_params[PERMALINK_PARAM] = link
+    st.session_state[WRITTEN_KEY] = link
