@@ -29,6 +29,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from spacy.attrs import DEP, ENT_IOB, TAG
+
 from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
                       GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, INDUSTRY_WORDS, MONTHS_AND_DAYS,
                       NORP_INSTITUTIONS, ORG_DESIGNATORS, ORG_HEADS, PARTICLES, POLICY_NOUNS,
@@ -448,8 +450,14 @@ def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
             found.append(_Span(m.start(), m.end(), m.end(), "ORG", m.start(), rescued=True))
     # An untagged proper noun acting as a subject ("Caesar escaped from Syria ...").
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
-    for tok in doc:
-        if (tok.tag_ == "NNP" and tok.dep_ == "nsubj" and tok.is_alpha and len(tok) >= 3
+    # Only untagged NNP subjects are candidates: select them on the token arrays, not in Python.
+    strings = doc.vocab.strings
+    rows = doc.to_array([TAG, DEP, ENT_IOB])
+    wanted = (rows[:, 0] == strings["NNP"]) & (rows[:, 1] == strings["nsubj"]) & (rows[:, 2] % 2 == 0)
+    # (ENT_IOB: 2 outside an entity, 0 unset)
+    for i in wanted.nonzero()[0]:
+        tok = doc[int(i)]
+        if (tok.is_alpha and len(tok) >= 3
                 and tok.text[0].isupper() and not tok.text.isupper()
                 and tok.idx not in covered and tok.lower_ not in MONTHS_AND_DAYS
                 and tok.lower_ not in TITLE_WORDS and tok.lower_ not in ORG_HEADS
