@@ -90,13 +90,23 @@ def sentiment_toward(text: str, spans: list[tuple[int, int]]) -> list[Stance]:
             s0, s1 = _sentence_bounds(text, start, end)
             triples.append((text[s0:s1], start - s0, end - s0))
         return [_stance(p) for p in _encoder().probabilities(triples)]
-    from .nlp import load_nlp
     from .stance_model import load_linear_model
-    nlp = load_nlp()
-    with nlp.select_pipes(disable=[p for p in ("ner",) if p in nlp.pipe_names]):
-        doc = nlp(text)
+    doc = _parse(text)
     model = load_linear_model()
     return [_stance(model.predict_sentence(doc, start, end)[1]) for start, end in spans]
+
+
+# the parse features need only these; entities and the attribute ruler cost time for nothing
+PARSE_ONLY_SKIPS = ("ner", "attribute_ruler", "lemmatizer")
+
+
+@lru_cache(maxsize=64)
+def _parse(text: str):
+    """Parse for the linear model, cached: callers often score several targets of one text."""
+    from .nlp import load_nlp
+    nlp = load_nlp()
+    with nlp.select_pipes(disable=[p for p in PARSE_ONLY_SKIPS if p in nlp.pipe_names]):
+        return nlp(text)
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -44,7 +44,8 @@ NEWS_VALENCE = {
 }
 
 NEGATORS = frozenset("not n't no never neither nor without nobody nothing hardly".split())
-NAME_POS = frozenset({"PROPN"})
+# proper-noun tags (the tagger's own, so the attribute ruler can be skipped for speed)
+NAME_TAGS = frozenset({"NNP", "NNPS"})
 
 
 @lru_cache(maxsize=1)
@@ -64,13 +65,14 @@ def stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
 def feature_index(name: str) -> int:
     """Stable hash of a feature name into N_FEATURES buckets."""
     return zlib.crc32(name.encode("utf-8")) & (N_FEATURES - 1)
 
 
 def _word_valence(tok, lexicon) -> float:
-    if tok.pos_ in NAME_POS:
+    if tok.tag_ in NAME_TAGS:
         return 0.0   # names are not sentiment words: "Hope Hicks", "Justice Department"
     low = tok.lower_
     return lexicon.get(low, lexicon.get(stem(low), 0.0)) if low.isalpha() else 0.0
@@ -104,14 +106,18 @@ def _tree_distance(a, b, ancestors_a: dict) -> tuple[int, object]:
         steps_b += 1
 
 
-def _in_quotes(sent, tok_i: int) -> bool:
-    marks = 0
+QUOTE_MARKS = frozenset(('"', "“", "”", "``", "''"))
+
+
+def _quoted_tokens(sent) -> set[int]:
+    """Indices of the tokens of ``sent`` after an odd number of quotation marks."""
+    inside, marks = set(), 0
     for t in sent:
-        if t.i >= tok_i:
-            break
-        if t.text in ('"', "“", "”", "``", "''"):
+        if t.text in QUOTE_MARKS:
             marks += 1
-    return marks % 2 == 1
+        elif marks % 2 == 1:
+            inside.add(t.i)
+    return inside
 
 
 def extract_features(sent, target_tokens) -> dict[str, float]:
@@ -135,7 +141,8 @@ def extract_features(sent, target_tokens) -> dict[str, float]:
     speaker = dep in ("nsubj", "nsubjpass") and gov.lower_ in SPEECH_VERBS
     if speaker:
         feats["role=speaker"] = 1.0
-    if _in_quotes(sent, head.i):
+    quoted = _quoted_tokens(sent)
+    if head.i in quoted:
         feats["target_in_quotes"] = 1.0
     if head.i == sent.start:
         feats["target_first"] = 1.0
@@ -164,7 +171,7 @@ def extract_features(sent, target_tokens) -> dict[str, float]:
         if tok.i in target_ids or tok.is_punct or tok.is_space:
             continue
         low = tok.lower_
-        is_name = tok.pos_ in NAME_POS
+        is_name = tok.tag_ in NAME_TAGS
         if not is_name:
             feats[f"w={low}"] = 1.0
         dist, lca = _tree_distance(head, tok, ancestors)
@@ -180,7 +187,7 @@ def extract_features(sent, target_tokens) -> dict[str, float]:
         decay = 1.0 / (1.0 + 0.5 * dist)
         in_speech = speech_root is not None and speech_root.i in {a.i for a in _path_to_root(tok)[1:]} \
             and tok.i != speech_root.i
-        if _in_quotes(sent, tok.i):
+        if tok.i in quoted:
             quoted_val += val * decay
         if in_speech:
             speech_content += val * decay

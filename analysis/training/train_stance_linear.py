@@ -16,6 +16,7 @@ import time
 import numpy as np
 
 from analysis.nlp import load_nlp
+from analysis.sentiment import PARSE_ONLY_SKIPS
 from analysis.stance_features import N_FEATURES, extract_features, hashed
 from analysis.stance_model import LINEAR_PATH, LinearStanceModel, target_tokens
 from analysis.training.stance_data import ROOT, load_rows, macro_f1, split_train
@@ -26,7 +27,7 @@ SEED = 13
 def featurize(rows: list[dict], nlp):
     from scipy.sparse import csr_matrix
     sentences = sorted({r["sentence"] for r in rows})
-    with nlp.select_pipes(disable=["ner"]):
+    with nlp.select_pipes(disable=[p for p in PARSE_ONLY_SKIPS if p in nlp.pipe_names]):
         docs = dict(zip(sentences, nlp.pipe(sentences, batch_size=64)))
     indptr, indices, data = [0], [], []
     for r in rows:
@@ -87,7 +88,7 @@ def main() -> None:
     np.savez_compressed(LINEAR_PATH, indices=keep.astype(np.int32), weights=weights[keep],
                         bias=clf.intercept_[order].astype(np.float32))
     model = LinearStanceModel.load(LINEAR_PATH)
-    with nlp.select_pipes(disable=["ner"]):
+    with nlp.select_pipes(disable=[p for p in PARSE_ONLY_SKIPS if p in nlp.pipe_names]):
         docs = list(nlp.pipe([r["sentence"] for r in dev_rows], batch_size=64))
     dev_pred = [model.predict_sentence(d, r["start"], r["end"])[0] for d, r in zip(docs, dev_rows)]
     dev_f1 = macro_f1([r["polarity"] for r in dev_rows], dev_pred)
