@@ -52,6 +52,7 @@ _ACRONYM_DEF = re.compile(
     r"\(\s*(?:the\s+)?([A-Z][A-Za-z&.\-]{1,11})"
     r"(?:\s*[,;]?\s*(?:also\s+)?(?:known\s+as|or|aka|a\.k\.a\.)\s+([A-Z][A-Za-z&.\-]{1,11}))?\s*\)")
 _WORD = re.compile(r"[\w&][\w&'’.\-]*")
+_WORD_HEAD = re.compile(r"[\w&]+")
 _DEMONYM_END = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics|ch|ites?|ers?|ns)$")
 _LOCATIVE = frozenset("of in at from near around outside into to across throughout".split())
 _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "sent": "send", "struck": "strike",
@@ -172,7 +173,7 @@ def _ner_spans(doc, text: str) -> list[_Span]:
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        cuts = [ent.start_char + m.end() for m in _SENTENCE_IN_NAME.finditer(ent.text)
+        cuts = [m.end() for m in _SENTENCE_IN_NAME.finditer(text, ent.start_char, ent.end_char)
                 if m.group(1).lower() not in TITLE_WORDS]    # "Mining Ltd. Westbridge denies"
         splitter = _COMMA_SPLIT if ent.label_ in ("ORG", "PERSON") else _LINE_SPLIT
         pieces = []
@@ -204,7 +205,7 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             if label in _WEAK_LABELS and text[s:e].split()[-1].lower() in ORG_HEADS:
                 label = "ORG"   # "the Northmoor Patients' Forum" tagged LAW
             if label == "NORP" and before is not None and before.lower_ in _LOCATIVE \
-                    and len(ent) == 1 and not _DEMONYM_END.search(text[s:e]):
+                    and ent.end - ent.start == 1 and not _DEMONYM_END.search(text[s:e]):
                 label = "GPE"   # "the city of Aleppo" tagged NORP
             title_start = before.idx if titled and core == s else -1
             spans.append(_Span(s, e, pe, label, core, titled=titled, title_start=title_start))
@@ -366,6 +367,32 @@ def _acts(token) -> bool:
     return False
 
 
+def _occurrences(text: str, names) -> list[tuple[int, int]]:
+    """Non-overlapping (start, end) of whole-word occurrences of ``names``, longest first.
+
+    Names are looked up by their first word at each word start: linear in the text, where one
+    regex alternation of hundreds of names would try each of them at every position.
+    """
+    by_first: dict[str, list[str]] = {}
+    for n in sorted(names, key=len, reverse=True):
+        first = _WORD.match(n)
+        if first:
+            by_first.setdefault(first.group(), []).append(n)
+    found = []
+    pos = 0
+    for w in _WORD.finditer(text):
+        if w.start() < pos or (w.start() > 0 and text[w.start() - 1] == "-"):
+            continue
+        for n in by_first.get(w.group(), ()) or by_first.get(_WORD_HEAD.match(w.group()).group(), ()):
+            end = w.start() + len(n)
+            if text.startswith(n, w.start()) and not (end < len(text) and
+                                                       (text[end].isalnum() or text[end] in "_-")):
+                found.append((w.start(), end))
+                pos = end
+                break
+    return found
+
+
 def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list[_Span]]:
     """Mentions spaCy sm missed of names it found elsewhere in the same text, and places."""
     found: list[_Span] = []
@@ -379,31 +406,29 @@ def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list
             words = surface.split()
             if sp.label == "ORG" and "of" in words[2:]:
                 names.setdefault(" ".join(words[:words.index("of", 2)]), sp.label)
-    if names:
-        pattern = re.compile(r"(?<![\w\-])(?:%s)(?![\w\-])" % "|".join(
-            re.escape(n) for n in sorted(names, key=len, reverse=True)))
-        for m in pattern.finditer(text):
-            span = doc.char_span(m.start(), m.end())
-            if span is None:
-                continue
-            if len(span) == 1 and span[0].tag_ not in ("NNP", "NNPS"):
-                continue
-            # inside a longer proper name spaCy did not tag ("South China Sea")
-            if span.start > 0 and doc[span.start - 1].tag_ in ("NNP", "NNPS") \
-                    and not doc[span.start - 1].is_sent_start \
-                    and doc[span.start - 1].lower_ not in TITLE_WORDS \
-                    or span.end < len(doc) and doc[span.end].tag_ in ("NNP", "NNPS") \
-                    and doc[span.end].text[:1].isupper() and doc[span.end].lower_ not in ORG_HEADS:
-                continue
-            end = m.end()
-            # "Kestrel Harbour" + " Capital": the full name with its designator.
-            tail = _NEXT_CAPITALISED.match(text, end, end + 20)
-            if tail and tail.group(1).lower() in ORG_DESIGNATORS:
-                end = tail.end()
-            t = _trim(text, m.start(), end)
-            if t:
-                found.append(_Span(t[0], t[1], _possessive_after(text, t[1]),
-                                   "ORG" if end > m.end() else names[m.group()], t[0], rescued=True))
+    for start, stop in _occurrences(text, names):
+        span = doc.char_span(start, stop)
+        if span is None:
+            continue
+        if len(span) == 1 and span[0].tag_ not in ("NNP", "NNPS"):
+            continue
+        # inside a longer proper name spaCy did not tag ("South China Sea")
+        if span.start > 0 and doc[span.start - 1].tag_ in ("NNP", "NNPS") \
+                and not doc[span.start - 1].is_sent_start \
+                and doc[span.start - 1].lower_ not in TITLE_WORDS \
+                or span.end < len(doc) and doc[span.end].tag_ in ("NNP", "NNPS") \
+                and doc[span.end].text[:1].isupper() and doc[span.end].lower_ not in ORG_HEADS:
+            continue
+        end = stop
+        # "Kestrel Harbour" + " Capital": the full name with its designator.
+        tail = _NEXT_CAPITALISED.match(text, end, end + 20)
+        if tail and tail.group(1).lower() in ORG_DESIGNATORS:
+            end = tail.end()
+        t = _trim(text, start, end)
+        if t:
+            found.append(_Span(t[0], t[1], _possessive_after(text, t[1]),
+                               "ORG" if end > stop else names[text[start:stop]], t[0],
+                               rescued=True))
     # The place an organisation is named after, when the text puts something in it:
     # "Nurses in Northmoor" beside "Northmoor Regional Health Authority".
     places = {text[sp.start:sp.end].split()[0] for sp in spans
