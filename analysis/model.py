@@ -193,6 +193,7 @@ class Analysis(Record):
     original: str | None = None
     model: str | None = None
     version: str | None = None
+    notes: tuple[str, ...] = ()
     NESTED: ClassVar[dict[str, type]] = {"removed": Removal, "actors": Actor, "entities": Mention,
                                          "quotes": Quote, "sentiment": Tone}
 
@@ -201,7 +202,7 @@ class Analysis(Record):
                 "text": self.text, "removed": _plain(self.removed), "actors": _plain(self.actors),
                 "entities": _plain(self.entities), "quotes": _plain(self.quotes),
                 "sentiment": self.sentiment.to_dict(), "model": self.model,
-                "version": self.version}
+                "version": self.version, "notes": list(self.notes)}
 
 
 @dataclass(frozen=True)
