@@ -5,8 +5,10 @@
 Runs the same articles (the eval stories' gold bodies, then the cleaning benchmark's page
 bodies) through ``local_rows`` with one process, with N spaCy processes, and through a local
 Dask cluster of N single-threaded workers; checks the three give identical rows and prints
-words/s, the speed-up over one process, and the peak RSS of each process taking part (sampled
-every 0.1 s: this process and its spaCy children, or each Dask worker). Model loading and
+words/s, the speed-up over one process, the CPU seconds used, and the peak RSS of each process
+taking part (sampled every 0.1 s: this process and its spaCy children, or each Dask worker).
+On a shared machine the wall-clock speed-up says little: "busy CPUs" shows the CPU share the
+run actually got, and CPU seconds the work each engine did. Model loading and
 cluster start-up are timed apart from the analysis. Not part of the test run.
 """
 from __future__ import annotations
