@@ -61,6 +61,10 @@ ORG_NOUNS = {"company", "firm", "group", "business", "bank", "club", "fund", "ch
              "regulator", "insurer", "airline", "retailer", "lender", "carrier", "operator",
              "utility", "broadcaster", "publisher", "developer", "manufacturer", "government",
              "organisation", "organization", "association", "trust", "board", "committee"}
+# "a report published by X" names its author; "a letter seen by X" does not.
+_AUTHORED = {"published", "issued", "released", "written", "signed", "sent", "commissioned",
+             "produced", "compiled", "prepared", "authored", "drafted", "posted", "filed",
+             "submitted", "delivered", "made", "given", "put"}
 # Nouns for things said, so "an interview saying" / "remarks suggesting" find their speaker.
 SPEECH_NOUNS = {"interview", "speech", "remarks", "comments", "message", "briefing",
                 "conference", "address", "testimony", "op-ed", "column", "video", "broadcast",
@@ -395,10 +399,12 @@ class SpeakerResolver:
         v = cue
         label = cue_base(cue) in LABEL_VERBS
         for _ in range(5):
-            if v.lower_ == "quoted":      # "X was quoted as saying"
-                passive = [c for c in v.children if c.dep_ == "nsubjpass"]
-                if passive:
-                    return passive[0]
+            if v.lower_ in ("quoted", "quotes", "quote") and any(
+                    c.lower_ == "as" for c in v.children):
+                # "X was quoted as saying" / "The Times quoted X as saying": X speaks
+                quoted = [c for c in v.children if c.dep_ in ("nsubjpass", "dobj")]
+                if quoted:
+                    return quoted[0]
             subs = [c for c in v.children if c.dep_ in _SUBJECT_DEPS]
             if subs:
                 s = subs[0]
@@ -422,6 +428,9 @@ class SpeakerResolver:
                 v = noun.head
                 if v.dep_ == "prep" and v.head is not v:
                     v = v.head
+                continue
+            if v.dep_ == "pcomp" and v.head.lower_ == "as" and v.head.head is not v.head:
+                v = v.head.head         # "quoted X as saying"
                 continue
             if label or v.dep_ not in _SUBJECT_FROM_HEAD or v.head is v:
                 return None
@@ -468,6 +477,11 @@ class SpeakerResolver:
             source = next((cc for c in token.children if c.dep_ == "prep"
                            and c.lower_ in ("from", "by") for cc in c.children
                            if cc.dep_ == "pobj"), None)
+            if source is None:      # "the report, published by the Audit Office,"
+                source = next((ccc for c in token.children if c.dep_ == "acl"
+                               and c.lower_ in _AUTHORED
+                               for cc in c.children if cc.dep_ == "agent"
+                               for ccc in cc.children if ccc.dep_ == "pobj"), None)
             if source is not None:
                 inner = self.resolve(source, confidence * 0.9, depth + 1)
                 return Attribution(inner.speaker, text, inner.confidence, token.i)

@@ -397,3 +397,13 @@ def test_narration_about_someone_else_stops_the_inheritance(nlp):
     assert surname(first.speaker) == "Ward"
     assert surname(second.speaker) == "Berg"
     assert second.confidence < 0.5
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The Gazette quoted Tomas Berg as saying the club was “safe for now”.", "Tomas Berg"),
+    ("The report, published by the Audit Office on Tuesday, said the scheme had been "
+     "“poorly managed from the start”.", "Audit Office"),
+])
+def test_quoted_as_saying_and_published_by(nlp, text, speaker):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker is not None and speaker in q.speaker
