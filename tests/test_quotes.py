@@ -407,3 +407,58 @@ def test_narration_about_someone_else_stops_the_inheritance(nlp):
 def test_quoted_as_saying_and_published_by(nlp, text, speaker):
     q = only(quotes_of(nlp, text))
     assert q.speaker is not None and speaker in q.speaker
+
+
+# ---------- a whole invented article ----------
+
+ARTICLE = """\
+Speaking to MPs on the environment committee, Dr Alan Pryce, chief executive of Vantor Water, \
+said the company had "no choice" but to raise bills by 12 per cent.
+
+"We inherited pipes that were laid in the reign of Queen Victoria," he said. "Nobody wants \
+to pay more. But the alternative is more leaks and more sewage in our rivers."
+
+In a statement, Ofwat said the company's record was "simply not good enough".
+
+Campaigners were scathing. Fiona Grant, who founded the River Keepers group, said \
+Dr Pryce's promises were "worth nothing".
+
+"They said the same thing in 2019, and in 2015," she told the Post. "Every time, the bills \
+go up and the rivers get dirtier.
+
+"Nobody is ever held to account."
+
+The environment secretary, Mark Hollis, has refused to intervene. A spokesman for Mr Hollis \
+said the department was "monitoring the situation closely".
+
+One Vantor engineer, speaking on condition of anonymity, said staff morale was "at rock \
+bottom". "We patch things that should have been replaced years ago," the engineer said.
+
+The so-called "resilience levy" adds £40 a year to the average bill.
+
+Dr Pryce rejected that. "Our engineers are the best in the business," he said.
+"""
+
+EXPECTED = [
+    ("no choice", "Pryce"),
+    ("We inherited pipes", "Pryce"),
+    ("Nobody wants to pay more", "Pryce"),
+    ("simply not good enough", "Ofwat"),
+    ("worth nothing", "Grant"),
+    ("They said the same thing", "Grant"),
+    ("Every time, the bills", "Grant"),
+    ("Nobody is ever held", "Grant"),
+    ("monitoring the situation", "Hollis"),
+    ("at rock", None),
+    ("We patch things", None),
+    ("Our engineers", "Pryce"),
+]
+
+
+def test_a_whole_article(nlp):
+    found = quotes_of(nlp, ARTICLE)
+    assert len(found) == len(EXPECTED)
+    for q, (start, speaker) in zip(found, EXPECTED):
+        assert q.text.startswith(start)
+        assert surname(q.speaker) == speaker, (q.text, q.speaker)
+    assert "resilience levy" not in [q.text for q in found]
