@@ -61,6 +61,13 @@ ORG_NOUNS = {"company", "firm", "group", "business", "bank", "club", "fund", "ch
              "regulator", "insurer", "airline", "retailer", "lender", "carrier", "operator",
              "utility", "broadcaster", "publisher", "developer", "manufacturer", "government",
              "organisation", "organization", "association", "trust", "board", "committee"}
+# "X, who chairs the board" introduces X as its chair.
+ROLE_VERBS = {"chairs": ("chair", "chairman", "chairwoman"), "chaired": ("chair", "chairman",
+              "chairwoman"), "heads": ("head",), "headed": ("head",), "leads": ("leader",),
+              "led": ("leader",), "runs": ("boss", "head"), "manages": ("manager",),
+              "owns": ("owner",), "founded": ("founder",), "coaches": ("coach",),
+              "edits": ("editor",), "directs": ("director",), "represents": ("representative",
+              "mp"), "governs": ("governor",)}
 # "a report published by X" names its author; "a letter seen by X" does not.
 _AUTHORED = {"published", "issued", "released", "written", "signed", "sent", "commissioned",
              "produced", "compiled", "prepared", "authored", "drafted", "posted", "filed",
@@ -341,6 +348,8 @@ class SpeakerResolver:
             for c in head.children:
                 if c.dep_ == "appos":
                     words.add(c.lower_)
+                elif c.dep_ == "relcl" and c.lower_ in ROLE_VERBS:   # "who chairs the FRA"
+                    words.update(ROLE_VERBS[c.lower_])
             if head.dep_ == "appos":
                 words.add(head.head.lower_)
             for w in words:

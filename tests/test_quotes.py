@@ -462,3 +462,17 @@ def test_a_whole_article(nlp):
         assert q.text.startswith(start)
         assert surname(q.speaker) == speaker, (q.text, q.speaker)
     assert "resilience levy" not in [q.text for q in found]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Helen Ward, who chairs the regulator, met fans on Monday. "
+     "The chair said the review was “far from over”.", "Ward"),
+    ("Tomas Berg, the club's owner, was in Spain. “I will not sell,” the owner told the Gazette.",
+     "Berg"),
+    ("Transport Minister Edward Vance arrived late. The minister said: “These jobs will stay.”",
+     "Vance"),
+])
+def test_definite_descriptions_of_named_people(nlp, text, speaker):
+    q = only(quotes_of(nlp, text))
+    assert surname(q.speaker) == speaker
+    assert q.confidence < 0.9
