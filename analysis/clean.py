@@ -1,52 +1,631 @@
 """Boilerplate cleaner: turn a pasted page or an HTML document into the article body.
 
-Every line of a plain-text paste is kept or removed with a short reason an analyst understands;
-``restore``/``drop`` let the analyst override single lines and rerun.
+Pasted text has no markup, so every non-empty line is scored by a small line model (two stacked
+logistic regressions, weights in ``data/line_model.json``, trained by
+``analysis/training/train_line_model.py``): the first stage reads a line's own shape (length,
+punctuation, case, cue words for share bars, ads, bylines, captions...) and its neighbours'; the
+second reads the first stage's verdicts around the line and where the article's main run of text
+lies, so a short subhead between two paragraphs stays and a long teaser after the body goes.
+Scoring is plain Python: no runtime dependency beyond the standard library.
+
+HTML goes through trafilatura (precision settings, comments off), readability-lxml as fallback.
+
+Every removed line gets a short reason an analyst understands; ``restore``/``drop`` let the
+analyst override single lines (by their start offset in the original) and rerun.
 """
 from __future__ import annotations
 
+import json
+import math
 import re
+from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
 
 from .model import CleanResult, Removal, Segment
 
-_JUNK = [
-    ("share-widget", re.compile(r"^(share|tweet|email|print|share (this|on \w+)( article)?)$", re.I)),
-    ("advertisement", re.compile(r"^(advertisement|sponsored|ad|story continues below advertisement)$", re.I)),
-    ("comment-count", re.compile(r"^(comments?\s*\(?\d*\)?|missing some content\?.*)$", re.I)),
+MODEL_PATH = Path(__file__).parent / "data" / "line_model.json"
+# Largest input the cleaner looks at line by line; beyond it the tail is kept as it is.
+MAX_LINES = 5000
+# Fixed-point passes: cleaning the cleaned text must remove nothing (idempotence).
+MAX_PASSES = 4
+
+# ---------------------------------------------------------------- line shapes
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ALPHA_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.U)
+_SENT_END = re.compile(r"[.!?。！？](?=\s|$|[\"”’')\]])")
+_ENDS_SENTENCE = re.compile(r"[.!?。！？…:;]['\"”’)\]]*$|[\"”’]$")
+_URL = re.compile(r"https?://|www\.|\.com\b|@\w|#\w", re.I)
+_BULLET = re.compile(r"^([-*•·▪●◦–—]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
+_SEPARATOR = re.compile(r"\s[|>»›•·/]\s|\s[|»›]|[|»›]\s")
+_MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|"
+          r"oct(ober)?|nov(ember)?|dec(ember)?)")
+_DATE = re.compile(
+    rf"\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}:\d{{2}}\b|"
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(19|20)\d{2}\b.*\b\d{1,2}:\d{2}|"
+    r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b\d+\s+(min(ute)?s?|hours?|days?)\s+ago\b",
+    re.I)
+_DATE_WORD = re.compile(r"\b(updated|published|posted|last modified|first published|am|pm|a\.m\.|"
+                        r"p\.m\.|gmt|bst|utc|edt|est|cet|ist|et)\b|\d{4}年|\d+月\d+日", re.I)
+
+
+def _cue(words: str) -> re.Pattern:
+    return re.compile(r"(?<![\w])(" + words + r")(?![\w])", re.I)
+
+
+# Cue words of each kind of boilerplate. They are features (the model weighs them against the
+# line's length and context), and they name the reason for a removal.
+CUES: dict[str, re.Pattern] = {
+    "share-widget": _cue(r"share|shares|shared|sharing|tweet|facebook|twitter|whatsapp|linkedin|"
+                         r"pinterest|reddit|flipboard|telegram|messenger|copy link|copy url|print|"
+                         r"e-?mail|share via|share on|bookmark|save article|gift article"),
+    "advertisement": _cue(r"advertisement|advertising|advert|sponsored|promoted|ad choices|"
+                          r"paid (content|post|partnership)|partner content|story continues|"
+                          r"continues below|presented by|in partnership with|affiliate"),
+    "cookie-notice": _cue(r"cookies?|consent|gdpr|accept all|reject all|manage (preferences|settings|"
+                          r"cookies)|privacy settings|we use cookies|this (site|website) uses"),
+    "newsletter": _cue(r"newsletters?|sign up|sign-up|signup|subscribe|subscription|inbox|"
+                       r"email address|unsubscribe|daily briefing|delivered to you"),
+    "promo": _cue(r"click here|download (our|the) app|get the app|follow us|join us|watch live|"
+                  r"listen (now|live|to)|podcast|don'?t miss|limited time|special offer|discount|"
+                  r"buy now|shop now|learn more|find out more|support (our|us)|donate|become a member"),
+    "related": _cue(r"read more|related|see also|more from|recommended|most (read|popular|viewed|"
+                    r"shared|watched)|trending|you may also like|you might also like|also read|"
+                    r"top stories|latest news|more stories|more news|next article|previous article|"
+                    r"up next|editor'?s picks|more on this|further reading|read next|what to read next|"
+                    r"watch:|video:|listen:|popular now|in case you missed|recommended for you"),
+    "caption": _cue(r"photo|photos|photograph|photographer|image|images|picture|pictures|illustration|"
+                    r"credits?|getty|afp|reuters|ap photo|shutterstock|file photo|pictured|gallery|"
+                    r"caption|ap|epa|alamy|via getty|source:|video|slideshow|\(left\)|\(right\)"),
+    "comment-count": _cue(r"comments?|replies|reply|join the (conversation|discussion)|post comment|"
+                          r"add comment|leave a comment|comment now|view comments|show comments|"
+                          r"care to comment|missing some content"),
+    "navigation": _cue(r"home|menu|search|skip to|back to top|sections?|navigation|sitemap|site map|"
+                       r"log ?in|log ?out|sign ?in|my account|contact us|about us|careers|"
+                       r"terms (of|and) (use|service|sale)|privacy policy|all rights reserved|"
+                       r"copyright|advertise with us|rss|faq|help|feedback|editions?|live tv"),
+    "paywall": _cue(r"subscribers?|subscribe to (read|continue)|premium|unlock|free trial|"
+                    r"already a subscriber|to read the full|continue reading|create (an|a free) account|"
+                    r"register (now|for free|to)|exclusive content|members only|paywall|"
+                    r"you have \d+ free|free articles?"),
+    "byline": _cue(r"by|written by|words by|reporting by|posted by|author|correspondent|editor|"
+                   r"reporter|staff writer|columnist|contributor|editing by|additional reporting|"
+                   r"our standards|trust principles"),
+}
+_CUE_NAMES = tuple(CUES)
+
+# Lines that are boilerplate whatever their context: single-purpose widgets and labels.
+HARD_JUNK: list[tuple[str, re.Pattern]] = [
+    ("advertisement", re.compile(r"^(advertisement|advertising|advert|sponsored( content)?|"
+                                 r"(story|article) continues below( (this )?advertisement)?|"
+                                 r"ad|ads|promoted( content)?|scroll to continue( with content)?|"
+                                 r"continue reading (the main story|below))[.:]?$", re.I)),
+    ("share-widget", re.compile(r"^((share|tweet|email|e-mail|print|copy link|whatsapp|facebook|"
+                                r"twitter|linkedin|pinterest|reddit|x|save|bookmark)"
+                                r"( (this|on|via|to) ?\w*( article| story| page)?)?[.:!]?\s*){1,8}$",
+                                re.I)),
+    ("comment-count", re.compile(r"^(\d+\s*)?(comments?|replies)(\s*\(?\d+\)?)?$|"
+                                 r"^(view|show|read|post|add|leave) (all )?(\d+ )?comments?"
+                                 r"( \(\d+\))?\W*$", re.I)),
+    ("photo-credit", re.compile(r"^((photo|image|picture|video|illustration)s?( credit)?|credit)"
+                                r"\s*(:|by)\s*\S.{0,80}$|^\(?(photo|image|credit)[^a-z]{0,3}\s*[A-Z][^.!?]{0,60}"
+                                r"\)?$", re.I)),
+    ("caption", re.compile(r"^(photo|image|picture|pictured|above|top|left|right|main image|"
+                           r"caption)\s*:\s*\S.*$", re.I)),
+    ("read-more", re.compile(r"^(read more|read next|related|see also|also read|more|watch|listen|"
+                             r"recommended|more from [^:]{1,40}|read also|further reading|"
+                             r"related (article|story|stories|content|coverage|reading))\s*[:»>|-].*$|"
+                             r"^(read more|related( stories| articles)?|more stories|"
+                             r"recommended( for you)?|you may also like|most (read|popular|viewed))\W*$",
+                             re.I)),
+    ("newsletter", re.compile(r"^(sign up|subscribe)\b.{0,80}\bnewsletters?\W*$|"
+                              r"^(sign up|subscribe)( (now|here|today|for free))?\W*$", re.I)),
+    ("byline", re.compile(r"^(?i:by|words by|written by|posted by)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
+                          r"(\s*(,|and|&|\|)\s*[A-Z][\w.'’ -]+){0,4}$|"
+                          r"^(?i:(reporting|additional reporting|editing|writing) by)\b.{0,160}$|"
+                          r"^\((?i:reporting by)\b.{0,300}\)$")),
+    ("dateline", re.compile(r"^((first )?published|updated|posted|last (updated|modified))\s*(:|on)?"
+                            r"\s*.{0,60}$", re.I)),
+    ("copyright", re.compile(r"^(copyright|©|\(c\)|ⓒ).{0,200}$|^.{0,120}\ball rights reserved\b.{0,80}$",
+                             re.I)),
+    ("newsletter", re.compile(r"^(get|sign up|subscribe|receive|want|don'?t miss|never miss|stay)\b.{0,150}"
+                              r"\b(inbox|newsletters?|briefing|bulletin)\b.{0,60}$|"
+                              r"^[^.!?]{0,60}\b(briefing|newsletter|bulletin|digest)\s*:.{0,160}$", re.I)),
+    ("share-widget", re.compile(r"^(share|comment)( (or|and) (share|comment)( on)?)? (on )?(this|the) "
+                                r"(article|story|page|post)\W*$", re.I)),
+    ("boilerplate", re.compile(r"^our standards\s*:.{0,120}$", re.I)),
+    ("cookie-notice", re.compile(r"^.{0,200}\b(uses?|using) cookies\b.{0,300}$|"
+                                 r"^(accept|reject|allow)( all)?( cookies)?\W*(accept|reject|manage|"
+                                 r"allow|cookie|preferences|settings|\s)*$", re.I)),
 ]
 
+_CREDIT_END = re.compile(r"(?i:(photograph|photo|picture|image|illustration|credit|video)s?)\s*"
+                         r"(:|(?i:by))\s*[^.!?]{2,80}$|"
+                         r"\b[A-Z][\w.'’-]*(\s[A-Z][\w.'’-]*)*(\s?/\s?[A-Z][\w.'’ -]*){1,3}\)?\s*$|"
+                         r"\((?i:getty|afp|reuters|ap|epa|file|photo|image)[^)]{0,60}\)\s*$")
 
-def _lines(raw: str) -> list[tuple[int, int, str]]:
+
+_CREDIT_LINE = re.compile(r"getty|images?\b|shutterstock|alamy|\b(AP|AFP|EPA|PA|Reuters|Xinhua|"
+                          r"Bloomberg|Sipa|Anadolu)\b|\w/\w|photo|credit|©", re.I)
+
+
+def units(text: str) -> float:
+    """Length in words; characters of scripts without spaces count as half a word each."""
+    cjk = len(_CJK.findall(text))
+    if cjk:
+        return len(text.split()) + cjk / 2.0
+    return float(len(text.split()))
+
+
+@lru_cache(maxsize=50000)
+def _shape(text: str) -> dict[str, float]:
+    """One line's own features, independent of its neighbours (cached: passes repeat lines)."""
+    n = units(text)
+    # Cue words are looked for at the two ends of a long paragraph only (speed).
+    probe = text if len(text) <= 400 else text[:250] + " … " + text[-150:]
+    words = _ALPHA_WORD.findall(text)
+    nw = len(words) or 1
+    title = sum(1 for w in words if w[0].isupper()) / nw
+    caps = sum(1 for w in words if len(w) > 1 and w.isupper()) / nw
+    chars = len(text) or 1
+    digits = sum(c.isdigit() for c in text) / chars
+    alpha = sum(c.isalpha() for c in text) / chars
+    cjk = 1.0 if _CJK.search(text) else 0.0
+    short = n <= 8
+    has_date = bool(_DATE.search(probe))
+    credit_end = bool(_CREDIT_END.search(probe))
+    f = {
+        "bias": 1.0,
+        "log_units": math.log1p(n),
+        "units_le3": float(n <= 3),
+        "units_le8": float(short),
+        "units_ge20": float(n >= 20),
+        "units_ge40": float(n >= 40),
+        "ends_sentence": float(bool(_ENDS_SENTENCE.search(text))),
+        "ends_colon": float(text.endswith(":")),
+        "ends_ellipsis": float(text.endswith(("...", "…", ".."))),
+        "n_sentences": math.log1p(len(_SENT_END.findall(text))),
+        "commas": min(text.count(",") + text.count("，") + text.count("、"), 10) / 10.0,
+        "title_ratio": title,
+        "title_short": title * float(short),
+        "caps_ratio": caps,
+        "digit_ratio": digits,
+        "alpha_ratio": alpha,
+        "cjk": cjk,
+        "url": float(bool(_URL.search(probe))),
+        "bullet": float(bool(_BULLET.match(text))),
+        "separator": float(bool(_SEPARATOR.search(probe))),
+        "starts_lower": float(text[:1].islower()),
+        "starts_quote": float(text[:1] in "\"“‘'«—–"),
+        "date": float(has_date),
+        "date_short": float(has_date and n <= 14),
+        "date_word": float(bool(_DATE_WORD.search(probe))),
+        "credit_end": float(credit_end),
+        "no_space_run": float(bool(re.search(r"[a-z][A-Z][a-z]", probe)) and n <= 12),
+        "by_start": float(bool(re.match(r"(by|from)\s+[A-Z]", text, re.I)) and n <= 14),
+        "copyright": float("©" in text or "(c)" in text.lower() or "ⓒ" in text),
+        "pipe_count": min(text.count("|") + text.count("•"), 5) / 5.0,
+        "question": float(text.rstrip("\"”’' ").endswith("?")),
+        "paren_wrap": float(text[:1] in "([" and text[-1:] in ")]"),
+        "credit_line": float(n <= 10 and bool(_CREDIT_LINE.search(probe))),
+        "all_caps": float(caps > 0.7 and n >= 3),
+        "long_no_end": float(n >= 8 and not _ENDS_SENTENCE.search(text)),
+        "credit_long": float(n >= 12 and credit_end),
+    }
+    for name, rx in CUES.items():
+        hit = bool(rx.search(probe))
+        f["cue_" + name] = float(hit)
+        f["cue_short_" + name] = float(hit and short)
+        f["cue_start_" + name] = float(bool(hit and rx.match(probe)))
+    f["hard_junk"] = float(_hard_reason(text) is not None)
+    f["cue_any"] = float(any(f["cue_" + k] for k in _CUE_NAMES if k != "byline"))
+    return f
+
+
+@lru_cache(maxsize=50000)
+def _hard_reason(text: str) -> str | None:
+    if len(text) > 600:
+        return None
+    for reason, rx in HARD_JUNK:
+        if rx.match(text):
+            return reason
+    return None
+
+
+_NEIGHBOUR_KEYS = ("log_units", "ends_sentence", "title_ratio", "units_le3", "units_ge20",
+                   "hard_junk", "date_short", "bullet", "credit_line", "all_caps", "ends_colon",
+                   "cue_any")
+
+
+def line_features(lines: list[str]) -> tuple[list[str], list[list[float]]]:
+    """Stage-1 features of every line: its own shape, its neighbours' and its place in the text."""
+    shapes = [_shape(t) for t in lines]
+    n = len(lines)
+    counts = Counter(lines)
+    lens = [units(t) for t in lines]
+    texty = [lens[i] if (lens[i] >= 12 and shapes[i]["ends_sentence"]) else 0.0 for i in range(n)]
+    total = sum(texty) or 1.0
+    before, acc = [], 0.0
+    for t in texty:
+        before.append(acc / total)
+        acc += t
+    # Runs of consecutive short lines: a menu (words, no digits) or a table/list (digits, bullets).
+    run_id, runs = [0] * n, []
+    for i in range(n):
+        if lens[i] <= 10 and not (i and lens[i - 1] <= 10):
+            runs.append([i, i])
+        elif lens[i] <= 10:
+            runs[-1][1] = i
+        run_id[i] = len(runs) - 1 if lens[i] <= 10 else -1
+    run_stats = []
+    for a, b in runs:
+        m = b - a + 1
+        run_stats.append((math.log1p(m),
+                          sum(shapes[j]["digit_ratio"] > 0.05 for j in range(a, b + 1)) / m,
+                          sum(shapes[j]["bullet"] for j in range(a, b + 1)) / m,
+                          sum(shapes[j]["title_ratio"] for j in range(a, b + 1)) / m,
+                          sum(shapes[j]["cue_any"] for j in range(a, b + 1)) / m,
+                          sum(lens[a:b + 1]) / m))
+    rows = []
+    names: list[str] = []
+    for i, sh in enumerate(shapes):
+        f = dict(sh)
+        st = run_stats[run_id[i]] if run_id[i] >= 0 else (0.0,) * 6
+        f["srun_len"], f["srun_digits"], f["srun_bullets"] = st[0], st[1], st[2]
+        f["srun_title"], f["srun_cues"], f["srun_units"] = st[3], st[4], math.log1p(st[5])
+        f["dup"] = float(counts[lines[i]] > 1)
+        f["dup_short"] = float(counts[lines[i]] > 1 and lens[i] <= 8)
+        f["dup_adjacent"] = float((i > 0 and lines[i - 1] == lines[i]) or
+                                  (i + 1 < n and lines[i + 1] == lines[i]))
+        f["mass_before"] = before[i]
+        f["mass_after"] = 1.0 - before[i] - texty[i] / total
+        f["mass_before_zero"] = float(before[i] < 0.02)
+        f["mass_after_zero"] = float(f["mass_after"] < 0.02)
+        f["rel_pos"] = i / max(n - 1, 1)
+        f["doc_lines"] = math.log1p(n)
+        near = [texty[j] for j in range(max(0, i - 3), min(n, i + 4)) if j != i]
+        f["texty_near"] = math.log1p(sum(near))
+        f["texty_near_count"] = sum(1 for v in near if v) / 6.0
+        for d in (-2, -1, 1, 2):
+            j = i + d
+            tag = f"n{d:+d}_"
+            if 0 <= j < n:
+                for k in _NEIGHBOUR_KEYS:
+                    f[tag + k] = shapes[j][k]
+                f[tag + "missing"] = 0.0
+            else:
+                for k in _NEIGHBOUR_KEYS:
+                    f[tag + k] = 0.0
+                f[tag + "missing"] = 1.0
+        if not names:
+            names = list(f)
+        rows.append([f[k] for k in names])
+    return names, rows
+
+
+def _sigmoid(x: float) -> float:
+    if x >= 0:
+        return 1.0 / (1.0 + math.exp(-x))
+    e = math.exp(x)
+    return e / (1.0 + e)
+
+
+def _main_run(scores: list[float], weights: list[float]) -> tuple[int, int]:
+    """The contiguous run of lines with the largest sum of weight * (score - 0.5)."""
+    best, best_span, cur, cur_start = -1e18, (0, -1), 0.0, 0
+    for i, (s, w) in enumerate(zip(scores, weights)):
+        v = w * (s - 0.5)
+        if cur <= 0:
+            cur, cur_start = v, i
+        else:
+            cur += v
+        if cur > best:
+            best, best_span = cur, (cur_start, i)
+    return best_span
+
+
+_PASS_KEYS = ("ends_sentence", "title_ratio", "all_caps", "credit_long", "credit_line",
+              "n-1_credit_line", "n+1_credit_line", "cue_any", "dup", "long_no_end", "units_le8",
+              "hard_junk", "date_short", "by_start", "bullet", "starts_quote", "question",
+              "mass_before_zero", "mass_after_zero")
+
+
+def context_features(logits: list[float], lines: list[str], base_names: list[str],
+                     base_rows: list[list[float]]) -> tuple[list[str], list[list[float]]]:
+    """Stage-2 features: stage-1 verdicts of the line, its neighbours and the main run."""
+    n = len(logits)
+    probs = [_sigmoid(z) for z in logits]
+    lens = [units(t) for t in lines]
+    weights = [math.sqrt(1.0 + u) for u in lens]
+    lo, hi = _main_run(probs, weights)
+    kept_mass = [p * u for p, u in zip(probs, lens)]
+    total = sum(kept_mass) or 1.0
+    before, acc = [], 0.0
+    for m in kept_mass:
+        before.append(acc / total)
+        acc += m
+    pick = [base_names.index(k) for k in _PASS_KEYS]
+    names = ["bias", "z", "log_units", "in_run", "run_dist", "mass_before", "mass_after",
+             "win5", "win2", "first_in_run", "last_in_run", "before_run", "after_run",
+             "units_le3", "cjk", "z_in_run", "short_in_run", "notend_in_run", "caps_in_run",
+             "credit_next_in_run", "z_pos", "z_neg", "run_frac"]
+    names += [f"z{d:+d}" for d in (-3, -2, -1, 1, 2, 3)]
+    names += ["own_" + k for k in _PASS_KEYS]
+    rows = []
+    run_frac = (hi - lo + 1) / max(n, 1)
+
+    def clip(z: float) -> float:
+        return max(-8.0, min(8.0, z))
+    for i in range(n):
+        def window(r: int) -> float:
+            js = range(max(0, i - r), min(n, i + r + 1))
+            w = sum(weights[j] for j in js if j != i) or 1.0
+            return sum(probs[j] * weights[j] for j in js if j != i) / w
+        base = base_rows[i]
+        inside = float(lo <= i <= hi)
+        dist = 0 if inside else (lo - i if i < lo else i - hi)
+        z = clip(logits[i])
+        row = [1.0, z, math.log1p(lens[i]), inside,
+               math.log1p(dist), before[i], 1.0 - before[i] - kept_mass[i] / total,
+               window(5), window(2), float(i == lo), float(i == hi), float(i < lo), float(i > hi),
+               float(lens[i] <= 3), 1.0 if _CJK.search(lines[i]) else 0.0,
+               z * inside, inside * float(lens[i] <= 8),
+               inside * base[pick[_PASS_KEYS.index("long_no_end")]],
+               inside * base[pick[_PASS_KEYS.index("all_caps")]],
+               inside * base[pick[_PASS_KEYS.index("n+1_credit_line")]],
+               max(z, 0.0), min(z, 0.0), run_frac]
+        for d in (-3, -2, -1, 1, 2, 3):
+            j = i + d
+            row.append(clip(logits[j]) if 0 <= j < n else -4.0)
+        row.extend(base[k] for k in pick)
+        rows.append(row)
+    return names, rows
+
+
+# ---------------------------------------------------------------- the model
+
+@lru_cache(maxsize=1)
+def load_line_model(path: str | None = None) -> dict:
+    """The shipped line model (weights as JSON); see its ``provenance`` for how it was made."""
+    with open(path or MODEL_PATH, encoding="utf-8") as f:
+        model = json.load(f)
+    for stage in ("stage1", "stage2"):
+        st = model[stage]
+        st["_w"] = [c / s for c, s in zip(st["coef"], st["scale"])]
+        st["_b"] = st["intercept"] - sum(c * m / s for c, m, s in
+                                         zip(st["coef"], st["mean"], st["scale"]))
+    return model
+
+
+def _linear(stage: dict, names: list[str], rows: list[list[float]]) -> list[float]:
+    if names != stage["features"]:
+        raise ValueError("line model features do not match the code; retrain the line model")
+    if "_wv" not in stage:
+        stage["_wv"] = np.asarray(stage["_w"], dtype=float)
+    return (np.asarray(rows, dtype=float) @ stage["_wv"] + stage["_b"]).tolist()
+
+
+def score_lines(lines: list[str], model: dict | None = None) -> list[float]:
+    """Probability that each line belongs to the article body."""
+    if not lines:
+        return []
+    model = model or load_line_model()
+    names1, rows1 = line_features(lines)
+    z1 = _linear(model["stage1"], names1, rows1)
+    names2, rows2 = context_features(z1, lines, names1, rows1)
+    z2 = _linear(model["stage2"], names2, rows2)
+    return [_sigmoid(z) for z in z2]
+
+
+# ---------------------------------------------------------------- plain text
+
+def split_lines(raw: str) -> list[tuple[int, int, str]]:
+    """Non-empty lines of ``raw`` as (start, end, stripped text), offsets into ``raw``."""
     out, pos = [], 0
     for part in raw.splitlines(keepends=True):
-        body = part.rstrip("\r\n")
-        out.append((pos, pos + len(body), body))
+        body = part.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        stripped = body.strip()
+        if stripped:
+            s = pos + (len(body) - len(body.lstrip()))
+            out.append((s, s + len(stripped), stripped))
         pos += len(part)
     return out
 
 
-def clean(raw: str, *, restore: Iterable[int] = (), drop: Iterable[int] = ()) -> CleanResult:
-    """Return the article body of ``raw`` (plain text or HTML) and what was removed."""
-    if not isinstance(raw, str):
-        raw = str(raw)
-    restore, drop = set(restore), set(drop)
-    segments, removed, kept = [], [], []
-    for start, end, line in _lines(raw):
-        text = line.strip()
-        if not text:
-            continue
-        s = start + line.index(text[0])
-        e = s + len(text)
-        reason = next((name for name, rx in _JUNK if rx.match(text)), "")
-        if s in drop and not reason:
-            reason = "dropped by analyst"
-        if s in restore:
-            reason = ""
-        segments.append(Segment(s, e, text, not reason, reason))
-        if reason:
-            removed.append(Removal(s, e, text, reason))
+_HEADLINE_SKIP = re.compile(r"^(by|from|photo|image|share|updated|published|listen|watch|read)\b|"
+                            r"\b(min(ute)?s? (read|listen)|listen to|\d+ min)\b|[·|›»>]", re.I)
+
+
+def _reason(text: str, i: int, first_kept: int, last_kept: int) -> str:
+    """The analyst-facing reason for removing a line the model rejected."""
+    hard = _hard_reason(text)
+    if hard:
+        return hard
+    if _CREDIT_END.search(text):
+        return "caption"
+    if re.match(r"(by|from)\s+[A-Z]", text, re.I) and units(text) <= 14:
+        return "byline"
+    if _DATE.search(text) and units(text) <= 14:
+        return "dateline"
+    for name in ("cookie-notice", "paywall", "newsletter", "advertisement", "share-widget",
+                 "comment-count", "related", "promo"):
+        if CUES[name].search(text) and (units(text) <= 25 or name in ("cookie-notice", "paywall",
+                                                                          "newsletter")):
+            return name
+    if i > last_kept >= 0:
+        return "other-headline" if units(text) >= 4 and not _ENDS_SENTENCE.search(text) else "related"
+    if first_kept >= 0 and i < first_kept:
+        return "navigation"
+    return "boilerplate"
+
+
+def _label_lines(lines: list[str]) -> list[bool]:
+    """Keep/remove verdict of each line.
+
+    Single-purpose widgets (``HARD_JUNK``) go first and are invisible to the model; the model
+    then runs again on the lines it kept until nothing changes, so that cleaning the cleaned
+    text removes nothing. A long sentence just before the body's first kept line is its lead,
+    not a teaser, and stays.
+    """
+    keep = [_hard_reason(t) is None for t in lines]
+    idx = [i for i, k in enumerate(keep) if k]
+    model = load_line_model()
+    threshold = model.get("threshold", 0.5)
+    first_probs: dict[int, float] = {}
+    for n_pass in range(MAX_PASSES):
+        sub = [lines[i] for i in idx]
+        probs = score_lines(sub, model)
+        if n_pass == 0:
+            first_probs = dict(zip(idx, probs))
+        verdict = [p >= threshold for p in probs]
+        if all(verdict) or not any(verdict):
+            # all kept: a fixed point; none kept: nothing looks like an article, keep the text
+            break
+        for i, v in zip(idx, verdict):
+            keep[i] = v
+        idx = [i for i, v in zip(idx, verdict) if v]
+    visible = [i for i, t in enumerate(lines) if _hard_reason(t) is None]
+    kept_visible = [i for i in visible if keep[i]]
+    if kept_visible:
+        first = kept_visible[0]
+        pos = visible.index(first)
+        if pos > 0:
+            i = visible[pos - 1]
+            t = lines[i]
+            if (units(t) >= 25 and _ENDS_SENTENCE.search(t) and first_probs.get(i, 0.0) >= 0.2
+                    and not _CREDIT_END.search(t)):
+                keep[i] = True
+    return keep
+
+
+def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
+    found = split_lines(raw)
+    head, tail = found[:MAX_LINES], found[MAX_LINES:]
+    lines = [t for _, _, t in head]
+    keep = _label_lines(lines) if lines else []
+    kept_idx = [i for i, k in enumerate(keep) if k]
+    first_kept = kept_idx[0] if kept_idx else -1
+    last_kept = kept_idx[-1] if kept_idx else -1
+    title = None
+    if first_kept > 0:
+        for i in range(first_kept - 1, max(-1, first_kept - 9), -1):
+            t = lines[i]
+            if (3 <= units(t) <= 40 and not _hard_reason(t) and not _HEADLINE_SKIP.search(t)
+                    and not _DATE.search(t) and not t.endswith(":")
+                    and not _CUES_ANY(t) and sum(c.isalpha() for c in t) > len(t) / 2):
+                title = (i, t)
+                break
+    segments, removed, body = [], [], []
+    for i, (s, e, t) in enumerate(head):
+        if keep[i]:
+            reason = "dropped by analyst" if s in drop else ""
         else:
-            kept.append(text)
-    return CleanResult(original=raw, text="\n\n".join(kept), removed=tuple(removed),
-                       segments=tuple(segments))
+            reason = "headline" if title and title[0] == i else _reason(t, i, first_kept, last_kept)
+            if s in restore:
+                reason = ""
+        segments.append(Segment(s, e, t, not reason, reason))
+        if reason:
+            removed.append(Removal(s, e, t, reason))
+        else:
+            body.append(t)
+    for s, e, t in tail:
+        segments.append(Segment(s, e, t, s not in drop, "dropped by analyst" if s in drop else ""))
+        if s in drop:
+            removed.append(Removal(s, e, t, "dropped by analyst"))
+        else:
+            body.append(t)
+    return CleanResult(original=raw, text="\n\n".join(body), removed=tuple(removed),
+                       segments=tuple(segments), title=title[1] if title else None)
+
+
+def _CUES_ANY(text: str) -> bool:
+    return any(CUES[k].search(text) for k in ("share-widget", "advertisement", "cookie-notice",
+                                              "newsletter", "related", "comment-count", "paywall"))
+
+
+# ---------------------------------------------------------------- HTML
+
+_HTML_START = re.compile(r"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<(p|div|article|section|"
+                         r"main|span|meta|title|table|h[1-6])[\s>]", re.I)
+
+
+def looks_like_html(raw: str) -> bool:
+    """True when ``raw`` is an HTML document or fragment rather than pasted text."""
+    head = raw[:4000].lstrip()
+    if head.startswith("<") and _HTML_START.search(head):
+        return True
+    return len(_HTML_START.findall(head)) >= 3 and head.count("</") >= 2
+
+
+def _clean_html(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
+    import trafilatura
+
+    text, meta = "", {}
+    try:
+        doc = trafilatura.bare_extraction(raw, include_comments=False, include_tables=True,
+                                          favor_precision=True, with_metadata=True)
+        if doc is not None:
+            d = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+            text = d.get("text") or ""
+            meta = d
+    except Exception:  # trafilatura raises many kinds of errors on broken markup
+        text = ""
+    if not text.strip():
+        text = _readability(raw)
+    paragraphs = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    segments, body, removed = [], [], []
+    pos = 0
+    # Offsets for HTML point into the extracted text's own numbering (no span of markup).
+    for p in paragraphs:
+        s, e = pos, pos + len(p)
+        pos = e + 2
+        dropped = s in drop
+        segments.append(Segment(s, e, p, not dropped, "dropped by analyst" if dropped else ""))
+        if dropped:
+            removed.append(Removal(s, e, p, "dropped by analyst"))
+        else:
+            body.append(p)
+
+    def m(key: str) -> str | None:
+        v = meta.get(key)
+        return str(v).strip() or None if v else None
+    return CleanResult(original=raw, text="\n\n".join(body), removed=tuple(removed),
+                       segments=tuple(segments), title=m("title"), author=m("author"),
+                       date=m("date"), site_name=m("sitename"), url=m("url"))
+
+
+def _readability(raw: str) -> str:
+    try:
+        from lxml import html as lxml_html
+        from readability import Document
+
+        summary = Document(raw).summary(html_partial=True)
+        tree = lxml_html.fromstring(summary)
+        blocks = [" ".join(el.text_content().split()) for el in
+                  tree.iter("p", "h2", "h3", "h4", "li", "blockquote", "pre")]
+        return "\n".join(b for b in blocks if b)
+    except Exception:  # readability/lxml fail on some fragments: then nothing is extracted
+        return ""
+
+
+# ---------------------------------------------------------------- entry point
+
+def clean(raw: str, *, restore: Iterable[int] = (), drop: Iterable[int] = ()) -> CleanResult:
+    """Return the article body of ``raw`` (plain text or HTML) and what was removed.
+
+    ``restore``: start offsets (into ``raw``) of removed lines to keep after all;
+    ``drop``: start offsets of kept lines the analyst wants removed.
+    """
+    if not isinstance(raw, str):
+        raw = "" if raw is None else str(raw)
+    restore_set = {int(x) for x in restore}
+    drop_set = {int(x) for x in drop}
+    if not raw.strip():
+        return CleanResult(original=raw, text="")
+    if looks_like_html(raw):
+        return _clean_html(raw, restore_set, drop_set)
+    return _clean_text(raw, restore_set, drop_set)

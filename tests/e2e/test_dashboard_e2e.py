@@ -23,11 +23,12 @@ def analyse_pasted(page, text: str) -> None:
 
 def shoot(page, path) -> None:
     """Screenshot of the whole page: Streamlit scrolls inside its own container, so the window
-    is made as tall as the content first."""
+    is made as tall as the content first, once lazily loaded widgets and charts are drawn."""
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')")
     height = page.evaluate("() => Math.max(...[...document.querySelectorAll('*')]"
                            ".map(e => e.scrollHeight))")
     page.set_viewport_size({"width": 1440, "height": min(max(int(height), 1000), 6000)})
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(800)  # charts redraw after the resize
     page.screenshot(path=path, full_page=True)
     page.set_viewport_size({"width": 1440, "height": 1000})
 
@@ -79,6 +80,9 @@ def test_upload_html_and_docx(page, tmp_path, screenshots):
     page.locator("input[type=file]").set_input_files([tmp_path / "bridge.html",
                                                       tmp_path / "harbour.docx"])
     page.get_by_text("harbour.docx").first.wait_for()
+    # the files reach the server in the background, then Streamlit reruns: let that finish first
+    page.wait_for_timeout(1000)
+    wait_idle(page)
     page.get_by_role("button", name="Analyze files").click()
     page.get_by_text("Analysed 2 articles").wait_for()
     wait_idle(page)
