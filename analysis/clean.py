@@ -226,10 +226,24 @@ def _shape(text: str) -> dict[str, float]:
     return f
 
 
+_DATE_TOKEN = re.compile(
+    rf"(?i:{_MONTH}\.?|(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|am|pm|a\.m\.|p\.m\.|"
+    r"gmt|bst|utc|edt|est|cet|cest|ist|et|pt|pst|pdt|at|on|of|the|updated|published|posted|"
+    r"first|last|modified|\d{1,2}(st|nd|rd|th)|\d+)|[\s,.:/|·•–—()-]+")
+
+
+def _pure_date(text: str) -> bool:
+    """A line that is nothing but a date and/or time ("Tuesday 4 March 2025, 7:15 pm")."""
+    return (len(text) <= 80 and bool(_DATE.search(text))
+            and not _DATE_TOKEN.sub("", text).strip())
+
+
 @lru_cache(maxsize=50000)
 def _hard_reason(text: str) -> str | None:
     if len(text) > 600:
         return None
+    if _pure_date(text):
+        return "dateline"
     for reason, rx in HARD_JUNK:
         if rx.match(text):
             return reason
