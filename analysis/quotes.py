@@ -73,7 +73,7 @@ def extract_quotes(doc, mentions: Sequence[Mention]) -> list[Quote]:
     reported by its actor name. Offsets point into ``doc.text``.
     """
     try:
-        return _extract(doc, mentions)
+        return _extract(doc, mentions or ())
     except Exception:   # a parse we did not foresee must not lose the article's quotes
         logger.exception("speaker attribution failed; listing quotes without speakers")
         try:

@@ -476,3 +476,10 @@ def test_definite_descriptions_of_named_people(nlp, text, speaker):
     q = only(quotes_of(nlp, text))
     assert surname(q.speaker) == speaker
     assert q.confidence < 0.9
+
+
+def test_without_any_mentions(nlp):
+    doc = nlp("“We are ready,” said Helen Ward.")
+    (q,) = extract_quotes(doc, [])
+    assert surname(q.speaker) == "Ward"
+    assert extract_quotes(doc, None)
