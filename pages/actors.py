@@ -9,9 +9,12 @@ from analysis.edits import EditError, MergeActors, RenameActor, SplitAlias, appl
 from analysis.export import actors_table
 from ui.charts import show_chart
 from ui.current import load_current, show_heading, show_no_article
+from ui.deep_links import run_through_app
 from ui.export_buttons import render_export
 from ui.safe_html import Mark, render_marked_text, show_html
 from ui.state import update_current
+
+run_through_app()
 
 PAGE = "actors"
 

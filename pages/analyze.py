@@ -12,11 +12,14 @@ from analysis.ingest import IngestError
 from analysis.model import Segment
 from ui.analysis_cache import analyze_entry, load_model
 from ui.current import LOW_CONFIDENCE, display_title, load_current, md_escape, show_heading
+from ui.deep_links import run_through_app
 from ui.export_buttons import render_export
 from ui.inputs import (UPLOAD_TYPES, article_from_paste, article_from_url,
                        articles_from_uploads)
 from ui.safe_html import Mark, entity_style, render_legend, render_marked_text, show_html
 from ui.state import entry_from_article, put_entry, update_current
+
+run_through_app()
 
 PAGE = "analyze"
 PANE_HEIGHT = 640

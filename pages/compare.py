@@ -5,27 +5,35 @@ treats the actors they share (with the sentences behind each score), which quote
 outlets carry and which only one, who an outlet leaves out, and words, tone and sources per
 outlet. Every table downloads as CSV, the whole story as JSON. The tables come from
 ``analysis.compare`` through ``ui.story_tables`` (cached per story version).
+
+No ``st.stop()`` here: it would also stop app.py, which draws the sidebar after the page.
 """
 import re
 
 import pandas as pd
 import streamlit as st
 
-from analysis.store import StoreError, is_valid_id
+from analysis.store import StoreError, StoryRecord, is_valid_id
+from ui.deep_links import run_through_app
 from ui.store_access import get_store, share_url
 from ui.story_charts import show_story_chart
-from ui.story_tables import TABLE_NAMES, load_story_view, story_json, story_stamp, table_csv
+from ui.story_tables import (TABLE_NAMES, StoryView, load_story_view, story_json, story_stamp,
+                             table_csv)
+
+run_through_app()
 
 PAGE = "compare"
 STORY_PARAM = "story"
 LIBRARY_PAGE = "pages/library.py"
 DEFAULT_TOP = 20
+MAX_STANCE_ACTORS = 25
+MAX_STATIC_ROWS = 30        # longer tables scroll (st.dataframe); shorter ones wrap (st.table)
 
-OUTLET_COLUMNS = {"outlet": "Outlet", "articles": "Articles", "words": "Words",
-                  "tone": "Tone (−1…+1)", "tone_label": "Tone", "subjectivity": "Subjectivity",
-                  "actors": "Actors named", "quotes": "Quotes", "quoted_words": "Quoted words",
-                  "quoted_share": "Share of words in quotes", "sources_quoted": "People quoted",
-                  "unnamed_quotes": "Unattributed quotes"}
+OUTLET_COLUMNS = {"outlet": "Outlet", "words": "Words", "tone_label": "Tone",
+                  "tone": "Tone (−1…+1)", "sources_quoted": "People quoted",
+                  "quotes": "Quotes", "unnamed_quotes": "Unattributed quotes",
+                  "quoted_share": "Share of words in quotes", "actors": "Actors named",
+                  "articles": "Articles"}
 
 
 def on_pick() -> None:
@@ -37,193 +45,212 @@ def download(label: str, data, file_name: str, key: str, mime: str = "text/csv")
                        on_click="ignore", icon=":material/download:")
 
 
-st.title("Compare outlets")
-st.write("How the outlets covering one story differ: whom they mention and quote, how they "
-         "treat the people and organisations they share, and what each leaves out.")
+def show_rows(frame: pd.DataFrame, key: str, **column_config) -> None:
+    """Short tables as a static table (long text wraps), long ones as a scrolling grid."""
+    if len(frame) <= MAX_STATIC_ROWS:
+        st.table(frame.set_index(frame.columns[0]))
+    else:
+        st.dataframe(frame, hide_index=True, key=f"{PAGE}.{key}", column_config=column_config)
 
-try:
-    store = get_store()
-    stories = store.list_stories()
-except StoreError as err:
-    st.error(str(err))
-    st.stop()
 
-wanted = st.query_params.get(STORY_PARAM)
-by_id = {s.id: s for s in stories}
-if wanted and wanted in by_id:
-    if wanted != st.session_state.get(f"{PAGE}.linked"):
-        st.session_state[f"{PAGE}.story"] = wanted       # a link opened: show its story
+def signed(value) -> str:
+    return "" if value is None or pd.isna(value) else f"{value:+.2f}"
+
+
+def pick_story() -> StoryRecord | None:
+    """The story to show: the link's, else the one picked, else the newest. None: nothing."""
+    try:
+        stories = get_store().list_stories()
+    except StoreError as err:
+        st.error(str(err))
+        return None
+    wanted = st.query_params.get(STORY_PARAM)
+    by_id = {s.id: s for s in stories}
+    if wanted and wanted not in by_id:
+        reason = "the story id in it is not valid" if not is_valid_id(wanted) else \
+            "it may have been deleted, or the link was cut short"
+        st.error(f"No story was found for this link: {reason}. Open the Library to see the "
+                 "saved stories.")
+        st.page_link(LIBRARY_PAGE, label="Go to Library", icon=":material/library_books:")
+        return None
+    if not stories:
+        st.info("No stories yet. Import articles from several outlets into a story on the "
+                "Library page, then compare them here.")
+        st.page_link(LIBRARY_PAGE, label="Go to Library", icon=":material/library_books:")
+        return None
+    if wanted and wanted != st.session_state.get(f"{PAGE}.linked"):
+        st.session_state[f"{PAGE}.story"] = wanted           # a link was opened: its story
     st.session_state[f"{PAGE}.linked"] = wanted
-elif wanted:
-    reason = "the story id in it is not valid" if not is_valid_id(wanted) else \
-        "it may have been deleted, or the link was cut short"
-    st.error(f"No story was found for this link: {reason}. Pick a story below or open the "
-             "Library.")
+    if st.session_state.get(f"{PAGE}.story") not in by_id:
+        st.session_state[f"{PAGE}.story"] = stories[0].id
+    st.selectbox("Story", list(by_id), key=f"{PAGE}.story", on_change=on_pick,
+                 format_func=lambda sid: f"{by_id[sid].name} — {by_id[sid].n_articles} "
+                                         f"articles, {len(by_id[sid].sources)} outlets")
+    story = by_id[st.session_state[f"{PAGE}.story"]]
+    if wanted != story.id:
+        st.query_params[STORY_PARAM] = story.id
+    return story
 
-if not stories:
-    st.info("No stories yet. Import articles from several outlets into a story on the Library "
-            "page, then compare them here.")
-    st.page_link(LIBRARY_PAGE, label="Go to Library", icon=":material/library_books:")
-    st.stop()
 
-if st.session_state.get(f"{PAGE}.story") not in by_id:
-    st.session_state[f"{PAGE}.story"] = stories[0].id
-    if not wanted:
-        st.query_params[STORY_PARAM] = stories[0].id
-st.selectbox("Story", list(by_id), key=f"{PAGE}.story", on_change=on_pick,
-             format_func=lambda sid: f"{by_id[sid].name} — {by_id[sid].n_articles} articles, "
-                                     f"{len(by_id[sid].sources)} outlets")
-story = by_id[st.session_state[f"{PAGE}.story"]]
-if wanted in by_id and wanted != story.id:
-    st.query_params[STORY_PARAM] = story.id
+def show_header(story: StoryRecord, view: StoryView) -> None:
+    outlets = view.outlets
+    st.subheader(story.name, anchor=False)
+    st.caption(f"{view.n_articles} article{'s' * (view.n_articles != 1)} from {len(outlets)} "
+               f"outlet{'s' * (len(outlets) != 1)}: " + ", ".join(outlets[:12])
+               + (f" and {len(outlets) - 12} more" if len(outlets) > 12 else ""))
+    with st.container(key=f"{PAGE}-share"):
+        st.markdown("**Share link** — opens this comparison in any browser (copy it with the "
+                    "icon at the right of the box):")
+        st.code(share_url(STORY_PARAM, story.id, PAGE), language=None)
+    if view.skipped_edits:
+        st.warning(f"{view.skipped_edits} saved correction(s) no longer apply to their article "
+                   "and were left out.")
+    if len(outlets) < 2:
+        st.warning("Only one outlet in this story, so there is nothing to compare yet. Add "
+                   "articles about the same event from other outlets on the Library page.")
 
-if story.n_articles == 0:
-    st.info("This story has no articles yet: add some on the Library page.")
-    st.page_link(LIBRARY_PAGE, label="Go to Library", icon=":material/library_books:")
-    st.stop()
 
-view = load_story_view(story.id, story_stamp(story), tuple(story.sources))
-outlets = view.outlets
-st.subheader(story.name)
-st.caption(f"{view.n_articles} article{'s' * (view.n_articles != 1)} from {len(outlets)} "
-           f"outlet{'s' * (len(outlets) != 1)}: " + ", ".join(outlets[:12])
-           + (f" and {len(outlets) - 12} more" if len(outlets) > 12 else ""))
-with st.container(key=f"{PAGE}-share"):
-    st.markdown("**Share link** — opens this comparison in any browser (copy with the icon on "
-                "the right):")
-    st.code(share_url(STORY_PARAM, story.id, PAGE), language=None)
-if view.skipped_edits:
-    st.warning(f"{view.skipped_edits} saved correction(s) no longer apply to their article and "
-               "were left out.")
-if len(outlets) < 2:
-    st.warning("Only one outlet in this story, so there is nothing to compare yet. Add articles "
-               "about the same event from other outlets on the Library page.")
+def show_glance(view: StoryView) -> None:
+    st.header("At a glance", divider="gray", anchor=False)
+    st.caption("Length, tone of the whole text (−1 negative … +1 positive), and how many people "
+               "each outlet lets speak.")
+    table = view.tables["outlets"][list(OUTLET_COLUMNS)].rename(columns=OUTLET_COLUMNS)
+    st.dataframe(table, hide_index=True, key=f"{PAGE}.outlets_table", column_config={
+        "Share of words in quotes": st.column_config.NumberColumn(format="percent"),
+        "Tone (−1…+1)": st.column_config.NumberColumn(format="%+.2f")})
 
-tables = view.tables
-stem = re.sub(r"[^A-Za-z0-9]+", "-", story.name).strip("-").lower()[:40] or "story"
 
-# ------------------------------------------------------------------ at a glance
-st.header("At a glance", divider="gray")
-st.caption("Length, tone of the whole text (−1 negative … +1 positive) and how many people "
-           "each outlet lets speak.")
-st.dataframe(tables["outlets"].rename(columns=OUTLET_COLUMNS), hide_index=True,
-             key=f"{PAGE}.outlets_table",
-             column_config={"Share of words in quotes": st.column_config.NumberColumn(
-                 format="percent"), "Tone (−1…+1)": st.column_config.NumberColumn(format="%+.2f"),
-                 "Subjectivity": st.column_config.NumberColumn(format="%.2f")})
-
-# ------------------------------------------------------------------ coverage
-st.header("Who each outlet covers", divider="gray")
-n_actors = view.coverage["actor"].nunique() if not view.coverage.empty else 0
-if n_actors == 0:
-    st.info("No people or organisations were found in this story's articles.")
-else:
-    top = DEFAULT_TOP
-    if n_actors > DEFAULT_TOP:
-        top = st.slider("Actors to show (those covered by the most outlets first)", 5,
-                        min(n_actors, 200), DEFAULT_TOP, step=5, key=f"{PAGE}.top")
-    st.caption("Each row is a person or organisation, each column an outlet. **quoted ×N**: the "
-               "outlet quotes them N times; **mentioned ×N**: named N times but never quoted; "
-               "**— absent**: not in that outlet's coverage at all."
+def show_coverage(view: StoryView) -> None:
+    st.header("Who each outlet covers", divider="gray", anchor=False)
+    coverage = view.coverage
+    actors = list(dict.fromkeys(coverage["actor"])) if not coverage.empty else []
+    if not actors:
+        st.info("No people or organisations were found in this story's articles.")
+        return
+    st.caption("Each row is a person or organisation, each column an outlet. **quoted ×N · "
+               "named ×M**: the outlet quotes them N times and names them M times; "
+               "**mentioned ×N**: named N times, never quoted; "
+               "**— absent**: not in that outlet's article at all. Actors covered by the most "
+               "outlets come first."
                + (" Counted in the database (large story)." if view.coverage_from_sql else ""))
-    keep = list(dict.fromkeys(view.coverage["actor"]))[:top]
-    show_story_chart("coverage", view.coverage[view.coverage["actor"].isin(keep)],
+    top = DEFAULT_TOP
+    if len(actors) > DEFAULT_TOP:
+        top = st.slider("Actors to show", 5, min(len(actors), 200), DEFAULT_TOP, step=5,
+                        key=f"{PAGE}.top")
+    show_story_chart("coverage", coverage[coverage["actor"].isin(actors[:top])],
                      key=f"{PAGE}.coverage_chart")
 
-# ------------------------------------------------------------------ stance
-st.header("How each outlet treats the actors they share", divider="gray")
-stance = tables["stance"]
-if stance.empty:
-    st.info("No actor is mentioned by two or more outlets, so there is no stance to compare.")
-else:
-    st.caption("One row per actor that two or more outlets mention; each mark is one outlet's "
-               "stance toward that actor (left hostile, right favourable), the grey line the gap "
-               "between outlets. Actors the outlets disagree on most come first.")
-    shown = stance[stance["actor"].isin(list(dict.fromkeys(stance["actor"]))[:25])]
-    show_story_chart("stance", shown.drop(columns="evidence"), key=f"{PAGE}.stance_chart")
+
+def show_stance(view: StoryView) -> None:
+    st.header("How each outlet treats the actors they share", divider="gray", anchor=False)
+    stance = view.tables["stance"]
+    if stance.empty:
+        st.info("No actor is mentioned by two or more outlets, so there is no stance to compare.")
+        return
+    st.caption("One row per actor that two or more outlets mention. Each mark is one outlet's "
+               "stance toward that actor, from −1 (hostile) to +1 (favourable); the grey line "
+               "is the gap between outlets. Actors the outlets disagree on most come first.")
     actors = list(dict.fromkeys(stance["actor"]))
+    shown = stance[stance["actor"].isin(actors[:MAX_STANCE_ACTORS])].drop(columns="evidence")
+    show_story_chart("stance", shown, key=f"{PAGE}.stance_chart", outlets=tuple(view.outlets))
     actor = st.selectbox("Why? The sentences behind each outlet's score for", actors,
                          key=f"{PAGE}.actor")
     rows = []
     for r in stance[stance["actor"] == actor].itertuples(index=False):
-        for sentence in (r.evidence or ["(no sentence says anything about them)"]):
-            rows.append({"Outlet": r.outlet, "Stance": r.score, "Label": r.label,
+        for sentence in (r.evidence or ["(no sentence about them carries a tone)"]):
+            rows.append({"Outlet": r.outlet, "Stance": signed(r.score), "Label": r.label,
                          "Evidence sentence": sentence})
-    for outlet in outlets:
-        if outlet not in {r["Outlet"] for r in rows}:
-            rows.append({"Outlet": outlet, "Stance": None, "Label": "not mentioned",
-                         "Evidence sentence": ""})
-    st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"{PAGE}.evidence_table",
-                 column_config={"Stance": st.column_config.NumberColumn(format="%+.2f"),
-                                "Evidence sentence": st.column_config.TextColumn(width="large")})
+    named = {row["Outlet"] for row in rows}
+    rows += [{"Outlet": o, "Stance": "", "Label": "not mentioned", "Evidence sentence": ""}
+             for o in view.outlets if o not in named]
+    show_rows(pd.DataFrame(rows), "evidence_table")
 
-# ------------------------------------------------------------------ quotes
-st.header("Who gets quoted", divider="gray")
-share = tables["quote_share"]
-if share.empty:
-    st.info("No quotations in this story's articles.")
-else:
+
+def show_quotes(view: StoryView) -> None:
+    st.header("Who gets quoted", divider="gray", anchor=False)
+    share = view.tables["quote_share"]
+    if share.empty:
+        st.info("No quotations in this story's articles.")
+        return
     by_words = st.toggle("Measure by quoted words instead of number of quotes",
                          key=f"{PAGE}.by_words")
-    measure = "word_share" if by_words else "quote_share"
-    st.caption("Each bar is one outlet's quotes split by speaker: whose voice fills the article.")
-    show_story_chart("quotes", share, measure=measure, key=f"{PAGE}.quotes_chart")
+    st.caption("Each bar is one outlet's quotes split by speaker: whose voice fills the article. "
+               "“(unnamed)”: words in quotation marks the article credits to no one.")
+    show_story_chart("quotes", share, measure="word_share" if by_words else "quote_share",
+                     key=f"{PAGE}.quotes_chart")
     st.dataframe(share.rename(columns={"outlet": "Outlet", "speaker": "Speaker",
                                        "quotes": "Quotes", "words": "Quoted words",
                                        "quote_share": "Share of quotes",
                                        "word_share": "Share of quoted words"}),
-                 hide_index=True, key=f"{PAGE}.share_table",
-                 column_config={"Share of quotes": st.column_config.NumberColumn(format="percent"),
-                                "Share of quoted words": st.column_config.NumberColumn(
-                                    format="percent")})
+                 hide_index=True, key=f"{PAGE}.share_table", column_config={
+                     "Share of quotes": st.column_config.NumberColumn(format="percent"),
+                     "Share of quoted words": st.column_config.NumberColumn(format="percent")})
 
-    shared = tables["shared_quotes"]
-    st.subheader(f"Quotes in several outlets ({len(shared)})")
+    shared = view.tables["shared_quotes"]
+    st.subheader(f"Quotes in several outlets ({len(shared)})", anchor=False)
     if shared.empty:
         st.caption("No outlet carries the same words as another.")
     else:
-        st.caption("The same words (maybe trimmed differently) in two or more outlets. "
-                   "“Same speaker?” is No when outlets credit the words to different people.")
-        st.dataframe(pd.DataFrame({
+        st.caption("The same words (perhaps trimmed differently) in two or more outlets. "
+                   "“Same speaker?” is no when outlets credit the words to different people.")
+        show_rows(pd.DataFrame({
             "Quote": shared["text"], "Outlets": shared["outlets"].map(", ".join),
             "Credited to": shared["speakers"].map(", ".join),
-            "Same speaker?": shared["same_speaker"].map({True: "yes", False: "No"}),
-            "Words": shared["words"]}), hide_index=True, key=f"{PAGE}.shared_table",
-            column_config={"Quote": st.column_config.TextColumn(width="large")})
-    unique = tables["unique_quotes"]
-    st.subheader(f"Quotes in one outlet only ({len(unique)})")
+            "Same speaker?": shared["same_speaker"].map({True: "yes", False: "no"}),
+            "Words": shared["words"]}), "shared_table")
+    unique = view.tables["unique_quotes"]
+    st.subheader(f"Quotes in one outlet only ({len(unique)})", anchor=False)
     if unique.empty:
         st.caption("Every quote appears in more than one outlet.")
     else:
-        st.dataframe(unique.rename(columns={"outlet": "Outlet", "speaker": "Speaker",
-                                            "text": "Quote", "words": "Words"}),
-                     hide_index=True, key=f"{PAGE}.unique_table",
-                     column_config={"Quote": st.column_config.TextColumn(width="large")})
+        show_rows(unique.rename(columns={"outlet": "Outlet", "speaker": "Speaker",
+                                         "text": "Quote", "words": "Words"}), "unique_table",
+                  Quote=st.column_config.TextColumn(width="large"))
 
-# ------------------------------------------------------------------ omissions
-st.header("Who each outlet leaves out", divider="gray")
-omissions = tables["omissions"]
-if omissions.empty:
-    st.caption("No outlet leaves out an actor that most of the others mention.")
-else:
+
+def show_omissions(view: StoryView) -> None:
+    st.header("Who each outlet leaves out", divider="gray", anchor=False)
+    omissions = view.tables["omissions"]
+    if omissions.empty:
+        st.caption("No outlet leaves out an actor that most of the others mention.")
+        return
     st.caption("People and organisations most other outlets mention but this one does not.")
-    st.dataframe(pd.DataFrame({
+    show_rows(pd.DataFrame({
         "Outlet": omissions["outlet"], "Leaves out": omissions["actor"],
-        "Type": omissions["type"],
+        "Type": omissions["type"].fillna(""),
         "Mentioned by": [f"{m} of {o} other outlets" for m, o in
                          zip(omissions["mentioned_by"], omissions["others"])],
-        "Mentions elsewhere": omissions["mentions_elsewhere"]}),
-        hide_index=True, key=f"{PAGE}.omissions_table")
+        "Mentions elsewhere": omissions["mentions_elsewhere"]}), "omissions_table")
 
-# ------------------------------------------------------------------ downloads
-st.header("Download", divider="gray")
-st.caption("Every table above as CSV, or the whole comparison as one JSON file.")
-cols = st.columns(4)
-with cols[0]:
-    download("Whole story (JSON)", lambda: story_json(story.id, story.name), f"{stem}.json",
-             "export_json", mime="application/json")
-for i, (name, label) in enumerate(TABLE_NAMES.items(), 1):
-    table = tables[name]
-    with cols[i % 4]:
-        download(f"{label} (CSV)", lambda t=table, n=name: table_csv(t, index=n == "coverage"),
-                 f"{stem}-{name.replace('_', '-')}.csv", f"export_{name}")
+
+def show_downloads(story: StoryRecord, view: StoryView) -> None:
+    st.header("Download", divider="gray", anchor=False)
+    st.caption("Every table above as CSV, or the whole comparison as one JSON file.")
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", story.name).strip("-").lower()[:40] or "story"
+    cols = st.columns(4)
+    with cols[0]:
+        download("Whole story (JSON)", lambda: story_json(story.id, story.name),
+                 f"{stem}.json", "export_json", mime="application/json")
+    for i, (name, label) in enumerate(TABLE_NAMES.items(), 1):
+        with cols[i % 4]:
+            download(f"{label} (CSV)",
+                     lambda t=view.tables[name], n=name: table_csv(t, index=n == "coverage"),
+                     f"{stem}-{name.replace('_', '-')}.csv", f"export_{name}")
+
+
+st.title("Compare outlets")
+st.write("How the outlets covering one story differ: whom they mention and quote, how they "
+         "treat the people and organisations they share, and what each leaves out.")
+picked = pick_story()
+if picked is not None and picked.n_articles == 0:
+    st.info("This story has no articles yet: add some on the Library page.")
+    st.page_link(LIBRARY_PAGE, label="Go to Library", icon=":material/library_books:")
+elif picked is not None:
+    story_view = load_story_view(picked.id, story_stamp(picked), tuple(picked.sources))
+    show_header(picked, story_view)
+    show_glance(story_view)
+    show_coverage(story_view)
+    show_stance(story_view)
+    show_quotes(story_view)
+    show_omissions(story_view)
+    show_downloads(picked, story_view)

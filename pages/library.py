@@ -8,8 +8,11 @@ import pandas as pd
 import streamlit as st
 
 from analysis.store import StoreError
+from ui.deep_links import run_through_app
 from ui.store_access import get_store, share_url
 from ui.story_import import IMPORT_TYPES, import_articles, read_uploads
+
+run_through_app()
 
 PAGE = "library"
 COMPARE_PAGE = "pages/compare.py"

@@ -8,8 +8,11 @@ from analysis.edits import EditError, SetSpeaker, apply_edit
 from analysis.export import UNATTRIBUTED, quotes_table, speaker_counts
 from ui.charts import show_chart
 from ui.current import LOW_CONFIDENCE, load_current, md_escape, show_heading, show_no_article
+from ui.deep_links import run_through_app
 from ui.export_buttons import render_export
 from ui.state import update_current
+
+run_through_app()
 
 PAGE = "quotes"
 CHECK = "⚠ check"

@@ -110,9 +110,12 @@ def open_page(page: str, **params) -> AppTest:
 
 def table(at: AppTest, *columns: str):
     """The first table shown with these columns (AppTest does not expose st.dataframe keys)."""
-    for frame in at.dataframe:
-        if set(columns) <= set(frame.value.columns):
-            return frame.value
+    for frame in [*at.dataframe, *at.table]:
+        value = frame.value
+        if value.index.name is not None:             # st.table: first column as the index
+            value = value.reset_index()
+        if set(columns) <= set(value.columns):
+            return value
     raise AssertionError(f"no table with the columns {columns}")
 
 

@@ -10,19 +10,27 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from analysis.compare import UNNAMED
+
 COVERAGE_STATUS = {"quoted": "#1f5fa8", "mentioned": "#9cc3e6", "absent": "#f2f2f2"}
-COVERAGE_TEXT = {"quoted": "#ffffff", "mentioned": "#0b2540", "absent": "#8a8a8a"}
-STANCE_LABELS = {"negative": "#c0392b", "neutral": "#7f7f7f", "positive": "#2e7d32"}
+COVERAGE_TEXT = {"quoted": "#ffffff", "mentioned": "#0b2540", "absent": "#6b6b6b"}
+# Outlets: distinct hues (ColorBrewer Dark2) AND distinct shapes.
+OUTLET_COLOURS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d",
+                  "#666666"]
+# Speakers: Tableau 10 without its grey; quotes credited to no one, and the rest, in greys.
+SPEAKER_COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
+                   "#ff9da7", "#9c755f"]
+GREYS = {UNNAMED: "#8c8c8c", "others": "#c7c7c7"}
 OUTLET_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down",
                  "wedge", "stroke"]
 
 
 def coverage_cell_text(status: str, mentions: int, quotes: int) -> str:
-    """What a coverage cell says: 'quoted ×2 · 5 mentions', 'mentioned ×3', 'absent'."""
+    """What a coverage cell says: 'quoted ×2 · named ×5', 'mentioned ×3', '— absent'."""
     if status == "absent":
         return "— absent"
     if status == "quoted":
-        return f"quoted ×{quotes}" + (f" · {mentions}m" if mentions else "")
+        return f"quoted ×{quotes}" + (f" · named ×{mentions}" if mentions else "")
     return f"mentioned ×{mentions}" if mentions else "mentioned"
 
 
@@ -35,11 +43,12 @@ def build_coverage_heatmap(coverage: pd.DataFrame) -> alt.Chart:
     data = coverage.copy()
     data["cell"] = [coverage_cell_text(s, int(m), int(q)) for s, m, q in
                     zip(data["status"], data["mentions"], data["quotes"])]
+    data["ink"] = data["status"].map(COVERAGE_TEXT)
     actors = list(dict.fromkeys(data["actor"]))
     outlets = list(dict.fromkeys(data["outlet"]))
     x = alt.X("outlet:N", sort=outlets, title=None,
-              axis=alt.Axis(orient="top", labelAngle=0, labelLimit=220, labelFontWeight="bold",
-                            labelFontSize=12))
+              axis=alt.Axis(orient="top", labelAngle=0, labelLimit=200, labelFontWeight="bold",
+                            labelFontSize=12, labelOverlap=False, domain=False, ticks=False))
     y = alt.Y("actor:N", sort=actors, title=None,
               axis=alt.Axis(labelLimit=260, labelOverlap=False, labelFontSize=12))
     base = alt.Chart(data).encode(
@@ -52,24 +61,24 @@ def build_coverage_heatmap(coverage: pd.DataFrame) -> alt.Chart:
                         scale=alt.Scale(domain=list(COVERAGE_STATUS),
                                         range=list(COVERAGE_STATUS.values())),
                         legend=alt.Legend(orient="top")))
-    text = base.mark_text(fontSize=12).encode(
-        text="cell:N",
-        color=alt.Color("status:N", scale=alt.Scale(domain=list(COVERAGE_TEXT),
-                                                    range=list(COVERAGE_TEXT.values())),
-                        legend=None))
-    width = max(360, min(1100, 190 * len(outlets)))
-    return alt.layer(cells, text).properties(width=width, height=alt.Step(30))
+    # The ink colour is given as is (scale=None): a colour scale here would be merged with the
+    # cells' scale and paint the words in the colour of their own cell.
+    text = base.mark_text(fontSize=12).encode(text="cell:N",
+                                              color=alt.Color("ink:N", scale=None))
+    return alt.layer(cells, text).properties(width=alt.Step(190), height=alt.Step(30))
 
 
-def build_stance_dots(stance: pd.DataFrame) -> alt.Chart:
+def build_stance_dots(stance: pd.DataFrame, outlets: list[str] | None = None) -> alt.Chart:
     """Each outlet's stance toward each shared actor as a dot on −1 … +1 (one row per actor).
 
     Outlets differ by shape and colour; a rule joins an actor's dots so the disagreement reads
-    as a length. ``stance`` is ``analysis.compare.build_stance_table``.
+    as a length. ``stance`` is ``analysis.compare.build_stance_table``; ``outlets`` fixes the
+    legend order (the story's order), so an outlet keeps its colour and shape.
     """
     data = stance[["actor", "type", "outlet", "score", "label", "mentions", "spread"]].copy()
     actors = list(dict.fromkeys(data["actor"]))
-    outlets = list(dict.fromkeys(data["outlet"]))
+    outlets = list(dict.fromkeys([*(outlets or ()), *data["outlet"]]))
+    repeat = len(outlets) // len(OUTLET_SHAPES) + 1
     y = alt.Y("actor:N", sort=actors, title=None,
               axis=alt.Axis(labelLimit=260, labelOverlap=False, labelFontSize=12))
     x_scale = alt.Scale(domain=[-1, 1])
@@ -79,11 +88,12 @@ def build_stance_dots(stance: pd.DataFrame) -> alt.Chart:
         y=y,
         x=alt.X("score:Q", scale=x_scale,
                 title="stance toward the actor (−1 hostile … 0 neutral … +1 favourable)"),
-        color=alt.Color("outlet:N", sort=outlets, title="outlet", legend=alt.Legend(orient="top")),
-        shape=alt.Shape("outlet:N", sort=outlets, title="outlet",
+        color=alt.Color("outlet:N", title="outlet", legend=alt.Legend(orient="top"),
                         scale=alt.Scale(domain=outlets,
-                                        range=(OUTLET_SHAPES * (len(outlets) // 8 + 1))
-                                        [:len(outlets)])),
+                                        range=(OUTLET_COLOURS * repeat)[:len(outlets)])),
+        shape=alt.Shape("outlet:N", title="outlet",
+                        scale=alt.Scale(domain=outlets,
+                                        range=(OUTLET_SHAPES * repeat)[:len(outlets)])),
         tooltip=[alt.Tooltip("actor:N"), alt.Tooltip("outlet:N"),
                  alt.Tooltip("score:Q", format="+.2f", title="stance"),
                  alt.Tooltip("label:N"), alt.Tooltip("mentions:Q"),
@@ -123,25 +133,27 @@ def build_quote_share_chart(share: pd.DataFrame, *, measure: str = "quote_share"
         tooltip=[alt.Tooltip("outlet:N"), alt.Tooltip("speaker:N"), alt.Tooltip("quotes:Q"),
                  alt.Tooltip("words:Q", title="quoted words"),
                  alt.Tooltip(f"{measure}:Q", format=".0%", title="share")])
+    named = iter(SPEAKER_COLOURS * (len(order) // len(SPEAKER_COLOURS) + 1))
+    colours = [GREYS.get(s) or next(named) for s in order]
     bars = base.mark_bar(stroke="#ffffff", strokeWidth=1).encode(
-        color=alt.Color("speaker:N", sort=order, title="speaker",
-                        scale=alt.Scale(scheme="tableau10"), legend=alt.Legend(orient="top")))
+        color=alt.Color("speaker:N", title="speaker", legend=alt.Legend(orient="top"),
+                        scale=alt.Scale(domain=order, range=colours)))
     labels = base.mark_text(color="#ffffff", fontWeight="bold", limit=150).encode(
         x=alt.X("middle:Q", stack=None), text="label:N")
     return alt.layer(bars, labels).properties(height=alt.Step(44))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _spec(kind: str, table: pd.DataFrame, measure: str) -> dict:
+def _spec(kind: str, table: pd.DataFrame, measure: str, outlets: tuple[str, ...]) -> dict:
     if kind == "coverage":
         return build_coverage_heatmap(table).to_dict()
     if kind == "stance":
-        return build_stance_dots(table).to_dict()
+        return build_stance_dots(table, list(outlets)).to_dict()
     return build_quote_share_chart(table, measure=measure).to_dict()
 
 
-def show_story_chart(kind: str, table: pd.DataFrame, *, key: str,
-                     measure: str = "quote_share") -> None:
+def show_story_chart(kind: str, table: pd.DataFrame, *, key: str, measure: str = "quote_share",
+                     outlets: tuple[str, ...] = ()) -> None:
     """Draw a story chart ("coverage", "stance", "quotes") from a cached Vega-Lite spec."""
-    st.vega_lite_chart(spec=_spec(kind, table, measure), width="content"
-                       if kind == "coverage" else "stretch", key=key)
+    st.vega_lite_chart(spec=_spec(kind, table, measure, outlets),
+                       width="content" if kind == "coverage" else "stretch", key=key)
