@@ -132,40 +132,107 @@ def _mention_probabilities(doc, items: list[tuple[int, int, int, int]]) -> np.nd
     return probs[[index[item] for item in items]] if items else np.zeros((0, 3))
 
 
+PERSON_PRONOUNS = frozenset("he him his she her hers".split())
+THING_PRONOUNS = frozenset("it its".split())
+# how much a sentence that names an actor only by pronoun counts against a named mention
+PRONOUN_WEIGHT = 0.5
+PRONOUN_REACH = 2   # sentences back that a pronoun may point to
+
+
+@dataclasses.dataclass(frozen=True)
+class _Target:
+    actor: str
+    sentence: tuple[int, int]
+    start: int
+    end: int
+    weight: float
+
+
+def _sentence_of(doc, text: str, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    sent = span[0].sent
+    s0, s1 = sent.start_char, sent.end_char
+    if s1 - s0 > 1200:   # a run-on "sentence" (lists, tables): use the punctuation rule
+        s0, s1 = _sentence_bounds(text, start, end)
+    return s0, s1
+
+
+def _pronoun_targets(doc, named: list[_Target], person: set[str],
+                     quote_spans: list[tuple[int, int]]) -> list[_Target]:
+    """Sentences that name no actor but refer back to the last one by "he", "her", "its"...
+
+    A light stand-in for coreference: a third-person pronoun outside quotations points to the
+    most recent actor of the fitting kind (a person for he/she, an organisation or place for
+    it/its) named up to PRONOUN_REACH sentences before it, in the same sentence before it, or
+    nowhere if there is none.
+    """
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+    named_by_sent: dict[int, list[_Target]] = {}
+    for t in named:
+        k = max(0, np.searchsorted(starts, t.start, side="right") - 1)
+        named_by_sent.setdefault(int(k), []).append(t)
+    out = []
+    for k, sent in enumerate(sents):
+        present = {t.actor for t in named_by_sent.get(k, ())}
+        for tok in sent:
+            low = tok.lower_
+            if low not in PERSON_PRONOUNS and low not in THING_PRONOUNS:
+                continue
+            if _inside(tok.idx, tok.idx + len(tok), quote_spans):
+                continue
+            want_person = low in PERSON_PRONOUNS
+            referent = None
+            for j in range(k, max(-1, k - PRONOUN_REACH - 1), -1):
+                cands = [t for t in named_by_sent.get(j, ())
+                         if (t.actor in person) == want_person and (j < k or t.start < tok.idx)]
+                if cands:
+                    referent = max(cands, key=lambda t: t.start).actor
+                    break
+            if referent is None or referent in present:
+                continue
+            present.add(referent)   # one pronoun per actor and sentence
+            bounds = (sent.start_char, sent.end_char)
+            out.append(_Target(referent, bounds, tok.idx, tok.idx + len(tok), PRONOUN_WEIGHT))
+    return out
+
+
 def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
                   quotes: Sequence[Quote]) -> list[Actor]:
     """The article's stance toward each actor, with the sentence spans it rests on.
 
-    Each mention's sentence is scored toward that mention (all pairs in one batch). Mentions
-    inside quotations, and an actor's sentences that carry its own quotations (a speaker is not
-    judged by the tone of what they say), weigh QUOTED_WEIGHT and are flagged ``quoted`` in the
+    Each sentence naming an actor (by name, or by a pronoun pointing back to it) is scored
+    toward that mention, all pairs of the article in one deduplicated batch. Mentions inside
+    quotations, and an actor's sentences that carry its own quotations (a speaker is not judged
+    by the tone of what they say), weigh QUOTED_WEIGHT and are flagged ``quoted`` in the
     evidence: the article's own framing decides.
     """
     text = doc.text
     quote_spans = [(q.start, q.end) for q in quotes]
     known = {a.name for a in actors}
-    placed: list[tuple[Mention, tuple[int, int]]] = []
+    person = {a.name for a in actors if a.type == "PERSON"}
+    named: list[_Target] = []
     for m in mentions:
         if m.actor not in known or not (0 <= m.start < m.end <= len(text)):
             continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            continue
-        sent = span[0].sent
-        s0, s1 = sent.start_char, sent.end_char
-        if s1 - s0 > 1200:   # a run-on "sentence" (lists, tables): use the punctuation rule
-            s0, s1 = _sentence_bounds(text, m.start, m.end)
-        placed.append((m, (s0, s1)))
-    probs = _mention_probabilities(doc, [(s0, s1, m.start, m.end) for m, (s0, s1) in placed])
+        bounds = _sentence_of(doc, text, m.start, m.end)
+        if bounds is not None:
+            named.append(_Target(m.actor, bounds, m.start, m.end, 1.0))
+    targets = named + _pronoun_targets(doc, named, person, quote_spans)
+    probs = _mention_probabilities(doc, [(*t.sentence, t.start, t.end) for t in targets])
 
     spoken = [(q.speaker, q.start, q.end) for q in quotes if q.speaker]
     per_actor: dict[str, dict[tuple[int, int], list]] = {}
-    for (m, bounds), p in zip(placed, probs):
+    for t, p in zip(targets, probs):
+        s0, s1 = t.sentence
         # inside a quotation, or the speaker of a quotation in this sentence: either way the
         # sentence reports an opinion rather than the article's own framing
-        quoted = _inside(m.start, m.end, quote_spans) or any(
-            who == m.actor and a < bounds[1] and b > bounds[0] for who, a, b in spoken)
-        per_actor.setdefault(m.actor, {}).setdefault(bounds, []).append((float(p[2] - p[0]), quoted))
+        quoted = _inside(t.start, t.end, quote_spans) or any(
+            who == t.actor and a < s1 and b > s0 for who, a, b in spoken)
+        per_actor.setdefault(t.actor, {}).setdefault(t.sentence, []).append(
+            (float(p[2] - p[0]), quoted, t.weight))
 
     result = []
     for actor in actors:
@@ -175,9 +242,9 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
             continue
         evidence, total, weight = [], 0.0, 0.0
         for (s0, s1), scored in sorted(sentences.items()):
-            quoted = all(q for _, q in scored)
-            polarity = sum(s for s, _ in scored) / len(scored)
-            w = QUOTED_WEIGHT if quoted else 1.0
+            quoted = all(q for _, q, _ in scored)
+            polarity = sum(s for s, _, _ in scored) / len(scored)
+            w = max(w for _, _, w in scored) * (QUOTED_WEIGHT if quoted else 1.0)
             total += w * polarity
             weight += w
             evidence.append(Evidence(s0, s1, polarity, text[s0:s1], quoted))
