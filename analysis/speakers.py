@@ -348,14 +348,17 @@ class SpeakerResolver:
             for c in head.children:
                 if c.dep_ == "appos":
                     words.add(c.lower_)
-                elif c.dep_ == "relcl" and c.lower_ in ROLE_VERBS:   # "who chairs the FRA"
-                    words.update(ROLE_VERBS[c.lower_])
             if head.dep_ == "appos":
                 words.add(head.head.lower_)
-            for w in words:
+            # "Ward, the chairwoman": only words the text uses say whether a man or a woman
+            genders = {GENDERED_NOUNS[w] for w in words if w in GENDERED_NOUNS}
+            if m.label in _PERSON_LABELS and len(genders) == 1:
+                self.gender.setdefault(self._actor(m), genders.pop())
+            for c in head.children:
+                if c.dep_ == "relcl" and c.lower_ in ROLE_VERBS:   # "who chairs the FRA"
+                    words.update(ROLE_VERBS[c.lower_])
+            for w in sorted(words):
                 self.roles[w].append((head.i, self._actor(m)))
-                if m.label in _PERSON_LABELS and w in GENDERED_NOUNS:
-                    self.gender.setdefault(self._actor(m), GENDERED_NOUNS[w])
 
     # ---------- resolution ----------
 

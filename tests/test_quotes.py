@@ -483,3 +483,29 @@ def test_without_any_mentions(nlp):
     (q,) = extract_quotes(doc, [])
     assert surname(q.speaker) == "Ward"
     assert extract_quotes(doc, None)
+
+
+def test_same_answer_whatever_the_hash_seed():
+    """Sets iterate in a per-process order; the speakers must not depend on it."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+    script = ("import json, sys\n"
+              "from analysis.nlp import load_nlp\n"
+              "from analysis.model import Mention\n"
+              "from analysis.quotes import extract_quotes\n"
+              "doc = load_nlp()(sys.stdin.read())\n"
+              "ms = [Mention(e.start_char, e.end_char, e.text, e.label_, e.text) for e in doc.ents]\n"
+              "print(json.dumps([q.to_dict() for q in extract_quotes(doc, ms)]))\n")
+    text = ARTICLE + ("\nHelen Ward, who chairs the regulator, met fans on Monday. "
+                      "She added that the review was “far from finished”.\n")
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        run = subprocess.run([sys.executable, "-c", script], input=text, capture_output=True,
+                             text=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed},
+                             timeout=120)
+        assert run.returncode == 0, run.stderr
+        outputs.add(run.stdout)
+    assert len(outputs) == 1
