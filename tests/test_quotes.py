@@ -501,11 +501,13 @@ def test_same_answer_whatever_the_hash_seed():
               "print(json.dumps([q.to_dict() for q in extract_quotes(doc, ms)]))\n")
     text = ARTICLE + ("\nHelen Ward, who chairs the regulator, met fans on Monday. "
                       "She added that the review was “far from finished”.\n")
+    runs = [subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                             cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed})
+            for seed in ("1", "2", "3")]      # in parallel: each loads the model
     outputs = set()
-    for seed in ("1", "2", "3"):
-        run = subprocess.run([sys.executable, "-c", script], input=text, capture_output=True,
-                             text=True, cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed},
-                             timeout=120)
-        assert run.returncode == 0, run.stderr
-        outputs.add(run.stdout)
+    for run in runs:
+        out, err = run.communicate(text, timeout=180)
+        assert run.returncode == 0, err
+        outputs.add(out)
     assert len(outputs) == 1
