@@ -8,7 +8,8 @@ second reads the first stage's verdicts around the line and where the article's 
 lies, so a short subhead between two paragraphs stays and a long teaser after the body goes.
 Scoring is plain Python: no runtime dependency beyond the standard library.
 
-HTML goes through trafilatura (precision settings, comments off), readability-lxml as fallback.
+HTML goes through trafilatura (precision settings, comments off), readability-lxml when that
+returns nothing or far less than readability finds.
 
 Every removed line gets a short reason an analyst understands; ``restore``/``drop`` let the
 analyst override single lines (by their start offset in the original) and rerun.
@@ -483,7 +484,8 @@ def _label_lines(lines: list[str]) -> list[bool]:
     Single-purpose widgets (``HARD_JUNK``) go first and are invisible to the model; the model
     then runs again on the lines it kept until nothing changes, so that cleaning the cleaned
     text removes nothing. A long sentence just before the body's first kept line is its lead,
-    not a teaser, and stays.
+    not a teaser, and stays; title-like lines cut off from the body's end by removed widgets
+    are other articles' headlines and go.
     """
     keep = [_hard_reason(t) is None for t in lines]
     idx = [i for i, k in enumerate(keep) if k]
@@ -513,6 +515,19 @@ def _label_lines(lines: list[str]) -> list[bool]:
             if (units(t) >= 25 and _ENDS_SENTENCE.search(t) and first_probs.get(i, 0.0) >= 0.2
                     and not _CREDIT_END.search(t)):
                 keep[i] = True
+    # Title-like lines after the body, cut off from it by removed widgets ("Comments (4)",
+    # share bars), are the headlines of other articles.
+    while True:
+        kept_visible = [i for i in visible if keep[i]]
+        if len(kept_visible) < 3:
+            break
+        prev, last = kept_visible[-2], kept_visible[-1]
+        t = lines[last]
+        if (_headline_like(t) and units(t) <= 20 and not _ENDS_SENTENCE.search(t)
+                and any(not keep[j] for j in range(prev + 1, last))):
+            keep[last] = False
+        else:
+            break
     return keep
 
 
@@ -525,14 +540,22 @@ def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
     first_kept = kept_idx[0] if kept_idx else -1
     last_kept = kept_idx[-1] if kept_idx else -1
     title = None
-    if first_kept > 0:
-        for i in range(first_kept - 1, max(-1, first_kept - 9), -1):
-            t = lines[i]
-            if (3 <= units(t) <= 40 and not _hard_reason(t) and not _HEADLINE_SKIP.search(t)
-                    and not _DATE.search(t) and not t.endswith(":")
-                    and not _CUES_ANY(t) and sum(c.isalpha() for c in t) > len(t) / 2):
-                title = (i, t)
-                break
+    if first_kept >= 0:
+        t = lines[first_kept]
+        # A title-like first kept line right next to removed lines is the headline of the page.
+        if (_headline_like(t) and units(t) <= 25 and not _ENDS_SENTENCE.search(t)
+                and ((first_kept > 0 and not keep[first_kept - 1])
+                     or (first_kept + 1 < len(lines) and _hard_reason(lines[first_kept + 1])
+                         in ("byline", "dateline")))
+                and any(keep[first_kept + 1:])):
+            keep[first_kept] = False
+            title = (first_kept, t)
+            first_kept = next(i for i in range(first_kept + 1, len(lines)) if keep[i])
+        else:
+            for i in range(first_kept - 1, max(-1, first_kept - 9), -1):
+                if _headline_like(lines[i]):
+                    title = (i, lines[i])
+                    break
     segments, removed, body = [], [], []
     for i, (s, e, t) in enumerate(head):
         if keep[i]:
@@ -554,6 +577,12 @@ def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
             body.append(t)
     return CleanResult(original=raw, text="\n\n".join(body), removed=tuple(removed),
                        segments=tuple(segments), title=title[1] if title else None)
+
+
+def _headline_like(t: str) -> bool:
+    return (3 <= units(t) <= 40 and not _hard_reason(t) and not _HEADLINE_SKIP.search(t)
+            and not _DATE.search(t) and not t.endswith(":") and not _CUES_ANY(t)
+            and sum(c.isalpha() for c in t) > len(t) / 2)
 
 
 def _CUES_ANY(text: str) -> bool:
@@ -588,8 +617,11 @@ def _clean_html(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
             meta = d
     except Exception:  # trafilatura raises many kinds of errors on broken markup
         text = ""
-    if not text.strip():
-        text = _readability(raw)
+    # readability-lxml when trafilatura's precise extraction kept much less than the
+    # article region (measured on the html train half: 0.966 -> 0.970 bag-of-words F1).
+    fallback = _readability(raw)
+    if len(fallback.split()) > 2 * len(text.split()) + 50:
+        text = fallback
     paragraphs = [ln.strip() for ln in text.splitlines() if ln.strip()]
     segments, body, removed = [], [], []
     pos = 0

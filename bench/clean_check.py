@@ -30,8 +30,12 @@ def main() -> None:
                 print(f"   BODY LOST   [{s.reason}] {s.text[:100]}")
         for s in result.removed:
             print(f"   removed     [{s.reason}] {s.text[:80]}")
-        if "-q" not in sys.argv:
-            continue
+    print("== clean bodies passed through (must come back untouched)")
+    for gold_path in sorted(EVAL.glob("stories/*.gold.json")) + [EVAL / "seed" / "seed.gold.json"]:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        result = clean_module.clean(gold["body"])
+        status = "untouched" if not result.removed else f"REMOVED {[r.text[:60] for r in result.removed]}"
+        print(f"   {gold_path.name}: {status}")
 
 
 if __name__ == "__main__":

@@ -190,8 +190,8 @@ def cross_validate(docs: list[dict], feats: dict, args, folds: int = 4) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--cv", action="store_true", help="cross-validate instead of writing the model")
-    ap.add_argument("--c1", type=float, default=0.3)
-    ap.add_argument("--c2", type=float, default=0.3)
+    ap.add_argument("--c1", type=float, default=1.0)
+    ap.add_argument("--c2", type=float, default=1.0)
     ap.add_argument("--weight", choices=["flat", "log", "sqrt", "doc"], default="doc")
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--thresholds", type=float, nargs="*", default=[0.3, 0.4, 0.5, 0.6])

@@ -1,0 +1,196 @@
+"""The boilerplate cleaner: article shapes, offsets, idempotence, HTML, analyst overrides, odd input."""
+from __future__ import annotations
+
+import importlib
+import json
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from analysis.model import CleanResult
+
+clean_module = importlib.import_module("analysis.clean")
+clean = clean_module.clean
+
+PARAS = [
+    "The city council voted on Tuesday to close two of its four public libraries next spring, "
+    "citing a budget shortfall that officials say has grown for three years in a row.",
+    "The decision drew sharp criticism from residents, dozens of whom packed the council chamber "
+    "and held up signs reading \u201cBooks not budgets\u201d as members cast their votes.",
+    "\u201cWe have run out of places to cut,\u201d the council\u2019s finance chair told reporters "
+    "after the meeting. \u201cNobody on this council wanted to do this.\u201d",
+    "Library staff will be offered jobs at the two remaining branches, according to a statement "
+    "released by the mayor\u2019s office late on Tuesday evening.",
+    "A petition calling for the decision to be reversed had gathered more than 4,000 signatures "
+    "by Wednesday morning, its organisers said, and a protest is planned for next week.",
+]
+BODY = "\n\n".join(PARAS)
+
+
+def page(top: list[str], middle: list[str], bottom: list[str]) -> str:
+    """A pasted page: junk above the body, junk between paragraphs 2 and 3, junk below."""
+    parts = top + PARAS[:2] + middle + PARAS[2:] + bottom
+    return "\n\n".join(parts)
+
+
+JUNK_SHAPES = {
+    "share-run-together": (["Share on FacebookShare on XShare via Email"], [], []),
+    "advertisement": ([], ["Advertisement"], []),
+    "cookie-banner": (["We use cookies to improve your experience on our site. By continuing to "
+                       "browse you agree to our use of cookies.", "Accept allManage preferences"],
+                      [], []),
+    "byline-dateline": (["By Maria Jensen, City Reporter", "Tuesday 4 March 2025, 7:15 pm"], [], []),
+    "first-published": ([], [], ["First Published: Wednesday, March 5, 2025 08:38 AM"]),
+    "comments": ([], [], ["Comments (112)"]),
+    "newsletter": ([], ["Sign up for our daily newsletter"], []),
+    "read-more": ([], ["Read more: Council tax to rise by five per cent in April"], []),
+    "caption-with-credit": ([], ["Residents protest outside the town hall on Tuesday. "
+                                 "Photograph: Sam Keller/AFP/Getty Images"], []),
+    "photo-caption": ([], ["Photo: Residents hold up signs in the council chamber."], []),
+    "copyright": ([], [], ["Copyright Example Media Ltd 2025. All rights reserved."]),
+    "reporting-credit": ([], [], ["Reporting by Maria Jensen; Editing by Tom Pike"]),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(JUNK_SHAPES))
+def test_removes_junk_shape_and_keeps_body(shape):
+    top, middle, bottom = JUNK_SHAPES[shape]
+    raw = page(top, middle, bottom)
+    result = clean(raw)
+    for para in PARAS:
+        assert para in result.text, f"body paragraph lost with {shape}"
+    for junk in top + middle + bottom:
+        assert junk not in result.text.splitlines(), f"{junk!r} kept"
+        assert any(r.text == junk for r in result.removed)
+
+
+def test_removal_reasons_are_short_words():
+    raw = page(["Share"], ["Advertisement"], ["Comments (47)"])
+    reasons = {r.text: r.reason for r in clean(raw).removed}
+    assert reasons["Advertisement"] == "advertisement"
+    assert reasons["Share"] == "share-widget"
+    assert reasons["Comments (47)"] == "comment-count"
+
+
+def test_headline_moves_to_title():
+    raw = "\n\n".join(["News | Local", "Council votes to close two libraries amid budget gap",
+                       "By Maria Jensen", "4 March 2025", *PARAS])
+    result = clean(raw)
+    assert result.title == "Council votes to close two libraries amid budget gap"
+    assert result.title not in result.text
+    assert result.text == BODY
+
+
+def test_clean_body_passes_through_untouched():
+    assert clean(BODY).text == BODY
+    assert clean(BODY).removed == ()
+
+
+def test_clean_body_keeps_subheads_and_list_items():
+    body = "\n\n".join([PARAS[0], PARAS[1], "What happens next", PARAS[2],
+                        "The branches that stay open:", "Central Library", "Northfield Library",
+                        PARAS[3], PARAS[4]])
+    assert clean(body).text == body
+
+
+def test_cjk_body_measured_in_characters():
+    body = ("市议会周二投票决定明年春天关闭四个公共图书馆中的两个，理由是预算缺口已连续三年扩大。\n\n"
+            "数十名居民挤满了议会会议厅，举着写有“要书不要预算”的标语表达不满。\n\n"
+            "图书馆工作人员将被安排到其余两个分馆工作，市长办公室周二晚间发表声明说。")
+    assert clean(body).text == body
+
+
+def test_idempotent_on_page():
+    raw = page(["Menu", "Share"], ["Advertisement", "Read more: Another story here"],
+               ["Comments (3)", "Most read", "Rail strike called off after late talks"])
+    once = clean(raw).text
+    assert clean(once).text == once
+
+
+def test_offsets_point_into_raw():
+    raw = "  Share  \r\n\r\n" + page(["Sign up for our newsletter"], ["Advertisement"], ["Comments (9)"])
+    result = clean(raw)
+    assert result.removed
+    for r in result.removed:
+        assert raw[r.start:r.end] == r.text
+    for s in result.segments:
+        assert raw[s.start:s.end] == s.text
+
+
+def test_restore_and_drop():
+    raw = page([], ["Advertisement"], [])
+    first = clean(raw)
+    ad = next(r for r in first.removed if r.text == "Advertisement")
+    restored = clean(raw, restore=[ad.start])
+    assert "Advertisement" in restored.text.splitlines()
+    last = next(s for s in first.segments if s.kept and s.text == PARAS[-1])
+    dropped = clean(raw, drop=[last.start])
+    assert PARAS[-1] not in dropped.text
+    assert any(r.reason == "dropped by analyst" and r.text == PARAS[-1] for r in dropped.removed)
+
+
+def test_html_path_extracts_body_and_metadata():
+    paras = "".join(f"<p>{p}</p>" for p in PARAS)
+    html = ("<html><head><title>Libraries to close</title>"
+            "<meta name='author' content='Maria Jensen'></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            f"<article><h1>Libraries to close</h1>{paras}</article>"
+            "<footer>Copyright Example Media 2025</footer></body></html>")
+    result = clean(html)
+    assert isinstance(result, CleanResult)
+    for para in PARAS:
+        assert " ".join(para.split()) in " ".join(result.text.split())
+    assert "Home" not in result.text.split()
+    assert result.title == "Libraries to close"
+
+
+def test_seed_article(seed_raw):
+    result = clean(seed_raw)
+    kept = set(result.text.splitlines())
+    removed = [r.text for r in result.removed]
+    assert "Share" in removed and removed.count("Advertisement") == 2
+    assert "Missing some content? Care to comment?" in removed
+    assert not kept & {"Share", "Advertisement", "Missing some content? Care to comment?"}
+    last = seed_raw.strip().splitlines()[-1].strip()
+    assert last in removed
+    paras = [ln.strip() for ln in seed_raw.splitlines() if len(ln.split()) >= 20]
+    for p in paras:
+        assert p in kept
+
+
+def test_shipped_line_model_loads_and_scores():
+    model = clean_module.load_line_model()
+    assert model["provenance"]["data"]
+    probs = clean_module.score_lines(["Advertisement", PARAS[0], PARAS[1], "Comments (4)"], model)
+    assert len(probs) == 4 and all(0.0 <= p <= 1.0 for p in probs)
+    assert probs[1] > probs[0]
+    assert json.dumps(model["provenance"])
+
+
+@pytest.mark.parametrize("raw", ["", "   \n\n\t", "\x00\x01\x02", "\ud800 lone surrogate \udfff",
+                                 "a" * 5000, "\n".join(["Share"] * 300), "<p>", "<html></html>",
+                                 "\u2028\u2029\x0b\x0c", "Ünïcödé ✓ 🙂\r\nsecond line\r"])
+def test_never_raises_on_odd_input(raw):
+    result = clean(raw)
+    assert isinstance(result.text, str)
+    for r in result.removed:
+        assert raw[r.start:r.end] == r.text
+
+
+def test_large_input_is_fast_enough():
+    raw = "\n\n".join(PARAS * 400)  # about 200 kB
+    result = clean(raw)
+    assert len(result.text) > len(raw) / 2
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(PARAS + ["Share", "Advertisement", "Comments (2)", "Menu",
+                                                   "By Ann Lee", "Read more: Other story"]),
+                          st.text(max_size=80)), max_size=25))
+def test_property_offsets_and_idempotence(parts):
+    raw = "\n\n".join(parts)
+    result = clean(raw)
+    for r in result.removed:
+        assert raw[r.start:r.end] == r.text
+    assert clean(result.text).text == result.text
