@@ -63,7 +63,7 @@ def fit(x, y, c: float) -> Fitted:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--grid", default="0.03,0.1,0.3,1.0")
+    ap.add_argument("--grid", default="0.05,0.1,0.3")
     args = ap.parse_args()
     nlp = load_nlp()
     t0 = time.time()
