@@ -78,8 +78,8 @@ def _parser() -> argparse.ArgumentParser:
             p.add_argument("--partition-size", type=int, default=None, metavar="N",
                            help="articles per Dask task (default 16)")
             p.add_argument("--retries", type=int, default=None, metavar="N",
-                           help="times a failed Dask task is retried before its articles are redone one per task "
-                                "(default 2)")
+                           help="times a failed Dask task is retried before its articles are redone "
+                                "one per task (default 2)")
     p = sub.add_parser("import", help="save analysed rows (JSON Lines or Parquet from analyze) in the store")
     p.add_argument("results", nargs="+", metavar="RESULTS",
                    help="a .jsonl or .parquet file written by `analyze`")

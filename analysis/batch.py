@@ -44,6 +44,9 @@ PARTITION_SIZE = 16
 TASKS_PER_THREAD = 2
 # Times a partition is retried after an error before its articles become error rows.
 RETRIES = 2
+# LocalCluster options: no dashboard, and the scheduler's HTTP endpoints (health, metrics) on
+# any free port rather than 8787, which another cluster on the machine may hold.
+NO_DASHBOARD = {"dashboard_address": ":0"}
 # Longest exception text quoted in an error row (spaCy's messages run to paragraphs).
 MAX_REASON_CHARS = 200
 # Rows per Parquet row group: bounded memory while writing, few enough groups to read fast.
@@ -164,7 +167,12 @@ class PipelinePlugin(_WorkerPlugin):
 
     def setup(self, worker):
         from .nlp import load_nlp
-        load_nlp()
+        try:
+            load_nlp()
+        except RuntimeError:
+            # The worker's model is not installed: its tasks will say so (analyze_partition),
+            # which reaches the user as error rows; failing here would break the whole client.
+            pass
 
 
 def _partitions(items: Iterable[Article | IngestError], size: int
@@ -301,6 +309,7 @@ def dask_client(scheduler: str | None = None, *, workers: int | None = None,
     with dask.config.set({"distributed.worker.profile.enabled": False}):
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
                                processes=True, dashboard_address=None,
+                               scheduler_kwargs=NO_DASHBOARD,
                                silence_logs=logging.CRITICAL)   # failures come back as error rows
     with cluster, Client(cluster) as client:
         yield client
@@ -420,8 +429,8 @@ def import_rows(rows: Iterable[dict], store, *, story: str | None = None,
         if not isinstance(row, dict) or "error" in row:
             skipped += 1
             if on_error is not None:
-                on_error(n, f"row {n} is an error row ({row.get('error') if isinstance(row, dict) else row!r}); "
-                            f"not imported.")
+                reason = row.get("error") if isinstance(row, dict) else f"not an object: {row!r:.60}"
+                on_error(n, f"row {n} is an error row ({reason}); not imported.")
             continue
         try:
             store.save_article(row, story_id=story_id)
