@@ -6,16 +6,31 @@ random, plus quotes of its own. Prints seconds per step; never part of the test 
 
     .venv/bin/python bench/compare_scale.py            # 3, 30, 100, 300 articles
     .venv/bin/python bench/compare_scale.py 1000       # chosen sizes
+    .venv/bin/python bench/compare_scale.py --page 500 # the Compare PAGE in a browser
+
+``--page N`` times the dashboard's Compare page (Playwright, Debian Chromium) for a story of N
+stored articles generated from the dev stories (``../shared/eval/stories/*.raw.txt``, analysed
+once with the real pipeline): each generated article is one dev article's analysis with some
+actors and quotes left out and its outlet drawn from a fixed set, saved in a temporary SQLite
+store. A Streamlit server is started on that store; the first load (cold: the story's tables
+are computed) is printed, then the median of 5 loads of the share link on the warm server, each
+in a new tab (a new Streamlit session; the browser's cache keeps Streamlit's scripts): from
+navigation until the three charts are drawn and the run is over. The same is printed for a
+story of 3 of the articles: the fixed cost of loading any page on this machine.
 """
 from __future__ import annotations
 
+import json
+import os
 import random
+import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from analysis.compare import compare_story, story_to_json  # noqa: E402
 from analysis.store import Store  # noqa: E402
@@ -84,5 +99,101 @@ def main(sizes: list[int]) -> None:
             store.dispose()
 
 
+PAGE_OUTLETS = 8
+PAGE_LOADS = 5
+
+
+def story_from_dev(n_articles: int, seed: int = 11) -> list[dict]:
+    """``n_articles`` analyses derived from the dev stories' real analyses (see module doc)."""
+    from analysis import analyze_many
+    from analysis.model import Article
+    folder = ROOT.parent / "shared" / "eval" / "stories"
+    files = sorted(folder.glob("*.raw.txt"))
+    if not files:
+        raise SystemExit(f"no dev stories under {folder}")
+    t = time.perf_counter()
+    base = [a.to_dict() for a in analyze_many(
+        [Article(text=f.read_text(encoding="utf-8"), name=f.name) for f in files])]
+    print(f"  analysed {len(base)} dev articles      {time.perf_counter() - t:8.3f} s")
+    rng = random.Random(seed)
+    story = []
+    for i in range(n_articles):
+        row = json.loads(json.dumps(base[i % len(base)]))
+        row["actors"] = [x for x in row["actors"] if rng.random() > 0.25]
+        row["quotes"] = [q for q in row["quotes"] if rng.random() > 0.25]
+        row["text"] += f"\n\n(Edition {i})"          # a distinct text: its own analysis row
+        row["id"] = f"dev{i}"
+        row["source"] = f"Outlet {chr(65 + i % PAGE_OUTLETS)}"
+        row["title"] = f"{row.get('title') or files[i % len(files)].stem} ({i})"
+        story.append(row)
+    return story
+
+
+def time_compare_page(n_articles: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from analysis.store import ENV_VAR
+    from tests.e2e.conftest import free_port, launch_chromium, start_server, stop_server
+
+    print(f"Compare page, {n_articles} stored articles from the dev stories")
+    story = story_from_dev(n_articles)
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/bench.db"
+        store = Store(url)
+        big = store.create_story(f"Dev stories x{n_articles}")
+        timed("store: save_articles (bulk)", lambda: store.save_articles(story, story_id=big))
+        # The same page for a story of 3 of those articles: the fixed cost of any page load.
+        small = store.create_story("Dev stories x3", store.get_story(big).article_ids[:3])
+        store.dispose()
+        before = os.environ.get(ENV_VAR)
+        os.environ[ENV_VAR] = url
+        try:
+            proc = start_server(free_port(), Path(tmp) / "streamlit.log")
+        finally:
+            os.environ.pop(ENV_VAR) if before is None else os.environ.update({ENV_VAR: before})
+        port = proc.args[proc.args.index("--server.port") + 1]
+        try:
+            with sync_playwright() as p:
+                browser = launch_chromium(p)
+                # One browser context (its HTTP cache keeps Streamlit's scripts, as an analyst's
+                # browser does); every load is a new tab, so a new Streamlit session.
+                context = browser.new_context(viewport={"width": 1440, "height": 1000})
+
+                def load(story_id: str) -> tuple[float, float]:
+                    """Seconds until every table is shown and the run is over, and until
+                    the three charts are drawn too (Vega renders in the browser)."""
+                    page = context.new_page()
+                    page.set_default_timeout(300_000)
+                    t = time.perf_counter()
+                    page.goto(f"http://127.0.0.1:{port}/compare?story={story_id}")
+                    page.get_by_role("heading", name="Download").wait_for()
+                    page.wait_for_function(
+                        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+                    shown = time.perf_counter() - t
+                    page.locator("[data-testid='stVegaLiteChart'] canvas, "
+                                 "[data-testid='stVegaLiteChart'] svg").nth(2).wait_for()
+                    drawn = time.perf_counter() - t
+                    page.close()
+                    return shown, drawn
+
+                for label, sid in ((f"{n_articles} articles", big), ("3 articles", small)):
+                    shown, drawn = load(sid)
+                    print(f"  {label}: first load (cold)  tables {shown:6.2f} s, "
+                          f"charts drawn {drawn:6.2f} s")
+                    times = [load(sid) for _ in range(PAGE_LOADS)]
+                    print(f"  {label}: warm loads, charts drawn  "
+                          + "  ".join(f"{d:.2f}" for _, d in times))
+                    print(f"  {label}: median of {PAGE_LOADS} warm loads: tables "
+                          f"{statistics.median(s for s, _ in times):6.2f} s, charts drawn "
+                          f"{statistics.median(d for _, d in times):6.2f} s")
+                context.close()
+                browser.close()
+        finally:
+            stop_server(proc)
+
+
 if __name__ == "__main__":
-    main([int(x) for x in sys.argv[1:]] or [3, 30, 100, 300])
+    if sys.argv[1:2] == ["--page"]:
+        time_compare_page(int(sys.argv[2]) if len(sys.argv) > 2 else 500)
+    else:
+        main([int(x) for x in sys.argv[1:]] or [3, 30, 100, 300])
