@@ -87,24 +87,35 @@ def _negated(tok) -> bool:
         "acomp", "dobj", "attr", "xcomp", "ccomp")
 
 
-def _path_to_root(tok) -> list:
-    path = [tok]
-    while path[-1].head.i != path[-1].i:
-        path.append(path[-1].head)
-    return path
+class _Heads:
+    """Head index of each token as plain ints (Token objects are slow to walk)."""
 
+    def __init__(self, sent):
+        self.doc = sent.doc
+        self.head = {t.i: t.head.i for t in sent}
 
-def _tree_distance(a, b, ancestors_a: dict) -> tuple[int, object]:
-    """Edges between a and b, and their lowest common ancestor."""
-    steps_b = 0
-    node = b
-    while True:
-        if node.i in ancestors_a:
-            return ancestors_a[node.i] + steps_b, node
-        if node.head.i == node.i:
-            return 99, node
-        node = node.head
-        steps_b += 1
+    def of(self, i: int) -> int:
+        h = self.head.get(i)
+        if h is None:
+            h = self.head[i] = self.doc[i].head.i
+        return h
+
+    def distance(self, b: int, ancestors_a: dict[int, int]) -> tuple[int, int]:
+        """Edges between a (given by its ancestors' depths) and b, and their lowest common
+        ancestor; 99 when they are not in one tree."""
+        steps, node = 0, b
+        while node not in ancestors_a:
+            up = self.of(node)
+            if up == node:
+                return 99, node
+            node, steps = up, steps + 1
+        return ancestors_a[node] + steps, node
+
+    def path_to_root(self, i: int) -> list[int]:
+        path = [i]
+        while (up := self.of(path[-1])) != path[-1]:
+            path.append(up)
+        return path
 
 
 QUOTE_MARKS = frozenset(('"', "“", "”", "``", "''"))
@@ -130,7 +141,8 @@ def extract_features(sent, target_tokens) -> dict[str, float]:
     target_ids = {t.i for t in target_tokens}
     head = next((t for t in target_tokens if t.head.i not in target_ids or t.head.i == t.i),
                 target_tokens[0])
-    ancestors = {t.i: d for d, t in enumerate(_path_to_root(head))}
+    heads = _Heads(sent)
+    ancestors = {i: d for d, i in enumerate(heads.path_to_root(head.i))}
     gov = head.head
     dep = head.dep_
     # the target's role, and whose words it sits under
@@ -184,7 +196,7 @@ def extract_features(sent, target_tokens) -> dict[str, float]:
         is_name = tok.tag_ in NAME_TAGS
         if not is_name:
             feats[f"w={low}"] = 1.0
-        dist, lca = _tree_distance(head, tok, ancestors)
+        dist, lca = heads.distance(tok.i, ancestors)
         bucket = min(dist, 4)
         if not is_name:
             feats[f"wd={low}|{bucket}"] = 1.0
@@ -195,7 +207,7 @@ def extract_features(sent, target_tokens) -> dict[str, float]:
             val = -val
             feats["negated_word"] = feats.get("negated_word", 0.0) + 1.0
         decay = 1.0 / (1.0 + 0.5 * dist)
-        in_speech = speech_root is not None and speech_root.i in {a.i for a in _path_to_root(tok)[1:]} \
+        in_speech = speech_root is not None and speech_root.i in heads.path_to_root(tok.i)[1:] \
             and tok.i != speech_root.i
         if tok.i in quoted:
             quoted_val += val * decay
@@ -208,7 +220,7 @@ def extract_features(sent, target_tokens) -> dict[str, float]:
         else:
             neg += -val * decay
             near_neg += -val if dist <= 2 else 0.0
-        side = "up" if lca.i == tok.i else ("down" if lca.i == head.i else "across")
+        side = "up" if lca == tok.i else ("down" if lca == head.i else "across")
         feats[f"val_path={side}|{'pos' if val > 0 else 'neg'}|{min(dist, 3)}"] = \
             feats.get(f"val_path={side}|{'pos' if val > 0 else 'neg'}|{min(dist, 3)}", 0.0) + abs(val) / 2
     feats["lex_pos"] = pos / 2
