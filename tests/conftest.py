@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from shared_paths import ROOT, SHARED  # noqa: E402,F401 - re-exported for fixtures
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from conftest import SHARED
+from shared_paths import SHARED
 
 from analysis.batch import (NO_DASHBOARD, RowWriter, dask_client, dask_rows, iter_inputs,
                             local_rows, read_rows)

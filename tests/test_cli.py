@@ -5,7 +5,7 @@ import json
 import subprocess
 import sys
 
-from conftest import ROOT, SHARED
+from shared_paths import ROOT, SHARED
 
 SEED = SHARED / "eval" / "seed" / "seed.raw.txt"
 CONTRACT_FIELDS = {"id", "source", "title", "text", "removed", "actors", "entities", "quotes", "sentiment"}

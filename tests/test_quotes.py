@@ -491,7 +491,7 @@ def test_same_answer_whatever_the_hash_seed():
     import subprocess
     import sys
 
-    from conftest import ROOT
+    from shared_paths import ROOT
     script = ("import json, sys\n"
               "from analysis.nlp import load_nlp\n"
               "from analysis.model import Mention\n"

@@ -14,7 +14,7 @@ from analysis import sentiment_toward
 from analysis.model import Actor, Mention, Quote, Stance
 from analysis.sentiment import actor_stances, document_tone, stance_backend
 
-from conftest import SHARED
+from shared_paths import SHARED
 
 
 def stance(sentence: str, target: str, occurrence: int = 0) -> Stance:
