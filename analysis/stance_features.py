@@ -43,7 +43,6 @@ NEWS_VALENCE = {
     "won": 1.8, "wins": 1.8, "endorse": 1.4, "endorsed": 1.4, "endorsement": 1.4,
 }
 
-WINDOW = 4   # words each side of the target read as their own features
 NEGATORS = frozenset("not n't no never neither nor without nobody nothing hardly".split())
 # proper-noun tags (the tagger's own, so the attribute ruler can be skipped for speed)
 NAME_TAGS = frozenset({"NNP", "NNPS"})
@@ -176,15 +175,6 @@ def extract_features(sent, target_tokens) -> dict[str, float]:
     for sib in gov.children:
         if sib.i != head.i and sib.i not in target_ids and sib.dep_ not in ("punct",):
             feats[f"sib={dep}|{sib.dep_}|{sib.lower_}"] = 1.0
-
-    # words right before and after the target, by side ("support for X" / "X's failure")
-    first, last = min(target_ids), max(target_ids)
-    for tok in sent:
-        if tok.i in target_ids or tok.is_punct or tok.tag_ in NAME_TAGS:
-            continue
-        offset = tok.i - first if tok.i < first else tok.i - last
-        if abs(offset) <= WINDOW:
-            feats[f"win={'L' if offset < 0 else 'R'}|{tok.lower_}"] = 1.0
 
     # words of the sentence, with their tree distance and valence
     pos = neg = near_pos = near_neg = quoted_val = speech_content = 0.0
