@@ -72,8 +72,9 @@ def import_story(page, files, name: str) -> None:
 
 def compare_is_shown(page, name: str, outlets: list[str]) -> None:
     page.get_by_role("heading", name=name).first.wait_for()
-    page.locator("[data-testid='stVegaLiteChart']").first.wait_for()
+    page.get_by_role("heading", name="Download").wait_for()
     wait_idle(page)
+    page.locator("[data-testid='stVegaLiteChart']").nth(2).wait_for()       # all three drawn
     caption = page.get_by_text(re.compile(r"\d+ articles from \d+ outlets")).first.inner_text()
     for outlet in outlets:
         assert outlet in caption
