@@ -11,7 +11,7 @@ from ui.charts import show_chart
 from ui.current import load_current, show_heading, show_no_article
 from ui.deep_links import run_through_app
 from ui.export_buttons import render_export
-from ui.safe_html import Mark, render_marked_text, show_html
+from ui.safe_html import Mark, md_literal, render_marked_text, show_html
 from ui.state import update_current
 
 run_through_app()
@@ -60,7 +60,7 @@ else:
                      for m in own if ev.start <= m.start and m.end <= ev.end]
             note = f"{ev.polarity:+.2f}" + (" · named inside a quote" if ev.quoted else "")
             show_html(render_marked_text(sentence, marks, css_class="pl-evidence"))
-            st.caption(f"Polarity toward {actor.name}: {note}".replace("$", "\\$"))
+            st.caption(f"Polarity toward {md_literal(actor.name)}: {note}")
 
         st.subheader("Correct the actors")
         entry = current.entry
@@ -69,7 +69,7 @@ else:
             try:
                 apply_edit(a, edit)
             except EditError as err:
-                st.error(str(err))
+                st.error(md_literal(str(err)))
                 return
             update_current(edits=entry.edits + (edit,))
             st.rerun()

@@ -10,13 +10,13 @@ import streamlit as st
 
 from analysis.ingest import IngestError
 from analysis.model import Segment
-from ui.analysis_cache import analyze_entry, load_model
+from ui.analysis_cache import AnalysisTimeout, analyze_entry_within, load_model
 from ui.current import LOW_CONFIDENCE, display_title, load_current, md_escape, show_heading
 from ui.deep_links import run_through_app
 from ui.export_buttons import render_export
 from ui.inputs import (UPLOAD_TYPES, article_from_paste, article_from_url,
                        articles_from_uploads)
-from ui.safe_html import Mark, entity_style, render_legend, render_marked_text, show_html
+from ui.safe_html import Mark, entity_style, md_literal, render_legend, render_marked_text, show_html
 from ui.state import entry_from_article, put_entry, update_current
 
 run_through_app()
@@ -34,7 +34,10 @@ def analyse_articles(found, source: str) -> list[str]:
         for i, article in enumerate(found, 1):
             entry = entry_from_article(article, source=source)
             try:
-                _, result, _ = analyze_entry(entry)
+                _, result, _ = analyze_entry_within(entry)
+            except AnalysisTimeout as err:
+                errors.append(str(err))
+                continue
             except Exception as err:  # noqa: BLE001 - one sentence for the analyst, not a traceback
                 errors.append(f"{article.name} could not be analysed ({type(err).__name__}: {err}).")
                 continue
@@ -63,10 +66,10 @@ with paste_tab:
         try:
             found = [article_from_paste(text)]
         except IngestError as err:
-            st.error(str(err))
+            st.error(md_literal(str(err)))
         else:
             for message in analyse_articles(found, source):
-                st.error(message)
+                st.error(md_literal(message))
 with upload_tab:
     files = st.file_uploader(
         "Article files (.txt, .md, .html, .htm, .pdf, .docx; several at once, one article each)",
@@ -78,7 +81,7 @@ with upload_tab:
             found, errors = articles_from_uploads(files)
             errors += analyse_articles(found, source) if found else []
             for message in errors:
-                st.error(message)
+                st.error(md_literal(message))
             if found:
                 st.success(f"Analysed {len(found)} article{'s' * (len(found) != 1)}; "
                            "pick another one in the sidebar.")
@@ -89,16 +92,16 @@ with url_tab:
         try:
             found = [article_from_url(url)]
         except IngestError as err:
-            st.error(str(err))
+            st.error(md_literal(str(err)))
         else:
             for message in analyse_articles(found, source):
-                st.error(message)
+                st.error(md_literal(message))
 
 current = load_current()
 if current is not None:
     st.divider()
     a, cleaned = current.analysis, current.cleaned
-    st.subheader(display_title(current.entry, a))
+    st.subheader(md_literal(display_title(current.entry, a)), anchor=False)
     show_heading(current)
 
     # Long articles scroll inside two panes of equal height; short ones are shown whole.

@@ -15,6 +15,7 @@ import streamlit as st
 
 from analysis.store import StoreError, StoryRecord, is_valid_id
 from ui.deep_links import run_through_app
+from ui.safe_html import md_literal, md_literal_table
 from ui.store_access import get_store, share_url
 from ui.story_charts import show_story_chart
 from ui.story_tables import (TABLE_NAMES, StoryView, load_story_view, story_json, story_stamp,
@@ -48,7 +49,7 @@ def download(label: str, data, file_name: str, key: str, mime: str = "text/csv")
 def show_rows(frame: pd.DataFrame, key: str, **column_config) -> None:
     """Short tables as a static table (long text wraps), long ones as a scrolling grid."""
     if len(frame) <= MAX_STATIC_ROWS:
-        st.table(frame.set_index(frame.columns[0]))
+        st.table(md_literal_table(frame.set_index(frame.columns[0])))
     else:
         st.dataframe(frame, hide_index=True, key=f"{PAGE}.{key}", column_config=column_config)
 
@@ -94,9 +95,9 @@ def pick_story() -> StoryRecord | None:
 
 def show_header(story: StoryRecord, view: StoryView) -> None:
     outlets = view.outlets
-    st.subheader(story.name, anchor=False)
+    st.subheader(md_literal(story.name), anchor=False)
     st.caption(f"{view.n_articles} article{'s' * (view.n_articles != 1)} from {len(outlets)} "
-               f"outlet{'s' * (len(outlets) != 1)}: " + ", ".join(outlets[:12])
+               f"outlet{'s' * (len(outlets) != 1)}: " + md_literal(", ".join(outlets[:12]))
                + (f" and {len(outlets) - 12} more" if len(outlets) > 12 else ""))
     with st.container(key=f"{PAGE}-share"):
         st.markdown("**Share link** — opens this comparison in any browser (copy it with the "

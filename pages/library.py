@@ -9,6 +9,7 @@ import streamlit as st
 
 from analysis.store import StoreError
 from ui.deep_links import run_through_app
+from ui.safe_html import md_literal
 from ui.store_access import get_store, share_url
 from ui.story_import import IMPORT_TYPES, import_articles, read_uploads
 
@@ -86,8 +87,8 @@ with st.expander("Import articles into a story", icon=":material/upload_file:",
                 story_name = new_name.strip() if target == NEW_STORY else names[target]
                 if report.article_ids:
                     st.success(f"Imported {len(report.article_ids)} article"
-                               f"{'s' * (len(report.article_ids) != 1)} into “{story_name}”.")
-                    st.page_link(COMPARE_PAGE, label=f"Compare the outlets of “{story_name}”",
+                               f"{'s' * (len(report.article_ids) != 1)} into “{md_literal(story_name)}”.")
+                    st.page_link(COMPARE_PAGE, label=f"Compare the outlets of “{md_literal(story_name)}”",
                                  icon=":material/compare_arrows:",
                                  query_params={"story": story_id})
                 if report.errors:
@@ -124,7 +125,7 @@ else:
                        format_func=lambda k: f"{by_id[k].name} ({by_id[k].n_articles} articles)")
     story = by_id[sid]
     with st.container(border=True, key=f"{PAGE}-story-actions"):
-        st.page_link(COMPARE_PAGE, label=f"Open “{story.name}” on the Compare page",
+        st.page_link(COMPARE_PAGE, label=f"Open “{md_literal(story.name)}” on the Compare page",
                      icon=":material/compare_arrows:", query_params={"story": story.id})
         st.caption("Share link:")
         st.code(share_url("story", story.id, "compare"), language=None)
@@ -137,13 +138,13 @@ else:
                 except ValueError as err:
                     st.error(str(err))
                 else:
-                    st.session_state[f"{PAGE}.flash"] = [f"Renamed to “{' '.join(renamed.split())}”."]
+                    st.session_state[f"{PAGE}.flash"] = [f"Renamed to “{md_literal(' '.join(renamed.split()))}”."]
                     st.rerun()
         with delete_col:
             st.button("Delete story…", key=f"{PAGE}.delete_story", on_click=ask,
                       args=("story", story.id), icon=":material/delete:")
         if confirming("story", story.id):
-            st.warning(f"Delete the story “{story.name}”? Its articles stay in the library.")
+            st.warning(f"Delete the story “{md_literal(story.name)}”? Its articles stay in the library.")
             yes, no = st.columns(2)
             if yes.button("Yes, delete the story", type="primary", key=f"{PAGE}.confirm_story"):
                 store.delete_story(story.id)
@@ -177,7 +178,7 @@ else:
                      icon=":material/edit_note:", query_params={"article": article.id})
         in_stories = store.article_stories(article.id)
         if in_stories:
-            st.caption("In: " + ", ".join(s.name for s in in_stories))
+            st.caption("In: " + md_literal(", ".join(s.name for s in in_stories)))
         st.caption("Share link:")
         st.code(share_url("article", article.id, ""), language=None)
         st.button("Delete article…", key=f"{PAGE}.delete_article", on_click=ask,

@@ -10,6 +10,7 @@ from ui.charts import show_chart
 from ui.current import LOW_CONFIDENCE, load_current, md_escape, show_heading, show_no_article
 from ui.deep_links import run_through_app
 from ui.export_buttons import render_export
+from ui.safe_html import md_literal, md_literal_table
 from ui.state import update_current
 
 run_through_app()
@@ -47,7 +48,7 @@ else:
         display["Speaker confidence"] = display["Speaker confidence"].map("{:.2f}".format)
         display["Named in the text as"] = display["Named in the text as"].fillna("—")
         display.index = range(1, len(display) + 1)
-        st.table(display)
+        st.table(md_literal_table(display))
         st.caption(f"{CHECK}: the speaker was found with low confidence (below "
                    f"{LOW_CONFIDENCE:.1f}); confirm or correct it below. Kind: “direct” is a whole "
                    "quoted statement, “partial” a few quoted words inside the writer's sentence.")
@@ -94,7 +95,7 @@ else:
                 try:
                     apply_edit(a, edit)
                 except EditError as err:
-                    st.error(str(err))
+                    st.error(md_literal(str(err)))
                 else:
                     update_current(edits=current.entry.edits + (edit,))
                     st.rerun()

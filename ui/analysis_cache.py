@@ -10,8 +10,12 @@ Analyses are also looked up in, and every analysed article saved to, the store
 from __future__ import annotations
 
 import hashlib
+import os
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 import analysis
 from analysis.edits import EditError, apply_edit
@@ -21,6 +25,14 @@ from .state import ArticleEntry
 from .store_access import persist_entry, stored_analysis
 
 MAX_CACHED_ANALYSES = 64
+# One article's analysis in the dashboard (stated in the README "Limits"); the environment
+# variable lets a slow machine allow more, and the tests less.
+ANALYSIS_TIMEOUT_ENV = "PRESSLENS_ANALYSIS_TIMEOUT_S"
+ANALYSIS_TIMEOUT_S = 120.0
+
+
+class AnalysisTimeout(TimeoutError):
+    """An analysis that did not finish in time; ``str(err)`` is one sentence for the analyst."""
 
 
 @st.cache_resource(show_spinner="Loading the language model (once per server)…")
@@ -62,3 +74,42 @@ def analyze_entry(entry: ArticleEntry) -> tuple[CleanResult, Analysis, list[str]
         except EditError as err:
             problems.append(f"{edit.describe()}: {err}")
     return cleaned, result, problems
+
+
+def analysis_timeout_s() -> float:
+    try:
+        value = float(os.environ.get(ANALYSIS_TIMEOUT_ENV, "") or ANALYSIS_TIMEOUT_S)
+    except ValueError:
+        return ANALYSIS_TIMEOUT_S
+    return value if value > 0 else ANALYSIS_TIMEOUT_S
+
+
+def analyze_entry_within(entry: ArticleEntry, timeout: float | None = None
+                         ) -> tuple[CleanResult, Analysis, list[str]]:
+    """``analyze_entry`` with a time limit, so one pathological article cannot hold a session.
+
+    The cleaning and NLP run in a worker thread; past ``timeout`` seconds AnalysisTimeout is
+    raised and nothing is saved. Python cannot stop a thread, so the worker finishes in the
+    background (the text is bounded to MAX_TEXT_CHARS) and its result lands in the cache.
+    """
+    timeout = analysis_timeout_s() if timeout is None else timeout
+    ctx = get_script_run_ctx()
+    key = (text_hash(entry.raw), tuple(sorted(entry.restore)), tuple(sorted(entry.drop)),
+           entry.source, entry.title, entry.url, entry.article_id, entry.raw)
+
+    def work():
+        if ctx is not None:
+            add_script_run_ctx(None, ctx)
+        return _analyze_cached(*key)
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="presslens-analysis")
+    try:
+        future = pool.submit(work)
+        future.result(timeout=timeout)
+    except FutureTimeout:
+        raise AnalysisTimeout(f"{entry.name} took longer than {timeout:g} seconds to analyse, so "
+                              f"it was set aside and not saved; try again later or split it into "
+                              f"shorter articles.") from None
+    finally:
+        pool.shutdown(wait=False)
+    return analyze_entry(entry)

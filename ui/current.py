@@ -64,13 +64,14 @@ def show_heading(current: Current) -> None:
     st.caption(f"Article: **{md_escape(display_title(current.entry, a))}** · {md_escape(source)} · "
                f"{counts_line(a)}")
     for problem in current.problems:
-        st.warning(f"A correction no longer applies and was skipped — {problem}")
+        st.warning(f"A correction no longer applies and was skipped — {md_escape(problem)}")
 
 
 def md_escape(text: str) -> str:
     """Text shown through Markdown as it is: every Markdown character backslash-escaped
-    (Streamlit never renders HTML in Markdown without ``unsafe_allow_html``)."""
+    (Streamlit never renders HTML in Markdown without ``unsafe_allow_html``); ':' too, or
+    ``:red[x]`` would still colour the escaped brackets."""
     out = []
     for ch in text:
-        out.append("\\" + ch if ch in "\\`*_{}[]()<>#+-.!|$~&" else ch)
+        out.append("\\" + ch if ch in "\\`*_{}[]()<>#+-.!|$~&:" else ch)
     return "".join(out)

@@ -9,6 +9,7 @@ fixed ``STYLES`` table, and the result is a ``SafeHtml``. ``show_html`` is the o
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -127,3 +128,32 @@ def show_html(fragment: SafeHtml) -> None:
     if not isinstance(fragment, SafeHtml):
         raise TypeError("show_html only takes the output of render_marked_text/render_legend")
     st.markdown(fragment, unsafe_allow_html=True)
+
+
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+|$~:!]")
+_MD_LINE_START = re.compile(r"^(\s*)(-|=|\d+(?=[.)]))", re.M)
+
+
+def md_literal(text: str) -> str:
+    """``text`` for a Markdown element (st.error, st.caption, st.subheader...) shown as it is.
+
+    Streamlit renders Markdown, maths (``$...$``), colours (``:red[x]``) and links in those
+    elements; user text (file names, titles, actor names, URLs) must not become any of them.
+    Every character that can open such a construct is backslash-escaped; dots and hyphens
+    inside words are left alone so the sentence reads (and searches) the same.
+    """
+    escaped = _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), text)
+    return _MD_LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2)
+                              if not m.group(2)[0].isdigit()
+                              else m.group(1) + m.group(2) + "\\", escaped)
+
+
+def md_literal_table(frame):
+    """A copy of a pandas frame for ``st.table`` with every text cell (and text index) passed
+    through ``md_literal``: ``st.table`` renders Markdown in its cells, so a quote holding
+    ``**x**``, ``[a](javascript:...)`` or ``$...$`` would otherwise be formatted, linked or typeset."""
+    out = frame.copy()
+    for column in out.columns:
+        out[column] = out[column].map(lambda v: md_literal(v) if isinstance(v, str) else v)
+    out.index = out.index.map(lambda v: md_literal(v) if isinstance(v, str) else v)
+    return out
