@@ -104,7 +104,7 @@ def _import(args) -> int:
     except Exception as exc:  # noqa: BLE001 - any driver's error, said in one sentence
         print(f"error: cannot open the store ({type(exc).__name__}: {exc}).", file=sys.stderr)
         return 2
-    imported = skipped = 0
+    imported = skipped = already = 0
     story_id = None
 
     def rows():
@@ -117,7 +117,7 @@ def _import(args) -> int:
                 yield {"error": f"{path} could not be read."}
 
     try:
-        story_id, imported, skipped = import_rows(
+        story_id, imported, skipped, already = import_rows(
             rows(), store, story=args.story,
             on_error=lambda n, message: print(f"error: {message}", file=sys.stderr))
     except ValueError as exc:           # e.g. an empty or too long story name
@@ -125,7 +125,8 @@ def _import(args) -> int:
         return 2
     finally:
         store.dispose()
-    print(json.dumps({"story": story_id, "imported": imported, "skipped": skipped}))
+    print(json.dumps({"story": story_id, "imported": imported, "skipped": skipped,
+                      "already_in_story": already}))
     return 1 if skipped else 0
 
 

@@ -411,27 +411,48 @@ def read_rows(path: str) -> Iterator[dict]:
 
 # ---------------------------------------------------------------- into the store
 
+def _article_key(text: str, source, title, url) -> tuple:
+    """What makes two saved articles the same: the analysed text and the outlet metadata."""
+    from .store import text_hash
+
+    def norm(v):
+        return (str(v).strip() or None) if v is not None else None
+    return text_hash(str(text).replace("\x00", "\ufffd")), norm(source), norm(title), norm(url)
+
+
 def import_rows(rows: Iterable[dict], store, *, story: str | None = None,
-                on_error: Callable[[int, str], None] | None = None) -> tuple[str | None, int, int]:
+                on_error: Callable[[int, str], None] | None = None
+                ) -> tuple[str | None, int, int, int]:
     """Save analysed rows in ``store`` (an ``analysis.store.Store``), in order, one at a time.
 
     With ``story`` the articles are added to the story of that name (created when no story has
-    it). Error rows and rows the store refuses are skipped and passed to
-    ``on_error(row_number, message)``. Returns ``(story_id, imported, skipped)``.
+    it); a row whose article (same text, source, title and URL) is already in that story is
+    not saved again, so an import cut short (a crash, a killed process) is resumed by running
+    it again. Error rows and rows the store refuses are skipped and passed to
+    ``on_error(row_number, message)``. Every saved row is committed before the next one is read.
+    Returns ``(story_id, imported, skipped, already_in_story)``.
     """
     story_id = None
+    present: set[tuple] = set()
     if story is not None:
         wanted = " ".join(story.split())
         story_id = next((s.id for s in store.list_stories() if s.name == wanted), None) \
             or store.create_story(story)
-    imported = skipped = 0
+        present = {(a.text_hash, a.source, a.title, a.url) for a in store.story_articles(story_id)}
+    imported = skipped = already = 0
     for n, row in enumerate(rows, 1):
         if not isinstance(row, dict) or "error" in row:
             skipped += 1
             if on_error is not None:
-                reason = row.get("error") if isinstance(row, dict) else f"not an object: {row!r:.60}"
-                on_error(n, f"row {n} is an error row ({reason}); not imported.")
+                on_error(n, f"row {n} is an error row ({row.get('error') if isinstance(row, dict) else row!r}); "
+                            f"not imported.")
             continue
+        key = None
+        if story_id is not None and isinstance(row.get("text"), str):
+            key = _article_key(row["text"], row.get("source"), row.get("title"), row.get("url"))
+            if key in present:
+                already += 1
+                continue
         try:
             store.save_article(row, story_id=story_id)
         except (ValueError, KeyError, TypeError) as exc:
@@ -440,4 +461,6 @@ def import_rows(rows: Iterable[dict], store, *, story: str | None = None,
                 on_error(n, f"row {n} (id {row.get('id')!r}) cannot be imported: {exc}")
             continue
         imported += 1
-    return story_id, imported, skipped
+        if key is not None:
+            present.add(key)
+    return story_id, imported, skipped, already
