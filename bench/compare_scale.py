@@ -133,6 +133,7 @@ def time_compare_page(n_articles: int) -> None:
     from playwright.sync_api import sync_playwright
 
     from analysis.store import ENV_VAR
+    sys.path.insert(0, str(ROOT / "tests"))        # tests/conftest.py imports shared_paths
     from tests.e2e.conftest import free_port, launch_chromium, start_server, stop_server
 
     print(f"Compare page, {n_articles} stored articles from the dev stories")
