@@ -156,6 +156,19 @@ def _sentence_of(doc, text: str, start: int, end: int):
     s0, s1 = sent.start_char, sent.end_char
     if s1 - s0 > 1200:   # a run-on "sentence" (lists, tables): use the punctuation rule
         s0, s1 = _sentence_bounds(text, start, end)
+    return _within_line(text, s0, s1, start, end)
+
+
+def _within_line(text: str, s0: int, s1: int, start: int, end: int) -> tuple[int, int]:
+    """Cut a sentence at the line breaks around [start, end) and trim its whitespace: the
+    parser sometimes runs a sentence across a paragraph break or a standfirst line."""
+    s0 = max(s0, text.rfind("\n", s0, start) + 1)
+    cut = text.find("\n", end, s1)
+    s1 = cut if cut >= 0 else s1
+    while s0 < start and text[s0].isspace():
+        s0 += 1
+    while s1 > end and text[s1 - 1].isspace():
+        s1 -= 1
     return s0, s1
 
 
@@ -194,7 +207,8 @@ def _pronoun_targets(doc, named: list[_Target], person: set[str],
             if referent is None or referent in present:
                 continue
             present.add(referent)   # one pronoun per actor and sentence
-            bounds = (sent.start_char, sent.end_char)
+            bounds = _within_line(doc.text, sent.start_char, sent.end_char, tok.idx,
+                                  tok.idx + len(tok))
             out.append(_Target(referent, bounds, tok.idx, tok.idx + len(tok), PRONOUN_WEIGHT))
     return out
 
