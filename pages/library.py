@@ -9,6 +9,7 @@ import streamlit as st
 
 from analysis.store import StoreError
 from ui.deep_links import run_through_app
+from ui.state import forget_saved_article
 from ui.safe_html import md_literal
 from ui.store_access import get_store, share_url
 from ui.story_import import IMPORT_TYPES, import_articles, read_uploads
@@ -190,6 +191,7 @@ else:
             if yes.button("Yes, delete the article", type="primary",
                           key=f"{PAGE}.confirm_article"):
                 store.delete_article(article.id)
+                forget_saved_article(article.id)
                 cancel()
                 st.session_state[f"{PAGE}.flash"] = ["Deleted the article."]
                 st.rerun()

@@ -329,3 +329,29 @@ def test_article_link_opens_the_saved_article_in_a_new_session(store):
     for bad in (INJECTION, new_id()):
         at = open_page("pages/analyze.py", article=bad)
         assert len(at.warning) == 1 and "link" in at.warning[0].value
+
+    # Deleted in the Library, it leaves the session too: it is not saved again.
+    first.switch_page("pages/library.py").run()
+    first.button(key="library.delete_article").click().run()
+    first.button(key="library.confirm_article").click().run()
+    assert not first.exception and store.count_articles() == 0
+    first.switch_page("pages/analyze.py").run()
+    assert not first.exception and not first.warning
+    assert store.count_articles() == 0
+
+
+def test_a_stored_analysis_is_reused_exactly_as_the_pipeline_made_it(store, nlp):
+    import dataclasses
+
+    import analysis
+    from ui.store_access import stored_analysis
+    raw = sorted(_stories_dir().glob("football-*.raw.txt"))[0].read_text(encoding="utf-8")
+    cleaned = analysis.clean(raw)
+    assert stored_analysis(cleaned) is None                         # nothing stored yet
+    made = analysis.analyze(raw, source="Outlet A", cleaned=cleaned)
+    store.save_article(made.to_dict(), original=raw, source="Outlet A")
+    reused = stored_analysis(cleaned, source="Outlet B")
+    # The same contract JSON (which rounds scores) apart from the outlet, and the same text.
+    assert reused.to_dict() == dataclasses.replace(made, source="Outlet B").to_dict()
+    assert reused.original == raw
+    assert stored_analysis(analysis.clean(raw + "\n\nOne more line.")) is None

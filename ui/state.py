@@ -21,7 +21,8 @@ from analysis.ingest import looks_like_html
 from analysis.model import Article
 from analysis.store import ArticleRecord, StoreError, is_valid_id
 
-from .store_access import edits_payload, get_store, key_of_store_id, remember_saved, store_id_of
+from .store_access import (edits_payload, forget_saved, get_store, key_of_store_id,
+                           remember_saved, store_id_of)
 
 ARTICLES_KEY = "presslens.articles"
 CURRENT_KEY = "presslens.current"
@@ -149,6 +150,19 @@ def open_article_link(article_id: str) -> str | None:
     put_entry(entry, make_current=False)
     remember_saved(entry.key, record.id, edits_payload(articles()[entry.key]))
     return entry.key
+
+
+def forget_saved_article(article_id: str) -> None:
+    """Drop a deleted article from this session, so it is not saved again under a new id."""
+    key = key_of_store_id(article_id)
+    if key is None:
+        return
+    articles().pop(key, None)
+    forget_saved(key)
+    if st.session_state.get(CURRENT_KEY) == key:
+        st.session_state[CURRENT_KEY] = next(iter(articles()), None)
+    if st.query_params.get(PERMALINK_PARAM) == article_id:
+        del st.query_params[PERMALINK_PARAM]
 
 
 def sync_permalink(*, follow: bool = True) -> None:

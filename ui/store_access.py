@@ -93,6 +93,12 @@ def remember_saved(key: str, article_id: str, edits: dict) -> None:
     st.session_state.setdefault(SAVED_KEY, {})[key] = edits
 
 
+def forget_saved(key: str) -> None:
+    """Forget that session article ``key`` is saved (it was deleted from the store)."""
+    st.session_state.get(STORE_IDS_KEY, {}).pop(key, None)
+    st.session_state.get(SAVED_KEY, {}).pop(key, None)
+
+
 def _title_for(result: Analysis) -> str | None:
     if result.title:
         return result.title
