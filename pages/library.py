@@ -150,7 +150,7 @@ else:
             if yes.button("Yes, delete the story", type="primary", key=f"{PAGE}.confirm_story"):
                 store.delete_story(story.id)
                 cancel()
-                st.session_state[f"{PAGE}.flash"] = [f"Deleted the story “{story.name}”."]
+                st.session_state[f"{PAGE}.flash"] = [f"Deleted the story “{md_literal(story.name)}”."]
                 st.rerun()
             no.button("Cancel", key=f"{PAGE}.cancel_story", on_click=cancel)
 
