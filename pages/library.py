@@ -85,11 +85,11 @@ with st.expander("Import articles into a story", icon=":material/upload_file:",
                 st.error(str(err))
             else:
                 progress.empty()
-                story_name = new_name.strip() if target == NEW_STORY else names[target]
+                shown = md_literal(new_name.strip() if target == NEW_STORY else names[target])
                 if report.article_ids:
                     st.success(f"Imported {len(report.article_ids)} article"
-                               f"{'s' * (len(report.article_ids) != 1)} into “{md_literal(story_name)}”.")
-                    st.page_link(COMPARE_PAGE, label=f"Compare the outlets of “{md_literal(story_name)}”",
+                               f"{'s' * (len(report.article_ids) != 1)} into “{shown}”.")
+                    st.page_link(COMPARE_PAGE, label=f"Compare the outlets of “{shown}”",
                                  icon=":material/compare_arrows:",
                                  query_params={"story": story_id})
                 if report.errors:
@@ -139,18 +139,21 @@ else:
                 except ValueError as err:
                     st.error(str(err))
                 else:
-                    st.session_state[f"{PAGE}.flash"] = [f"Renamed to “{md_literal(' '.join(renamed.split()))}”."]
+                    shown = md_literal(" ".join(renamed.split()))
+                    st.session_state[f"{PAGE}.flash"] = [f"Renamed to “{shown}”."]
                     st.rerun()
         with delete_col:
             st.button("Delete story…", key=f"{PAGE}.delete_story", on_click=ask,
                       args=("story", story.id), icon=":material/delete:")
         if confirming("story", story.id):
-            st.warning(f"Delete the story “{md_literal(story.name)}”? Its articles stay in the library.")
+            st.warning(f"Delete the story “{md_literal(story.name)}”? Its articles stay in the "
+                       "library.")
             yes, no = st.columns(2)
             if yes.button("Yes, delete the story", type="primary", key=f"{PAGE}.confirm_story"):
                 store.delete_story(story.id)
                 cancel()
-                st.session_state[f"{PAGE}.flash"] = [f"Deleted the story “{md_literal(story.name)}”."]
+                shown = md_literal(story.name)
+                st.session_state[f"{PAGE}.flash"] = [f"Deleted the story “{shown}”."]
                 st.rerun()
             no.button("Cancel", key=f"{PAGE}.cancel_story", on_click=cancel)
 
