@@ -185,7 +185,11 @@ def extract_features(sent, target_tokens) -> dict[str, float]:
         low = tok.lower_
         is_name = tok.tag_ in NAME_TAGS
         if not is_name:
-            feats[f"w={low}"] = 1.0
+            # words under a negation are their own features: "not corrupt" is not "corrupt"
+            in_negation = tok.dep_ != "neg" and (
+                any(c.dep_ == "neg" for c in tok.children)
+                or any(c.dep_ == "neg" for c in tok.head.children))
+            feats[f"{'wn' if in_negation else 'w'}={low}"] = 1.0
         dist, lca = heads.distance(tok.i, ancestors)
         bucket = min(dist, 4)
         if not is_name:
