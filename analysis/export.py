@@ -80,6 +80,24 @@ def speaker_counts(analysis: Analysis) -> pd.DataFrame:
     return counts
 
 
+# A cell a spreadsheet would run as a formula (CSV injection): '=HYPERLINK(...)', '+cmd|...'.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy in which every text cell that a spreadsheet would read as a formula starts with
+    an apostrophe (OWASP's advice), so a hostile quote or name cannot run when the analyst
+    opens the CSV in Excel or LibreOffice. Numbers are left alone."""
+    out = table.copy()
+    for column in out.columns:
+        if out[column].map(lambda v: isinstance(v, str) and v.startswith(FORMULA_START)).any():
+            out[column] = out[column].map(
+                lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v)
+    out.index = out.index.map(
+        lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_START) else v)
+    return out
+
+
 def to_csv(table: pd.DataFrame) -> str:
-    """A table as CSV text (UTF-8, no index column)."""
-    return table.to_csv(index=False)
+    """A table as CSV text (UTF-8, no index column), safe to open in a spreadsheet."""
+    return spreadsheet_safe(table).to_csv(index=False)

@@ -313,3 +313,21 @@ def test_md_literal_leaves_no_markdown_construct_open(text):
     assert not re.match(r"\s*(#|-|\d+\.)", escaped)
     frame = md_literal_table(pd.DataFrame({"quote": [text], "n": [1]}, index=[text]))
     assert frame.iloc[0, 0] == escaped and frame.index[0] == escaped and frame.iloc[0, 1] == 1
+
+
+# ---------- CSV exports: no formula runs when the analyst opens them ----------
+
+def test_csv_exports_neutralise_formulas_in_text_cells():
+    import pandas as pd
+    from analysis.export import quotes_table, to_csv
+    from ui.story_tables import table_csv
+    text = ("=HYPERLINK(\"http://evil.example\",\"click\") is what Mayor Jane Smith wrote. "
+            "“+cmd|' /C calc'!A0,” said Jane Smith on Monday.")
+    result = analysis.analyze(text)
+    back = pd.read_csv(io.StringIO(to_csv(quotes_table(result))))
+    assert all(not str(q).startswith(("=", "+", "-", "@")) for q in back["quote"])
+    assert any(str(q).startswith("'+cmd") for q in back["quote"])   # kept, made inert
+    frame = pd.DataFrame({"actor": ["@SUM(A1:A9)", "Jane Smith"], "stance": [-0.5, 0.25]},
+                         index=pd.Index(["=1+1", "ok"], name="who"))
+    lines = table_csv(frame, index=True).splitlines()
+    assert lines[1] == "'=1+1,'@SUM(A1:A9),-0.5" and lines[2] == "ok,Jane Smith,0.25"

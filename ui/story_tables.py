@@ -18,6 +18,7 @@ import streamlit as st
 from analysis.compare import (build_coverage, build_coverage_from_counts, compare_story,
                               story_to_json)
 from analysis.edits import EditError, apply_edit, edit_from_dict
+from analysis.export import spreadsheet_safe
 from analysis.model import Analysis
 from analysis.store import ArticleRecord, Store, StoryRecord
 
@@ -109,4 +110,4 @@ def table_csv(table: pd.DataFrame, *, index: bool = False) -> str:
         if out[column].map(lambda v: isinstance(v, (list, tuple))).any():
             out[column] = out[column].map(
                 lambda v: " | ".join(map(str, v)) if isinstance(v, (list, tuple)) else v)
-    return out.to_csv(index=index)
+    return spreadsheet_safe(out).to_csv(index=index)
