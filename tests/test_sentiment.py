@@ -120,6 +120,30 @@ def test_actor_stances_narrator_framing_and_quoted_praise(nlp):
     assert out["Anna Bell"].label == "neutral"
 
 
+def test_evidence_stays_within_its_paragraph(nlp):
+    text = ("Interview by Sam Ortiz with Rosa Vega\n\n"
+            "Rosa Vega opened the new library on Monday\n\n"
+            "Rosa Vega was praised by teachers for her generous support. The library has 4,000 books.")
+    doc = nlp(text)
+    actors, mentions = _actors_and_mentions(doc, ["Rosa Vega"])
+    (vega,) = actor_stances(doc, actors, mentions, [])
+    assert len(vega.evidence) == 3
+    for e in vega.evidence:
+        assert "\n" not in e.text and e.text == e.text.strip() and "Rosa Vega" in e.text
+    assert vega.evidence[-1].text.endswith("support.")
+
+
+def test_pronoun_sentence_counts_for_the_last_named_person(nlp):
+    text = ("Omar Diallo became mayor in 2019. He was later convicted of fraud and bribery, "
+            "and he was widely condemned for the scandal.")
+    doc = nlp(text)
+    actors, mentions = _actors_and_mentions(doc, ["Omar Diallo"])
+    (diallo,) = actor_stances(doc, actors, mentions, [])
+    assert len(diallo.evidence) == 2
+    assert diallo.evidence[1].text.startswith("He was later convicted")
+    assert diallo.evidence[1].polarity < 0
+
+
 def test_actor_without_mentions_stays_neutral(nlp):
     doc = nlp("Nothing happened today.")
     (actor,) = actor_stances(doc, [Actor(name="Nobody", type="PERSON")], [], [])
