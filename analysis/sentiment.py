@@ -11,6 +11,7 @@ source's praise inside quotation marks does not make the article favourable.
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import os
 import re
@@ -148,15 +149,24 @@ class _Target:
     weight: float
 
 
-def _sentence_of(doc, text: str, start: int, end: int):
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    sent = span[0].sent
-    s0, s1 = sent.start_char, sent.end_char
-    if s1 - s0 > 1200:   # a run-on "sentence" (lists, tables): use the punctuation rule
-        s0, s1 = _sentence_bounds(text, start, end)
-    return _within_line(text, s0, s1, start, end)
+class _Sentences:
+    """The parser's sentences of a Doc, found once and looked up by character offset."""
+
+    def __init__(self, doc):
+        self.text = doc.text
+        self.spans = list(doc.sents)
+        self.starts = [s.start_char for s in self.spans]
+
+    def index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence holding [start, end), cut at line breaks and trimmed."""
+        sent = self.spans[self.index(start)]
+        s0, s1 = sent.start_char, max(sent.end_char, end)
+        if s1 - s0 > 1200:   # a run-on "sentence" (lists, tables): use the punctuation rule
+            s0, s1 = _sentence_bounds(self.text, start, end)
+        return _within_line(self.text, s0, s1, start, end)
 
 
 def _within_line(text: str, s0: int, s1: int, start: int, end: int) -> tuple[int, int]:
@@ -172,7 +182,7 @@ def _within_line(text: str, s0: int, s1: int, start: int, end: int) -> tuple[int
     return s0, s1
 
 
-def _pronoun_targets(doc, named: list[_Target], person: set[str],
+def _pronoun_targets(sentences: _Sentences, named: list[_Target], person: set[str],
                      quote_spans: list[tuple[int, int]]) -> list[_Target]:
     """Sentences that name no actor but refer back to the last one by "he", "her", "its"...
 
@@ -181,14 +191,11 @@ def _pronoun_targets(doc, named: list[_Target], person: set[str],
     it/its) named up to PRONOUN_REACH sentences before it, in the same sentence before it, or
     nowhere if there is none.
     """
-    sents = list(doc.sents)
-    starts = [s.start_char for s in sents]
     named_by_sent: dict[int, list[_Target]] = {}
     for t in named:
-        k = max(0, np.searchsorted(starts, t.start, side="right") - 1)
-        named_by_sent.setdefault(int(k), []).append(t)
+        named_by_sent.setdefault(sentences.index(t.start), []).append(t)
     out = []
-    for k, sent in enumerate(sents):
+    for k, sent in enumerate(sentences.spans):
         present = {t.actor for t in named_by_sent.get(k, ())}
         for tok in sent:
             low = tok.lower_
@@ -207,8 +214,7 @@ def _pronoun_targets(doc, named: list[_Target], person: set[str],
             if referent is None or referent in present:
                 continue
             present.add(referent)   # one pronoun per actor and sentence
-            bounds = _within_line(doc.text, sent.start_char, sent.end_char, tok.idx,
-                                  tok.idx + len(tok))
+            bounds = sentences.bounds(tok.idx, tok.idx + len(tok))
             out.append(_Target(referent, bounds, tok.idx, tok.idx + len(tok), PRONOUN_WEIGHT))
     return out
 
@@ -227,14 +233,11 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
     quote_spans = [(q.start, q.end) for q in quotes]
     known = {a.name for a in actors}
     person = {a.name for a in actors if a.type == "PERSON"}
-    named: list[_Target] = []
-    for m in mentions:
-        if m.actor not in known or not (0 <= m.start < m.end <= len(text)):
-            continue
-        bounds = _sentence_of(doc, text, m.start, m.end)
-        if bounds is not None:
-            named.append(_Target(m.actor, bounds, m.start, m.end, 1.0))
-    targets = named + _pronoun_targets(doc, named, person, quote_spans)
+    sentences = _Sentences(doc)
+    named = [_Target(m.actor, sentences.bounds(m.start, m.end), m.start, m.end, 1.0)
+             for m in mentions
+             if m.actor in known and 0 <= m.start < m.end <= len(text) and text[m.start:m.end].strip()]
+    targets = named + _pronoun_targets(sentences, named, person, quote_spans)
     probs = _mention_probabilities(doc, [(*t.sentence, t.start, t.end) for t in targets])
 
     spoken = [(q.speaker, q.start, q.end) for q in quotes if q.speaker]

@@ -141,6 +141,7 @@ def extract_features(sent, target_tokens) -> dict[str, float]:
     head = next((t for t in target_tokens if t.head.i not in target_ids or t.head.i == t.i),
                 target_tokens[0])
     heads = _Heads(sent)
+    negated_heads = {heads.of(t.i) for t in sent if t.dep_ == "neg"}
     ancestors = {i: d for d, i in enumerate(heads.path_to_root(head.i))}
     gov = head.head
     dep = head.dep_
@@ -187,8 +188,7 @@ def extract_features(sent, target_tokens) -> dict[str, float]:
         if not is_name:
             # words under a negation are their own features: "not corrupt" is not "corrupt"
             in_negation = tok.dep_ != "neg" and (
-                any(c.dep_ == "neg" for c in tok.children)
-                or any(c.dep_ == "neg" for c in tok.head.children))
+                tok.i in negated_heads or heads.of(tok.i) in negated_heads)
             feats[f"{'wn' if in_negation else 'w'}={low}"] = 1.0
         dist, lca = heads.distance(tok.i, ancestors)
         bucket = min(dist, 4)
