@@ -2,9 +2,12 @@
 
 A target's stance is not its sentence's tone: "Critics accused X" is negative toward X and "X
 said the plan was a disaster" says little about X. A learned model reads the sentence with the
-target marked: the fine-tuned MiniLM encoder (analysis/stance_encoder.py) when its files are
-shipped, else the parse + lexicon linear model (analysis/stance_model.py). Set
-``PRESSLENS_STANCE_MODEL=linear`` to force the fallback.
+target placed in its parse: the shipped one is the parse + lexicon linear model
+(analysis/stance_model.py, trained by analysis/training/train_stance_linear.py). A fine-tuned
+MiniLM encoder (analysis/stance_encoder.py) is used instead when its files are in
+analysis/models/stance_encoder/ (none is shipped: see that module); ``PRESSLENS_STANCE_MODEL=
+linear`` forces the linear model. ``actor_stances`` always uses the linear model: it reuses the
+article's parse and keeps the pipeline within its speed budget.
 
 The article's stance toward an actor weighs the narrator's sentences over quoted opinion: a
 source's praise inside quotation marks does not make the article favourable.
@@ -106,8 +109,13 @@ def _parse(text: str):
     """Parse for the linear model, cached: callers often score several targets of one text."""
     from .nlp import load_nlp
     nlp = load_nlp()
-    with nlp.select_pipes(disable=[p for p in PARSE_ONLY_SKIPS if p in nlp.pipe_names]):
-        return nlp(text)
+    # the components are run by hand rather than under nlp.select_pipes, which would switch
+    # them off for every thread sharing this pipeline (the app analyses in parallel)
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name not in PARSE_ONLY_SKIPS:
+            doc = component(doc)
+    return doc
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -116,19 +124,15 @@ def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def _mention_probabilities(doc, items: list[tuple[int, int, int, int]]) -> np.ndarray:
     """Probabilities for (sent_start, sent_end, start, end) items, deduplicated, one batch."""
+    from .stance_model import load_linear_model, target_tokens
     unique = list(dict.fromkeys(items))
-    if stance_backend() == "encoder":
-        text = doc.text
-        probs = _encoder().probabilities([(text[s0:s1], a - s0, b - s0) for s0, s1, a, b in unique])
-    else:
-        from .stance_model import load_linear_model, target_tokens
-        model = load_linear_model()
-        rows = []
-        for s0, s1, a, b in unique:
-            span = doc.char_span(s0, s1, alignment_mode="expand")
-            tokens = [t for t in target_tokens(span, a, b)] if span is not None else []
-            rows.append(model.probabilities(span if span is not None else doc[:], tokens))
-        probs = np.array(rows).reshape(-1, 3)
+    model = load_linear_model()
+    rows = []
+    for s0, s1, a, b in unique:
+        span = doc.char_span(s0, s1, alignment_mode="expand")
+        tokens = target_tokens(span, a, b) if span is not None else []
+        rows.append(model.probabilities(span if span is not None else doc[:], tokens))
+    probs = np.array(rows).reshape(-1, 3)
     index = {item: i for i, item in enumerate(unique)}
     return probs[[index[item] for item in items]] if items else np.zeros((0, 3))
 

@@ -5,6 +5,11 @@ Input shape, shared with the training script (analysis/training/train_stance_enc
 model's own tokenizer; the classifier reads the [CLS] state and the state of the opening
 marker, so the same sentence gives different answers for different targets. Long sentences
 are cropped around the target. This module imports only numpy, tokenizers and onnxruntime.
+
+Not shipped yet: a full fine-tuning run did not fit this project's CPU budget, so
+analysis/models/stance_encoder/ is absent and ``analysis.sentiment`` uses the linear model.
+Shipping one means running the training script, then adding ``onnxruntime`` and ``tokenizers``
+(pinned in requirements-train.txt) to requirements.txt.
 """
 from __future__ import annotations
 

@@ -36,6 +36,13 @@ def test_returns_one_stance_per_span_in_range():
     assert sentiment_toward(text, []) == []
 
 
+def test_scoring_leaves_the_shared_pipeline_untouched(nlp):
+    before = (list(nlp.pipe_names), list(nlp.disabled))
+    stance("Critics accused Senator Alvarez of corruption.", "Senator Alvarez")
+    assert (list(nlp.pipe_names), list(nlp.disabled)) == before
+    assert nlp("Angela Merkel visited Paris.").ents
+
+
 def test_bad_span_is_one_clear_error():
     with pytest.raises(ValueError, match="outside the text"):
         sentiment_toward("Short text.", [(3, 99)])
