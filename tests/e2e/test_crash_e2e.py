@@ -52,11 +52,15 @@ def test_share_links_shown_before_a_server_kill_open_after_restart(browser, tmp_
             page.get_by_role("button", name="Analyze", exact=True).click()
             headline = text.split("\n", 1)[0]
             page.get_by_role("heading", name=headline).first.wait_for()
+            # the run is over once the permalink names a new saved article
+            page.wait_for_function("seen => { const m = location.search.match(/article=([\\w-]{22})$/);"
+                                   " return m && !seen.includes(m[1]); }",
+                                   arg=[aid for aid, _ in links])
             wait_idle(page)
+            aid = page.url.rsplit("article=", 1)[1]
             shown = page.locator("[data-testid='stSidebar'] [data-testid='stCode']").inner_text()
-            match = re.search(r"\?article=([A-Za-z0-9_-]{22})\s*$", shown)
-            assert match, shown
-            links.append((match.group(1), headline))
+            assert shown.strip().endswith(f"?article={aid}"), shown
+            links.append((aid, headline))
     finally:
         context.close()
         os.kill(proc.pid, signal.SIGKILL)                      # no shutdown, no flush
