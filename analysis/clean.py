@@ -1,12 +1,13 @@
 """Boilerplate cleaner: turn a pasted page or an HTML document into the article body.
 
 Pasted text has no markup, so every non-empty line is scored by a small line model (two stacked
-logistic regressions, weights in ``data/line_model.json``, trained by
+logistic regressions, or optionally gradient-boosted trees as stage 2, stored in
+``data/line_model.json``, trained by
 ``analysis/training/train_line_model.py``): the first stage reads a line's own shape (length,
 punctuation, case, cue words for share bars, ads, bylines, captions...) and its neighbours'; the
 second reads the first stage's verdicts around the line and where the article's main run of text
 lies, so a short subhead between two paragraphs stays and a long teaser after the body goes.
-Scoring is plain Python: no runtime dependency beyond the standard library.
+Scoring is plain numpy: no machine-learning library is needed at run time.
 
 HTML goes through trafilatura (precision settings, comments off), readability-lxml when that
 returns nothing or far less than readability finds.
@@ -98,6 +99,10 @@ CUES: dict[str, re.Pattern] = {
                    r"our standards|trust principles"),
 }
 _CUE_NAMES = tuple(CUES)
+_CUE_KEYS = tuple(f"c{i}" for i in range(len(CUES)))
+# All cue kinds in one pass over the line (speed); a word counts for the first kind listing it.
+_CUE_ALL = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in zip(_CUE_KEYS, CUES.values())),
+                      re.I)
 
 # Lines that are boilerplate whatever their context: single-purpose widgets and labels.
 HARD_JUNK: list[tuple[str, re.Pattern]] = [
@@ -117,6 +122,8 @@ HARD_JUNK: list[tuple[str, re.Pattern]] = [
                                 r"\)?$", re.I)),
     ("caption", re.compile(r"^(photo|image|picture|pictured|above|top|left|right|main image|"
                            r"caption)\s*:\s*\S.*$", re.I)),
+    ("caption", re.compile(r"^.{0,400}?(\b(?i:photograph|photo|picture|image|illustration)s?\s*(:|by)\s*"
+                           r"[A-Z][^.!?:]{1,60}|\((?i:ap photo|afp|reuters|getty|image|photo)[^)]{0,60}\))\s*$")),
     ("read-more", re.compile(r"^(read more|read next|related|see also|also read|more|watch|listen|"
                              r"recommended|more from [^:]{1,40}|read also|further reading|"
                              r"related (article|story|stories|content|coverage|reading))\s*[:»>|-].*$|"
@@ -162,9 +169,8 @@ def units(text: str) -> float:
     return float(len(text.split()))
 
 
-@lru_cache(maxsize=50000)
 def _shape(text: str) -> dict[str, float]:
-    """One line's own features, independent of its neighbours (cached: passes repeat lines)."""
+    """One line's own features, independent of its neighbours."""
     n = units(text)
     # Cue words are looked for at the two ends of a long paragraph only (speed).
     probe = text if len(text) <= 400 else text[:250] + " … " + text[-150:]
@@ -217,11 +223,17 @@ def _shape(text: str) -> dict[str, float]:
         "long_no_end": float(n >= 8 and not _ENDS_SENTENCE.search(text)),
         "credit_long": float(n >= 12 and credit_end),
     }
-    for name, rx in CUES.items():
-        hit = bool(rx.search(probe))
+    hits: set[str] = set()
+    starts: set[str] = set()
+    for m in _CUE_ALL.finditer(probe):
+        hits.add(m.lastgroup)
+        if m.start() == 0:
+            starts.add(m.lastgroup)
+    for key, name in zip(_CUE_KEYS, _CUE_NAMES):
+        hit = key in hits
         f["cue_" + name] = float(hit)
         f["cue_short_" + name] = float(hit and short)
-        f["cue_start_" + name] = float(bool(hit and rx.match(probe)))
+        f["cue_start_" + name] = float(key in starts)
     f["hard_junk"] = float(_hard_reason(text) is not None)
     f["cue_any"] = float(any(f["cue_" + k] for k in _CUE_NAMES if k != "byline"))
     return f
@@ -254,79 +266,74 @@ def _hard_reason(text: str) -> str | None:
 _NEIGHBOUR_KEYS = ("log_units", "ends_sentence", "title_ratio", "units_le3", "units_ge20",
                    "hard_junk", "date_short", "bullet", "credit_line", "all_caps", "ends_colon",
                    "cue_any")
+SHAPE_NAMES = tuple(_shape("x"))
+_SHAPE_COL = {k: i for i, k in enumerate(SHAPE_NAMES)}
+_LINE_NAMES = (list(SHAPE_NAMES)
+               + ["srun_len", "srun_digits", "srun_bullets", "srun_title", "srun_cues", "srun_units",
+                  "dup", "dup_short", "dup_adjacent", "mass_before", "mass_after", "mass_before_zero",
+                  "mass_after_zero", "rel_pos", "doc_lines", "texty_near", "texty_near_count"]
+               + [f"n{d:+d}_{k}" for d in (-2, -1, 1, 2) for k in _NEIGHBOUR_KEYS + ("missing",)])
 
 
-def line_features(lines: list[str]) -> tuple[list[str], list[list[float]]]:
+@lru_cache(maxsize=50000)
+def _shape_row(text: str) -> tuple[float, ...]:
+    sh = _shape(text)
+    return tuple(sh[k] for k in SHAPE_NAMES)
+
+
+def _window_sum(values: np.ndarray, r: int) -> np.ndarray:
+    """Sum of ``values`` over each position's +-r neighbours, the position itself excluded."""
+    c = np.concatenate(([0.0], np.cumsum(values)))
+    n = len(values)
+    idx = np.arange(n)
+    lo, hi = np.maximum(idx - r, 0), np.minimum(idx + r + 1, n)
+    return c[hi] - c[lo] - values
+
+
+def line_features(lines: list[str]) -> tuple[list[str], np.ndarray]:
     """Stage-1 features of every line: its own shape, its neighbours' and its place in the text."""
-    shapes = [_shape(t) for t in lines]
     n = len(lines)
+    S = np.array([_shape_row(t) for t in lines], dtype=float).reshape(n, len(SHAPE_NAMES))
+    col = _SHAPE_COL
     counts = Counter(lines)
-    lens = [units(t) for t in lines]
-    texty = [lens[i] if (lens[i] >= 12 and shapes[i]["ends_sentence"]) else 0.0 for i in range(n)]
-    total = sum(texty) or 1.0
-    before, acc = [], 0.0
-    for t in texty:
-        before.append(acc / total)
-        acc += t
+    lens = np.array([units(t) for t in lines], dtype=float)
+    texty = np.where((lens >= 12) & (S[:, col["ends_sentence"]] > 0), lens, 0.0)
+    total = float(texty.sum()) or 1.0
+    before = (np.cumsum(texty) - texty) / total
     # Runs of consecutive short lines: a menu (words, no digits) or a table/list (digits, bullets).
-    run_id, runs = [0] * n, []
-    for i in range(n):
-        if lens[i] <= 10 and not (i and lens[i - 1] <= 10):
-            runs.append([i, i])
-        elif lens[i] <= 10:
-            runs[-1][1] = i
-        run_id[i] = len(runs) - 1 if lens[i] <= 10 else -1
-    run_stats = []
-    for a, b in runs:
-        m = b - a + 1
-        run_stats.append((math.log1p(m),
-                          sum(shapes[j]["digit_ratio"] > 0.05 for j in range(a, b + 1)) / m,
-                          sum(shapes[j]["bullet"] for j in range(a, b + 1)) / m,
-                          sum(shapes[j]["title_ratio"] for j in range(a, b + 1)) / m,
-                          sum(shapes[j]["cue_any"] for j in range(a, b + 1)) / m,
-                          sum(lens[a:b + 1]) / m))
-    rows = []
-    names: list[str] = []
-    for i, sh in enumerate(shapes):
-        f = dict(sh)
-        st = run_stats[run_id[i]] if run_id[i] >= 0 else (0.0,) * 6
-        f["srun_len"], f["srun_digits"], f["srun_bullets"] = st[0], st[1], st[2]
-        f["srun_title"], f["srun_cues"], f["srun_units"] = st[3], st[4], math.log1p(st[5])
-        f["dup"] = float(counts[lines[i]] > 1)
-        f["dup_short"] = float(counts[lines[i]] > 1 and lens[i] <= 8)
-        f["dup_adjacent"] = float((i > 0 and lines[i - 1] == lines[i]) or
-                                  (i + 1 < n and lines[i + 1] == lines[i]))
-        f["mass_before"] = before[i]
-        f["mass_after"] = 1.0 - before[i] - texty[i] / total
-        f["mass_before_zero"] = float(before[i] < 0.02)
-        f["mass_after_zero"] = float(f["mass_after"] < 0.02)
-        f["rel_pos"] = i / max(n - 1, 1)
-        f["doc_lines"] = math.log1p(n)
-        near = [texty[j] for j in range(max(0, i - 3), min(n, i + 4)) if j != i]
-        f["texty_near"] = math.log1p(sum(near))
-        f["texty_near_count"] = sum(1 for v in near if v) / 6.0
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            tag = f"n{d:+d}_"
-            if 0 <= j < n:
-                for k in _NEIGHBOUR_KEYS:
-                    f[tag + k] = shapes[j][k]
-                f[tag + "missing"] = 0.0
-            else:
-                for k in _NEIGHBOUR_KEYS:
-                    f[tag + k] = 0.0
-                f[tag + "missing"] = 1.0
-        if not names:
-            names = list(f)
-        rows.append([f[k] for k in names])
-    return names, rows
-
-
-def _sigmoid(x: float) -> float:
-    if x >= 0:
-        return 1.0 / (1.0 + math.exp(-x))
-    e = math.exp(x)
-    return e / (1.0 + e)
+    srun = np.zeros((n, 6))
+    short = lens <= 10
+    i = 0
+    while i < n:
+        if not short[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and short[j + 1]:
+            j += 1
+        seg = S[i:j + 1]
+        srun[i:j + 1] = (math.log1p(j - i + 1), float(np.mean(seg[:, col["digit_ratio"]] > 0.05)),
+                         float(np.mean(seg[:, col["bullet"]])), float(np.mean(seg[:, col["title_ratio"]])),
+                         float(np.mean(seg[:, col["cue_any"]])), math.log1p(float(np.mean(lens[i:j + 1]))))
+        i = j + 1
+    dup = np.array([counts[t] > 1 for t in lines], dtype=float)
+    adjacent = np.array([(k > 0 and lines[k - 1] == lines[k]) or (k + 1 < n and lines[k + 1] == lines[k])
+                         for k in range(n)], dtype=float)
+    mass_after = 1.0 - before - texty / total
+    near_count = _window_sum((texty > 0).astype(float), 3) / 6.0
+    extra = [srun, dup[:, None], (dup * (lens <= 8))[:, None], adjacent[:, None], before[:, None],
+             mass_after[:, None], (before < 0.02)[:, None], (mass_after < 0.02)[:, None],
+             (np.arange(n) / max(n - 1, 1))[:, None], np.full((n, 1), math.log1p(n)),
+             np.log1p(_window_sum(texty, 3))[:, None], near_count[:, None]]
+    keys = [col[k] for k in _NEIGHBOUR_KEYS]
+    for d in (-2, -1, 1, 2):
+        block = np.zeros((n, len(keys) + 1))
+        src = np.arange(n) + d
+        ok = (src >= 0) & (src < n)
+        block[ok, :-1] = S[src[ok]][:, keys]
+        block[~ok, -1] = 1.0
+        extra.append(block)
+    return _LINE_NAMES, np.hstack([S] + [e.astype(float) for e in extra])
 
 
 def _main_run(scores: list[float], weights: list[float]) -> tuple[int, int]:
@@ -349,56 +356,54 @@ _PASS_KEYS = ("ends_sentence", "title_ratio", "all_caps", "credit_long", "credit
               "mass_before_zero", "mass_after_zero")
 
 
-def context_features(logits: list[float], lines: list[str], base_names: list[str],
-                     base_rows: list[list[float]]) -> tuple[list[str], list[list[float]]]:
-    """Stage-2 features: stage-1 verdicts of the line, its neighbours and the main run."""
-    n = len(logits)
-    probs = [_sigmoid(z) for z in logits]
-    lens = [units(t) for t in lines]
-    weights = [math.sqrt(1.0 + u) for u in lens]
-    lo, hi = _main_run(probs, weights)
-    kept_mass = [p * u for p, u in zip(probs, lens)]
-    total = sum(kept_mass) or 1.0
-    before, acc = [], 0.0
-    for m in kept_mass:
-        before.append(acc / total)
-        acc += m
-    pick = [base_names.index(k) for k in _PASS_KEYS]
-    names = ["bias", "z", "log_units", "in_run", "run_dist", "mass_before", "mass_after",
-             "win5", "win2", "first_in_run", "last_in_run", "before_run", "after_run",
-             "units_le3", "cjk", "z_in_run", "short_in_run", "notend_in_run", "caps_in_run",
-             "credit_next_in_run", "z_pos", "z_neg", "run_frac"]
-    names += [f"z{d:+d}" for d in (-3, -2, -1, 1, 2, 3)]
-    names += ["own_" + k for k in _PASS_KEYS]
-    rows = []
-    run_frac = (hi - lo + 1) / max(n, 1)
+_CONTEXT_NAMES = (["bias", "z", "log_units", "in_run", "run_dist", "mass_before", "mass_after",
+                   "win5", "win2", "first_in_run", "last_in_run", "before_run", "after_run",
+                   "units_le3", "cjk", "z_in_run", "short_in_run", "notend_in_run", "caps_in_run",
+                   "credit_next_in_run", "z_pos", "z_neg", "run_frac"]
+                  + [f"z{d:+d}" for d in (-3, -2, -1, 1, 2, 3)] + ["own_" + k for k in _PASS_KEYS])
 
-    def clip(z: float) -> float:
-        return max(-8.0, min(8.0, z))
-    for i in range(n):
-        def window(r: int) -> float:
-            js = range(max(0, i - r), min(n, i + r + 1))
-            w = sum(weights[j] for j in js if j != i) or 1.0
-            return sum(probs[j] * weights[j] for j in js if j != i) / w
-        base = base_rows[i]
-        inside = float(lo <= i <= hi)
-        dist = 0 if inside else (lo - i if i < lo else i - hi)
-        z = clip(logits[i])
-        row = [1.0, z, math.log1p(lens[i]), inside,
-               math.log1p(dist), before[i], 1.0 - before[i] - kept_mass[i] / total,
-               window(5), window(2), float(i == lo), float(i == hi), float(i < lo), float(i > hi),
-               float(lens[i] <= 3), 1.0 if _CJK.search(lines[i]) else 0.0,
-               z * inside, inside * float(lens[i] <= 8),
-               inside * base[pick[_PASS_KEYS.index("long_no_end")]],
-               inside * base[pick[_PASS_KEYS.index("all_caps")]],
-               inside * base[pick[_PASS_KEYS.index("n+1_credit_line")]],
-               max(z, 0.0), min(z, 0.0), run_frac]
-        for d in (-3, -2, -1, 1, 2, 3):
-            j = i + d
-            row.append(clip(logits[j]) if 0 <= j < n else -4.0)
-        row.extend(base[k] for k in pick)
-        rows.append(row)
-    return names, rows
+
+def context_features(logits, lines: list[str], base_names: list[str],
+                     base_rows) -> tuple[list[str], np.ndarray]:
+    """Stage-2 features: stage-1 verdicts of the line, its neighbours and the main run."""
+    raw = np.asarray(logits, dtype=float)
+    base = np.asarray(base_rows, dtype=float)
+    n = len(raw)
+    probs = 1.0 / (1.0 + np.exp(-np.clip(raw, -50, 50)))
+    lens = np.array([units(t) for t in lines], dtype=float)
+    weights = np.sqrt(1.0 + lens)
+    lo, hi = _main_run(probs.tolist(), weights.tolist())
+    kept_mass = probs * lens
+    total = float(kept_mass.sum()) or 1.0
+    before = (np.cumsum(kept_mass) - kept_mass) / total
+    pick = [base_names.index(k) for k in _PASS_KEYS]
+    own = base[:, pick] if n else np.zeros((0, len(pick)))
+    idx = np.arange(n)
+    inside = ((idx >= lo) & (idx <= hi)).astype(float)
+    dist = np.where(inside > 0, 0, np.where(idx < lo, lo - idx, idx - hi))
+    z = np.clip(raw, -8.0, 8.0)
+    pw = probs * weights
+
+    def window(r: int) -> np.ndarray:
+        w = _window_sum(weights, r)
+        return _window_sum(pw, r) / np.where(w > 0, w, 1.0)
+    cjk = np.array([1.0 if _CJK.search(t) else 0.0 for t in lines])
+    short = (lens <= 8).astype(float)
+    cols = [np.ones(n), z, np.log1p(lens), inside, np.log1p(dist), before,
+            1.0 - before - kept_mass / total, window(5), window(2), (idx == lo).astype(float),
+            (idx == hi).astype(float), (idx < lo).astype(float), (idx > hi).astype(float),
+            (lens <= 3).astype(float), cjk, z * inside, inside * short,
+            inside * own[:, _PASS_KEYS.index("long_no_end")],
+            inside * own[:, _PASS_KEYS.index("all_caps")],
+            inside * own[:, _PASS_KEYS.index("n+1_credit_line")],
+            np.maximum(z, 0.0), np.minimum(z, 0.0), np.full(n, (hi - lo + 1) / max(n, 1))]
+    for d in (-3, -2, -1, 1, 2, 3):
+        src = idx + d
+        ok = (src >= 0) & (src < n)
+        shifted = np.full(n, -4.0)
+        shifted[ok] = z[src[ok]]
+        cols.append(shifted)
+    return _CONTEXT_NAMES, np.hstack([np.column_stack(cols) if n else np.zeros((0, len(cols))), own])
 
 
 # ---------------------------------------------------------------- the model
@@ -410,18 +415,38 @@ def load_line_model(path: str | None = None) -> dict:
         model = json.load(f)
     for stage in ("stage1", "stage2"):
         st = model[stage]
+        if st.get("kind") == "trees":
+            continue
         st["_w"] = [c / s for c, s in zip(st["coef"], st["scale"])]
         st["_b"] = st["intercept"] - sum(c * m / s for c, m, s in
                                          zip(st["coef"], st["mean"], st["scale"]))
     return model
 
 
-def _linear(stage: dict, names: list[str], rows: list[list[float]]) -> list[float]:
-    if names != stage["features"]:
+def _trees(stage: dict, rows) -> np.ndarray:
+    """Raw score of gradient-boosted trees stored as flat node arrays (leaves point to themselves)."""
+    if "_np" not in stage:
+        stage["_np"] = tuple(np.asarray(stage[k]) for k in
+                             ("roots", "feature", "threshold", "left", "right", "value"))
+    roots, feature, threshold, left, right, value = stage["_np"]
+    X = np.asarray(rows, dtype=float)
+    n = len(X)
+    nodes = np.broadcast_to(roots, (n, len(roots))).copy()
+    line = np.arange(n)[:, None]
+    for _ in range(int(stage["depth"]) + 1):
+        go_left = X[line, feature[nodes]] <= threshold[nodes]
+        nodes = np.where(go_left, left[nodes], right[nodes])
+    return stage["baseline"] + value[nodes].sum(axis=1)
+
+
+def _linear(stage: dict, names: list[str], rows) -> np.ndarray:
+    if list(names) != stage["features"]:
         raise ValueError("line model features do not match the code; retrain the line model")
+    if stage.get("kind") == "trees":
+        return _trees(stage, rows)
     if "_wv" not in stage:
         stage["_wv"] = np.asarray(stage["_w"], dtype=float)
-    return (np.asarray(rows, dtype=float) @ stage["_wv"] + stage["_b"]).tolist()
+    return np.asarray(rows, dtype=float) @ stage["_wv"] + stage["_b"]
 
 
 def score_lines(lines: list[str], model: dict | None = None) -> list[float]:
@@ -432,8 +457,8 @@ def score_lines(lines: list[str], model: dict | None = None) -> list[float]:
     names1, rows1 = line_features(lines)
     z1 = _linear(model["stage1"], names1, rows1)
     names2, rows2 = context_features(z1, lines, names1, rows1)
-    z2 = _linear(model["stage2"], names2, rows2)
-    return [_sigmoid(z) for z in z2]
+    z2 = np.clip(_linear(model["stage2"], names2, rows2), -50, 50)
+    return (1.0 / (1.0 + np.exp(-z2))).tolist()
 
 
 # ---------------------------------------------------------------- plain text
