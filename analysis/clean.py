@@ -179,8 +179,8 @@ def _shape(text: str) -> dict[str, float]:
     title = sum(1 for w in words if w[0].isupper()) / nw
     caps = sum(1 for w in words if len(w) > 1 and w.isupper()) / nw
     chars = len(text) or 1
-    digits = sum(c.isdigit() for c in text) / chars
-    alpha = sum(c.isalpha() for c in text) / chars
+    digits = sum(map(str.isdigit, text)) / chars
+    alpha = sum(map(str.isalpha, text)) / chars
     cjk = 1.0 if _CJK.search(text) else 0.0
     short = n <= 8
     has_date = bool(_DATE.search(probe))
@@ -485,16 +485,20 @@ def _reason(text: str, i: int, first_kept: int, last_kept: int) -> str:
     hard = _hard_reason(text)
     if hard:
         return hard
-    if _CREDIT_END.search(text):
+    row = _shape_row(text)  # cached: the cue words were already looked for
+
+    def has(feature: str) -> bool:
+        return row[_SHAPE_COL[feature]] > 0
+    if has("credit_end"):
         return "caption"
-    if re.match(r"(by|from)\s+[A-Z]", text, re.I) and units(text) <= 14:
+    if has("by_start"):
         return "byline"
-    if _DATE.search(text) and units(text) <= 14:
+    if has("date_short"):
         return "dateline"
+    n = units(text)
     for name in ("cookie-notice", "paywall", "newsletter", "advertisement", "share-widget",
                  "comment-count", "related", "promo"):
-        if CUES[name].search(text) and (units(text) <= 25 or name in ("cookie-notice", "paywall",
-                                                                          "newsletter")):
+        if has("cue_" + name) and (n <= 25 or name in ("cookie-notice", "paywall", "newsletter")):
             return name
     if i > last_kept >= 0:
         return "other-headline" if units(text) >= 4 and not _ENDS_SENTENCE.search(text) else "related"
@@ -607,7 +611,7 @@ def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
 def _headline_like(t: str) -> bool:
     return (3 <= units(t) <= 40 and not _hard_reason(t) and not _HEADLINE_SKIP.search(t)
             and not _DATE.search(t) and not t.endswith(":") and not _CUES_ANY(t)
-            and sum(c.isalpha() for c in t) > len(t) / 2)
+            and sum(map(str.isalpha, t)) > len(t) / 2)
 
 
 def _CUES_ANY(text: str) -> bool:
