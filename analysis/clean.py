@@ -124,6 +124,19 @@ HARD_JUNK: list[tuple[str, re.Pattern]] = [
                            r"caption)\s*:\s*\S.*$", re.I)),
     ("caption", re.compile(r"^.{0,400}?(\b(?i:photograph|photo|picture|image|illustration)s?\s*(:|by)\s*"
                            r"[A-Z][^.!?:]{1,60}|\((?i:ap photo|afp|reuters|getty|image|photo)[^)]{0,60}\))\s*$")),
+    ("caption", re.compile(r"^(image|photo|media|video) caption\b.{0,300}$", re.I)),
+    ("newsletter", re.compile(r"^.{0,200}\b(delivered (straight |directly |right )?(to your inbox|"
+                              r"weekday mornings|every (morning|day|week|weekday)|daily)|"
+                              r"meet your inbox|in your inbox)\b.{0,60}$", re.I)),
+    ("share-widget", re.compile(r"^((like|enjoy(ed)?|love)( reading)? this (story|article|post)\?.{0,60}|"
+                                r".{0,40}\bshare (it|this) with (a )?friends?\b.{0,20})$", re.I)),
+    ("comment-count", re.compile(r"^.{0,60}\b(care|want|like|would you like) to comment\?.{0,60}$|"
+                                 r"^(leave|post|add|write) a comment\b.{0,40}$|"
+                                 r"^join the (conversation|discussion|debate)\b.{0,60}$", re.I)),
+    ("promo", re.compile(r"^(have|got) a (news )?tip\?.{0,200}$", re.I)),
+    ("byline", re.compile(r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3} (is|was) (an? |the )?([\w-]+ ){0,3}"
+                          r"(reporter|writer|editor|correspondent|journalist|columnist|contributor|"
+                          r"producer)\b[^.!?]{0,120}[.!]?$")),
     ("read-more", re.compile(r"^(read more|read next|related|see also|also read|more|watch|listen|"
                              r"recommended|more from [^:]{1,40}|read also|further reading|"
                              r"related (article|story|stories|content|coverage|reading))\s*[:»>|-].*$|"
