@@ -178,10 +178,10 @@ def test_never_raises_on_odd_input(raw):
         assert raw[r.start:r.end] == r.text
 
 
-def test_large_input_is_fast_enough():
+def test_large_clean_input_is_kept_whole():
     raw = "\n\n".join(PARAS * 400)  # about 200 kB
     result = clean(raw)
-    assert len(result.text) > len(raw) / 2
+    assert result.text == raw and not result.removed
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
