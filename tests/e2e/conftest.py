@@ -5,6 +5,7 @@ run; on a developer machine without it the tests are skipped with the reason.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -61,6 +62,26 @@ def stop_server(proc: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.wait()
+
+
+@contextlib.contextmanager
+def server_with_own_database(folder: Path):
+    """A server on an empty SQLite store in ``folder``, for a module whose tests must not share
+    data with the others; yields its base URL and stops it afterwards."""
+    from analysis.store import ENV_VAR
+    before = os.environ.get(ENV_VAR)
+    os.environ[ENV_VAR] = f"sqlite:///{folder / 'presslens.db'}"
+    try:
+        proc = start_server(free_port(), folder / "streamlit.log")
+    finally:
+        if before is None:
+            os.environ.pop(ENV_VAR, None)
+        else:
+            os.environ[ENV_VAR] = before
+    try:
+        yield f"http://127.0.0.1:{proc.args[proc.args.index('--server.port') + 1]}"
+    finally:
+        stop_server(proc)
 
 
 @pytest.fixture(scope="module")

@@ -9,14 +9,13 @@ scroll sideways. Screenshots go to the pytest temporary directory (``screenshots
 """
 from __future__ import annotations
 
-import os
 import re
 from urllib.parse import quote
 
 import pytest
 
-from analysis.store import ENV_VAR, new_id
-from tests.e2e.conftest import free_port, start_server, stop_server
+from analysis.store import new_id
+from tests.e2e.conftest import server_with_own_database
 from tests.e2e.test_dashboard_e2e import shoot, wait_idle
 
 pytestmark = pytest.mark.e2e
@@ -45,20 +44,8 @@ BAD_IDS = ["' OR 1=1 --", "1; DROP TABLE articles; --", "../../../../etc/passwd"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> str:
     """This module's own server and empty database (overrides the shared ``server`` fixture)."""
-    folder = tmp_path_factory.mktemp("hostile_server")
-    before = os.environ.get(ENV_VAR)
-    os.environ[ENV_VAR] = f"sqlite:///{folder / 'presslens.db'}"
-    try:
-        proc = start_server(free_port(), folder / "streamlit.log")
-    finally:
-        if before is None:
-            os.environ.pop(ENV_VAR, None)
-        else:
-            os.environ[ENV_VAR] = before
-    try:
-        yield f"http://127.0.0.1:{proc.args[proc.args.index('--server.port') + 1]}"
-    finally:
-        stop_server(proc)
+    with server_with_own_database(tmp_path_factory.mktemp("hostile_server")) as url:
+        yield url
 
 
 @pytest.fixture()

@@ -5,15 +5,14 @@ starts empty. Screenshots go to the pytest temporary directory (``screenshots`` 
 """
 from __future__ import annotations
 
-import os
 import re
 from urllib.parse import quote
 
 import pytest
 
-from analysis.store import ENV_VAR, new_id
+from analysis.store import new_id
 from tests.conftest import SHARED
-from tests.e2e.conftest import free_port, start_server, stop_server
+from tests.e2e.conftest import server_with_own_database
 from tests.e2e.test_dashboard_e2e import shoot, wait_idle
 
 pytestmark = pytest.mark.e2e
@@ -25,20 +24,8 @@ NOT_FOUND = "No story was found for this link"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> str:
     """This module's own server and database (overrides the shared ``server`` fixture)."""
-    folder = tmp_path_factory.mktemp("stories_server")
-    before = os.environ.get(ENV_VAR)
-    os.environ[ENV_VAR] = f"sqlite:///{folder / 'presslens.db'}"
-    try:
-        proc = start_server(free_port(), folder / "streamlit.log")
-    finally:
-        if before is None:
-            os.environ.pop(ENV_VAR, None)
-        else:
-            os.environ[ENV_VAR] = before
-    try:
-        yield f"http://127.0.0.1:{proc.args[proc.args.index('--server.port') + 1]}"
-    finally:
-        stop_server(proc)
+    with server_with_own_database(tmp_path_factory.mktemp("stories_server")) as url:
+        yield url
 
 
 def story_files(prefix: str) -> list:
