@@ -134,7 +134,8 @@ def time_compare_page(n_articles: int) -> None:
 
     from analysis.store import ENV_VAR
     sys.path.insert(0, str(ROOT / "tests"))        # tests/conftest.py imports shared_paths
-    from tests.e2e.conftest import free_port, launch_chromium, start_server, stop_server
+    from tests.e2e.conftest import launch_chromium
+    from tests.e2e.dashboard_server import free_port, start_server, stop_server
 
     print(f"Compare page, {n_articles} stored articles from the dev stories")
     story = story_from_dev(n_articles)

@@ -21,18 +21,19 @@ import asyncio
 import gzip
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.e2e.dashboard_server import free_port, start_server, stop_server  # noqa: E402
+
 EVAL = ROOT.parent / "shared" / "eval"
 CHROMIUM = os.environ.get("PRESSLENS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -40,12 +41,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-quic", "--disable-dev-shm-usage"]
 MAX_SESSIONS = 50
 MAX_ARTICLE_CHARS = 12_000       # long pasted pages are cut: the bench measures load, not size
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def articles(n: int) -> list[str]:
@@ -69,26 +64,6 @@ def tag_of(text: str) -> str:
 
 
 # ---------------------------------------------------------------- server and its memory
-
-def start_server(port: int, env: dict, log) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"streamlit exited early (log: {log.name})")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    return proc
-        except OSError:
-            time.sleep(0.3)
-    proc.terminate()
-    raise SystemExit("streamlit did not start within 120 s")
-
 
 def tree_rss_bytes(pid: int) -> int:
     """Resident memory of ``pid`` and all its descendants (Linux /proc)."""
@@ -229,9 +204,8 @@ def main() -> int:
         env = {**os.environ, "PYTHONUNBUFFERED": "1",
                "PRESSLENS_DATABASE_URL": f"sqlite:///{Path(tmp) / 'load.db'}"}
         env.pop("PRESSLENS_ALLOW_PRIVATE_URLS", None)
-        log = open(Path(tmp) / "streamlit.log", "wb")
         port = free_port()
-        proc = start_server(port, env, log)
+        proc = start_server(port, Path(tmp) / "streamlit.log", env=env)
         memory = PeakMemory(proc.pid)
         memory.start()
         started = time.perf_counter()
@@ -240,13 +214,7 @@ def main() -> int:
         finally:
             memory.stopped.set()
             memory.join(timeout=5)
-            proc.terminate()
-            try:
-                proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-            log.close()
+            stop_server(proc)
         wall = time.perf_counter() - started
     lat = result["latencies"]
     print(f"load: {args.sessions} concurrent browser sessions, one server "

@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.e2e.dashboard_server import free_port, start_server, stop_server  # noqa: E402
 SEED = ROOT.parent / "shared" / "eval" / "seed" / "seed.raw.txt"
 CHROMIUM = os.environ.get("PRESSLENS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -33,32 +33,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 TARGETS = {"analyze_to_quotes": 1.5, "open_analysed": 0.3}
 OTHER_ARTICLE = ("Harbour Plan Approved\n\nMayor Lena Ortiz said: “The harbour plan will bring "
                  "jobs to the town.”\n\nThe Port Authority welcomed the decision on Tuesday.")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(port: int, log) -> subprocess.Popen:
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.headless", "true", "--server.address", "127.0.0.1",
-         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"streamlit exited early (log: {log.name})")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
-                if r.read().strip() == b"ok":
-                    return proc
-        except OSError:
-            time.sleep(0.3)
-    proc.terminate()
-    raise SystemExit("streamlit did not start within 90 s")
 
 
 def wait_idle(page) -> None:
@@ -132,8 +106,8 @@ def main() -> int:
     results: dict[str, list[float]] = {k: [] for k in
                                        ("analyze_to_quotes", "analyze_cached", "open_analysed",
                                         "switch_to_quotes")}
-    with tempfile.NamedTemporaryFile("wb", suffix=".log", delete=False) as log:
-        proc = start_server(free_port(), log)
+    log_path = Path(tempfile.mkstemp(prefix="presslens-ui-latency-", suffix=".log")[1])
+    proc = start_server(free_port(), log_path)
     port = proc.args[proc.args.index("--server.port") + 1]
     try:
         with sync_playwright() as p:
@@ -155,8 +129,7 @@ def main() -> int:
                 results["switch_to_quotes"].append(switch_to_quotes(page))
             browser.close()
     finally:
-        proc.terminate()
-        proc.wait(timeout=15)
+        stop_server(proc)
     print(f"ui_latency: {args.article.name}, warm server, median of {args.runs} runs")
     for name, times in results.items():
         target = TARGETS.get(name)

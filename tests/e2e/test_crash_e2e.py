@@ -11,7 +11,7 @@ import signal
 import pytest
 
 from analysis.store import ENV_VAR, Store
-from tests.e2e.conftest import free_port, start_server, stop_server
+from tests.e2e.dashboard_server import free_port, start_server, stop_server
 from tests.e2e.test_dashboard_e2e import wait_idle
 
 pytestmark = pytest.mark.e2e
