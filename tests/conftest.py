@@ -35,3 +35,22 @@ def nlp():
 @pytest.fixture(scope="session")
 def seed_raw() -> str:
     return (SHARED / "eval" / "seed" / "seed.raw.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture()
+def app_navigation(monkeypatch):
+    """Run app.py on every AppTest run, as the server does.
+
+    AppTest forgets between runs that app.py called ``st.navigation`` and, seeing a ``pages/``
+    folder, runs the last page file on its own (legacy automatic pages), skipping app.py and its
+    sidebar. On the server the first ``st.navigation`` call switches that legacy mode off for
+    good; this does the same for each AppTest run.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", init)

@@ -223,17 +223,8 @@ def app_store(tmp_path, monkeypatch):
     store.dispose()
 
 
-@pytest.fixture(autouse=True)
-def _navigation_only(monkeypatch):
-    """app.py runs on every AppTest run, as on the server (see tests/test_pages.py)."""
-    from streamlit.runtime.pages_manager import PagesManager
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+# app.py runs on every AppTest run, as on the server (see tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("app_navigation")
 
 
 def _app():

@@ -43,23 +43,8 @@ def _visible_text(fragment: str) -> str:
     return html.unescape(re.sub(r"<br>", "\n", re.sub(r"<(?!br>)[^>]+>", "", fragment)))
 
 
-@pytest.fixture(autouse=True)
-def _navigation_only(monkeypatch):
-    """Run app.py on every AppTest run, as the server does.
-
-    AppTest forgets between runs that app.py called ``st.navigation`` and, seeing a ``pages/``
-    folder, runs the last page file on its own (legacy automatic pages), skipping app.py and its
-    sidebar. On the server the first ``st.navigation`` call switches that legacy mode off for
-    good; this does the same for each AppTest run.
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-    original = PagesManager.__init__
-
-    def init(self, *args, **kwargs):
-        original(self, *args, **kwargs)
-        PagesManager.uses_pages_directory = False
-
-    monkeypatch.setattr(PagesManager, "__init__", init)
+# app.py runs on every AppTest run, as on the server (see tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("app_navigation")
 
 
 @pytest.fixture(scope="module")
