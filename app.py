@@ -6,6 +6,7 @@ Run with ``streamlit run app.py``. Each page lives in pages/ and only renders; t
 import streamlit as st
 
 import ui.charts  # noqa: F401  Altair takes ~1 s to import: pay it at start, not on first chart
+from ui.safe_html import show_stylesheet
 from ui.sidebar import render_sidebar
 from ui.state import sync_permalink
 
@@ -20,6 +21,8 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+with st.sidebar:
+    show_stylesheet()  # the highlight classes every page's marked-up text uses
 sync_permalink()
 page.run()
 # After the page: the sidebar then shows an article analysed during this very run.

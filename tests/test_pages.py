@@ -35,7 +35,7 @@ def _paste(at: AppTest, text: str) -> AppTest:
 
 
 def _html_blocks(at: AppTest, css_class: str) -> list[str]:
-    return [m.value for m in at.markdown if m.value.startswith(f'<div class="{css_class}"')]
+    return [m.value for m in at.markdown if m.value.startswith(f'<div class="{css_class} ')]
 
 
 def _visible_text(fragment: str) -> str:
@@ -87,7 +87,7 @@ def test_analyze_page_shows_removed_lines_struck_through_and_entities_typed(seed
     cleaned = _html_blocks(seeded, "pl-cleaned")
     assert len(original) == 1 and len(cleaned) == 1
     struck = re.findall(r'<del class="pl-mark pl-removed"[^>]*>([^<]*)</del>'
-                        r'<span class="pl-tag"[^>]*>removed: ([^<]*)</span>', original[0])
+                        r'<span class="pl-tag pl-tag-removed">removed: ([^<]*)</span>', original[0])
     struck = {(html.unescape(t), html.unescape(r)) for t, r in struck}
     assert "Advertisement" in {t for t, _ in struck}
     assert {(r.text, r.reason) for r in seed_expected.removed} == struck
@@ -95,7 +95,7 @@ def test_analyze_page_shows_removed_lines_struck_through_and_entities_typed(seed
     shown = _visible_text(cleaned[0])
     for m in seed_expected.entities[:20]:
         assert f"{m.text}{m.label}" in shown
-    assert any(v.startswith('<div class="pl-legend"') for v in (m.value for m in seeded.markdown))
+    assert any(v.startswith('<div class="pl-legend ') for v in (m.value for m in seeded.markdown))
     assert any(b.label == "Analysis (JSON)" for b in seeded.get("download_button"))
 
 

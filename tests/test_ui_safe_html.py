@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from ui.safe_html import (ENTITY_TYPES, Mark, SafeHtml, entity_style, render_legend,
-                          render_marked_text, show_html)
+from ui.safe_html import (ENTITY_TYPES, STYLES, STYLESHEET, Mark, SafeHtml, entity_style,
+                          render_legend, render_marked_text, show_html)
 
 HOSTILE = ('Hello <script>window.__y=1</script> and <img src=x onerror="window.__x=1"> '
            'plus "quotes" & $5 and $6\n\n# not a heading')
@@ -48,7 +48,8 @@ def test_marks_outside_the_text_are_clipped_or_ignored():
 
 def test_unknown_style_and_bad_css_class():
     assert "pl-entity-OTHER" in render_marked_text("x", [Mark(0, 1, entity_style("MONEY"))])
-    assert "pl-nonsense" in render_marked_text("x", [Mark(0, 1, "nonsense")])  # plain span, escaped
+    unknown = render_marked_text("x", [Mark(0, 1, 'nonsense" onclick="y')])
+    assert 'class="pl-mark pl-plain"' in unknown and "onclick" not in unknown
     with pytest.raises(ValueError):
         render_marked_text("x", css_class='x" onclick="y')
 
@@ -63,3 +64,15 @@ def test_legend_names_each_type_in_words():
 def test_show_html_refuses_plain_strings():
     with pytest.raises(TypeError):
         show_html("<b>not built by render_marked_text</b>")
+
+
+def test_marked_text_carries_class_names_only_and_the_stylesheet_defines_each():
+    text = "Kerry met Lavrov."
+    out = render_marked_text(text, [Mark(0, 5, entity_style("PERSON"), tag="PERSON"),
+                                    Mark(10, 16, "removed", tag="removed: ad")])
+    assert "style=" not in out
+    assert out.startswith('<div class="pl-text pl-block">')
+    for name in STYLES:
+        assert f".pl-tag-{name}{{" in STYLESHEET
+    assert ".pl-entity-PERSON{background:" in STYLESHEET and ".pl-removed{" in STYLESHEET
+    assert STYLESHEET.startswith("<style>") and STYLESHEET.count("<") == 2

@@ -31,29 +31,41 @@ ENTITY_TYPES: dict[str, tuple[str, str]] = {
 }
 _OTHER_ENTITY = "#e6e6e6"
 
+# Every highlight is drawn by a class of ONE constant stylesheet (``STYLESHEET``, put on the page
+# once per run by ``show_stylesheet``): the marked-up article then carries class names only,
+# which keeps a long article's HTML small and quick for the browser to lay out.
+# name -> (element, CSS of the marked words, CSS of the tag after them)
 _MARK = "padding:0.05em 0.25em;border-radius:0.3em;"
-_TAG = ("font-size:0.68em;font-weight:600;letter-spacing:0.03em;margin-left:0.3em;"
-        "padding:0 0.3em;border-radius:0.25em;vertical-align:0.1em;")
-# name -> (element, inline style of the marked words, inline style of the tag after them)
+_DARK_TAG = "background:#333;color:#fff;"
 STYLES: dict[str, tuple[str, str, str]] = {
-    "removed": ("del", "color:#8a1c1c;background:#fdecec;text-decoration:line-through;" + _MARK,
-                _TAG + "background:#8a1c1c;color:#fff;text-decoration:none;"),
-    "dropped": ("del", "color:#6b4e00;background:#fff4d6;text-decoration:line-through;" + _MARK,
-                _TAG + "background:#6b4e00;color:#fff;"),
-    "restored": ("ins", "background:#e4f6e4;text-decoration:none;" + _MARK,
-                 _TAG + "background:#1f6b2a;color:#fff;"),
-    "actor": ("mark", "background:#ffe066;font-weight:600;" + _MARK, _TAG + "background:#444;color:#fff;"),
-    "quote": ("mark", "background:#e8eefc;" + _MARK, _TAG + "background:#2b4a8b;color:#fff;"),
-    "plain": ("span", "", _TAG + "background:#555;color:#fff;"),
+    "removed": ("del", "color:#8a1c1c;background:#fdecec;text-decoration:line-through;",
+                "background:#8a1c1c;color:#fff;"),
+    "dropped": ("del", "color:#6b4e00;background:#fff4d6;text-decoration:line-through;",
+                "background:#6b4e00;color:#fff;"),
+    "restored": ("ins", "background:#e4f6e4;text-decoration:none;", "background:#1f6b2a;color:#fff;"),
+    "actor": ("mark", "background:#ffe066;font-weight:600;", "background:#444;color:#fff;"),
+    "quote": ("mark", "background:#e8eefc;", "background:#2b4a8b;color:#fff;"),
+    "plain": ("span", "", "background:#555;color:#fff;"),
 }
 for _label, (_colour, _) in ENTITY_TYPES.items():
-    STYLES[f"entity-{_label}"] = ("mark", f"background:{_colour};" + _MARK,
-                                  _TAG + "background:#333;color:#fff;")
-STYLES["entity-OTHER"] = ("mark", f"background:{_OTHER_ENTITY};" + _MARK,
-                          _TAG + "background:#333;color:#fff;")
+    STYLES[f"entity-{_label}"] = ("mark", f"background:{_colour};", _DARK_TAG)
+STYLES["entity-OTHER"] = ("mark", f"background:{_OTHER_ENTITY};", _DARK_TAG)
 
-_BLOCK = ("line-height:1.75;font-size:0.95rem;overflow-wrap:anywhere;"
-          "padding:0.75rem 1rem;border:1px solid #ddd;border-radius:0.5rem;background:#fff;")
+
+def _stylesheet() -> str:
+    rules = [
+        ".pl-block{line-height:1.75;font-size:0.95rem;overflow-wrap:anywhere;padding:0.75rem 1rem;"
+        "border:1px solid #ddd;border-radius:0.5rem;background:#fff;}",
+        ".pl-inline{line-height:1.9;font-size:0.85rem;}",
+        f".pl-mark{{{_MARK}color:inherit;}}",
+        ".pl-tag{font-size:0.68em;font-weight:600;letter-spacing:0.03em;margin-left:0.3em;"
+        "padding:0 0.3em;border-radius:0.25em;vertical-align:0.1em;text-decoration:none;}",
+    ]
+    for name, (_, mark_css, tag_css) in STYLES.items():
+        if mark_css:
+            rules.append(f".pl-{name}{{{mark_css}}}")
+        rules.append(f".pl-tag-{name}{{{tag_css}}}")
+    return "".join(rules)
 
 
 class SafeHtml(str):
@@ -96,19 +108,20 @@ def render_marked_text(text: str, marks: Iterable[Mark] = (), *, css_class: str 
         start, end = max(mark.start, 0), min(mark.end, len(text))
         if start < pos or end <= start:
             continue
-        element, style, tag_style = STYLES.get(mark.style, STYLES["plain"])
+        name = mark.style if mark.style in STYLES else "plain"
+        element = STYLES[name][0]
         out.append(_escape(text[pos:start]))
         title = f' title="{_escape(mark.title)}"' if mark.title else ""
-        out.append(f'<{element} class="pl-mark pl-{mark.style}" style="{style}"{title}>'
+        out.append(f'<{element} class="pl-mark pl-{name}"{title}>'
                    f"{_escape(text[start:end])}</{element}>")
         if mark.tag:
-            out.append(f'<span class="pl-tag" style="{tag_style}">{_escape(mark.tag)}</span>')
+            out.append(f'<span class="pl-tag pl-tag-{name}">{_escape(mark.tag)}</span>')
         pos = end
     out.append(_escape(text[pos:]))
     body = "".join(out)
     # Always a <div>: Markdown passes an HTML block through untouched (inline HTML it would not).
-    style = _BLOCK if framed else "line-height:1.9;font-size:0.85rem;"
-    return SafeHtml(f'<div class="{css_class}" style="{style}">{body}</div>')
+    frame = "pl-block" if framed else "pl-inline"
+    return SafeHtml(f'<div class="{css_class} {frame}">{body}</div>')
 
 
 def render_legend(labels: Sequence[str]) -> SafeHtml:
@@ -121,6 +134,14 @@ def render_legend(labels: Sequence[str]) -> SafeHtml:
         marks.append(Mark(len(text), len(text) + len(label), entity_style(label)))
         text += f"{label} {meaning}"
     return render_marked_text(text, marks, css_class="pl-legend", framed=False)
+
+
+STYLESHEET = SafeHtml(f"<style>{_stylesheet()}</style>")
+
+
+def show_stylesheet() -> None:
+    """Put the highlight classes on the page: once per script run, before any highlighted text."""
+    show_html(STYLESHEET)
 
 
 def show_html(fragment: SafeHtml) -> None:
