@@ -41,6 +41,8 @@ _WORKS = re.compile(
     r"\b(?:book|film|movie|novel|song|album|show|series|play|documentary|poem|essay|column|"
     r"podcast|episode|opera|musical|single|programme|program|exhibition|article|memoir|"
     r"painting|headline|report|study|paper|track|hit)\s*,?\s*$", re.IGNORECASE)
+# What stands between two quoted items of one list: '"A," "B" and "C"'.
+_LIST_GAP = re.compile(r"\s*(?:[,;/]\s*)?(?:(?:and|or|&)\s+)?", re.IGNORECASE)
 # A partial quote this short with no reporting cue is a scare quote or a label, not speech.
 SCARE_MAX_WORDS = 4
 
@@ -64,6 +66,7 @@ class _Item:
     attribution: Attribution | None = None
     group: int = -1
     drop: bool = False
+    in_list: bool = False   # follows another quotation with only ', ' or ' and ' between
 
 
 def extract_quotes(doc, mentions: Sequence[Mention]) -> list[Quote]:
@@ -160,8 +163,11 @@ def _item(doc, text: str, starts: list[int], spans: list[QuoteSpan], k: int) -> 
             if t.text in _TERMINATORS:
                 break
             i += 1
+    in_list = prev is not None and prev.close_at is not None \
+        and _LIST_GAP.fullmatch(text[prev.close_at + 1:s.open_at]) is not None \
+        and text[prev.end - 1:prev.end] not in ".!?…"
     return _Item(s, max(first, 0), max(last, first, 0), [t for t in leading if not t.is_space],
-                 [t for t in trailing if not t.is_space])
+                 [t for t in trailing if not t.is_space], in_list=in_list)
 
 
 def _words(span: QuoteSpan, text: str) -> int:
@@ -182,7 +188,9 @@ def _classify(doc, text: str, it: _Item) -> None:
     lead = it.leading
     last = lead[-1].text if lead else ""
     starts_upper = inner[:1].isupper() or inner[:1] in "'‘’\"“"
-    if not lead or s.reopened or last in (":",) or last in _DASHES:
+    if it.in_list and not s.reopened:
+        it.kind = "partial"     # one item of a list of quoted names or titles
+    elif not lead or s.reopened or last in (":",) or last in _DASHES:
         it.kind = "direct"
     elif starts_upper and (last == "," or is_cue(lead[-1])) and any(is_cue(t) for t in lead):
         it.kind = "direct"
@@ -220,6 +228,9 @@ def _link_groups(items: list[_Item], doc) -> None:
 
 def _own_attribution(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
     if it.kind == "direct":
+        if _introduced(it):     # 'X said in a statement, "..." at the news, adding ...'
+            return (_leading(doc, res, it) or _trailing(doc, res, it)
+                    or _governing_cue(doc, res, it))
         return (_trailing(doc, res, it) or _leading(doc, res, it) or _governing_cue(doc, res, it))
     inner = res.text[it.span.start:it.span.end]
     if len(inner.split()) <= 6 and _title_case(inner):
@@ -232,6 +243,16 @@ def _own_attribution(doc, res: SpeakerResolver, it: _Item) -> Attribution | None
     if it.drop:
         return None
     return found or _trailing(doc, res, it, partial=True) or _leading(doc, res, it, partial=True)
+
+
+def _introduced(it: _Item) -> bool:
+    """Is the quotation introduced by its own attribution ('X said, "..."', 'X said: "..."')
+    while the words after it are not one ('"...," X said')? Then the words before it speak."""
+    lead, trail = it.leading, it.trailing
+    if len(lead) < 2 or lead[-1].text not in (",", ":") or not any(is_cue(t) for t in lead):
+        return False
+    return not trail or trail[0].text in _TERMINATORS or not (
+        trail[0].text == "," or any(is_cue(t) for t in trail[:4]))
 
 
 def _inside(it: _Item, token) -> bool:
@@ -359,7 +380,8 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
                 break
             seen.add(t.i)
             if not _inside(it, t) and is_cue(t):
-                if cue_base(t) in LABEL_VERBS and _names_a_thing(doc, it):
+                if cue_base(t) in LABEL_VERBS and (_names_a_thing(doc, it)
+                                                   or _labelled_object(doc, it, t)):
                     it.drop = True      # 'residents call it the "hub"': a name, not speech
                     return None
                 subj = res.subject_of(t)
@@ -390,6 +412,18 @@ def _quoted_subject(doc, it: _Item) -> bool:
                  if not it.first <= doc[i].head.i <= it.last or doc[i].head.i == i), None)
     return root is not None and root.pos_ in ("NOUN", "PROPN") \
         and root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _labelled_object(doc, it: _Item, verb) -> bool:
+    """'Critics called the government's "reforms" a sham': a quoted one- or two-word noun that
+    is the object a label verb puts a label on is the writer's distance, not speech (the label
+    itself, 'called it "a sham"', is)."""
+    if it.last - it.first > 1:
+        return False
+    root = doc[it.last]
+    return root.pos_ in ("NOUN", "PROPN") and root.dep_ == "dobj" and root.head.i == verb.i \
+        and any(c.i > it.last and c.dep_ in ("appos", "oprd", "prep", "acl", "amod")
+                for c in list(root.children) + list(verb.children))
 
 
 def _names_a_thing(doc, it: _Item) -> bool:

@@ -32,7 +32,8 @@ SPEECH_VERBS = (
     "assure reassure shout cry whisper scream yell mutter sigh recount reiterate repeat hint "
     "estimate forecast threaten thank apologise apologize wonder exclaim "
     "protest object propose recommend advise insist reason muse scoff snap grumble mock "
-    "tell point hit lash quote chant order beg disagree dispute"
+    "tell point hit lash quote chant order beg disagree dispute cheer tout decry deride brag "
+    "scold assail lambast lambaste rule rebut gush rave sneer opine confide bemoan fume"
 ).split()
 # Verbs that say someone spoke without reporting what: they only carry a speaker over to a
 # quotation that follows with no attribution of its own ('Ward spoke first. "..."').
@@ -51,10 +52,13 @@ _DOUBLING = {"admit", "quip", "slam", "snap", "scoff"}
 LABEL_VERBS = {"call", "describe", "brand", "label"}
 # Nouns for people who speak for someone else: the speaker is that someone.
 SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen",
-                "spokeswomen", "representative", "representatives"}
+                "spokeswomen", "representative", "representatives", "rep", "reps",
+                "publicist", "publicists", "lawyer", "lawyers", "attorney", "attorneys",
+                "solicitor", "solicitors", "barrister", "counsel", "agent"}
 # Documents that "say" things for their author.
 DOCUMENTS = {"letter", "statement", "report", "document", "filing", "memo", "email", "tweet",
-             "post", "submission", "release", "note", "plan", "proposal", "complaint", "lawsuit"}
+             "post", "submission", "release", "note", "plan", "proposal", "complaint", "lawsuit",
+             "survey", "study", "poll", "audit", "analysis", "review", "paper", "ruling"}
 # Generic names for an organisation: "the company said" after the company was named.
 ORG_NOUNS = {"company", "firm", "group", "business", "bank", "club", "fund", "charity",
              "party", "union", "agency", "ministry", "department", "council", "authority",
@@ -115,6 +119,30 @@ _AGE_NOUN = re.compile(r"^the\s+\d+\s*-?\s*years?\s*-?\s*old$", re.IGNORECASE)
 # Clauses whose missing subject is their head's subject ("refused ..., insisting that").
 _SUBJECT_FROM_HEAD = {"conj", "advcl", "xcomp"}
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+# Heads of names of offices and bodies, which carry what they are of: 'Commissioner for Human
+# Rights', 'Secretary of State', 'Department of Health'.
+OFFICE_NOUNS = {"commissioner", "secretary", "minister", "department", "ministry", "office",
+                "court", "committee", "council", "commission", "institute", "university",
+                "board", "bureau", "agency", "authority", "association", "centre", "center",
+                "service", "union", "federation", "league", "society", "foundation", "college",
+                "chamber", "bank", "director", "administrator", "ombudsman", "inspector",
+                "governor", "mayor", "president", "chancellor", "attorney", "auditor"}
+# Last words that make a name an organisation whatever the tagger says ('Dick Clark
+# Productions' is often tagged PERSON).
+_ORG_SUFFIXES = {"productions", "records", "media", "group", "inc", "inc.", "corp", "corp.",
+                 "corporation", "company", "co", "co.", "ltd", "ltd.", "llc", "plc", "holdings",
+                 "partners", "studios", "entertainment", "systems", "industries", "associates",
+                 "airlines", "airways", "bank", "foundation", "institute", "university",
+                 "agency", "council", "committee", "ministry", "department", "party", "club",
+                 "fc", "network", "news", "press", "capital", "ventures", "labs", "trust",
+                 "commission", "authority", "office", "union", "league", "association"}
+
+
+def _org_name(text: str) -> bool:
+    words = text.replace("’", "'").split()
+    return len(words) >= 2 and _POSSESSIVE.sub("", words[-1]).lower() in _ORG_SUFFIXES
+
+
 # How far back (in paragraphs) a pronoun may look for the person it refers to.
 PRONOUN_REACH = 3
 # How far back (in tokens) "the letter" may look for the letter's first mention.
@@ -249,14 +277,14 @@ class SpeakerResolver:
         """A named person (by the entity label), or he/she."""
         m = self.mention_of.get(token.i)
         if m is not None:
-            return m.label in _PERSON_LABELS
+            return m.label in _PERSON_LABELS and not _org_name(m.text)
         return token.lower_ in ("he", "she")
 
     def _kind_of(self, m: Mention | None, token) -> str:
         if m is not None:
-            if m.label in _PERSON_LABELS:
+            if m.label in _PERSON_LABELS and not _org_name(m.text):
                 return "person"
-            if m.label in _ORG_LABELS:
+            if m.label in _ORG_LABELS or _org_name(m.text):
                 return "org"
             return "other"
         return "person?" if token.pos_ == "PROPN" else "other"
@@ -363,11 +391,20 @@ class SpeakerResolver:
     # ---------- resolution ----------
 
     def name_text(self, token) -> str:
-        """A proper name with its compound parts ('Marcus Teo')."""
+        """A proper name with its compound parts ('Marcus Teo', 'United Nations High
+        Commissioner') and, for an office, what it is of ('... for Human Rights')."""
         lo = token.i
-        while lo > 0 and self.doc[lo - 1].pos_ == "PROPN" and self.doc[lo - 1].head.i == token.i:
+        while lo > 0 and self.doc[lo - 1].pos_ == "PROPN" \
+                and lo - 1 < self.doc[lo - 1].head.i <= token.i:
             lo -= 1
-        return self.doc[lo:token.i + 1].text
+        hi = token.i
+        if token.lower_ in OFFICE_NOUNS:
+            prep = next((c for c in token.children if c.dep_ == "prep" and c.i == token.i + 1
+                         and c.lower_ in ("for", "of", "on")), None)
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+            if pobj is not None and pobj.pos_ == "PROPN" and not self.in_quote[pobj.i]:
+                hi = pobj.i
+        return self.doc[lo:hi + 1].text
 
     def np_text(self, token) -> str:
         """The words naming a speaker, without appositives or relative clauses."""
@@ -419,7 +456,10 @@ class SpeakerResolver:
                     return quoted[0]
             subs = [c for c in v.children if c.dep_ in _SUBJECT_DEPS]
             if subs:
-                s = subs[0]
+                # two subjects is a misparse of a description before a name ('Wikileaks
+                # editor-in-chief Kristinn Hrafnsson said'): the name is the one by the verb
+                s = max(subs, key=lambda c: (c.i in self.mention_of or c.pos_ == "PROPN",
+                                             c.i < v.i, -abs(v.i - c.i)))
                 if s.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
                     return v.head
                 return s
@@ -482,6 +522,13 @@ class SpeakerResolver:
                                      and not determiner and token.pos_ == "NOUN"
                                      and low not in _GROUP_NOUNS):
             return Attribution(self.name_text(token), text, confidence * 0.85, token.i)
+        if token.pos_ == "NOUN":        # 'The chief executive of Harwick, Dana Whitfield,'
+            named = next((cc for c in token.children if c.dep_ == "prep" for p in c.children
+                          if p.dep_ == "pobj" for cc in p.children if cc.dep_ == "appos"
+                          and self.is_person(cc) and self.mention_of.get(cc.i)), None)
+            if named is not None:
+                m = self.mention_of[named.i]
+                return Attribution(self._actor(m), self.np_text(named), confidence, named.i)
         if determiner == "the" and _AGE_NOUN.match(text):
             found = self.resolve_pronoun(token, confidence, want_person=True)
             return Attribution(found.speaker, text, found.confidence, token.i)
@@ -502,7 +549,7 @@ class SpeakerResolver:
             author = self._author_of(token)
             if author is not None:
                 return Attribution(author[0], text, 0.5, token.i)
-        if determiner == "the":
+        if determiner in ("the", "its", "their"):     # 'its director' as 'the director'
             found = self._by_role(token)
             if found is not None:
                 return Attribution(found, text, confidence * 0.7, token.i)
@@ -576,6 +623,7 @@ class SpeakerResolver:
         else:                            # I, we, you: the text does not say who
             return Attribution(None, text, confidence * 0.5, token.i)
         here = self.paragraph_of_char(token.idx)
+        sentence_start = self.sentence_of(token.i)[0]
         k = bisect.bisect_left(self.candidates, (token.i,))
         reach = PRONOUN_REACH if want is not None else 1
         fallback: tuple[str, int] | None = None     # nearest fit whose gender is unknown
@@ -591,6 +639,10 @@ class SpeakerResolver:
                     break               # "they" after a person: a group, not the company
                 continue
             known = self.gender.get(actor)
+            if want and known is None and pos >= sentence_start:
+                # 'Holmes revealed it, saying he recalled it': a person named earlier in the
+                # same sentence is the one meant, whoever else the text says is a he
+                return Attribution(actor, text, confidence * 0.8, token.i)
             if want and known is None:
                 if fallback is None:    # keep looking for someone the text says fits
                     fallback = (actor, paragraphs_back)
