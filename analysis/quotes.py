@@ -471,7 +471,23 @@ def _inherit_floating(doc, res: SpeakerResolver, items: list[_Item]) -> None:
                 it.attribution = inherited
             else:
                 it.attribution = _previous_sentence_cue(doc, res, it) or inherited
+        elif it.attribution is None and previous is not None and previous.attribution is not None \
+                and previous.attribution.speaker and previous.span.paragraph == it.span.paragraph \
+                and not _someone_between(res, previous, it):
+            # '"...," says Teo. That has meant years of "cost-cutting for its own sake."':
+            # words quoted in the narration right after a named speaker's quote are theirs
+            a = previous.attribution
+            it.attribution = Attribution(a.speaker, a.speaker_text,
+                                         min(a.confidence, CONF_FLOATING), a.anchor)
         previous = it
+
+
+def _someone_between(res: SpeakerResolver, before: _Item, it: _Item) -> bool:
+    """Is anyone but ``before``'s speaker named between the two quotations?"""
+    lo = before.trailing[-1].i + 1 if before.trailing else before.last + 1
+    return any(not res.in_quote[i] and (res.mention_of.get(i) is not None
+                                        or res.doc[i].pos_ == "PROPN" or res.doc[i].tag_ == "PRP")
+               for i in range(lo, it.first))
 
 
 def _narration_between(text: str, before: _Item, it: _Item) -> bool:

@@ -610,3 +610,18 @@ def test_a_survey_speaks_for_its_author(nlp):
 def test_more_reporting_verbs(nlp, verb):
     q = only(quotes_of(nlp, f"Helen Ward {verb} the decision as “long overdue”."))
     assert surname(q.speaker) == "Ward"
+
+
+def test_words_quoted_in_narration_after_a_named_quote_are_that_speakers(nlp):
+    text = ("“Nothing has changed in ten years,” says analyst Helen Ward. That has meant a "
+            "decade of “cutting first and asking questions later” across the industry.")
+    found = quotes_of(nlp, text)
+    assert [surname(q.speaker) for q in found] == ["Ward", "Ward"]
+    assert found[1].confidence < found[0].confidence
+
+
+def test_narration_naming_someone_else_keeps_a_partial_quote_unattributed(nlp):
+    text = ("“Nothing has changed in ten years,” says analyst Helen Ward. Tomas Berg runs a "
+            "decade of “cutting first and asking questions later” across the industry.")
+    found = quotes_of(nlp, text)
+    assert surname(found[1].speaker) != "Ward"
