@@ -15,8 +15,10 @@ actors and quotes left out and its outlet drawn from a fixed set, saved in a tem
 store. A Streamlit server is started on that store; the first load (cold: the story's tables
 are computed) is printed, then the median of 5 loads of the share link on the warm server, each
 in a new tab (a new Streamlit session; the browser's cache keeps Streamlit's scripts): from
-navigation until the three charts are drawn and the run is over. The same is printed for a
-story of 3 of the articles: the fixed cost of loading any page on this machine.
+navigation until the page's run is over and the open tab's chart (the coverage matrix) is
+drawn. Then, in each of those tabs, the time to switch to the Stance and Quotes tabs (click until
+that tab's chart is drawn) is printed too. The same is printed for a story of 3 of the
+articles: the fixed cost of loading any page on this machine.
 """
 from __future__ import annotations
 
@@ -161,33 +163,47 @@ def time_compare_page(n_articles: int) -> None:
                 # browser does); every load is a new tab, so a new Streamlit session.
                 context = browser.new_context(viewport={"width": 1440, "height": 1000})
 
-                def load(story_id: str) -> tuple[float, float]:
-                    """Seconds until every table is shown and the run is over, and until
-                    the three charts are drawn too (Vega renders in the browser)."""
+                chart = "[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg"
+                idle = "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+
+                def switch(page, tab: str, heading: str) -> float:
+                    t = time.perf_counter()
+                    page.get_by_role("tab", name=tab).click()
+                    page.get_by_role("heading", name=heading).wait_for()
+                    page.locator(chart).first.wait_for()
+                    page.wait_for_function(idle)
+                    return time.perf_counter() - t
+
+                def load(story_id: str) -> tuple[float, float, float, float]:
+                    """Seconds until every table is shown and the run is over, until the
+                    open tab's chart is drawn too (Vega renders in the browser), then the
+                    seconds to switch to the Stance tab and to the Quotes tab."""
                     page = context.new_page()
                     page.set_default_timeout(300_000)
                     t = time.perf_counter()
                     page.goto(f"http://127.0.0.1:{port}/compare?story={story_id}")
                     page.get_by_role("heading", name="Download").wait_for()
-                    page.wait_for_function(
-                        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')")
+                    page.wait_for_function(idle)
                     shown = time.perf_counter() - t
-                    page.locator("[data-testid='stVegaLiteChart'] canvas, "
-                                 "[data-testid='stVegaLiteChart'] svg").nth(2).wait_for()
+                    page.locator(chart).first.wait_for()
                     drawn = time.perf_counter() - t
+                    stance = switch(page, "Stance", "How each outlet treats the actors they share")
+                    quotes = switch(page, "Quotes", "Who gets quoted")
                     page.close()
-                    return shown, drawn
+                    return shown, drawn, stance, quotes
 
                 for label, sid in ((f"{n_articles} articles", big), ("3 articles", small)):
-                    shown, drawn = load(sid)
+                    shown, drawn, _, _ = load(sid)
                     print(f"  {label}: first load (cold)  tables {shown:6.2f} s, "
-                          f"charts drawn {drawn:6.2f} s")
+                          f"chart drawn {drawn:6.2f} s")
                     times = [load(sid) for _ in range(PAGE_LOADS)]
-                    print(f"  {label}: warm loads, charts drawn  "
-                          + "  ".join(f"{d:.2f}" for _, d in times))
+                    print(f"  {label}: warm loads, chart drawn  "
+                          + "  ".join(f"{d:.2f}" for _, d, _, _ in times))
                     print(f"  {label}: median of {PAGE_LOADS} warm loads: tables "
-                          f"{statistics.median(s for s, _ in times):6.2f} s, charts drawn "
-                          f"{statistics.median(d for _, d in times):6.2f} s")
+                          f"{statistics.median(t[0] for t in times):6.2f} s, page with its chart "
+                          f"{statistics.median(t[1] for t in times):6.2f} s; switch to Stance "
+                          f"{statistics.median(t[2] for t in times):5.2f} s, to Quotes "
+                          f"{statistics.median(t[3] for t in times):5.2f} s")
                 context.close()
                 browser.close()
         finally:

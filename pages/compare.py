@@ -6,6 +6,9 @@ outlets carry and which only one, who an outlet leaves out, and words, tone and 
 outlet. Every table downloads as CSV, the whole story as JSON. The tables come from
 ``analysis.compare`` through ``ui.story_tables`` (cached per story version).
 
+The sections are tabs bound to the address (``&view=Stance``): only the open tab runs and is
+drawn, so the page appears quickly for any story size and a share link opens the same tab.
+
 No ``st.stop()`` here: it would also stop app.py, which draws the sidebar after the page.
 """
 import re
@@ -29,6 +32,8 @@ LIBRARY_PAGE = "pages/library.py"
 DEFAULT_TOP = 20
 MAX_STANCE_ACTORS = 25
 MAX_STATIC_ROWS = 30        # longer tables scroll (st.dataframe); shorter ones wrap (st.table)
+VIEW_PARAM = "view"         # the open tab, in the address
+VIEWS = ["Coverage", "Stance", "Quotes", "Left out"]
 
 OUTLET_COLUMNS = {"outlet": "Outlet", "words": "Words", "tone_label": "Tone",
                   "tone": "Tone (−1…+1)", "sources_quoted": "People quoted",
@@ -93,32 +98,45 @@ def pick_story() -> StoryRecord | None:
     return story
 
 
-def show_header(story: StoryRecord, view: StoryView) -> None:
+def show_header(story: StoryRecord, view: StoryView):
+    """Name, outlets and warnings; returns the slot where the share link goes once the open tab
+    is known."""
     outlets = view.outlets
     st.subheader(md_literal(story.name), anchor=False)
     st.caption(f"{view.n_articles} article{'s' * (view.n_articles != 1)} from {len(outlets)} "
                f"outlet{'s' * (len(outlets) != 1)}: " + md_literal(", ".join(outlets[:12]))
                + (f" and {len(outlets) - 12} more" if len(outlets) > 12 else ""))
-    with st.container(key=f"{PAGE}-share"):
-        st.markdown("**Share link** — opens this comparison in any browser (copy it with the "
-                    "icon at the right of the box):")
-        st.code(share_url(STORY_PARAM, story.id, PAGE), language=None)
+    share_slot = st.container(key=f"{PAGE}-share")
     if view.skipped_edits:
         st.warning(f"{view.skipped_edits} saved correction(s) no longer apply to their article "
                    "and were left out.")
     if len(outlets) < 2:
         st.warning("Only one outlet in this story, so there is nothing to compare yet. Add "
                    "articles about the same event from other outlets on the Library page.")
+    return share_slot
+
+
+def show_share_link(slot, story: StoryRecord, open_view: str) -> None:
+    """A "Share link" button; its box holds the address of this story AND the open tab.
+
+    (In a popover: the code box's highlighter script then loads only when someone shares.)
+    """
+    extra = {VIEW_PARAM: open_view} if open_view != VIEWS[0] else {}
+    with slot, st.popover("Share link", icon=":material/link:"):
+        st.markdown("Opens this comparison, on this tab, in any browser. Copy it with the "
+                    "icon at the right of the box:")
+        st.code(share_url(STORY_PARAM, story.id, PAGE, extra), language=None)
 
 
 def show_glance(view: StoryView) -> None:
     st.header("At a glance", divider="gray", anchor=False)
     st.caption("Length, tone of the whole text (−1 negative … +1 positive), and how many people "
                "each outlet lets speak.")
-    table = view.tables["outlets"][list(OUTLET_COLUMNS)].rename(columns=OUTLET_COLUMNS)
-    st.dataframe(table, hide_index=True, key=f"{PAGE}.outlets_table", column_config={
-        "Share of words in quotes": st.column_config.NumberColumn(format="percent"),
-        "Tone (−1…+1)": st.column_config.NumberColumn(format="%+.2f")})
+    table = view.tables["outlets"][list(OUTLET_COLUMNS)].copy()
+    table["tone"] = table["tone"].map(signed)
+    table["quoted_share"] = table["quoted_share"].map(
+        lambda v: "" if v is None or pd.isna(v) else f"{v:.0%}")
+    show_rows(table.rename(columns=OUTLET_COLUMNS), "outlets_table")
 
 
 def show_coverage(view: StoryView) -> None:
@@ -248,10 +266,12 @@ if picked is not None and picked.n_articles == 0:
     st.page_link(LIBRARY_PAGE, label="Go to Library", icon=":material/library_books:")
 elif picked is not None:
     story_view = load_story_view(picked.id, story_stamp(picked), tuple(picked.sources))
-    show_header(picked, story_view)
+    slot = show_header(picked, story_view)
     show_glance(story_view)
-    show_coverage(story_view)
-    show_stance(story_view)
-    show_quotes(story_view)
-    show_omissions(story_view)
+    tabs = st.tabs(VIEWS, key=VIEW_PARAM, bind="query-params")
+    for tab, show in zip(tabs, (show_coverage, show_stance, show_quotes, show_omissions)):
+        if tab.open:
+            with tab:
+                show(story_view)
+    show_share_link(slot, picked, st.session_state.get(VIEW_PARAM) or VIEWS[0])
     show_downloads(picked, story_view)

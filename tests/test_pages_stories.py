@@ -125,8 +125,9 @@ def test_compare_link_shows_every_outlet_the_matrix_and_the_tables(store):
     for outlet in ("Harbour Gazette", "Coast Courier", "Wire Service"):
         assert outlet in caption
     assert sid in texts(at.code) and "compare?story=" in texts(at.code)
+    assert "view=" not in texts(at.code)                    # the first tab is the default
     specs = chart_specs(at)
-    assert len(specs) == 3                                  # coverage, stance, quotes
+    assert len(specs) == 1                                  # only the open tab (coverage) runs
     assert '"quoted ×1' in specs[0] and '"— absent"' in specs[0]     # words in the cells
 
     summary = table(at, "People quoted")
@@ -134,17 +135,23 @@ def test_compare_link_shows_every_outlet_the_matrix_and_the_tables(store):
     assert list(summary["Quotes"]) == [2, 2, 1]
     assert list(summary["People quoted"]) == [2, 2, 0]
 
+    at = open_view(at, "Stance")
+    assert len(chart_specs(at)) == 1 and '"Mara Voss"' in chart_specs(at)[0]
+    assert "view=Stance" in texts(at.code)                  # the share link opens this tab
     evidence = table(at, "Evidence sentence")
     assert at.selectbox(key="compare.actor").value == "Mara Voss"   # widest disagreement first
     assert set(evidence["Outlet"]) == {"Harbour Gazette", "Coast Courier", "Wire Service"}
     assert "misled the town" in " ".join(evidence["Evidence sentence"])
 
+    at = open_view(at, "Quotes")
+    assert len(chart_specs(at)) == 1
     shared = table(at, "Same speaker?")
     assert len(shared) == len(build_shared_quotes(STORY)) == 1
     assert "Harbour Gazette" in shared["Outlets"][0] and "Wire Service" in shared["Outlets"][0]
     unique = table(at, "Quote", "Speaker")
     assert set(unique["Quote"]) == {"The accounts speak for themselves",
                                     "Nobody asked us about the cuts"}
+    at = open_view(at, "Left out")
     omissions = table(at, "Leaves out")
     expected = build_omissions(STORY)
     assert list(omissions["Leaves out"]) == list(expected["actor"]) == ["Fishers Union"]
@@ -155,9 +162,24 @@ def test_compare_link_shows_every_outlet_the_matrix_and_the_tables(store):
     assert len(labels) == 8
 
 
+def open_view(at: AppTest, view: str) -> AppTest:
+    """Click the Compare page's tab ``view`` (its label is its value in the address)."""
+    at.session_state["view"] = view
+    at.query_params["view"] = view        # as the browser's address bar would then say
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_compare_tab_opens_from_the_link(store):
+    sid = save_story(store, STORY)
+    at = open_page("pages/compare.py", story=sid, view="Left out")
+    assert table(at, "Leaves out") is not None and not chart_specs(at)
+
+
 def test_compare_evidence_follows_the_chosen_actor(store):
     sid = save_story(store, STORY)
-    at = open_page("pages/compare.py", story=sid)
+    at = open_view(open_page("pages/compare.py", story=sid), "Stance")
     at.selectbox(key="compare.actor").set_value("Port Authority").run()
     assert not at.exception
     evidence = table(at, "Evidence sentence")
@@ -189,11 +211,11 @@ def test_compare_applies_saved_corrections(store):
     first = store.get_story(sid).article_ids[0]
     store.update_edits(first, {"restore": [], "drop": [], "edits": [
         {"kind": "rename", "old": "Port Authority", "new": "Harbour Board"}]})
-    at = open_page("pages/compare.py", story=sid)
+    at = open_page("pages/compare.py", story=sid, view="Left out")
     omissions = table(at, "Leaves out")
     assert ("Harbour Gazette", "Port Authority") in set(zip(omissions["Outlet"],
                                                             omissions["Leaves out"]))
-    assert "Harbour Board" in chart_specs(at)[0]
+    assert "Harbour Board" in chart_specs(open_view(at, "Coverage"))[0]
 
 
 def chart_specs(at: AppTest) -> list[str]:

@@ -139,8 +139,9 @@ def show_save_error() -> None:
                    f"work: {message}")
 
 
-def share_url(param: str, value: str, page_path: str = "") -> str:
-    """The address to copy for ``?param=value`` on a page (``page_path``: "", "compare"...).
+def share_url(param: str, value: str, page_path: str = "", extra: dict | None = None) -> str:
+    """The address to copy for ``?param=value`` on a page (``page_path``: "", "compare"...);
+    ``extra``: more parameters (the open tab).
 
     Built from the browser's address (``st.context.url``) when known, else a path alone.
     """
@@ -155,4 +156,4 @@ def share_url(param: str, value: str, page_path: str = "") -> str:
         base = root + "/"
     else:
         base = "/"
-    return f"{base}{page_path}?{urlencode({param: value})}"
+    return f"{base}{page_path}?{urlencode({param: value, **(extra or {})})}"

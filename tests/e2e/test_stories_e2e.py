@@ -6,7 +6,7 @@ starts empty. Screenshots go to the pytest temporary directory (``screenshots`` 
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
+from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
@@ -57,16 +57,30 @@ def import_story(page, files, name: str) -> None:
     wait_idle(page)
 
 
-def compare_is_shown(page, name: str, outlets: list[str]) -> None:
+TAB_HEADINGS = {"Coverage": "Who each outlet covers",
+                "Stance": "How each outlet treats the actors they share"}
+
+
+def compare_is_shown(page, name: str, outlets: list[str], tab: str = "Coverage") -> None:
+    """The story's Compare page with ``tab`` open: its heading and its one chart drawn."""
     page.get_by_role("heading", name=name).first.wait_for()
     page.get_by_role("heading", name="Download").wait_for()
     wait_idle(page)
-    page.locator("[data-testid='stVegaLiteChart']").nth(2).wait_for()       # all three drawn
+    page.get_by_role("heading", name=TAB_HEADINGS[tab]).wait_for()
+    page.locator("[data-testid='stVegaLiteChart'] canvas, "
+                 "[data-testid='stVegaLiteChart'] svg").first.wait_for()
     caption = page.get_by_text(re.compile(r"\d+ articles from \d+ outlets")).first.inner_text()
     for outlet in outlets:
         assert outlet in caption
-    assert page.get_by_role("heading", name="Who each outlet covers").is_visible()
-    assert page.locator("[data-testid='stVegaLiteChart']").count() == 3
+    assert page.get_by_role("tab", name=tab).get_attribute("aria-selected") == "true"
+    assert page.locator("[data-testid='stVegaLiteChart']").count() == 1   # only the open tab
+
+
+def copy_share_link(page) -> str:
+    page.get_by_role("button", name="Share link").click()
+    link = page.locator("[data-testid='stPopoverBody'] [data-testid='stCode']").inner_text().strip()
+    page.keyboard.press("Escape")
+    return link
 
 
 def test_import_compare_and_share(page, browser, server, screenshots):
@@ -94,16 +108,21 @@ def test_import_compare_and_share(page, browser, server, screenshots):
     wait_idle(page)
     compare_is_shown(page, "Football takeover", outlets)
     shoot(page, screenshots / "compare-football.png")
-    link = page.locator(".st-key-compare-share [data-testid='stCode']").inner_text().strip()
-    assert re.search(r"/compare\?story=[A-Za-z0-9_-]{22,}$", link), link
-    assert page.url.endswith(link.split("/compare", 1)[1])
+    assert re.search(r"/compare\?story=[A-Za-z0-9_-]{22,}$", copy_share_link(page))
+    page.get_by_role("tab", name="Stance").click()
+    wait_idle(page)
+    compare_is_shown(page, "Football takeover", outlets, tab="Stance")
+    shoot(page, screenshots / "compare-football-stance.png")
+    link = copy_share_link(page)
+    assert re.search(r"/compare\?story=[A-Za-z0-9_-]{22,}&view=Stance$", link), link
+    assert parse_qs(urlsplit(page.url).query) == parse_qs(urlsplit(link).query)
 
     fresh = browser.new_context(viewport={"width": 1440, "height": 1000})
     try:
         other = fresh.new_page()
         other.set_default_timeout(60_000)
         other.goto(link)
-        compare_is_shown(other, "Football takeover", outlets)
+        compare_is_shown(other, "Football takeover", outlets, tab="Stance")
         shoot(other, screenshots / "compare-shared-link.png")
 
         for bad in (new_id(), "' OR 1=1 --"):
