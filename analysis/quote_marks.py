@@ -51,10 +51,11 @@ def _is_space(ch: str) -> bool:
     return ch == "" or ch.isspace()
 
 
-def _flanks(text: str, i: int) -> tuple[bool, bool]:
-    """(can open, can close) for the mark at ``i`` judged by its neighbours."""
+def _flanks(text: str, i: int, width: int = 1) -> tuple[bool, bool]:
+    """(can open, can close) for the mark at ``i`` (``width`` characters) judged by its
+    neighbours."""
     prev = text[i - 1] if i > 0 else ""
-    nxt = text[i + 1] if i + 1 < len(text) else ""
+    nxt = text[i + width] if i + width < len(text) else ""
     prev_quote = prev != "" and (prev in DOUBLE_MARKS or prev in SINGLE_MARKS)
     next_quote = nxt != "" and (nxt in DOUBLE_MARKS or nxt in SINGLE_MARKS)
     can_open = not _is_space(nxt) and (_is_space(prev) or prev in _BEFORE_OPEN or prev_quote)
@@ -112,18 +113,24 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             if all_marks[mi] >= p_start:
                 marks.append(all_marks[mi])
             mi += 1
+        # two single marks typed for a double one (’’ or '' closing, ‘‘ opening): one mark
+        doubled = {j for j in marks if text[j] in SINGLE_MARKS and text[j + 1:j + 2] == text[j]
+                   and not (j > 0 and text[j - 1] == text[j])}
         # the last single mark that could close: "is there a closer ahead?" in O(1)
         last_single_closer = max((j for j in marks if text[j] in SINGLE_MARKS
+                                  and j not in doubled and j - 1 not in doubled
                                   and not _is_apostrophe(text, j) and _flanks(text, j)[1]),
                                  default=-1)
         stack: list[tuple[str, int]] = []     # (kind, offset of opening mark)
         reopened = False
         for k, i in enumerate(marks):
+            if i - 1 in doubled:
+                continue                    # the second half of a doubled mark
             ch = text[i]
-            kind = _kind(ch)
+            kind = "d" if i in doubled else _kind(ch)
             if kind == "s" and _is_apostrophe(text, i):
                 continue
-            can_open, can_close = _flanks(text, i)
+            can_open, can_close = _flanks(text, i, 2 if i in doubled else 1)
             if can_open == can_close:       # both or neither: the glyph decides
                 if ch in _OPEN_GLYPHS:
                     can_open, can_close = True, False
@@ -152,7 +159,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                     continue                # a lone single mark: an apostrophe or a typo
                 if not stack and carried_open and i == _first_mark(text, p_start):
                     reopened = True
-                stack.append((kind, i))
+                # a doubled mark: the quotation starts after both (open_at + 1)
+                stack.append((kind, i + 1 if i in doubled else i))
         carried_open = False
         if stack:
             open_at = stack[0][1]

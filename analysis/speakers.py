@@ -516,6 +516,10 @@ class SpeakerResolver:
             if principal is not None:
                 inner = self.resolve(principal, confidence * 0.95, depth + 1)
                 return Attribution(inner.speaker, text, inner.confidence, token.i)
+            org = self._nearest_org(token) if low not in ("lawyer", "lawyers", "attorney",
+                                                          "attorneys", "agent") else None
+            if org is not None:     # 'CBP declined. A spokesperson said ...': the body just named
+                return Attribution(org, text, confidence * 0.6, token.i)
             return Attribution(None, text, confidence * 0.8, token.i)
         determiner = next((c.lower_ for c in token.children if c.dep_ in ("det", "poss")), "")
         if token.pos_ == "PROPN" or (token.text[:1].isupper() and not token.is_sent_start
@@ -570,15 +574,23 @@ class SpeakerResolver:
         return None
 
     def _nearest_org(self, token) -> str | None:
-        """The organisation named as a subject in this or the previous paragraph."""
+        """The organisation named as a subject in this or the previous paragraph, else the
+        one named last there in any role ('... accused Big Machine. The company denied it')."""
         here = self.paragraph_of_char(token.idx)
         k = bisect.bisect_left(self.candidates, (token.i,))
         for j in range(k - 1, -1, -1):
             pos, actor, _, kind = self.candidates[j]
             if here - self.paragraph_of_char(self.doc[pos].idx) > 1:
-                return None
+                break
             if kind == "org":
                 return actor
+        for m, lo, _ in reversed(self.mention_spans):
+            if lo >= token.i or self.in_quote[lo]:
+                continue
+            if here - self.paragraph_of_char(self.doc[lo].idx) > 1:
+                return None
+            if m.label == "ORG" or _org_name(m.text):
+                return self._actor(m)
         return None
 
     def _by_role(self, token) -> str | None:

@@ -625,3 +625,34 @@ def test_narration_naming_someone_else_keeps_a_partial_quote_unattributed(nlp):
             "decade of “cutting first and asking questions later” across the industry.")
     found = quotes_of(nlp, text)
     assert surname(found[1].speaker) != "Ward"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“It was an attempt to mislead voters,’’ Helen Ward told the BBC. “And I think it is "
+     "wrong.”", ["It was an attempt to mislead voters,", "And I think it is wrong."]),
+    ("Helen Ward said ‘‘we will go’’ and left.", ["we will go"]),
+    ("Helen Ward said ''we will go'' and left.", ["we will go"]),
+])
+def test_two_single_marks_typed_for_a_double_one(nlp, text, expected):
+    assert [q.text for q in quotes_of(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Brannock Media Group declined to comment on Monday. “We do not discuss pending cases,” "
+    "a spokesperson said.",
+    # the organisation named as an object, not a subject
+    "Regulators fined Brannock Media Group on Monday. “We will appeal the decision,” a "
+    "spokesperson said.",
+    "Regulators fined Brannock Media Group on Monday. “We will appeal the decision,” the "
+    "company said.",
+])
+def test_spokesperson_or_company_without_a_principal_speaks_for_the_body_just_named(nlp, text):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker is not None and "Brannock" in q.speaker
+    assert q.confidence < 0.8
+
+
+def test_a_lawyer_without_a_client_stays_unnamed(nlp):
+    text = ("Brannock Media Group was fined on Monday. “The fine is unlawful,” a lawyer "
+            "said.")
+    assert only(quotes_of(nlp, text)).speaker is None
