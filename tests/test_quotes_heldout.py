@@ -1,6 +1,6 @@
 """Issue 5, acceptance 2: the quote figures hold on annotated news the code was not tuned on.
 
-The set is tests/data/quotes_heldout/ (20 articles, hand-annotated, see its README); it is scored
+The set is tests/data/quotes_heldout/ (24 articles, hand-annotated, see its README); it is scored
 by the shared evaluator's own `eval_quotes` through bench/quotes_heldout.py, so a regression on
 real news fails here and not only on the development stories.
 """
@@ -17,12 +17,12 @@ spec.loader.exec_module(bench)
 
 pytestmark = pytest.mark.skipif(not bench.EVALUATOR.exists(), reason="shared evaluator not present")
 
-# Speaker accuracy on the whole set is below the acceptance bound (0.877 against 0.89 when this
+# Speaker accuracy on the whole set is below the acceptance bound (0.880 against 0.89 when this
 # was written; the misses are listed in the README). Strict: once it holds, this must be removed.
 NOT_MET = {"speaker_accuracy": "held-out speaker accuracy is below 0.92 - 0.03 (see README)"}
 # What the whole set scores now, less a small margin: a fall below these is a regression.
 FLOORS = {"quote_f1": 0.97, "speaker_accuracy": 0.86, "unnamed_speaker_left_null": 0.85,
-          "scare_quotes_listed_as_speech": 0.07}
+          "scare_quotes_listed_as_speech": 0.10}
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +31,7 @@ def figures() -> dict:
 
 
 def test_the_held_out_set_is_what_the_readme_says():
-    assert [len(bench.PARTS[p]()) for p in ("batch1", "batch2")] == [14, 6]
+    assert [len(bench.PARTS[p]()) for p in ("batch1", "batch2", "batch3")] == [14, 6, 4]
 
 
 @pytest.mark.parametrize("metric", [
