@@ -21,8 +21,7 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-with st.sidebar:
-    show_stylesheet()  # the highlight classes every page's marked-up text uses
+show_stylesheet()  # the highlight classes every page's marked-up text uses
 sync_permalink()
 page.run()
 # After the page: the sidebar then shows an article analysed during this very run.

@@ -276,7 +276,7 @@ def test_analysis_over_the_time_limit_is_one_sentence_and_nothing_is_saved(app_s
         at.error[0].value.startswith("pasted text took longer than 0.001 seconds")
     assert "not saved" in at.error[0].value
     assert app_store.count_articles() == 0
-    assert not [m for m in at.markdown if m.value.startswith('<div class="pl-original ')]
+    assert not [m for m in at.get("html") if m.value.startswith('<div class="pl-original ')]
 
 
 def test_time_limit_setting_falls_back_on_nonsense(monkeypatch):

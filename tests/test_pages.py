@@ -35,7 +35,7 @@ def _paste(at: AppTest, text: str) -> AppTest:
 
 
 def _html_blocks(at: AppTest, css_class: str) -> list[str]:
-    return [m.value for m in at.markdown if m.value.startswith(f'<div class="{css_class} ')]
+    return [m.value for m in at.get("html") if m.value.startswith(f'<div class="{css_class} ')]
 
 
 def _visible_text(fragment: str) -> str:
@@ -95,7 +95,7 @@ def test_analyze_page_shows_removed_lines_struck_through_and_entities_typed(seed
     shown = _visible_text(cleaned[0])
     for m in seed_expected.entities[:20]:
         assert f"{m.text}{m.label}" in shown
-    assert any(v.startswith('<div class="pl-legend ') for v in (m.value for m in seeded.markdown))
+    assert any(v.startswith('<div class="pl-legend ') for v in (m.value for m in seeded.get("html")))
     assert any(b.label == "Analysis (JSON)" for b in seeded.get("download_button"))
 
 

@@ -76,3 +76,18 @@ def test_marked_text_carries_class_names_only_and_the_stylesheet_defines_each():
         assert f".pl-tag-{name}{{" in STYLESHEET
     assert ".pl-entity-PERSON{background:" in STYLESHEET and ".pl-removed{" in STYLESHEET
     assert STYLESHEET.startswith("<style>") and STYLESHEET.count("<") == 2
+
+
+def test_show_html_is_the_only_way_html_reaches_a_page():
+    """No Markdown with HTML allowed anywhere, and st.html only inside ui/safe_html.py."""
+    from shared_paths import ROOT
+    sources = [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "ui").glob("*.py")]
+    offenders = []
+    for path in sources:
+        code = path.read_text(encoding="utf-8")
+        if re.search(r"unsafe_allow_html\s*=\s*True", code):
+            offenders.append(f"{path.name}: unsafe_allow_html")
+        if "st.html(" in code and path.name != "safe_html.py":
+            offenders.append(f"{path.name}: st.html")
+    assert not offenders
+    assert len(sources) > 10

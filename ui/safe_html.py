@@ -3,8 +3,11 @@
 Every page that highlights text (removed lines struck through, entities with their type, an
 actor in its evidence sentences) builds its HTML with ``render_marked_text``: each inserted string
 (the article's text, tags, tooltips) goes through ``html.escape``, the markup itself comes from the
-fixed ``STYLES`` table, and the result is a ``SafeHtml``. ``show_html`` is the only caller of
-``unsafe_allow_html=True`` and refuses any other string.
+fixed ``STYLES`` table, and the result is a ``SafeHtml``. ``show_html`` is the only place that
+puts HTML on a page (``st.html``, which also sanitises with DOMPurify and never runs scripts;
+no ``unsafe_allow_html`` anywhere) and refuses any other string. ``st.html`` rather than
+Markdown: a long article's marked-up text is inserted as it is instead of being parsed by the
+browser's Markdown renderer, which was most of the Analyze page's drawing time.
 """
 from __future__ import annotations
 
@@ -87,8 +90,8 @@ def entity_style(label: str) -> str:
 
 
 def _escape(text: str) -> str:
-    """html.escape plus: no raw newlines (Markdown would end the HTML block at a blank line and
-    then read the rest as Markdown) and no '$' (Streamlit reads $...$ as maths)."""
+    """html.escape plus: line breaks as <br> (HTML would fold them into spaces) and '$' as an
+    entity (harmless in HTML; kept so the output is also inert wherever Markdown reads it)."""
     return (html.escape(text, quote=True).replace("$", "&#36;")
             .replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br>"))
 
@@ -119,7 +122,6 @@ def render_marked_text(text: str, marks: Iterable[Mark] = (), *, css_class: str 
         pos = end
     out.append(_escape(text[pos:]))
     body = "".join(out)
-    # Always a <div>: Markdown passes an HTML block through untouched (inline HTML it would not).
     frame = "pl-block" if framed else "pl-inline"
     return SafeHtml(f'<div class="{css_class} {frame}">{body}</div>')
 
@@ -140,15 +142,16 @@ STYLESHEET = SafeHtml(f"<style>{_stylesheet()}</style>")
 
 
 def show_stylesheet() -> None:
-    """Put the highlight classes on the page: once per script run, before any highlighted text."""
+    """Put the highlight classes on the page, once per script run (Streamlit places a
+    style-only ``st.html`` in its event container, where it takes no room)."""
     show_html(STYLESHEET)
 
 
 def show_html(fragment: SafeHtml) -> None:
-    """Put escaped HTML on the page; the only use of ``unsafe_allow_html`` in presslens."""
+    """Put escaped HTML on the page: the only way HTML reaches a page in presslens."""
     if not isinstance(fragment, SafeHtml):
         raise TypeError("show_html only takes the output of render_marked_text/render_legend")
-    st.markdown(fragment, unsafe_allow_html=True)
+    st.html(fragment)
 
 
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+|$~:!]")
