@@ -92,6 +92,15 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--threads", type=int, default=1,
                     help="torch threads; more than the free cores makes it much slower")
+    ap.add_argument("--freeze-layers", type=int, default=0,
+                    help="also freeze the lowest N transformer layers (faster steps)")
+    ap.add_argument("--layers", type=int, default=0,
+                    help="keep only the lowest N of the 6 transformer layers (faster model)")
+    ap.add_argument("--log-every", type=int, default=20, help="print progress every N steps")
+    ap.add_argument("--checkpoint", type=Path, default=Path("/tmp/stance_encoder_best.pt"),
+                    help="the best epoch's weights are kept here, so a stopped run can export")
+    ap.add_argument("--export-only", action="store_true",
+                    help="skip training: export the weights saved in --checkpoint")
     args = ap.parse_args()
     torch.manual_seed(args.seed)
     random.seed(args.seed)
@@ -107,7 +116,12 @@ def main() -> None:
     model = StanceNet(AutoModel.from_pretrained(str(base_dir), attn_implementation="eager"))
     # the word-piece table is half the weights: frozen, it keeps its general meaning and the
     # optimiser step stays cheap on a CPU
+    if args.layers:
+        model.base.encoder.layer = nn.ModuleList(list(model.base.encoder.layer)[:args.layers])
+        model.base.config.num_hidden_layers = args.layers
     model.base.embeddings.word_embeddings.weight.requires_grad_(False)
+    for layer in model.base.encoder.layer[:args.freeze_layers]:
+        layer.requires_grad_(False)
 
     fit_rows, held_rows = data.split_train()
     dev_rows = data.load_rows("dev")
@@ -118,6 +132,15 @@ def main() -> None:
     x_fit, x_held, x_dev = encode(fit_rows), encode(held_rows), encode(dev_rows)
     y_fit = torch.tensor([r["polarity"] + 1 for r in fit_rows])
     y_held = [r["polarity"] for r in held_rows]
+    if args.export_only:
+        saved = torch.load(args.checkpoint)
+        model.load_state_dict(saved["state"])
+        model.eval()
+        export(model, tokenizer, base_dir, x_dev, dev_rows, saved["held_out_macro_f1"],
+               saved["history"], args)
+        return
+    print(f"fit {len(x_fit)} rows, held-out {len(x_held)}, dev {len(x_dev)}; "
+          f"{args.epochs} epochs of {(len(x_fit) + args.batch - 1) // args.batch} steps", flush=True)
 
     steps = args.epochs * ((len(x_fit) + args.batch - 1) // args.batch)
     optim = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=args.lr,
@@ -126,6 +149,7 @@ def main() -> None:
         optim, lambda s: min(1.0, s / max(1, steps // 10)) * max(0.0, (steps - s) / steps))
     loss_fn = nn.CrossEntropyLoss()
     best, best_state, history, t0 = -1.0, None, [], time.time()
+    step, running = 0, []
     for epoch in range(args.epochs):
         model.train()
         # batches of similar length (less padding), shuffled
@@ -140,6 +164,13 @@ def main() -> None:
             nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optim.step()
             sched.step()
+            step += 1
+            running.append(float(loss))
+            if step % args.log_every == 0:
+                per_step = (time.time() - t0) / step
+                print(f"step {step}/{steps} loss {np.mean(running):.3f} {per_step:.2f} s/step, "
+                      f"about {per_step * (steps - step) / 60:.1f} min left", flush=True)
+                running = []
         held_f1 = score(predict(model, x_held), y_held)
         history.append({"epoch": epoch + 1, "held_out_macro_f1": round(held_f1, 4),
                         "minutes": round((time.time() - t0) / 60, 1)})
@@ -147,6 +178,8 @@ def main() -> None:
         if held_f1 > best:
             best = held_f1
             best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+            torch.save({"state": best_state, "held_out_macro_f1": best, "history": history},
+                       args.checkpoint)
     model.load_state_dict(best_state)
     model.eval()
     export(model, tokenizer, base_dir, x_dev, dev_rows, best, history, args)
@@ -165,7 +198,16 @@ def export(model, tokenizer, base_dir: Path, x_dev, dev_rows, held_f1, history, 
         dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
                       "token_type_ids": {0: "batch", 1: "seq"}, "marker_index": {0: "batch"},
                       "logits": {0: "batch"}})
-    quantize_dynamic(str(full), str(OUT_DIR / "model.onnx"), weight_type=QuantType.QInt8)
+    # fuse attention, layer norms and GELU into onnxruntime's own kernels, then int8 weights
+    from onnxruntime.transformers.optimizer import optimize_model
+    config = model.base.config
+    fused = optimize_model(str(full), model_type="bert", num_heads=config.num_attention_heads,
+                           hidden_size=config.hidden_size, opt_level=1)
+    print("fused:", {k: v for k, v in fused.get_fused_operator_statistics().items() if v})
+    fused.save_model_to_file(str(full))
+    import onnx
+    quantize_dynamic(str(full), str(OUT_DIR / "model.onnx"), weight_type=QuantType.QInt8,
+                     extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
     full.unlink()
     shutil.copy(base_dir / "tokenizer.json", OUT_DIR / "tokenizer.json")
     torch_dev = score(predict(model, x_dev), [r["polarity"] for r in dev_rows])
@@ -183,7 +225,9 @@ def export(model, tokenizer, base_dir: Path, x_dev, dev_rows, held_f1, history, 
         "dev_macro_f1_torch_fp32": round(torch_dev, 4), "dev_macro_f1": round(dev_f1, 4),
         "dev_rows": len(dev_rows), "max_len": enc.MAX_LEN,
         "hyperparameters": {"epochs": args.epochs, "lr": args.lr, "batch": args.batch,
-                            "seed": args.seed, "limit": args.limit},
+                            "seed": args.seed, "limit": args.limit,
+                            "layers": config.num_hidden_layers,
+                            "frozen": ["word_embeddings"] + [f"layer.{i}" for i in range(args.freeze_layers)]},
         "git_commit": commit,
         "command": ".venv-train/bin/python analysis/training/train_stance_encoder.py "
                    + " ".join(sys.argv[1:]),
