@@ -1,13 +1,17 @@
 """Boilerplate cleaner: turn a pasted page or an HTML document into the article body.
 
-Pasted text has no markup, so every non-empty line is scored by a small line model (two stacked
-logistic regressions, or optionally gradient-boosted trees as stage 2, stored in
-``data/line_model.json``, trained by
-``analysis/training/train_line_model.py``): the first stage reads a line's own shape (length,
-punctuation, case, cue words for share bars, ads, bylines, captions...) and its neighbours'; the
-second reads the first stage's verdicts around the line and where the article's main run of text
-lies, so a short subhead between two paragraphs stays and a long teaser after the body goes.
-Scoring is plain numpy: no machine-learning library is needed at run time.
+Pasted text has no markup, so every non-empty line is scored by a small line model (stored in
+``data/line_model.json``, trained by ``analysis/training/train_line_model.py``). Stage 1, a
+logistic regression, reads a line's own shape (length, punctuation, case, cue words for share
+bars, ads, bylines, captions...) and its neighbours'; stage 2, gradient-boosted trees, reads
+stage 1's verdicts around the line and where the article's main run of text lies. The model
+gives two views of each line: is it a body line, and does it lie within the article's region
+(from its first body line to its last, inner captions and ads included). The region is decoded
+as the run of lines with the highest summed region odds; inside it a line stays unless it is
+plainly not body text, outside it only a line that is very clearly body text stays. So a short
+subhead, a list or a table between two paragraphs stays, and teasers, comment threads and other
+articles' headlines after the body go. Scoring is plain numpy: no machine-learning library is
+needed at run time.
 
 HTML goes through trafilatura (precision settings, comments off), readability-lxml when that
 returns nothing or far less than readability finds.
@@ -33,7 +37,7 @@ MODEL_PATH = Path(__file__).parent / "data" / "line_model.json"
 # Largest input the cleaner looks at line by line; beyond it the tail is kept as it is.
 MAX_LINES = 5000
 # Fixed-point passes: cleaning the cleaned text must remove nothing (idempotence).
-MAX_PASSES = 4
+MAX_PASSES = 5
 
 # ---------------------------------------------------------------- line shapes
 
@@ -57,6 +61,10 @@ _DATE_WORD = re.compile(r"\b(updated|published|posted|last modified|first publis
 
 def _cue(words: str) -> re.Pattern:
     return re.compile(r"(?<![\w])(" + words + r")(?![\w])", re.I)
+
+
+def _cue_words(rx: re.Pattern) -> str:
+    return rx.pattern[len(r"(?<![\w])("):-len(r")(?![\w])")]
 
 
 # Cue words of each kind of boilerplate. They are features (the model weighs them against the
@@ -101,8 +109,10 @@ CUES: dict[str, re.Pattern] = {
 _CUE_NAMES = tuple(CUES)
 _CUE_KEYS = tuple(f"c{i}" for i in range(len(CUES)))
 # All cue kinds in one pass over the line (speed); a word counts for the first kind listing it.
-_CUE_ALL = re.compile("|".join(f"(?P<{k}>{rx.pattern})" for k, rx in zip(_CUE_KEYS, CUES.values())),
-                      re.I)
+# The word-boundary checks stand once outside the alternation, and the pattern (all lower case)
+# runs on the lower-cased line: the same matches as CUES, several times faster.
+_CUE_ALL = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{_cue_words(rx)})" for k, rx in
+                                                zip(_CUE_KEYS, CUES.values())) + r")(?!\w)")
 
 # Lines that are boilerplate whatever their context: single-purpose widgets and labels.
 HARD_JUNK: list[tuple[str, re.Pattern]] = [
@@ -125,6 +135,10 @@ HARD_JUNK: list[tuple[str, re.Pattern]] = [
     ("caption", re.compile(r"^.{0,400}?(\b(?i:photograph|photo|picture|image|illustration)s?\s*(:|by)\s*"
                            r"[A-Z][^.!?:]{1,60}|\((?i:ap photo|afp|reuters|getty|image|photo)[^)]{0,60}\))\s*$")),
     ("caption", re.compile(r"^(image|photo|media|video) caption\b.{0,300}$", re.I)),
+    # a described picture, then its agency: "Crowds at the rally on Tuesday. Getty Images"
+    ("caption", re.compile(r"^.{10,400}?[.!?]['\"”’)]?\s+(?i:(photo|picture|image)s?\s*:\s*)?"
+                           r"(?i:getty images|shutterstock|alamy|afp|reuters|epa|xinhua|ap photo|"
+                           r"associated press|pa (wire|media))(\s*(/|via)\s*[\w .'’-]{1,40}){0,2}$")),
     ("newsletter", re.compile(r"^.{0,200}\b(delivered (straight |directly |right )?(to your inbox|"
                               r"weekday mornings|every (morning|day|week|weekday)|daily)|"
                               r"meet your inbox|in your inbox)\b.{0,60}$", re.I)),
@@ -167,13 +181,26 @@ HARD_JUNK: list[tuple[str, re.Pattern]] = [
 _CREDIT_END = re.compile(r"(?i:(photograph|photo|picture|image|illustration|credit|video)s?)\s*"
                          r"(:|(?i:by))\s*[^.!?]{2,80}$|"
                          r"\b[A-Z][\w.'’-]*(\s[A-Z][\w.'’-]*)*(\s?/\s?[A-Z][\w.'’ -]*){1,3}\)?\s*$|"
-                         r"\((?i:getty|afp|reuters|ap|epa|file|photo|image)[^)]{0,60}\)\s*$")
+                         r"\((?i:getty|afp|reuters|ap|epa|file|photo|image)[^)]{0,60}\)\s*$|"
+                         # a picture agency's name closing the line: "... on Tuesday. Getty Images"
+                         r"(?i:getty images|shutterstock|alamy|ap photo|afp|reuters|epa|xinhua|"
+                         r"pa (wire|media)|associated press|via getty)\s*\)?\s*$")
 
+
+_DATE_LOW = re.compile(_DATE.pattern)
+_DATE_WORD_LOW = re.compile(_DATE_WORD.pattern)
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
+_CUE_FEATURE_KEYS = tuple((key, ("cue_" + name, "cue_short_" + name, "cue_start_" + name))
+                          for key, name in zip(_CUE_KEYS, _CUE_NAMES))
+_BYLINE_KEY = _CUE_KEYS[_CUE_NAMES.index("byline")]
 
 _CREDIT_LINE = re.compile(r"getty|images?\b|shutterstock|alamy|\b(AP|AFP|EPA|PA|Reuters|Xinhua|"
                           r"Bloomberg|Sipa|Anadolu)\b|\w/\w|photo|credit|©", re.I)
+_CREDIT_LINE_LOW = re.compile(_CREDIT_LINE.pattern.lower())
 
 
+@lru_cache(maxsize=100000)
 def units(text: str) -> float:
     """Length in words; characters of scripts without spaces count as half a word each."""
     cjk = len(_CJK.findall(text))
@@ -187,17 +214,19 @@ def _shape(text: str) -> dict[str, float]:
     n = units(text)
     # Cue words are looked for at the two ends of a long paragraph only (speed).
     probe = text if len(text) <= 400 else text[:250] + " … " + text[-150:]
-    words = _ALPHA_WORD.findall(text)
+    # Letter-case and character ratios are read on the same probe (speed on long paragraphs).
+    words = _ALPHA_WORD.findall(probe)
     nw = len(words) or 1
     title = sum(1 for w in words if w[0].isupper()) / nw
     caps = sum(1 for w in words if len(w) > 1 and w.isupper()) / nw
-    chars = len(text) or 1
-    digits = sum(map(str.isdigit, text)) / chars
-    alpha = sum(map(str.isalpha, text)) / chars
+    chars = len(probe) or 1
+    digits = len(_DIGIT.findall(probe)) / chars
+    alpha = len(_LETTER.findall(probe)) / chars
     cjk = 1.0 if _CJK.search(text) else 0.0
     short = n <= 8
-    has_date = bool(_DATE.search(probe))
-    credit_end = bool(_CREDIT_END.search(probe))
+    low = probe.lower()  # the *_LOW patterns are case-insensitive ones run on lower case (speed)
+    has_date = bool(_DATE_LOW.search(low))
+    credit_end = bool(_CREDIT_END.search(probe[-160:]))  # it matches at the end only
     f = {
         "bias": 1.0,
         "log_units": math.log1p(n),
@@ -223,7 +252,7 @@ def _shape(text: str) -> dict[str, float]:
         "starts_quote": float(text[:1] in "\"“‘'«—–"),
         "date": float(has_date),
         "date_short": float(has_date and n <= 14),
-        "date_word": float(bool(_DATE_WORD.search(probe))),
+        "date_word": float(bool(_DATE_WORD_LOW.search(low))),
         "credit_end": float(credit_end),
         "no_space_run": float(bool(re.search(r"[a-z][A-Z][a-z]", probe)) and n <= 12),
         "by_start": float(bool(re.match(r"(by|from)\s+[A-Z]", text, re.I)) and n <= 14),
@@ -231,24 +260,24 @@ def _shape(text: str) -> dict[str, float]:
         "pipe_count": min(text.count("|") + text.count("•"), 5) / 5.0,
         "question": float(text.rstrip("\"”’' ").endswith("?")),
         "paren_wrap": float(text[:1] in "([" and text[-1:] in ")]"),
-        "credit_line": float(n <= 10 and bool(_CREDIT_LINE.search(probe))),
+        "credit_line": float(n <= 10 and bool(_CREDIT_LINE_LOW.search(low))),
         "all_caps": float(caps > 0.7 and n >= 3),
         "long_no_end": float(n >= 8 and not _ENDS_SENTENCE.search(text)),
         "credit_long": float(n >= 12 and credit_end),
     }
     hits: set[str] = set()
     starts: set[str] = set()
-    for m in _CUE_ALL.finditer(probe):
+    for m in _CUE_ALL.finditer(low):
         hits.add(m.lastgroup)
         if m.start() == 0:
             starts.add(m.lastgroup)
-    for key, name in zip(_CUE_KEYS, _CUE_NAMES):
+    for key, (k_hit, k_short, k_start) in _CUE_FEATURE_KEYS:
         hit = key in hits
-        f["cue_" + name] = float(hit)
-        f["cue_short_" + name] = float(hit and short)
-        f["cue_start_" + name] = float(key in starts)
+        f[k_hit] = float(hit)
+        f[k_short] = float(hit and short)
+        f[k_start] = float(key in starts)
     f["hard_junk"] = float(_hard_reason(text) is not None)
-    f["cue_any"] = float(any(f["cue_" + k] for k in _CUE_NAMES if k != "byline"))
+    f["cue_any"] = float(bool(hits - {_BYLINE_KEY}))
     return f
 
 
@@ -284,7 +313,9 @@ _SHAPE_COL = {k: i for i, k in enumerate(SHAPE_NAMES)}
 _LINE_NAMES = (list(SHAPE_NAMES)
                + ["srun_len", "srun_digits", "srun_bullets", "srun_title", "srun_cues", "srun_units",
                   "dup", "dup_short", "dup_adjacent", "mass_before", "mass_after", "mass_before_zero",
-                  "mass_after_zero", "rel_pos", "doc_lines", "texty_near", "texty_near_count"]
+                  "mass_after_zero", "rel_pos", "doc_lines", "texty_near", "texty_near_count",
+                  "srun_sandwich", "srun_after_colon", "srun_lower", "gap_prev", "gap_next",
+                  "stamps_near", "widgets_before", "widgets_after"]
                + [f"n{d:+d}_{k}" for d in (-2, -1, 1, 2) for k in _NEIGHBOUR_KEYS + ("missing",)])
 
 
@@ -303,9 +334,30 @@ def _window_sum(values: np.ndarray, r: int) -> np.ndarray:
     return c[hi] - c[lo] - values
 
 
-def line_features(lines: list[str]) -> tuple[list[str], np.ndarray]:
-    """Stage-1 features of every line: its own shape, its neighbours' and its place in the text."""
+def _runs(mask) -> list[tuple[int, int]]:
+    """(first, last) index of every maximal run of True in ``mask``."""
+    out, start = [], None
+    for k, v in enumerate(mask):
+        if v and start is None:
+            start = k
+        elif not v and start is not None:
+            out.append((start, k - 1))
+            start = None
+    if start is not None:
+        out.append((start, len(mask) - 1))
+    return out
+
+
+def line_features(lines: list[str], hidden=None) -> tuple[list[str], np.ndarray]:
+    """Stage-1 features of every line: its own shape, its neighbours' and its place in the text.
+
+    ``hidden[i]``: how many single-purpose widget lines (``HARD_JUNK``: share bars, "Comments
+    (4)", "Advertisement"...) stood between line i-1 and line i; a body rarely runs on across them.
+    """
     n = len(lines)
+    hid = np.zeros(n + 1)
+    if hidden is not None:
+        hid[:n] = np.asarray(hidden, dtype=float)[:n]
     S = np.array([_shape_row(t) for t in lines], dtype=float).reshape(n, len(SHAPE_NAMES))
     col = _SHAPE_COL
     counts = Counter(lines)
@@ -316,19 +368,32 @@ def line_features(lines: list[str]) -> tuple[list[str], np.ndarray]:
     # Runs of consecutive short lines: a menu (words, no digits) or a table/list (digits, bullets).
     srun = np.zeros((n, 6))
     short = lens <= 10
-    i = 0
-    while i < n:
-        if not short[i]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and short[j + 1]:
-            j += 1
+    runs = _runs(short)
+    for i, j in runs:
         seg = S[i:j + 1]
         srun[i:j + 1] = (math.log1p(j - i + 1), float(np.mean(seg[:, col["digit_ratio"]] > 0.05)),
                          float(np.mean(seg[:, col["bullet"]])), float(np.mean(seg[:, col["title_ratio"]])),
                          float(np.mean(seg[:, col["cue_any"]])), math.log1p(float(np.mean(lens[i:j + 1]))))
-        i = j + 1
+    # A run of short lines between two paragraphs (a table or list of the body) or right after a
+    # line ending in a colon (its introduction) reads differently from a menu at the page's edge.
+    texty_line = texty > 0
+    sand = np.zeros((n, 3))
+    for i, j in runs:
+        before_ok = i > 0 and texty_line[i - 1]
+        after_ok = j + 1 < n and texty_line[j + 1]
+        colon = i > 0 and S[i - 1, col["ends_colon"]] > 0
+        lower = float(np.mean(S[i:j + 1, col["title_ratio"]] < 0.5))
+        sand[i:j + 1] = (float(before_ok and after_ok), float(colon), lower)
+    # Distance to the nearest paragraph-like line before and after; timestamps nearby (threads).
+    where = np.flatnonzero(texty_line)
+    pos = np.arange(n)
+    k_prev = np.searchsorted(where, pos, side="left") - 1  # last paragraph strictly before
+    k_next = np.searchsorted(where, pos, side="right")     # first paragraph strictly after
+    gap_prev = np.where(k_prev >= 0, pos - where[np.clip(k_prev, 0, None)] if len(where) else 50, 50)
+    gap_next = np.where(k_next < len(where),
+                        (where[np.clip(k_next, None, len(where) - 1)] if len(where) else pos + 50) - pos, 50)
+    gap_prev, gap_next = np.minimum(gap_prev, 50).astype(float), np.minimum(gap_next, 50).astype(float)
+    stamps = _window_sum(S[:, col["date_short"]], 5) / 10.0
     dup = np.array([counts[t] > 1 for t in lines], dtype=float)
     adjacent = np.array([(k > 0 and lines[k - 1] == lines[k]) or (k + 1 < n and lines[k + 1] == lines[k])
                          for k in range(n)], dtype=float)
@@ -337,7 +402,9 @@ def line_features(lines: list[str]) -> tuple[list[str], np.ndarray]:
     extra = [srun, dup[:, None], (dup * (lens <= 8))[:, None], adjacent[:, None], before[:, None],
              mass_after[:, None], (before < 0.02)[:, None], (mass_after < 0.02)[:, None],
              (np.arange(n) / max(n - 1, 1))[:, None], np.full((n, 1), math.log1p(n)),
-             np.log1p(_window_sum(texty, 3))[:, None], near_count[:, None]]
+             np.log1p(_window_sum(texty, 3))[:, None], near_count[:, None], sand,
+             np.log1p(gap_prev)[:, None], np.log1p(gap_next)[:, None], stamps[:, None],
+             np.log1p(hid[:n])[:, None], np.log1p(hid[1:])[:, None]]
     keys = [col[k] for k in _NEIGHBOUR_KEYS]
     for d in (-2, -1, 1, 2):
         block = np.zeros((n, len(keys) + 1))
@@ -349,18 +416,22 @@ def line_features(lines: list[str]) -> tuple[list[str], np.ndarray]:
     return _LINE_NAMES, np.hstack([S] + [e.astype(float) for e in extra])
 
 
-def _main_run(scores: list[float], weights: list[float]) -> tuple[int, int]:
-    """The contiguous run of lines with the largest sum of weight * (score - 0.5)."""
-    best, best_span, cur, cur_start = -1e18, (0, -1), 0.0, 0
-    for i, (s, w) in enumerate(zip(scores, weights)):
-        v = w * (s - 0.5)
+def _best_span(values: np.ndarray) -> tuple[int, int]:
+    """The contiguous run of positions with the largest sum of ``values``."""
+    best, span, cur, start = -1e18, (0, -1), 0.0, 0
+    for i, v in enumerate(values.tolist()):
         if cur <= 0:
-            cur, cur_start = v, i
+            cur, start = v, i
         else:
             cur += v
         if cur > best:
-            best, best_span = cur, (cur_start, i)
-    return best_span
+            best, span = cur, (start, i)
+    return span
+
+
+def _main_run(scores: list[float], weights: list[float]) -> tuple[int, int]:
+    """The contiguous run of lines with the largest sum of weight * (score - 0.5)."""
+    return _best_span(np.asarray(weights, dtype=float) * (np.asarray(scores, dtype=float) - 0.5))
 
 
 _PASS_KEYS = ("ends_sentence", "title_ratio", "all_caps", "credit_long", "credit_line",
@@ -372,7 +443,8 @@ _PASS_KEYS = ("ends_sentence", "title_ratio", "all_caps", "credit_long", "credit
 _CONTEXT_NAMES = (["bias", "z", "log_units", "in_run", "run_dist", "mass_before", "mass_after",
                    "win5", "win2", "first_in_run", "last_in_run", "before_run", "after_run",
                    "units_le3", "cjk", "z_in_run", "short_in_run", "notend_in_run", "caps_in_run",
-                   "credit_next_in_run", "z_pos", "z_neg", "run_frac"]
+                   "credit_next_in_run", "z_pos", "z_neg", "run_frac", "z_best_before", "z_best_after", "z_sandwich", "z_frame",
+                   "z_frame_short"]
                   + [f"z{d:+d}" for d in (-3, -2, -1, 1, 2, 3)] + ["own_" + k for k in _PASS_KEYS])
 
 
@@ -410,6 +482,17 @@ def context_features(logits, lines: list[str], base_names: list[str],
             inside * own[:, _PASS_KEYS.index("all_caps")],
             inside * own[:, _PASS_KEYS.index("n+1_credit_line")],
             np.maximum(z, 0.0), np.minimum(z, 0.0), np.full(n, (hi - lo + 1) / max(n, 1))]
+    # The best verdict a few lines above and below: a line between two kept paragraphs is
+    # inside the body; a short run (table, list) is judged by the lines that frame it.
+    zb, za = np.full(n, -8.0), np.full(n, -8.0)
+    for d in range(1, 7):
+        zb[d:] = np.maximum(zb[d:], z[:-d] if d < n else zb[d:])
+        za[:-d] = np.maximum(za[:-d], z[d:] if d < n else za[:-d])
+    frame = np.full(n, -8.0)
+    short_run = lens <= 10
+    for i, j in _runs(short_run):
+        frame[i:j + 1] = min(z[i - 1] if i > 0 else -8.0, z[j + 1] if j + 1 < n else -8.0)
+    cols += [zb, za, np.minimum(zb, za), frame, frame * short_run]
     for d in (-3, -2, -1, 1, 2, 3):
         src = idx + d
         ok = (src >= 0) & (src < n)
@@ -426,8 +509,10 @@ def load_line_model(path: str | None = None) -> dict:
     """The shipped line model (weights as JSON); see its ``provenance`` for how it was made."""
     with open(path or MODEL_PATH, encoding="utf-8") as f:
         model = json.load(f)
-    for stage in ("stage1", "stage2"):
-        st = model[stage]
+    for stage in ("stage1", "stage2", "span1", "span2"):
+        st = model.get(stage)
+        if st is None:
+            continue
         if st.get("kind") == "trees":
             continue
         st["_w"] = [c / s for c, s in zip(st["coef"], st["scale"])]
@@ -446,7 +531,7 @@ def _trees(stage: dict, rows) -> np.ndarray:
     n = len(X)
     nodes = np.broadcast_to(roots, (n, len(roots))).copy()
     line = np.arange(n)[:, None]
-    for _ in range(int(stage["depth"]) + 1):
+    for _ in range(int(stage["depth"])):  # depth = edges from the root to the deepest leaf
         go_left = X[line, feature[nodes]] <= threshold[nodes]
         nodes = np.where(go_left, left[nodes], right[nodes])
     return stage["baseline"] + value[nodes].sum(axis=1)
@@ -462,16 +547,73 @@ def _linear(stage: dict, names: list[str], rows) -> np.ndarray:
     return np.asarray(rows, dtype=float) @ stage["_wv"] + stage["_b"]
 
 
-def score_lines(lines: list[str], model: dict | None = None) -> list[float]:
+def _stacked(model: dict, first: str, second: str, lines: list[str], names1, rows1) -> np.ndarray:
+    z1 = _linear(model[first], names1, rows1)
+    names2, rows2 = context_features(z1, lines, names1, rows1)
+    return np.clip(_linear(model[second], names2, rows2), -50, 50)
+
+
+def score_lines(lines: list[str], model: dict | None = None, hidden=None) -> list[float]:
     """Probability that each line belongs to the article body."""
     if not lines:
         return []
     model = model or load_line_model()
-    names1, rows1 = line_features(lines)
-    z1 = _linear(model["stage1"], names1, rows1)
-    names2, rows2 = context_features(z1, lines, names1, rows1)
-    z2 = np.clip(_linear(model["stage2"], names2, rows2), -50, 50)
+    names1, rows1 = line_features(lines, hidden)
+    z2 = _stacked(model, "stage1", "stage2", lines, names1, rows1)
     return (1.0 / (1.0 + np.exp(-z2))).tolist()
+
+
+def score_region(lines: list[str], model: dict | None = None,
+                 hidden=None) -> tuple[np.ndarray, np.ndarray]:
+    """Two views of every line: the odds that it is a body line, and that it lies between the
+    body's first and last line (the article's region, inner captions and ads included)."""
+    model = model or load_line_model()
+    if not lines:
+        return np.zeros(0), np.zeros(0)
+    names1, rows1 = line_features(lines, hidden)
+    z_line = _stacked(model, "stage1", "stage2", lines, names1, rows1)
+    if "span1" not in model:
+        return z_line, z_line
+    return z_line, _stacked(model, "span1", "span2", lines, names1, rows1)
+
+
+def decide_lines(lines: list[str], model: dict | None = None,
+                 hidden=None) -> tuple[list[bool], list[float]]:
+    """One pass of the line model: the article's region is the run of lines whose region odds
+    sum highest (each weighed by the square root of its length); inside it a line stays unless
+    it is plainly not body text (a caption, an ad); outside it only a line that is very clearly
+    body text stays."""
+    model = model or load_line_model()
+    z_line, z_span = score_region(lines, model, hidden)
+    probs = (1.0 / (1.0 + np.exp(-z_line))).tolist()
+    dec = model.get("decode")
+    if not dec or "span1" not in model:
+        return (z_line >= _logit(model.get("threshold", 0.5))).tolist(), probs
+    lens = np.array([units(t) for t in lines], dtype=float)
+    lo, hi = _best_span(np.sqrt(1.0 + lens) * (z_span - dec["bias"]))
+    # A full sentence right at the region's edge that the body view accepts belongs to it
+    # (the region view is least sure at its two ends, where short texts have nothing after).
+    edge = dec.get("keep_edge", 1.0)
+    if edge < 1.0 and hi >= lo:
+        z_edge = _logit(edge)
+        if lo > 0 and _edge_sentence(lines[lo - 1]) and z_line[lo - 1] >= z_edge:
+            lo -= 1
+        if hi + 1 < len(lines) and _edge_sentence(lines[hi + 1]) and z_line[hi + 1] >= z_edge:
+            hi += 1
+    idx = np.arange(len(lines))
+    inside = (idx >= lo) & (idx <= hi)
+    keep = np.where(inside, z_line >= _logit(dec["keep_in"]), z_line >= _logit(dec["keep_out"]))
+    return keep.tolist(), probs
+
+
+def _edge_sentence(text: str) -> bool:
+    return (units(text) >= 12 and bool(_ENDS_SENTENCE.search(text))
+            and not _CREDIT_END.search(text) and not text.endswith(":"))
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-9), 1 - 1e-9)
+    return math.log(p / (1 - p))
 
 
 # ---------------------------------------------------------------- plain text
@@ -530,17 +672,23 @@ def _label_lines(lines: list[str]) -> list[bool]:
     are other articles' headlines and go.
     """
     keep = [_hard_reason(t) is None for t in lines]
+    hard = [not k for k in keep]
     idx = [i for i, k in enumerate(keep) if k]
     model = load_line_model()
-    threshold = model.get("threshold", 0.5)
     first_probs: dict[int, float] = {}
     for n_pass in range(MAX_PASSES):
         sub = [lines[i] for i in idx]
-        probs = score_lines(sub, model)
+        # Only the first pass sees where widget lines stood; later passes read the kept lines as
+        # cleaning the cleaned text will, and only such a pass can end the loop, so that the
+        # fixed point is also idempotent.
+        hidden = _hidden_counts(idx, hard) if n_pass == 0 else None
+        verdict, probs = decide_lines(sub, model, hidden) if sub else ([], [])
+        if hidden is not None and sub and not any(verdict):
+            verdict, probs = decide_lines(sub, model)
+            hidden = None
         if n_pass == 0:
             first_probs = dict(zip(idx, probs))
-        verdict = [p >= threshold for p in probs]
-        if all(verdict) or not any(verdict):
+        if not any(verdict) or (all(verdict) and hidden is None):
             # all kept: a fixed point; none kept: nothing looks like an article, keep the text
             break
         for i, v in zip(idx, verdict):
@@ -571,6 +719,14 @@ def _label_lines(lines: list[str]) -> list[bool]:
         else:
             break
     return keep
+
+
+def _hidden_counts(idx: list[int], hard: list[bool]) -> list[int]:
+    """For each of the lines ``idx`` (ascending), how many widget lines lie between it and the
+    previous one (before the first: from the top)."""
+    cum = np.concatenate(([0], np.cumsum(np.asarray(hard, dtype=int))))
+    prev = [-1] + idx[:-1]
+    return [int(cum[i] - cum[p + 1]) for p, i in zip(prev, idx)]
 
 
 def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:

@@ -8,19 +8,26 @@ Data: ONLY the ``.train`` halves of ``../shared/eval/cleaning/`` (paste_page and
 rows with ``pasted`` and ``body``), plus each training body on its own (so that text that is
 already clean is learnt to pass through untouched). A pasted line is labelled "body" when the
 alignment of the pasted lines with the body's lines (difflib) matches it; everything else is
-boilerplate. Two models are stacked: stage 1, a logistic regression on line features; stage 2,
-a second logistic regression (or gradient-boosted trees, ``--stage2 trees``) on stage 1's
-out-of-fold verdicts around each line. Trees scored higher in cross-validation (page 0.899 vs
-0.885, region 0.935 vs 0.930) but no better on the held-out test halves, and they removed lines
-of short clean texts (a 3-paragraph Chinese body) that the linear model keeps: the shipped
-model is linear. ``--cv`` reports document-level
-bag-of-words F1 by cross-validation over documents (the same measure as evaluate.py).
+boilerplate. A line is labelled "region" when it lies between the first and the last body line.
+
+Two stacked models are trained, one per label: stage 1, a logistic regression on line features;
+stage 2 (default gradient-boosted trees, exported as node arrays that clean.py walks with numpy)
+on stage 1's out-of-fold verdicts around each line. clean.decide_lines decodes the article's
+region from the region view and keeps lines inside it by the body view; its three numbers (region
+bias, keep-inside and keep-outside thresholds) are chosen from a small grid by cross-validation.
+
+Cross-validation is 4-fold by *site group*: pages that share twelve or more identical non-body
+lines (same menus, same teasers) are one group, so every fold scores sites its model never saw.
+The figure is the document-averaged bag-of-words F1 of evaluate.py, through clean.py's own
+line-labelling code. ``--cv`` prints the grid; without it the best setting (mean of the two
+paste sets) is trained on all the training data and written with its provenance.
 """
 from __future__ import annotations
 
 import argparse
 import difflib
 import gzip
+import hashlib
 import json
 import sys
 import time
@@ -49,18 +56,32 @@ def read_rows(name: str) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def label_doc(pasted: str, body: str) -> tuple[list[str], list[int]]:
-    """Stripped non-empty pasted lines and 1/0 labels (1 = the line is part of the body).
+def label_doc(pasted: str, body: str) -> tuple[list[str], list[int], list[int], list[str]]:
+    """Stripped non-empty pasted lines and 1/0 labels (1 = the line is part of the body), the
+    widget lines before each, and all the lines.
 
-    Lines the cleaner removes by rule (``HARD_JUNK``) are left out: the model never sees them."""
-    lines = [t for _, _, t in C.split_lines(pasted) if C._hard_reason(t) is None]
+    Lines the cleaner removes by rule (``HARD_JUNK``) are left out: the model never sees them,
+    only how many stood between two of its lines."""
+    every = [t for _, _, t in C.split_lines(pasted)]
+    hard = [C._hard_reason(t) is not None for t in every]
+    idx = [i for i, h in enumerate(hard) if not h]
+    lines = [every[i] for i in idx]
+    hidden = C._hidden_counts(idx, hard)
     gold = [t for _, _, t in C.split_lines(body)]
     sm = difflib.SequenceMatcher(None, lines, gold, autojunk=False)
     y = [0] * len(lines)
     for a, _, n in sm.get_matching_blocks():
         for i in range(a, a + n):
             y[i] = 1
-    return lines, y
+    return lines, y, hidden, every
+
+
+def span_labels(y: list[int]) -> list[int]:
+    """1 for every line from the body's first line to its last (inner captions and ads too)."""
+    ones = [i for i, v in enumerate(y) if v]
+    if not ones:
+        return [0] * len(y)
+    return [int(ones[0] <= i <= ones[-1]) for i in range(len(y))]
 
 
 def load_docs() -> list[dict]:
@@ -68,15 +89,46 @@ def load_docs() -> list[dict]:
     bodies = {}
     for name in SETS:
         for r in read_rows(name):
-            lines, y = label_doc(r["pasted"], r["body"])
+            lines, y, hidden, every = label_doc(r["pasted"], r["body"])
             docs.append({"id": r["id"], "set": name.split(".")[0], "lines": lines, "y": y,
-                         "body": r["body"]})
+                         "yspan": span_labels(y), "body": r["body"], "hidden": hidden,
+                         "all_lines": every})
             bodies[r["id"]] = r["body"]
     for doc_id, body in bodies.items():
-        lines = [t for _, _, t in C.split_lines(body) if C._hard_reason(t) is None]
+        lines, _, hidden, every = label_doc(body, body)
         docs.append({"id": doc_id, "set": "body", "lines": lines, "y": [1] * len(lines),
-                     "body": body})
+                     "yspan": [1] * len(lines), "body": body, "hidden": hidden, "all_lines": every})
     return docs
+
+
+def site_groups(docs: list[dict], shared: int = 12) -> dict[str, str]:
+    """Document id -> group id: pages sharing at least ``shared`` identical non-body lines come
+    from the same site (same menus, same teasers) and are kept in one fold, so cross-validation
+    measures pages of sites never seen, as the held-out halves and real use do."""
+    junk: dict[str, set[str]] = {}
+    for d in docs:
+        junk.setdefault(d["id"], set()).update(
+            t for t, y in zip(d["lines"], d["y"]) if not y and len(t) >= 4)
+    parent = {i: i for i in junk}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+    ids = sorted(junk)
+    for a_i, a in enumerate(ids):
+        for b in ids[a_i + 1:]:
+            if len(junk[a] & junk[b]) >= shared:
+                parent[find(a)] = find(b)
+    return {i: find(i) for i in ids}
+
+
+def fold_map(docs: list[dict], folds: int, salt: str = "") -> dict[str, int]:
+    groups = site_groups(docs)
+    order = sorted(set(groups.values()), key=lambda g: hashlib.sha1((salt + g).encode()).hexdigest())
+    fold_of_group = {g: k % folds for k, g in enumerate(order)}
+    return {i: fold_of_group[g] for i, g in groups.items()}
 
 
 def bow_f1(pred: str, gold: str) -> float:
@@ -148,39 +200,56 @@ def fit_trees(names: list[str], X: np.ndarray, y: np.ndarray, w: np.ndarray, arg
     return stage
 
 
-def as_model(stage1: dict, stage2: dict, threshold: float) -> dict:
-    model = {"stage1": stage1, "stage2": stage2, "threshold": threshold}
-    for st in ("stage1", "stage2"):
-        s = model[st]
-        if s.get("kind") == "trees":
+def as_model(stages: dict, threshold: float, decode: dict | None = None) -> dict:
+    """A model dict as clean.py loads it: stage1/stage2 (body line), span1/span2 (body region)."""
+    model = {**{k: dict(v) for k, v in stages.items()}, "threshold": threshold}
+    if decode:
+        model["decode"] = dict(decode)
+    for st in ("stage1", "stage2", "span1", "span2"):
+        s = model.get(st)
+        if s is None or s.get("kind") == "trees":
             continue
         s["_w"] = [c / sc for c, sc in zip(s["coef"], s["scale"])]
         s["_b"] = s["intercept"] - sum(c * m / sc for c, m, sc in zip(s["coef"], s["mean"], s["scale"]))
     return model
 
 
+def train_all(docs: list[dict], feats: dict, args) -> dict:
+    stages = {}
+    stages["stage1"], stages["stage2"] = train(docs, feats, args, label="y")
+    if args.decode != "threshold":
+        stages["span1"], stages["span2"] = train(docs, feats, args, label="yspan")
+    return stages
+
+
 def stage1_logits(stage1: dict, X: np.ndarray) -> np.ndarray:
+    if stage1.get("kind") == "trees":
+        return C._trees(dict(stage1), X)
     coef = np.array(stage1["coef"]) / np.array(stage1["scale"])
     return X @ coef + stage1["intercept"] - float(np.dot(coef, stage1["mean"]))
 
 
-def train(docs: list[dict], feats: dict, args, folds: int = 4) -> tuple[dict, dict]:
-    """Stage 1 on all docs; stage 2 on stage 1's out-of-fold logits (grouped by document id)."""
+def train(docs: list[dict], feats: dict, args, folds: int = 4, label: str = "y") -> tuple[dict, dict]:
+    """Stage 1 on all docs; stage 2 on stage 1's out-of-fold logits (grouped by document id).
+    ``label``: "y" (is a body line) or "yspan" (lies within the body's first..last line)."""
     names1 = feats["names1"]
     X = np.vstack([feats["X1"][id(d)] for d in docs])
-    y = np.concatenate([d["y"] for d in docs])
+    y = np.concatenate([d[label] for d in docs])
     w = doc_weights(docs, args.weight)
-    stage1 = fit_stage(names1, X, y, w, args.c1)
-    ids = sorted({d["id"] for d in docs})
-    fold_of = {doc_id: k % folds for k, doc_id in enumerate(ids)}
+    def fit1(Xs, ys, ws):
+        if args.stage1 == "trees":
+            return fit_trees(names1, Xs, ys, ws, args)
+        return fit_stage(names1, Xs, ys, ws, args.c1)
+    stage1 = fit1(X, y, w)
+    fold_of = fold_map(docs, folds)
     oof = {}
     for k in range(folds):
         tr = [d for d in docs if fold_of[d["id"]] != k]
         te = [d for d in docs if fold_of[d["id"]] == k]
         Xtr = np.vstack([feats["X1"][id(d)] for d in tr])
-        ytr = np.concatenate([d["y"] for d in tr])
+        ytr = np.concatenate([d[label] for d in tr])
         wtr = doc_weights(tr, args.weight)
-        st = fit_stage(names1, Xtr, ytr, wtr, args.c1)
+        st = fit1(Xtr, ytr, wtr)
         for d in te:
             oof[id(d)] = stage1_logits(st, feats["X1"][id(d)])
     X2, names2 = [], None
@@ -198,7 +267,7 @@ def train(docs: list[dict], feats: dict, args, folds: int = 4) -> tuple[dict, di
 def featurize(docs: list[dict]) -> dict:
     X1, names1 = {}, None
     for d in docs:
-        names1, rows = C.line_features(d["lines"])
+        names1, rows = C.line_features(d["lines"], d["hidden"])
         X1[id(d)] = np.asarray(rows, dtype=float)
     return {"names1": names1, "X1": X1}
 
@@ -212,21 +281,40 @@ def predict_keep(model: dict, lines: list[str]) -> list[bool]:
         C.load_line_model = saved
 
 
+def decode_grid(args) -> list[dict | None]:
+    if args.decode == "threshold":
+        return [None]
+    return [{"bias": b, "keep_in": ki, "keep_out": ko, "keep_edge": ke}
+            for b in args.bias for ki in args.keep_in for ko in args.keep_out for ke in args.keep_edge]
+
+
+def decode_key(dec: dict | None, thr: float) -> str:
+    return (f"thr={thr}" if dec is None else
+            f"bias={dec['bias']},in={dec['keep_in']},out={dec['keep_out']},edge={dec['keep_edge']}")
+
+
 def cross_validate(docs: list[dict], feats: dict, args, folds: int = 4) -> dict:
-    ids = sorted({d["id"] for d in docs})
-    fold_of = {doc_id: (k * 7919) % folds for k, doc_id in enumerate(ids)}
-    scores: dict[str, dict[float, list[float]]] = {}
+    fold_of = fold_map(docs, folds, salt="cv")
+    scores: dict[str, dict[str, list[float]]] = {}
     for k in range(folds):
         tr = [d for d in docs if fold_of[d["id"]] != k]
         te = [d for d in docs if fold_of[d["id"]] == k]
-        s1, s2 = train(tr, feats, args)
+        stages = train_all(tr, feats, args)
         for thr in args.thresholds:
-            model = as_model(s1, s2, thr)
-            for d in te:
-                keep = predict_keep(model, d["lines"])
-                text = "\n\n".join(t for t, kp in zip(d["lines"], keep) if kp)
-                scores.setdefault(d["set"], {}).setdefault(thr, []).append(bow_f1(text, d["body"]))
-    return {s: {thr: round(float(np.mean(v)), 4) for thr, v in by.items()} for s, by in scores.items()}
+            for dec in decode_grid(args):
+                model = as_model(stages, thr, dec)
+                for d in te:
+                    keep = predict_keep(model, d["all_lines"])
+                    text = "\n\n".join(t for t, kp in zip(d["all_lines"], keep) if kp)
+                    scores.setdefault(d["set"], {}).setdefault(decode_key(dec, thr), []).append(
+                        bow_f1(text, d["body"]))
+    return {s: {key: round(float(np.mean(v)), 4) for key, v in by.items()} for s, by in scores.items()}
+
+
+def best_setting(cv: dict) -> str:
+    """The setting with the highest mean of the two paste sets' CV figures."""
+    keys = cv["paste_page"].keys()
+    return max(keys, key=lambda k: cv["paste_page"][k] + cv["paste_region"][k])
 
 
 def main() -> None:
@@ -234,15 +322,27 @@ def main() -> None:
     ap.add_argument("--cv", action="store_true", help="cross-validate instead of writing the model")
     ap.add_argument("--c1", type=float, default=1.0)
     ap.add_argument("--c2", type=float, default=1.0)
-    ap.add_argument("--stage2", choices=["lr", "trees"], default="lr")
+    ap.add_argument("--stage1", choices=["lr", "trees"], default="lr")
+    ap.add_argument("--stage2", choices=["lr", "trees"], default="trees")
     ap.add_argument("--trees", type=int, default=200)
     ap.add_argument("--depth", type=int, default=6)
     ap.add_argument("--weight", choices=["flat", "log", "sqrt", "doc"], default="doc")
+    ap.add_argument("--decode", choices=["threshold", "region"], default="region",
+                    help="threshold: keep lines the body-line model scores >= threshold; region: "
+                         "also learn the body's region and keep within it (see clean.decide_lines)")
     ap.add_argument("--threshold", type=float, default=0.5)
-    ap.add_argument("--thresholds", type=float, nargs="*", default=[0.3, 0.4, 0.5, 0.6])
+    ap.add_argument("--thresholds", type=float, nargs="*", default=None)
+    ap.add_argument("--bias", type=float, nargs="*", default=[-2.0, -1.5, -1.0])
+    ap.add_argument("--keep-in", type=float, nargs="*", default=[0.1, 0.3])
+    ap.add_argument("--keep-out", type=float, nargs="*", default=[0.8, 0.95])
+    ap.add_argument("--keep-edge", type=float, nargs="*", default=[1.0, 0.5, 0.3],
+                    help="1.0 = off; else the body-line probability that extends the region by "
+                         "the full sentence at each of its ends")
     ap.add_argument("--skip-cv", action="store_true", help="write the model without the CV figures")
     ap.add_argument("-o", "--out", default=str(C.MODEL_PATH))
     args = ap.parse_args()
+    if args.thresholds is None:
+        args.thresholds = [args.threshold] if args.decode == "region" else [0.3, 0.4, 0.5, 0.6]
     t0 = time.time()
     docs = load_docs()
     feats = featurize(docs)
@@ -251,22 +351,40 @@ def main() -> None:
     if args.cv:
         print(json.dumps(cross_validate(docs, feats, args), indent=1))
         return
-    cv = None if args.skip_cv else cross_validate(
-        docs, feats, argparse.Namespace(**{**vars(args), "thresholds": [args.threshold]}))
-    s1, s2 = train(docs, feats, args)
-    model = {"stage1": s1, "stage2": s2, "threshold": args.threshold,
+    cv, decode, threshold = None, None, args.threshold
+    grid = decode_grid(args)
+    if not args.skip_cv:
+        cv = cross_validate(docs, feats, args)
+        best = best_setting(cv)
+        for thr in args.thresholds:
+            for dec in grid:
+                if decode_key(dec, thr) == best:
+                    decode, threshold = dec, thr
+        cv = {"chosen": best, **{s: {"chosen": by[best], "all": by} for s, by in cv.items()}}
+    elif grid[0] is not None:
+        decode = grid[0]
+    stages = train_all(docs, feats, args)
+    model = {**stages, "threshold": threshold, **({"decode": decode} if decode else {}),
              "provenance": {
                  "data": [f"shared/eval/cleaning/{s}" for s in SETS] + ["their bodies alone (all lines kept)"],
-                 "labels": "pasted lines aligned to the gold body with difflib; matched = body",
-                 "command": "python -m analysis.training.train_line_model "
-                            f"--c1 {args.c1} --stage2 {args.stage2} --trees {args.trees} --depth {args.depth} "
-                            f"--weight {args.weight} --threshold {args.threshold}",
-                 "cv_bow_f1_4fold_by_document": cv,
+                 "labels": "pasted lines aligned to the gold body with difflib; matched = body line "
+                           "(stage1/2); from the first to the last body line = region (span1/2)",
+                 "command": "OMP_NUM_THREADS=1 python -m analysis.training.train_line_model "
+                            f"--c1 {args.c1} --c2 {args.c2} --stage1 {args.stage1} --stage2 {args.stage2} "
+                            f"--trees {args.trees} --depth {args.depth} --weight {args.weight} "
+                            f"--decode {args.decode} --thresholds {' '.join(map(str, args.thresholds))} "
+                            f"--bias {' '.join(map(str, args.bias))} "
+                            f"--keep-in {' '.join(map(str, args.keep_in))} "
+                            f"--keep-out {' '.join(map(str, args.keep_out))} "
+                            f"--keep-edge {' '.join(map(str, args.keep_edge))}",
+                 "cv_bow_f1_4fold_by_site_group": cv,
+                 "selection": "the decode setting with the best mean CV figure of the two paste sets",
                  "trained": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
                  "lines": int(sum(len(d["lines"]) for d in docs)), "documents": len(docs)}}
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
-    for st in ("stage1", "stage2"):
-        model[st] = {k: v for k, v in model[st].items() if not k.startswith("_")}
+    for st in ("stage1", "stage2", "span1", "span2"):
+        if st in model:
+            model[st] = {k: v for k, v in model[st].items() if not k.startswith("_")}
     Path(args.out).write_text(json.dumps(model, indent=None, separators=(",", ":")) + "\n", encoding="utf-8")
     print(json.dumps(model["provenance"], indent=1))
 
