@@ -315,7 +315,7 @@ _LINE_NAMES = (list(SHAPE_NAMES)
                   "dup", "dup_short", "dup_adjacent", "mass_before", "mass_after", "mass_before_zero",
                   "mass_after_zero", "rel_pos", "doc_lines", "texty_near", "texty_near_count",
                   "srun_sandwich", "srun_after_colon", "srun_lower", "gap_prev", "gap_next",
-                  "stamps_near", "widgets_before", "widgets_after"]
+                  "stamps_near", "widgets_before", "widgets_after", "headlines_near"]
                + [f"n{d:+d}_{k}" for d in (-2, -1, 1, 2) for k in _NEIGHBOUR_KEYS + ("missing",)])
 
 
@@ -394,6 +394,11 @@ def line_features(lines: list[str], hidden=None) -> tuple[list[str], np.ndarray]
                         (where[np.clip(k_next, None, len(where) - 1)] if len(where) else pos + 50) - pos, 50)
     gap_prev, gap_next = np.minimum(gap_prev, 50).astype(float), np.minimum(gap_next, 50).astype(float)
     stamps = _window_sum(S[:, col["date_short"]], 5) / 10.0
+    # Headline-shaped lines nearby (short, mostly capitalised, no closing punctuation): a feed of
+    # teasers alternates them with one-sentence summaries; a body has a subhead now and then.
+    heads = ((lens <= 14) & (S[:, col["title_ratio"]] > 0.6)
+             & (S[:, col["ends_sentence"]] == 0)).astype(float)
+    heads_near = _window_sum(heads, 4) / 8.0
     dup = np.array([counts[t] > 1 for t in lines], dtype=float)
     adjacent = np.array([(k > 0 and lines[k - 1] == lines[k]) or (k + 1 < n and lines[k + 1] == lines[k])
                          for k in range(n)], dtype=float)
@@ -404,7 +409,7 @@ def line_features(lines: list[str], hidden=None) -> tuple[list[str], np.ndarray]
              (np.arange(n) / max(n - 1, 1))[:, None], np.full((n, 1), math.log1p(n)),
              np.log1p(_window_sum(texty, 3))[:, None], near_count[:, None], sand,
              np.log1p(gap_prev)[:, None], np.log1p(gap_next)[:, None], stamps[:, None],
-             np.log1p(hid[:n])[:, None], np.log1p(hid[1:])[:, None]]
+             np.log1p(hid[:n])[:, None], np.log1p(hid[1:])[:, None], heads_near[:, None]]
     keys = [col[k] for k in _NEIGHBOUR_KEYS]
     for d in (-2, -1, 1, 2):
         block = np.zeros((n, len(keys) + 1))
@@ -696,6 +701,7 @@ def _label_lines(lines: list[str]) -> list[bool]:
         idx = [i for i, v in zip(idx, verdict) if v]
     visible = [i for i, t in enumerate(lines) if _hard_reason(t) is None]
     kept_visible = [i for i in visible if keep[i]]
+    changed = False
     if kept_visible:
         first = kept_visible[0]
         pos = visible.index(first)
@@ -704,7 +710,7 @@ def _label_lines(lines: list[str]) -> list[bool]:
             t = lines[i]
             if (units(t) >= 25 and _ENDS_SENTENCE.search(t) and first_probs.get(i, 0.0) >= 0.2
                     and not _CREDIT_END.search(t)):
-                keep[i] = True
+                keep[i] = changed = True
     # Title-like lines after the body, cut off from it by removed widgets ("Comments (4)",
     # share bars), are the headlines of other articles.
     while True:
@@ -716,9 +722,26 @@ def _label_lines(lines: list[str]) -> list[bool]:
         if (_headline_like(t) and units(t) <= 20 and not _ENDS_SENTENCE.search(t)
                 and any(not keep[j] for j in range(prev + 1, last))):
             keep[last] = False
+            changed = True
         else:
             break
+    if changed:
+        _settle(lines, keep, model)
     return keep
+
+
+def _settle(lines: list[str], keep: list[bool], model: dict) -> None:
+    """Run the model on the kept lines alone until it keeps them all (as cleaning the cleaned
+    text will), after the rules above changed the set."""
+    for _ in range(MAX_PASSES):
+        idx = [i for i, k in enumerate(keep) if k]
+        if not idx:
+            return
+        verdict, _ = decide_lines([lines[i] for i in idx], model)
+        if all(verdict) or not any(verdict):
+            return
+        for i, v in zip(idx, verdict):
+            keep[i] = v
 
 
 def _hidden_counts(idx: list[int], hard: list[bool]) -> list[int]:
