@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 from .model import Mention, Quote
 from .quote_marks import QuoteSpan, find_quote_spans, paragraph_spans
-from .speakers import (LABEL_VERBS, SPEECH_NOUNS, SPOKE_VERBS, Attribution, SpeakerResolver,
-                       cue_base, is_cue)
+from .speakers import (DOCUMENTS, LABEL_VERBS, SPEECH_NOUNS, SPOKE_VERBS, Attribution,
+                       SpeakerResolver, cue_base, is_cue)
 
 logger = logging.getLogger(__name__)
 
@@ -388,7 +388,7 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
                 if subj is not None and subj.left_edge.i <= it.first <= subj.right_edge.i:
                     return None         # 'the "Pose" actor said': a title inside the speaker
                 if subj is not None and not _inside(it, subj):
-                    return res.resolve(subj, CONF_PARSE)
+                    return _outer_speaker(res, it, t) or res.resolve(subj, CONF_PARSE)
             if t.head.i == t.i:
                 break
             t = t.head
@@ -400,6 +400,27 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
             if subj is not None and not _inside(it, subj):
                 return res.resolve(subj, CONF_PARSE)
     return None
+
+
+def _outer_speaker(res: SpeakerResolver, it: _Item, cue) -> Attribution | None:
+    """Reported speech inside reported speech: 'Pompeo said Washington had concluded the
+    settlements were "not illegal"' quotes Pompeo's words, not Washington's. The clause of
+    the inner cue is what the outer cue reports, so the outer cue's named subject speaks
+    (unless the inner subject is a document the outer speaker only cites)."""
+    if cue.dep_ != "ccomp" or cue.lower_ == "according":
+        return None
+    outer = cue.head
+    if outer.i == cue.i or not is_cue(outer) or cue_base(outer) in LABEL_VERBS \
+            or res.in_quote[outer.i]:
+        return None
+    inner = res.subject_of(cue)
+    if inner is not None and inner.lower_ in DOCUMENTS | SPEECH_NOUNS:
+        return None
+    subj = res.subject_of(outer)
+    if subj is None or _inside(it, subj) or res.in_quote[subj.i]:
+        return None
+    found = res.resolve(subj, CONF_PARSE)
+    return found if found.speaker else None
 
 
 def _quoted_subject(doc, it: _Item) -> bool:

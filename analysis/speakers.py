@@ -232,13 +232,17 @@ class SpeakerResolver:
             self.mention_spans.append((m, span.start, span.end - 1))
             for t in span:
                 self.mention_of.setdefault(t.i, m)
-        self.mention_spans.sort(key=lambda x: x[1])
         self.in_quote = bytearray(len(doc))
         for s, e in quoted:
             for i in range(self._token_at(s), self._token_at(max(s, e - 1)) + 1):
                 self.in_quote[i] = 1
+        self._fold_surnames()
+        self.mention_spans.sort(key=lambda x: x[1])
+        self.people = self._named_with_who()
         self.gender: dict[str, str] = {}
         self.candidates: list[tuple[int, str, str, str]] = []   # (token i, actor, text, kind)
+        self.embedded: set[int] = set()     # candidates that are subjects of inner clauses
+        self.speakers: set[str | None] = set()     # actors given a quote so far
         self._collect_candidates()
         self._collect_gender()
         self.roles: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -277,12 +281,13 @@ class SpeakerResolver:
         """A named person (by the entity label), or he/she."""
         m = self.mention_of.get(token.i)
         if m is not None:
-            return m.label in _PERSON_LABELS and not _org_name(m.text)
+            return m.label in _PERSON_LABELS and not _org_name(m.text) \
+                or self._actor(m) in self.people
         return token.lower_ in ("he", "she")
 
     def _kind_of(self, m: Mention | None, token) -> str:
         if m is not None:
-            if m.label in _PERSON_LABELS and not _org_name(m.text):
+            if m.label in _PERSON_LABELS and not _org_name(m.text) or self._actor(m) in self.people:
                 return "person"
             if m.label in _ORG_LABELS or _org_name(m.text):
                 return "org"
@@ -290,6 +295,45 @@ class SpeakerResolver:
         return "person?" if token.pos_ == "PROPN" else "other"
 
     # ---------- what the document offers ----------
+
+    def _named_with_who(self) -> set[str]:
+        """Actors the text says 'who' of ('Dana Morrow, who represents Hale,'): people, even
+        where the tagger took the name for an organisation."""
+        found = set()
+        for m, lo, hi in self.mention_spans:
+            if m.label in _PERSON_LABELS or self.in_quote[lo]:
+                continue
+            if hi + 2 >= len(self.doc) or self.doc[hi + 1].text != "," \
+                    or self.doc[hi + 2].lower_ not in ("who", "whom"):
+                continue
+            relcl = self.doc[hi + 2].head
+            if relcl.dep_ == "relcl" and relcl.head.i == self._mention_head(lo, hi).i:
+                found.add(self._actor(m))
+        return found
+
+    def _fold_surnames(self) -> None:
+        """A person's surname the tagger did not tag ('says Early', 'Early still says', where
+        the word is also an adverb) is a mention of that person, once the full name has been
+        tagged as a person somewhere in the text."""
+        surnames: dict[str, set[str]] = defaultdict(set)
+        for m, lo, hi in self.mention_spans:
+            if m.label in _PERSON_LABELS and hi > lo and not _org_name(m.text):
+                last = _POSSESSIVE.sub("", self.doc[hi].text)
+                if last[:1].isupper() and last[1:].islower() and len(last) > 2:
+                    surnames[last].add(self._actor(m))
+        if not surnames:
+            return
+        strings = self.doc.vocab.strings
+        orth = self.doc.to_array("ORTH")
+        for i in numpy.flatnonzero(numpy.isin(orth, [strings[w] for w in surnames])).tolist():
+            t = self.doc[i]
+            if t.i in self.mention_of or self.in_quote[t.i] or len(surnames.get(t.text, ())) != 1:
+                continue
+            if t.is_sent_start and not (t.dep_ in _SUBJECT_DEPS or is_cue(t.head)):
+                continue        # 'Early on, ...': a capital the sentence gives any word
+            m = Mention(t.idx, t.idx + len(t.text), t.text, "PERSON", next(iter(surnames[t.text])))
+            self.mention_of[t.i] = m
+            self.mention_spans.append((m, t.i, t.i))
 
     def _collect_candidates(self) -> None:
         """Named subjects of finite clauses outside quotes: what he/she/it may refer to."""
@@ -300,9 +344,13 @@ class SpeakerResolver:
             subj = head
             if head.dep_ == "appos" and head.head.dep_ in _ANTECEDENT_DEPS:
                 subj = head.head
-            if subj.dep_ not in _ANTECEDENT_DEPS or not self._finite(subj.head):
+            if subj.dep_ not in _ANTECEDENT_DEPS and getattr(
+                    self._adverb_subject(subj.head), "i", None) != subj.i \
+                    or not self._finite(subj.head):
                 continue
             self.candidates.append((head.i, self._actor(m), m.text, self._kind_of(m, head)))
+            if not self._main_clause(subj.head):
+                self.embedded.add(head.i)
         strings = self.doc.vocab.strings
         subject_deps = numpy.isin(self._dep, [strings[d] for d in _ANTECEDENT_DEPS])
         propn = self._pos == strings["PROPN"]
@@ -310,7 +358,21 @@ class SpeakerResolver:
             t = self.doc[i]
             if t.i not in self.mention_of and not self.in_quote[t.i] and self._finite(t.head):
                 self.candidates.append((t.i, self.name_text(t), self.name_text(t), "person?"))
+                if not self._main_clause(t.head):
+                    self.embedded.add(t.i)
         self.candidates.sort()
+
+    @staticmethod
+    def _main_clause(verb) -> bool:
+        """Is ``verb`` the sentence's own verb (or one joined to it by 'and'), rather than the
+        verb of a clause inside it ('... declined to say whether Kyle slept')?"""
+        for _ in range(6):
+            if verb.dep_ == "ROOT" or verb.head.i == verb.i:
+                return True
+            if verb.dep_ != "conj":
+                return False
+            verb = verb.head
+        return False
 
     @staticmethod
     def _finite(verb) -> bool:
@@ -447,6 +509,9 @@ class SpeakerResolver:
             return None
         v = cue
         label = cue_base(cue) in LABEL_VERBS
+        if not any(c.dep_ in _SUBJECT_DEPS for c in cue.children) \
+                and self._age_words(self.doc[cue.i - 1]) if cue.i > 0 else False:
+            return self.doc[cue.i - 1]  # 'The 48-year-old told ...' parsed as a modifier
         for _ in range(5):
             if v.lower_ in ("quoted", "quotes", "quote") and any(
                     c.lower_ == "as" for c in v.children):
@@ -463,6 +528,9 @@ class SpeakerResolver:
                 if s.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
                     return v.head
                 return s
+            named = self._adverb_subject(v)
+            if named is not None:
+                return named
             agents = [c for c in v.children if c.dep_ == "agent"]
             if agents:
                 pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
@@ -487,6 +555,17 @@ class SpeakerResolver:
             if label or v.dep_ not in _SUBJECT_FROM_HEAD or v.head is v:
                 return None
             v = v.head
+        return None
+
+    def _adverb_subject(self, verb):
+        """A person's name the parser took for an adverb of the verb after it ('..., but
+        Early still says'): the verb's subject when it has no other."""
+        for c in verb.children:
+            if c.i < verb.i and c.dep_ in ("advmod", "npadvmod") and not self.in_quote[c.i]:
+                m = self.mention_of.get(c.i)
+                if m is not None and m.label in _PERSON_LABELS and verb.pos_ in ("VERB", "AUX") \
+                        and not any(cc.dep_ in _SUBJECT_DEPS for cc in verb.children):
+                    return c
         return None
 
     def resolve(self, token, confidence: float = 0.9, depth: int = 0) -> Attribution:
@@ -533,9 +612,13 @@ class SpeakerResolver:
             if named is not None:
                 m = self.mention_of[named.i]
                 return Attribution(self._actor(m), self.np_text(named), confidence, named.i)
-        if determiner == "the" and _AGE_NOUN.match(text):
-            found = self.resolve_pronoun(token, confidence, want_person=True)
-            return Attribution(found.speaker, text, found.confidence, token.i)
+        age = self._age_words(token)
+        if age:
+            text = age
+            found = self._person_of_age(token, text) or self._most_salient_person(token)
+            if found is None:
+                found = self.resolve_pronoun(token, confidence, want_person=True).speaker
+            return Attribution(found, text, confidence * 0.6, token.i)
         if depth < 2 and low in DOCUMENTS | SPEECH_NOUNS:   # "a statement from the ministry"
             source = next((cc for c in token.children if c.dep_ == "prep"
                            and c.lower_ in ("from", "by") for cc in c.children
@@ -553,15 +636,76 @@ class SpeakerResolver:
             author = self._author_of(token)
             if author is not None:
                 return Attribution(author[0], text, 0.5, token.i)
+        noun = self._noun_before_adverb(token) or token
+        if noun.i != token.i:
+            determiner = next((c.lower_ for c in noun.children if c.dep_ in ("det", "poss")),
+                              determiner)
         if determiner in ("the", "its", "their"):     # 'its director' as 'the director'
-            found = self._by_role(token)
+            found = self._by_role(noun)
             if found is not None:
                 return Attribution(found, text, confidence * 0.7, token.i)
-            if low in ORG_NOUNS:        # "the company said": the organisation just named
+            if noun.lower_ in ORG_NOUNS:    # "the company said": the organisation just named
                 org = self._nearest_org(token)
                 if org is not None:
                     return Attribution(org, text, confidence * 0.6, token.i)
         return Attribution(None, text, confidence * 0.85, token.i)
+
+    @staticmethod
+    def _noun_before_adverb(token):
+        """'The company flat-out denied' parsed as a noun 'out' with 'company' its compound
+        and the adverb 'flat' its modifier: the noun before the adverb is the subject."""
+        if token.pos_ != "NOUN":
+            return None
+        adverb = next((c for c in token.children if c.i < token.i and c.tag_ == "RB"
+                       and c.dep_ in ("amod", "advmod")), None)
+        if adverb is None:
+            return None
+        return next((c for c in token.children if c.dep_ == "compound" and c.i < adverb.i
+                     and c.pos_ == "NOUN"), None)
+
+    def _age_words(self, token) -> str | None:
+        """'The 56-year-old' ending at ``token`` (or as the noun phrase it heads), else None."""
+        text = self.np_text(token)
+        if _AGE_NOUN.match(text):
+            return text
+        for lo in range(max(0, token.i - 5), token.i):
+            words = self.doc[lo:token.i + 1].text
+            if _AGE_NOUN.match(words):
+                return words
+        return None
+
+    def _person_of_age(self, token, text: str) -> str | None:
+        """'The 56-year-old' -> the person the text gave that age: 'Dana Reyes, 56,' or
+        'the 56-year-old Dana Reyes' earlier on."""
+        age = re.search(r"\d+", text).group()
+        found = set()
+        for m, lo, hi in self.mention_spans:
+            if lo >= token.i or m.label not in _PERSON_LABELS or self.in_quote[lo]:
+                continue
+            after = self.doc[hi + 1:hi + 4]
+            if len(after) >= 2 and after[0].text == "," and after[1].text == age:
+                found.add(self._actor(m))
+            before = self.doc[max(0, lo - 6):lo].text
+            if re.search(rf"\b{age}\s*-?\s*years?\s*-?\s*old\s*$", before):
+                found.add(self._actor(m))
+        return found.pop() if len(found) == 1 else None
+
+    def _most_salient_person(self, token) -> str | None:
+        """The person a description with no name of its own ('the 56-year-old') most likely
+        means: of the people named before it, the one the whole text names most often (what
+        the story is about), the nearer one on a tie."""
+        count: Counter = Counter()
+        last: dict[str, int] = {}
+        for m, lo, _ in self.mention_spans:
+            if m.label not in _PERSON_LABELS or _org_name(m.text) or self.in_quote[lo]:
+                continue
+            actor = self._actor(m)
+            count[actor] += 1
+            if lo < token.i:
+                last[actor] = lo
+        if not last:
+            return None
+        return max(last, key=lambda a: (count[a], last[a]))
 
     def _principal(self, token):
         for c in token.children:
@@ -639,6 +783,7 @@ class SpeakerResolver:
         k = bisect.bisect_left(self.candidates, (token.i,))
         reach = PRONOUN_REACH if want is not None else 1
         fallback: tuple[str, int] | None = None     # nearest fit whose gender is unknown
+        adjacent = False        # ... and a speaker, the main subject of the sentence before
         for j in range(k - 1, -1, -1):
             pos, actor, _, kind = self.candidates[j]
             paragraphs_back = here - self.paragraph_of_char(self.doc[pos].idx)
@@ -650,6 +795,8 @@ class SpeakerResolver:
                 if want is None and kind in ("person", "person?"):
                     break               # "they" after a person: a group, not the company
                 continue
+            if want is not None and pos in self.embedded:
+                j, pos, actor, kind = self._main_subject_before(j, kinds, want)
             known = self.gender.get(actor)
             if want and known is None and pos >= sentence_start:
                 # 'Holmes revealed it, saying he recalled it': a person named earlier in the
@@ -658,15 +805,43 @@ class SpeakerResolver:
             if want and known is None:
                 if fallback is None:    # keep looking for someone the text says fits
                     fallback = (actor, paragraphs_back)
+                    adjacent = pos not in self.embedded and self._sentences_between(
+                        pos, sentence_start) == 1 and (actor in self.speakers
+                                                       or is_cue(self.doc[pos].head))
                 continue
             if want and known != want:
                 continue
+            if fallback is not None and adjacent:
+                # the speaker who is the previous sentence's own subject is who 'he said'
+                # goes on with, more than a 'he' named further back
+                break
             conf = confidence * (0.8 if paragraphs_back <= 1 else 0.6)
             return Attribution(actor, text, conf, token.i)
         if fallback is not None:
             conf = confidence * (0.7 if fallback[1] <= 1 else 0.55)
             return Attribution(fallback[0], text, conf, token.i)
         return Attribution(None, text, confidence * 0.5, token.i)
+
+    def _sentences_between(self, i: int, j: int) -> int:
+        """How many sentence starts lie after token ``i`` up to token ``j`` (0: the same
+        sentence, 1: the next one); sentences of white space alone are not counted."""
+        k_i = bisect.bisect_right(self.sent_starts, i)
+        k_j = bisect.bisect_right(self.sent_starts, j)
+        return sum(1 for k in range(k_i, k_j) if not self.doc[self.sent_starts[k]].is_space)
+
+    def _main_subject_before(self, j: int, kinds: tuple, want: str):
+        """Candidate ``j`` is the subject of an inner clause: the subject of its sentence's own
+        verb, if that one fits too, is who a later he/she means ('Morrow declined to say
+        whether Kyle slept. "...," he said' -> Morrow)."""
+        pos = self.candidates[j][0]
+        first = self.sentence_of(pos)[0]
+        for k in range(j - 1, -1, -1):
+            p, actor, _, kind = self.candidates[k]
+            if p < first:
+                break
+            if p not in self.embedded and kind in kinds and self.gender.get(actor) in (None, want):
+                return k, p, actor, kind
+        return (j, *(self.candidates[j][i] for i in (0, 1, 3)))
 
     def remember(self, attribution: Attribution, kind: str = "person") -> None:
         """A speaker becomes a candidate antecedent for later pronouns. An unnamed one ("one
@@ -680,6 +855,7 @@ class SpeakerResolver:
             kind = "org?" if words[-1].lower() in ORG_NOUNS else "unnamed"
         else:
             kind = next((c[3] for c in self.candidates if c[1] == attribution.speaker), kind)
+        self.speakers.add(attribution.speaker)
         entry = (attribution.anchor, attribution.speaker, attribution.speaker_text or "", kind)
         k = bisect.bisect_left(self.candidates, entry[:1])
         if k < len(self.candidates) and self.candidates[k][0] == entry[0]:

@@ -656,3 +656,113 @@ def test_a_lawyer_without_a_client_stays_unnamed(nlp):
     text = ("Brannock Media Group was fined on Monday. “The fine is unlawful,” a lawyer "
             "said.")
     assert only(quotes_of(nlp, text)).speaker is None
+
+
+# ---------- speaker shapes: surnames, inner clauses, descriptions, reported speech ----------
+
+def quotes_with(nlp, text: str, named: list[tuple[str, str]]) -> list[Quote]:
+    """extract_quotes with hand-made mentions: the first occurrence of each (surface, label),
+    as a tagger might give them, and nothing else (a bare surname it missed stays untagged)."""
+    doc = nlp(text)
+    mentions = []
+    for surface, label in named:
+        i = text.index(surface)
+        mentions.append(Mention(i, i + len(surface), surface, label, surface))
+    found = extract_quotes(doc, mentions)
+    for q in found:
+        assert text[q.start:q.end] == q.text
+    return found
+
+
+def quotes_tagged(nlp, text: str, people: dict[str, str]) -> list[Quote]:
+    """extract_quotes with every occurrence of each surface in ``people`` tagged PERSON and
+    merged into the actor it maps to (as the entities step does), longest surface first."""
+    import re
+    doc = nlp(text)
+    taken, mentions = set(), []
+    for surface in sorted(people, key=len, reverse=True):
+        for m in re.finditer(re.escape(surface), text):
+            if not taken & set(range(m.start(), m.end())):
+                taken |= set(range(m.start(), m.end()))
+                mentions.append(Mention(m.start(), m.end(), surface, "PERSON", people[surface]))
+    return extract_quotes(doc, sorted(mentions, key=lambda m: m.start))
+
+
+def test_a_surname_the_tagger_missed_is_the_person_named_in_full(nlp):
+    text = ("Frank Little runs the streaming arm of the company.\n\n"
+            "“Streaming is a simple bet,” says Little. In small towns bandwidth is still scarce, "
+            "but Little still says the firm’s engineers are “believers” in it.\n\n"
+            "“The groundwork is done,” Ruth Cole says.\n\n"
+            "While the catalogue is thin, Little says there is a chance that new titles could "
+            "be built for the service. “Our aim is to make the best game,” he says.")
+    found = quotes_with(nlp, text, [("Frank Little", "PERSON"), ("Ruth Cole", "PERSON")])
+    by_text = {q.text: q.speaker for q in found}
+    assert by_text["Streaming is a simple bet,"] == "Frank Little"
+    assert by_text["believers"] == "Frank Little"
+    assert by_text["The groundwork is done,"] == "Ruth Cole"
+    assert by_text["Our aim is to make the best game,"] == "Frank Little"
+
+
+def test_a_name_described_with_who_is_a_person_whatever_its_tag(nlp):
+    text = ("Carl Vance, who represents Hale, said his client would fight the charges. "
+            "“We hope to reach an agreement,” he said.")
+    q = only(quotes_with(nlp, text, [("Carl Vance", "ORG"), ("Hale", "PERSON")]))
+    assert q.speaker == "Carl Vance"
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # the subject of the sentence's own verb, not of the clause inside it
+    ("Kyle Dunn told his supervisor that he had fallen asleep, and he later resigned.\n\n"
+     "“We hope to reach an agreement,” said Carl Vance, who represents Dunn.\n\n"
+     "Dana Morrow declined to say whether Dunn slept on duty that night. “When all the "
+     "evidence is heard,” he said, “you will see it differently.”", ["Vance", "Morrow", "Morrow"]),
+    # a speaker who is the subject just before, not a 'he' named further back
+    ("Kyle Dunn told his supervisor that he had fallen asleep, and he later resigned.\n\n"
+     "“We had hoped the office would look at the failures,” Dana Morrow said.\n\n"
+     "Sometimes staff do not follow the rules, he said. “Is that a crime?”", ["Morrow", "Morrow"]),
+])
+def test_he_goes_on_with_the_main_subject_of_the_sentence_before(nlp, text, speakers):
+    assert [surname(q.speaker) for q in quotes_of(nlp, text)] == speakers
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # no age given anywhere: the person the story names most
+    ("Martin Keller has agreed a deal to replace Paul Novak as manager of the city club.\n\n"
+     "Novak was sacked on Monday after three years in charge.\n\n"
+     "Talks between the club and Keller’s agents went on late into the night.\n\nThe former striker had been out of work since last spring. The "
+     "48-year-old said after his appointment: “I am proud to join a club like this.”\n\n"
+     "Keller will take charge of his first match on Saturday.", "Keller"),
+    # the age given with a name earlier: that person, however often the other is named
+    ("Paul Novak, 61, was sacked as manager of the city club on Monday, and Martin Keller "
+     "will replace him. Keller met the board. Keller signed a contract. Keller thanked the "
+     "fans.\n\nNovak had been in charge for three years. Keller was seen at the ground on "
+     "Tuesday.\n\nThe 61-year-old said on Tuesday: “I leave with my head held high.”", "Novak"),
+])
+def test_an_age_description_is_the_person_of_that_age_or_the_storys_main_person(nlp, text,
+                                                                                   speaker):
+    people = {"Martin Keller": "Martin Keller", "Keller": "Martin Keller",
+              "Paul Novak": "Paul Novak", "Novak": "Paul Novak"}
+    q = only(quotes_tagged(nlp, text, people))
+    assert surname(q.speaker) == speaker
+    assert q.speaker_text.lower().startswith("the ") and "year-old" in q.speaker_text
+
+
+def test_reported_speech_inside_reported_speech_is_the_outer_speakers(nlp):
+    text = ("The mayor defended the plan on Friday. Harris said that after a long review the "
+            "council had concluded the tower was “entirely safe for residents”, adding that "
+            "work would resume.")
+    assert surname(only(quotes_of(nlp, text)).speaker) == "Harris"
+
+
+def test_reported_speech_citing_a_document_stays_with_the_document(nlp):
+    text = ("Harris said the audit report warned that the tower was “not safe for anyone”.")
+    assert surname(only(quotes_of(nlp, text)).speaker) != "Harris"
+
+
+def test_an_adverb_parsed_into_the_subject_leaves_the_company_speaking(nlp):
+    text = ("On Monday, Harlow Foods issued a statement about the recall after Dana Reyes "
+            "criticised the firm.\n\nThe company flat-out denied the claims in a statement "
+            "posted to its website.\n\n“We were surprised to see these claims,” the statement "
+            "read. “At no point did we hide anything.”")
+    found = quotes_of(nlp, text)
+    assert [q.speaker for q in found] == ["Harlow Foods", "Harlow Foods"]
