@@ -6,13 +6,12 @@ model's own tokenizer; the classifier reads the [CLS] state and the state of the
 marker, so the same sentence gives different answers for different targets. Long sentences
 are cropped around the target. This module imports only numpy, tokenizers and onnxruntime.
 
-Not shipped yet: a full fine-tuning run did not fit this project's CPU budget, so
-analysis/models/stance_encoder/ is absent and ``analysis.sentiment`` uses the linear model.
-Shipping one means running the training script, then adding ``onnxruntime`` and ``tokenizers``
-(pinned in requirements-train.txt) to requirements.txt.
+The shipped model (analysis/models/stance_encoder/: model.onnx, tokenizer.json, provenance.json)
+is int8 (dynamic quantisation) with onnxruntime's fused attention and layer-norm kernels.
 """
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -24,14 +23,20 @@ MAX_TARGET_PIECES = 12
 CLS_ID, SEP_ID, PAD_ID = 101, 102, 0
 OPEN_ID, CLOSE_ID = 1, 2          # [unused0], [unused1] in the BERT uncased vocabulary
 BATCH = 32
+# onnxruntime threads per run. One by default: measured on the 2-core machine with other work
+# running, two threads (spinning workers) gave 97 targets/s against 229 for one; set
+# PRESSLENS_STANCE_THREADS=2 on an otherwise idle machine.
+THREADS_ENV = "PRESSLENS_STANCE_THREADS"
 
 
 def encode_pair(tokenizer, sentence: str, start: int, end: int,
                 max_len: int = MAX_LEN) -> tuple[list[int], list[int], int]:
     """(input ids, token type ids, index of the opening marker) for one target."""
     left, target, right = sentence[:start], sentence[start:end], sentence[end:]
-    enc = tokenizer.encode_batch([left, target, right], add_special_tokens=False)
-    left_ids, target_ids, right_ids = (e.ids for e in enc)
+    # three plain encodes: encode_batch hands three short strings to a thread pool, which cost
+    # more than the encoding itself (2 ms a call on a busy machine)
+    left_ids, target_ids, right_ids = (tokenizer.encode(part, add_special_tokens=False).ids
+                                       for part in (left, target, right))
     target_ids = target_ids[:MAX_TARGET_PIECES] or [100]   # [UNK] for an empty target
     budget = max_len - 5 - 2 * len(target_ids)           # CLS, 2 markers, 2 SEP
     keep_left = min(len(left_ids), max(budget // 2, budget - len(right_ids)))
@@ -62,8 +67,10 @@ def pad_batch(rows: list[tuple[list[int], list[int], int]]) -> dict[str, np.ndar
 class EncoderStanceModel:
     """ONNX session + tokenizer; ``probabilities`` batches (sentence, start, end) triples."""
 
-    def __init__(self, directory: Path = ENCODER_DIR, threads: int = 2):
+    def __init__(self, directory: Path = ENCODER_DIR, threads: int | None = None):
         import onnxruntime as ort
+        if threads is None:
+            threads = int(os.environ.get(THREADS_ENV, "1") or 1)
         from tokenizers import Tokenizer
         options = ort.SessionOptions()
         options.intra_op_num_threads = threads
