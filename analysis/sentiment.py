@@ -2,12 +2,14 @@
 
 A target's stance is not its sentence's tone: "Critics accused X" is negative toward X and "X
 said the plan was a disaster" says little about X. A learned model reads the sentence with the
-target placed in its parse: the shipped one is the parse + lexicon linear model
-(analysis/stance_model.py, trained by analysis/training/train_stance_linear.py). A fine-tuned
-MiniLM encoder (analysis/stance_encoder.py) is used instead when its files are in
-analysis/models/stance_encoder/ (none is shipped: see that module); ``PRESSLENS_STANCE_MODEL=
-linear`` forces the linear model. ``actor_stances`` always uses the linear model: it reuses the
-article's parse and keeps the pipeline within its speed budget.
+target marked: the shipped one is a fine-tuned MiniLM encoder run by onnxruntime
+(analysis/stance_encoder.py, trained by analysis/training/train_stance_encoder.py, files in
+analysis/models/stance_encoder/). When that folder is absent, or ``PRESSLENS_STANCE_MODEL=linear``
+is set, the parse + lexicon linear model (analysis/stance_model.py) is used instead.
+``actor_stances`` scores every mention with the linear model (it reuses the article's parse and
+costs next to nothing) and lets the encoder re-score the narrator's sentences about the most
+mentioned actors, at most ENCODER_PAIRS_PER_ARTICLE of them, in one batch: that keeps the
+pipeline within its speed budget.
 
 The article's stance toward an actor weighs the narrator's sentences over quoted opinion: a
 source's praise inside quotation marks does not make the article favourable.
@@ -223,6 +225,53 @@ def _pronoun_targets(sentences: _Sentences, named: list[_Target], person: set[st
     return out
 
 
+# the encoder re-scores at most this many (sentence, actor) pairs of an article: the narrator's
+# sentences about its most mentioned actors, taken in turns; the linear model scores the rest.
+# A pair of article length costs about 5 ms of CPU (the spaCy parse of a 450-word article about
+# 130 ms): on the development stories `evaluate.py speed` gave 0.85-0.97 with none, 0.76-0.79
+# with 3 and 0.58 with 8, and it must stay >= 0.75. Two keeps a margin.
+ENCODER_PAIRS_PER_ARTICLE = 2
+ENCODER_TOP_ACTORS = 2
+
+
+def _encoder_pairs(targets: list[_Target], actors: Sequence[Actor],
+                   quote_spans: list[tuple[int, int]]) -> list[_Target]:
+    """One named, unquoted mention per (sentence, actor), top actors first, taken in turns."""
+    rank = {a.name: i for i, a in enumerate(
+        sorted(actors, key=lambda a: -a.mentions)[:ENCODER_TOP_ACTORS])}
+    queues: dict[str, list[_Target]] = {}
+    seen = set()
+    for t in targets:
+        if (t.actor not in rank or t.weight < 1.0 or (t.actor, t.sentence) in seen
+                or _inside(t.start, t.end, quote_spans)):
+            continue
+        seen.add((t.actor, t.sentence))
+        queues.setdefault(t.actor, []).append(t)
+    order = sorted(queues, key=rank.__getitem__)
+    picked: list[_Target] = []
+    for turn in range(max((len(q) for q in queues.values()), default=0)):
+        picked += [queues[a][turn] for a in order if turn < len(queues[a])]
+    return picked[:ENCODER_PAIRS_PER_ARTICLE]
+
+
+def _with_encoder(text: str, targets: list[_Target], probs: np.ndarray,
+                  actors: Sequence[Actor], quote_spans: list[tuple[int, int]]) -> np.ndarray:
+    """Linear probabilities with the chosen pairs' sentences re-scored by the encoder (every
+    mention of that actor in that sentence takes the encoder's answer)."""
+    picked = _encoder_pairs(targets, actors, quote_spans)
+    if not picked:
+        return probs
+    scored = _encoder().probabilities(
+        [(text[t.sentence[0]:t.sentence[1]], t.start - t.sentence[0], t.end - t.sentence[0])
+         for t in picked])
+    by_pair = {(t.actor, t.sentence): p for t, p in zip(picked, scored)}
+    out = probs.copy()
+    for i, t in enumerate(targets):
+        if t.weight >= 1.0 and (t.actor, t.sentence) in by_pair:
+            out[i] = by_pair[(t.actor, t.sentence)]
+    return out
+
+
 def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
                   quotes: Sequence[Quote]) -> list[Actor]:
     """The article's stance toward each actor, with the sentence spans it rests on.
@@ -243,6 +292,8 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
              if m.actor in known and 0 <= m.start < m.end <= len(text) and text[m.start:m.end].strip()]
     targets = named + _pronoun_targets(sentences, named, person, quote_spans)
     probs = _mention_probabilities(doc, [(*t.sentence, t.start, t.end) for t in targets])
+    if stance_backend() == "encoder":
+        probs = _with_encoder(text, targets, probs, actors, quote_spans)
 
     spoken = [(q.speaker, q.start, q.end) for q in quotes if q.speaker]
     per_actor: dict[str, dict[tuple[int, int], list]] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 
+import numpy as np
 import pytest
 
 from analysis import sentiment_toward
@@ -191,13 +192,67 @@ def test_shipped_model_matches_its_recorded_dev_score():
                   else LINEAR_PATH.with_suffix(".json"))
     recorded = json.loads(provenance.read_text())
     assert recorded["dev_macro_f1"] >= 0.55
-    for key in ("data", "git_commit", "command", "dev_macro_f1"):
+    for key in ("data", "git_commit", "command", "dev_macro_f1", "held_out_macro_f1"):
         assert recorded.get(key), key
     rows = _dev_rows(240)
     pred = [LABEL[s.label] for r in rows
             for s in sentiment_toward(r["sentence"], [(r["start"], r["end"])])]
     f1 = _macro_f1([r["polarity"] for r in rows], pred)
     assert abs(f1 - recorded["dev_macro_f1"]) < 0.08, (f1, recorded["dev_macro_f1"])
+
+
+def test_shipped_encoder_is_the_default_and_small():
+    from analysis.stance_encoder import ENCODER_DIR
+    recorded = json.loads((ENCODER_DIR / "provenance.json").read_text())
+    assert stance_backend() == "encoder"
+    assert (ENCODER_DIR / "model.onnx").stat().st_size < 40 * 2**20
+    assert recorded["dev_macro_f1"] >= 0.70 and recorded["held_out_macro_f1"] >= 0.70
+    assert "newsmtsc" in recorded["data"].lower()
+
+
+def test_encoder_batch_matches_one_at_a_time():
+    """Padding and length-sorting in a batch barely change a row's answer (int8 activations are
+    quantised per batch, so probabilities move a little and a borderline label may flip)."""
+    from analysis.stance_encoder import EncoderStanceModel
+    model = EncoderStanceModel()
+    rows = [(r["sentence"], r["start"], r["end"]) for r in _dev_rows(40)]
+    batched = model.probabilities(rows)
+    single = np.array([model.probabilities([row])[0] for row in rows])
+    assert batched.shape == (40, 3)
+    assert abs(batched.sum(axis=1) - 1).max() < 1e-4
+    assert (batched.argmax(1) == single.argmax(1)).mean() >= 0.9
+    assert abs(batched - single).max() < 0.3
+
+
+def test_encoder_pairs_take_top_actors_in_turns_and_skip_quotes(monkeypatch):
+    import analysis.sentiment as sentiment
+    from analysis.sentiment import _encoder_pairs, _Target
+    actors = [Actor(name="C", type="PERSON", mentions=1), Actor(name="A", type="PERSON", mentions=9),
+              Actor(name="B", type="PERSON", mentions=5)]
+    targets = [_Target("A", (0, 10), 0, 1, 1.0), _Target("A", (0, 10), 5, 6, 1.0),
+               _Target("C", (0, 10), 8, 9, 1.0),       # not among the top actors
+               _Target("A", (11, 20), 11, 12, 1.0), _Target("B", (11, 20), 14, 15, 1.0),
+               _Target("B", (21, 40), 30, 31, 1.0),    # inside a quotation
+               _Target("A", (41, 50), 41, 42, 0.5)]    # a pronoun: left to the linear model
+    monkeypatch.setattr(sentiment, "ENCODER_PAIRS_PER_ARTICLE", 12)
+    picked = _encoder_pairs(targets, actors, quote_spans=[(25, 35)])
+    assert [(t.actor, t.sentence) for t in picked] == [("A", (0, 10)), ("B", (11, 20)),
+                                                       ("A", (11, 20))]
+    monkeypatch.undo()
+    many = [_Target("A", (i * 10, i * 10 + 9), i * 10, i * 10 + 1, 1.0) for i in range(40)]
+    assert len(_encoder_pairs(many, actors, [])) == sentiment.ENCODER_PAIRS_PER_ARTICLE
+
+
+def test_linear_model_when_forced(monkeypatch):
+    monkeypatch.setenv("PRESSLENS_STANCE_MODEL", "linear")
+    stance_backend.cache_clear()
+    try:
+        assert stance_backend() == "linear"
+        (out,) = sentiment_toward("Critics accused Senator Alvarez of corruption.", [(16, 31)])
+        assert out.label == "negative"
+    finally:
+        monkeypatch.delenv("PRESSLENS_STANCE_MODEL")
+        stance_backend.cache_clear()
 
 
 def test_linear_fallback_model_loads_and_scores(nlp):
