@@ -560,8 +560,11 @@ class SpeakerResolver:
     def _adverb_subject(self, verb):
         """A person's name the parser took for an adverb of the verb after it ('..., but
         Early still says'): the verb's subject when it has no other."""
-        for c in verb.children:
-            if c.i < verb.i and c.dep_ in ("advmod", "npadvmod") and not self.in_quote[c.i]:
+        adverbs = [c for c in verb.children if c.i < verb.i and c.dep_ in ("advmod", "npadvmod")]
+        adverbs += [cc for c in adverbs for cc in c.children     # 'Early still says'
+                    if cc.i < c.i and cc.dep_ in ("advmod", "npadvmod")]
+        for c in adverbs:
+            if not self.in_quote[c.i]:
                 m = self.mention_of.get(c.i)
                 if m is not None and m.label in _PERSON_LABELS and verb.pos_ in ("VERB", "AUX") \
                         and not any(cc.dep_ in _SUBJECT_DEPS for cc in verb.children):

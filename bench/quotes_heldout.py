@@ -55,7 +55,8 @@ def print_errors(folder: Path = HELDOUT) -> None:
     for art in ev.gold_articles([str(folder)]):
         body = art["body"]
         pq = analysis.analyze(body).to_dict()["quotes"]
-        pspans = [(p["start"], p["end"]) for p in pq]
+        # located by their text, as the evaluator does: offsets point into the cleaned text
+        pspans = [s or (-1, -1) for s in ev.locate(body, [p["text"] for p in pq])]
         gq = art["quotes"]
         gspans = ev.locate(body, [q["quote"] for q in gq])
         lines = []

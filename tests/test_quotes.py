@@ -766,3 +766,28 @@ def test_an_adverb_parsed_into_the_subject_leaves_the_company_speaking(nlp):
             "read. “At no point did we hide anything.”")
     found = quotes_of(nlp, text)
     assert [q.speaker for q in found] == ["Harlow Foods", "Harlow Foods"]
+
+
+def test_a_name_parsed_as_an_adverb_of_an_adverb_before_the_verb_is_its_subject(nlp):
+    # 'but Little still says', parsed with 'Little' an adverb of 'still': built by hand, as the
+    # parser gives it only now and then
+    from spacy.tokens import Doc
+    rows = [("Frank", "PROPN", "NNP", "compound", 1), ("Little", "PROPN", "NNP", "nsubj", 2),
+            ("writes", "VERB", "VBZ", "ROOT", 2), ("code", "NOUN", "NN", "dobj", 2),
+            (".", "PUNCT", ".", "punct", 2), ("Rain", "NOUN", "NN", "nsubj", 6),
+            ("is", "AUX", "VBZ", "ROOT", 6), ("rare", "ADJ", "JJ", "acomp", 6),
+            (",", "PUNCT", ",", "punct", 6), ("but", "CCONJ", "CC", "cc", 6),
+            ("Little", "ADV", "RB", "advmod", 11), ("still", "ADV", "RB", "advmod", 12),
+            ("says", "VERB", "VBZ", "conj", 6), ("they", "PRON", "PRP", "nsubj", 14),
+            ("are", "AUX", "VBP", "ccomp", 12), ("“", "PUNCT", "``", "punct", 16),
+            ("believers", "NOUN", "NNS", "attr", 14), ("”", "PUNCT", "''", "punct", 16),
+            ("in", "ADP", "IN", "prep", 14), ("it", "PRON", "PRP", "pobj", 18),
+            (".", "PUNCT", ".", "punct", 12)]
+    glued = {3, 7, 15, 16, 19, 20}      # no space after these tokens
+    doc = Doc(nlp.vocab, words=[r[0] for r in rows], spaces=[k not in glued for k in range(21)],
+              pos=[r[1] for r in rows], tags=[r[2] for r in rows], deps=[r[3] for r in rows],
+              heads=[r[4] for r in rows])
+    assert doc.text == ("Frank Little writes code. Rain is rare, but Little still says they are "
+                        "“believers” in it.")
+    q = only(extract_quotes(doc, [Mention(0, 12, "Frank Little", "PERSON", "Frank Little")]))
+    assert q.text == "believers" and q.speaker == "Frank Little"
