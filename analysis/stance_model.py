@@ -1,4 +1,7 @@
-"""The shipped stance models, loaded once and scored without any training library.
+"""The linear stance model, loaded once and scored without any training library.
+
+It is the fallback of ``analysis.sentiment`` when the encoder (analysis/stance_encoder.py) is
+absent or switched off, and it scores every mention of an article for ``actor_stances``.
 
 - ``LinearStanceModel``: weights over hashed parse + lexicon features (analysis.stance_features),
   scored with numpy; trained by analysis/training/train_stance_linear.py.
