@@ -264,3 +264,16 @@ def test_linear_fallback_model_loads_and_scores(nlp):
     label, probs = model.predict_sentence(doc, 16, 31)
     assert abs(float(probs.sum()) - 1.0) < 1e-5
     assert label == -1
+
+
+def test_linear_model_when_the_encoder_is_absent(monkeypatch, tmp_path):
+    import analysis.sentiment as sentiment
+    monkeypatch.delenv("PRESSLENS_STANCE_MODEL", raising=False)
+    monkeypatch.setattr(sentiment, "ENCODER_DIR", tmp_path / "stance_encoder")
+    stance_backend.cache_clear()
+    try:
+        assert stance_backend() == "linear"
+    finally:
+        monkeypatch.undo()
+        stance_backend.cache_clear()
+    assert stance_backend() == "encoder"
