@@ -33,7 +33,7 @@ DEFAULT_TOP = 20
 MAX_STANCE_ACTORS = 25
 MAX_STATIC_ROWS = 30        # longer tables scroll (st.dataframe); shorter ones wrap (st.table)
 VIEW_PARAM = "view"         # the open tab, in the address
-VIEWS = ["Coverage", "Stance", "Quotes", "Left out"]
+VIEWS = ["Coverage", "Stance", "Quotes", "Left out", "Outlets"]
 
 OUTLET_COLUMNS = {"outlet": "Outlet", "words": "Words", "tone_label": "Tone",
                   "tone": "Tone (−1…+1)", "sources_quoted": "People quoted",
@@ -129,7 +129,7 @@ def show_share_link(slot, story: StoryRecord, open_view: str) -> None:
 
 
 def show_glance(view: StoryView) -> None:
-    st.header("At a glance", divider="gray", anchor=False)
+    st.header("Each outlet at a glance", divider="gray", anchor=False)
     st.caption("Length, tone of the whole text (−1 negative … +1 positive), and how many people "
                "each outlet lets speak.")
     table = view.tables["outlets"][list(OUTLET_COLUMNS)].copy()
@@ -267,9 +267,9 @@ if picked is not None and picked.n_articles == 0:
 elif picked is not None:
     story_view = load_story_view(picked.id, story_stamp(picked), tuple(picked.sources))
     slot = show_header(picked, story_view)
-    show_glance(story_view)
     tabs = st.tabs(VIEWS, key=VIEW_PARAM, bind="query-params")
-    for tab, show in zip(tabs, (show_coverage, show_stance, show_quotes, show_omissions)):
+    for tab, show in zip(tabs, (show_coverage, show_stance, show_quotes, show_omissions,
+                                show_glance)):
         if tab.open:
             with tab:
                 show(story_view)

@@ -130,6 +130,7 @@ def test_compare_link_shows_every_outlet_the_matrix_and_the_tables(store):
     assert len(specs) == 1                                  # only the open tab (coverage) runs
     assert '"quoted ×1' in specs[0] and '"— absent"' in specs[0]     # words in the cells
 
+    at = open_view(at, "Outlets")
     summary = table(at, "People quoted")
     assert list(summary["Outlet"]) == ["Harbour Gazette", "Coast Courier", "Wire Service"]
     assert list(summary["Quotes"]) == [2, 2, 1]
@@ -367,4 +368,6 @@ def test_a_stored_analysis_is_reused_exactly_as_the_pipeline_made_it(store, nlp)
     # The same contract JSON (which rounds scores) apart from the outlet, and the same text.
     assert reused.to_dict() == dataclasses.replace(made, source="Outlet B").to_dict()
     assert reused.original == raw
-    assert stored_analysis(analysis.clean(raw + "\n\nOne more line.")) is None
+    assert "hard questions" in cleaned.text                 # a body sentence: change one word
+    assert stored_analysis(analysis.clean(raw.replace("hard questions", "hard, fair questions",
+                                                      1))) is None
