@@ -154,8 +154,11 @@ def show_coverage(view: StoryView) -> None:
                + (" Counted in the database (large story)." if view.coverage_from_sql else ""))
     top = DEFAULT_TOP
     if len(actors) > DEFAULT_TOP:
-        top = st.slider("Actors to show", 5, min(len(actors), 200), DEFAULT_TOP, step=5,
-                        key=f"{PAGE}.top")
+        # a select box, not a slider: the page already loads its script for the story picker
+        sizes = [n for n in (DEFAULT_TOP, 50, 100) if n < len(actors)] + [min(len(actors), 200)]
+        top = st.selectbox("Actors to show (those covered by the most outlets first)", sizes,
+                           key=f"{PAGE}.top", format_func=lambda n: f"top {n}"
+                           if n < len(actors) else f"all {n}")
     show_story_chart("coverage", coverage[coverage["actor"].isin(actors[:top])],
                      key=f"{PAGE}.coverage_chart")
 
