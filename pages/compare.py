@@ -247,14 +247,13 @@ def show_omissions(view: StoryView) -> None:
 
 def show_downloads(story: StoryRecord, view: StoryView) -> None:
     st.header("Download", divider="gray", anchor=False)
-    st.caption("Every table above as CSV, or the whole comparison as one JSON file.")
+    st.caption("Every table of every tab as CSV, or the whole comparison as one JSON file.")
     stem = re.sub(r"[^A-Za-z0-9]+", "-", story.name).strip("-").lower()[:40] or "story"
-    cols = st.columns(4)
-    with cols[0]:
+    # In a popover: its buttons are drawn when it opens, not with the page.
+    with st.popover("Download the comparison", icon=":material/download:"):
         download("Whole story (JSON)", lambda: story_json(story.id, story.name),
                  f"{stem}.json", "export_json", mime="application/json")
-    for i, (name, label) in enumerate(TABLE_NAMES.items(), 1):
-        with cols[i % 4]:
+        for name, label in TABLE_NAMES.items():
             download(f"{label} (CSV)",
                      lambda t=view.tables[name], n=name: table_csv(t, index=n == "coverage"),
                      f"{stem}-{name.replace('_', '-')}.csv", f"export_{name}")
