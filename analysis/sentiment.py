@@ -20,6 +20,7 @@ import bisect
 import dataclasses
 import os
 import re
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -47,10 +48,30 @@ def stance_backend() -> str:
     return "encoder" if (ENCODER_DIR / "model.onnx").exists() else "linear"
 
 
+_ENCODER_LOCK = threading.Lock()
+
+
 @lru_cache(maxsize=1)
 def _encoder():
+    # Under a lock: the dashboard's sessions analyse in parallel threads, and each would
+    # otherwise build its own onnxruntime session on the first call (seconds and memory each).
+    with _ENCODER_LOCK:
+        return _load_encoder()
+
+
+@lru_cache(maxsize=1)
+def _load_encoder():
     from .stance_encoder import EncoderStanceModel
     return EncoderStanceModel()
+
+
+def load_stance_model() -> str:
+    """Load the stance model now (a server does this at start-up, not in the first analysis);
+    returns the backend name."""
+    backend = stance_backend()
+    if backend == "encoder":
+        _encoder()
+    return backend
 
 
 def _stance(probs: np.ndarray) -> Stance:

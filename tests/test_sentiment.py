@@ -277,3 +277,27 @@ def test_linear_model_when_the_encoder_is_absent(monkeypatch, tmp_path):
         monkeypatch.undo()
         stance_backend.cache_clear()
     assert stance_backend() == "encoder"
+
+
+def test_threads_asking_for_the_encoder_at_once_share_one():
+    """The dashboard analyses in parallel threads: the first calls must not each build a model."""
+    import threading
+
+    from analysis import sentiment
+    if sentiment.stance_backend() != "encoder":
+        pytest.skip("no encoder shipped")
+    sentiment._encoder.cache_clear()
+    sentiment._load_encoder.cache_clear()
+    got, start = [], threading.Barrier(8)
+
+    def ask():
+        start.wait()
+        got.append(sentiment._encoder())
+
+    threads = [threading.Thread(target=ask) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(got) == 8 and len({id(m) for m in got}) == 1
+    assert sentiment.load_stance_model() == "encoder" and sentiment._encoder() is got[0]

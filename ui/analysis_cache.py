@@ -37,8 +37,10 @@ class AnalysisTimeout(TimeoutError):
 
 @st.cache_resource(show_spinner="Loading the language model (once per server)…")
 def load_model():
-    """The spaCy pipeline, loaded once per server process."""
+    """The spaCy pipeline (and the stance model), loaded once per server process."""
     from analysis.nlp import load_nlp
+    from analysis.sentiment import load_stance_model
+    load_stance_model()
     return load_nlp()
 
 
