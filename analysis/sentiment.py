@@ -7,9 +7,8 @@ target marked: the shipped one is a fine-tuned MiniLM encoder run by onnxruntime
 analysis/models/stance_encoder/). When that folder is absent, or ``PRESSLENS_STANCE_MODEL=linear``
 is set, the parse + lexicon linear model (analysis/stance_model.py) is used instead.
 ``actor_stances`` scores every mention with the linear model (it reuses the article's parse and
-costs next to nothing) and lets the encoder re-score the narrator's sentences about the most
-mentioned actors, at most ENCODER_PAIRS_PER_ARTICLE of them, in one batch: that keeps the
-pipeline within its speed budget.
+costs next to nothing); it can let the encoder re-score the narrator's sentences about the most
+mentioned actors (ENCODER_PAIRS_PER_ARTICLE, off by default: the speed budget).
 
 The article's stance toward an actor weighs the narrator's sentences over quoted opinion: a
 source's praise inside quotation marks does not make the article favourable.
@@ -69,7 +68,7 @@ def load_stance_model() -> str:
     """Load the stance model now (a server does this at start-up, not in the first analysis);
     returns the backend name."""
     backend = stance_backend()
-    if backend == "encoder":
+    if backend == "encoder" and ENCODER_PAIRS_PER_ARTICLE > 0:
         _encoder()
     return backend
 
@@ -246,12 +245,14 @@ def _pronoun_targets(sentences: _Sentences, named: list[_Target], person: set[st
     return out
 
 
-# the encoder re-scores at most this many (sentence, actor) pairs of an article: the narrator's
+# the encoder may re-score at most this many (sentence, actor) pairs of an article: the narrator's
 # sentences about its most mentioned actors, taken in turns; the linear model scores the rest.
 # A pair of article length costs about 5 ms of CPU (the spaCy parse of a 450-word article about
-# 130 ms): on the development stories `evaluate.py speed` gave 0.85-0.97 with none, 0.76-0.79
-# with 3 and 0.58 with 8, and it must stay >= 0.75. Two keeps a margin.
-ENCODER_PAIRS_PER_ARTICLE = 2
+# 130 ms): `evaluate.py speed` gave 0.85-0.97 with none, 0.76-0.79 with 3 and 0.58 with 8, and
+# must stay >= 0.75; with 2 it measured 0.75-0.85 on a busy machine, too close. None by default
+# (the article-level stance on the development stories was no better with 2: 0.611 against 0.627);
+# PRESSLENS_STANCE_ENCODER_PAIRS=2 turns it on.
+ENCODER_PAIRS_PER_ARTICLE = int(os.environ.get("PRESSLENS_STANCE_ENCODER_PAIRS", "0") or 0)
 ENCODER_TOP_ACTORS = 2
 
 
@@ -313,7 +314,7 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
              if m.actor in known and 0 <= m.start < m.end <= len(text) and text[m.start:m.end].strip()]
     targets = named + _pronoun_targets(sentences, named, person, quote_spans)
     probs = _mention_probabilities(doc, [(*t.sentence, t.start, t.end) for t in targets])
-    if stance_backend() == "encoder":
+    if stance_backend() == "encoder" and ENCODER_PAIRS_PER_ARTICLE > 0:
         probs = _with_encoder(text, targets, probs, actors, quote_spans)
 
     spoken = [(q.speaker, q.start, q.end) for q in quotes if q.speaker]
