@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 
@@ -29,6 +30,12 @@ MAX_CACHED_ANALYSES = 64
 # variable lets a slow machine allow more, and the tests less.
 ANALYSIS_TIMEOUT_ENV = "PRESSLENS_ANALYSIS_TIMEOUT_S"
 ANALYSIS_TIMEOUT_S = 120.0
+
+
+# One NLP run at a time per server: it is CPU-bound Python that holds the GIL, so sessions
+# analysing in parallel threads only slow each other down and starve the server's event loop,
+# which sends every session its page. In turn, each article is done sooner (bench/load.py).
+NLP_SLOT = threading.Lock()
 
 
 class AnalysisTimeout(TimeoutError):
@@ -54,8 +61,9 @@ def _analyze_cached(text_hash: str, restore: tuple[int, ...], drop: tuple[int, .
     result = stored_analysis(cleaned, source=source, title=title, url=url, article_id=article_id)
     if result is None:
         load_model()
-        result = analysis.analyze(_raw, source=source, title=title, url=url, id=article_id,
-                                  cleaned=cleaned)
+        with NLP_SLOT:
+            result = analysis.analyze(_raw, source=source, title=title, url=url, id=article_id,
+                                      cleaned=cleaned)
     return cleaned, result
 
 
