@@ -50,7 +50,6 @@ def stance_backend() -> str:
 _ENCODER_LOCK = threading.Lock()
 
 
-@lru_cache(maxsize=1)
 def _encoder():
     # Under a lock: the dashboard's sessions analyse in parallel threads, and each would
     # otherwise build its own onnxruntime session on the first call (seconds and memory each).

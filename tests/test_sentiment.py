@@ -286,7 +286,6 @@ def test_threads_asking_for_the_encoder_at_once_share_one():
     from analysis import sentiment
     if sentiment.stance_backend() != "encoder":
         pytest.skip("no encoder shipped")
-    sentiment._encoder.cache_clear()
     sentiment._load_encoder.cache_clear()
     got, start = [], threading.Barrier(8)
 
