@@ -89,6 +89,15 @@ def assert_no_sideways_scroll(page) -> None:
     assert main_scroll <= main_client + 5, widths
 
 
+def assert_page_safe(page, dialogs, screenshot=None) -> None:
+    """Screenshot (when given), then: no script ran, no markup from user text, no sideways scroll."""
+    if screenshot is not None:
+        shoot(page, screenshot)
+    assert_nothing_ran(page, dialogs)
+    assert_no_markup_from_user_text(page)
+    assert_no_sideways_scroll(page)
+
+
 def body_text(page) -> str:
     return page.locator("[data-testid='stAppViewContainer']").inner_text()
 
@@ -105,10 +114,7 @@ def test_hostile_article_title_source_and_rename_render_as_text(page, dialogs, s
     page.get_by_role("button", name="Analyze", exact=True).click()
     page.locator(".pl-original").wait_for()
     wait_idle(page)
-    shoot(page, screenshots / "hostile-analyze.png")
-    assert_nothing_ran(page, dialogs)
-    assert_no_markup_from_user_text(page)
-    assert_no_sideways_scroll(page)
+    assert_page_safe(page, dialogs, screenshots / "hostile-analyze.png")
     shown = body_text(page)
     for literal in LITERALS:
         assert literal in shown, literal
@@ -122,10 +128,7 @@ def test_hostile_article_title_source_and_rename_render_as_text(page, dialogs, s
     assert "**vows**" in sidebar or "Gazette" in sidebar
 
     open_page(page, "Quotes")
-    shoot(page, screenshots / "hostile-quotes.png")
-    assert_nothing_ran(page, dialogs)
-    assert_no_markup_from_user_text(page)
-    assert_no_sideways_scroll(page)
+    assert_page_safe(page, dialogs, screenshots / "hostile-quotes.png")
     assert "**library**" in body_text(page)
 
     open_page(page, "Actors")
@@ -134,10 +137,7 @@ def test_hostile_article_title_source_and_rename_render_as_text(page, dialogs, s
     page.get_by_role("button", name="Rename", exact=True).click()
     page.get_by_text("Your corrections to this article").wait_for()
     wait_idle(page)
-    shoot(page, screenshots / "hostile-actors.png")
-    assert_nothing_ran(page, dialogs)
-    assert_no_markup_from_user_text(page)
-    assert_no_sideways_scroll(page)
+    assert_page_safe(page, dialogs, screenshots / "hostile-actors.png")
     shown = body_text(page)
     assert RENAMED in shown                                    # the list of corrections
     assert f"Polarity toward {RENAMED}" in shown               # the evidence caption
