@@ -26,24 +26,34 @@ PANE_HEIGHT = 640
 
 
 def analyse_articles(found, source: str) -> list[str]:
-    """Analyse each article (spinner or progress bar), make the last one current; errors back."""
+    """Analyse each article (a notice, or a progress bar for several), make the last one current;
+    errors back.
+
+    The notice is still text, not a spinner: the status widget already shows that the page is
+    working, and a spinning icon repaints every frame for as long as the analysis waits its turn
+    (one NLP run at a time per server), which on a busy server costs the browser more CPU than
+    drawing the result.
+    """
     errors = []
     load_model()
     progress = st.progress(0.0, text="Analysing…") if len(found) > 1 else None
-    with st.spinner("Analysing the article…"):
-        for i, article in enumerate(found, 1):
-            entry = entry_from_article(article, source=source)
-            try:
-                _, result, _ = analyze_entry_within(entry)
-            except AnalysisTimeout as err:
-                errors.append(str(err))
-                continue
-            except Exception as err:  # noqa: BLE001 - one sentence for the analyst, not a traceback
-                errors.append(f"{article.name} could not be analysed ({type(err).__name__}: {err}).")
-                continue
-            put_entry(dataclasses.replace(entry, heading=display_title(entry, result)))
-            if progress is not None:
-                progress.progress(i / len(found), text=f"Analysed {i} of {len(found)}: {article.name}")
+    notice = st.empty()
+    if progress is None:
+        notice.caption("Analysing the article… (a few seconds when others are analysing too)")
+    for i, article in enumerate(found, 1):
+        entry = entry_from_article(article, source=source)
+        try:
+            _, result, _ = analyze_entry_within(entry)
+        except AnalysisTimeout as err:
+            errors.append(str(err))
+            continue
+        except Exception as err:  # noqa: BLE001 - one sentence for the analyst, not a traceback
+            errors.append(f"{article.name} could not be analysed ({type(err).__name__}: {err}).")
+            continue
+        put_entry(dataclasses.replace(entry, heading=display_title(entry, result)))
+        if progress is not None:
+            progress.progress(i / len(found), text=f"Analysed {i} of {len(found)}: {article.name}")
+    notice.empty()
     if progress is not None:
         progress.empty()
     return errors

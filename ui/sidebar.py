@@ -30,8 +30,10 @@ def render_sidebar() -> None:
         st.caption(counts_line(result))
         article_id = store_id_of(entry.key)
         if article_id:
-            st.caption("Share link (opens this article in any browser):")
-            st.code(share_url("article", article_id), language=None, wrap_lines=True)
+            # In a popover: the code box's script (a syntax highlighter) loads when someone shares.
+            with st.popover("Share link", icon=":material/link:"):
+                st.caption("Opens this article in any browser:")
+                st.code(share_url("article", article_id), language=None, wrap_lines=True)
         show_save_error()
         if len(entries) > 1:
             keys = list(entries)

@@ -58,7 +58,9 @@ def test_share_links_shown_before_a_server_kill_open_after_restart(browser, tmp_
                                    arg=[aid for aid, _ in links])
             wait_idle(page)
             aid = page.url.rsplit("article=", 1)[1]
-            shown = page.locator("[data-testid='stSidebar'] [data-testid='stCode']").inner_text()
+            page.locator("[data-testid='stSidebar']").get_by_role("button", name="Share link").click()
+            shown = page.locator("[data-testid='stPopoverBody'] [data-testid='stCode']").inner_text()
+            page.keyboard.press("Escape")
             assert shown.strip().endswith(f"?article={aid}"), shown
             links.append((aid, headline))
     finally:
