@@ -128,6 +128,25 @@ def test_actor_stances_narrator_framing_and_quoted_praise(nlp):
     assert out["Anna Bell"].label == "neutral"
 
 
+def test_a_speakers_own_glowing_quotes_do_not_make_the_article_favourable(nlp):
+    # Two sentences of a source praising their own side: the quotes are the speaker's opinion,
+    # not the narrator's, so the article stays neutral toward the speaker (they stay evidence).
+    text = ("\u201cThis is a wonderful, brilliant and proud day for our great town,\u201d said Ann Vale. "
+            "\u201cThe fans are amazing, the future is bright and we are delighted,\u201d Ann Vale added. "
+            "The council meets again in March.")
+    doc = nlp(text)
+    actors, mentions = _actors_and_mentions(doc, ["Ann Vale"])
+    quotes = []
+    for k in range(2):
+        a = [i for i, c in enumerate(text) if c == "\u201c"][k] + 1
+        b = text.index("\u201d", a)
+        quotes.append(Quote(a, b, text[a:b], "Ann Vale", "Ann Vale"))
+    (vale,) = actor_stances(doc, actors, mentions, quotes)
+    assert vale.label == "neutral" and vale.sentiment == 0.0
+    assert len(vale.evidence) == 2 and all(e.quoted for e in vale.evidence)
+    assert all(e.polarity > 0 for e in vale.evidence)
+
+
 def test_evidence_stays_within_its_paragraph(nlp):
     text = ("Interview by Sam Ortiz with Rosa Vega\n\n"
             "Rosa Vega opened the new library on Monday\n\n"
