@@ -147,6 +147,30 @@ def test_a_speakers_own_glowing_quotes_do_not_make_the_article_favourable(nlp):
     assert all(e.polarity > 0 for e in vale.evidence)
 
 
+def _places(doc, names):
+    actors, mentions = _actors_and_mentions(doc, names)
+    return ([Actor(name=a.name, type="GPE", aliases=a.aliases, mentions=a.mentions) for a in actors],
+            [Mention(m.start, m.end, m.text, "GPE", actor=m.actor) for m in mentions])
+
+
+def test_a_place_named_as_the_setting_is_not_judged_by_what_happens_there(nlp):
+    text = ("A violent riot broke out in Carlow on Friday, and three people were killed. "
+            "Carlow police officers arrested twenty men after the brutal attack.")
+    doc = nlp(text)
+    actors, mentions = _places(doc, ["Carlow"])
+    (carlow,) = actor_stances(doc, actors, mentions, [])
+    assert carlow.label == "neutral" and carlow.sentiment == 0.0
+    assert len(carlow.evidence) == 2 and all(e.polarity < 0 for e in carlow.evidence)
+
+
+def test_a_place_that_acts_is_still_judged(nlp):
+    text = "Critics condemned Carlow for its corrupt and reckless spending. Carlow denied the charge."
+    doc = nlp(text)
+    actors, mentions = _places(doc, ["Carlow"])
+    (carlow,) = actor_stances(doc, actors, mentions, [])
+    assert carlow.label == "negative"
+
+
 def test_evidence_stays_within_its_paragraph(nlp):
     text = ("Interview by Sam Ortiz with Rosa Vega\n\n"
             "Rosa Vega opened the new library on Monday\n\n"
