@@ -128,6 +128,49 @@ def test_actor_stances_narrator_framing_and_quoted_praise(nlp):
     assert out["Anna Bell"].label == "neutral"
 
 
+def test_a_speakers_own_glowing_quotes_do_not_make_the_article_favourable(nlp):
+    # Two sentences of a source praising their own side: the quotes are the speaker's opinion,
+    # not the narrator's, so the article stays neutral toward the speaker (they stay evidence).
+    text = ("\u201cThis is a wonderful, brilliant and proud day for our great town,\u201d said Ann Vale. "
+            "\u201cThe fans are amazing, the future is bright and we are delighted,\u201d Ann Vale added. "
+            "The council meets again in March.")
+    doc = nlp(text)
+    actors, mentions = _actors_and_mentions(doc, ["Ann Vale"])
+    quotes = []
+    for k in range(2):
+        a = [i for i, c in enumerate(text) if c == "\u201c"][k] + 1
+        b = text.index("\u201d", a)
+        quotes.append(Quote(a, b, text[a:b], "Ann Vale", "Ann Vale"))
+    (vale,) = actor_stances(doc, actors, mentions, quotes)
+    assert vale.label == "neutral" and vale.sentiment == 0.0
+    assert len(vale.evidence) == 2 and all(e.quoted for e in vale.evidence)
+    assert all(e.polarity > 0 for e in vale.evidence)
+
+
+def _places(doc, names):
+    actors, mentions = _actors_and_mentions(doc, names)
+    return ([Actor(name=a.name, type="GPE", aliases=a.aliases, mentions=a.mentions) for a in actors],
+            [Mention(m.start, m.end, m.text, "GPE", actor=m.actor) for m in mentions])
+
+
+def test_a_place_named_as_the_setting_is_not_judged_by_what_happens_there(nlp):
+    text = ("A violent riot broke out in Carlow on Friday, and three people were killed. "
+            "Carlow police officers arrested twenty men after the brutal attack.")
+    doc = nlp(text)
+    actors, mentions = _places(doc, ["Carlow"])
+    (carlow,) = actor_stances(doc, actors, mentions, [])
+    assert carlow.label == "neutral" and carlow.sentiment == 0.0
+    assert len(carlow.evidence) == 2 and all(e.polarity < 0 for e in carlow.evidence)
+
+
+def test_a_place_that_acts_is_still_judged(nlp):
+    text = "Critics condemned Carlow for its corrupt and reckless spending. Carlow denied the charge."
+    doc = nlp(text)
+    actors, mentions = _places(doc, ["Carlow"])
+    (carlow,) = actor_stances(doc, actors, mentions, [])
+    assert carlow.label == "negative"
+
+
 def test_evidence_stays_within_its_paragraph(nlp):
     text = ("Interview by Sam Ortiz with Rosa Vega\n\n"
             "Rosa Vega opened the new library on Monday\n\n"
