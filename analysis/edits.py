@@ -16,11 +16,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .model import Actor, Analysis, Evidence, Mention, Quote
-
-# Same band the stance labels use: |score| at or below it reads as neutral.
-STANCE_BAND = 0.1
-# Weight of a sentence in which the actor is only named inside a quotation.
-QUOTED_WEIGHT = 0.25
+# The band and the weight of quoted sentences are the analysis's own (analysis.sentiment), so a
+# merge recombines stance exactly as the analysis would have.
+from .sentiment import ACTOR_THRESHOLD as STANCE_BAND
+from .sentiment import QUOTED_WEIGHT
 _LEAD = re.compile(r"^the\s+", re.I)
 _POSS = re.compile(r"(?:['’]s|['’])$")
 
@@ -112,13 +111,16 @@ def _label(score: float) -> str:
 
 
 def _stance(evidence: Sequence[Evidence], fallback: float = 0.0) -> float:
-    """Weighted mean polarity of the evidence (quoted sentences count less)."""
+    """Weighted mean polarity of the evidence as ``analysis.sentiment.actor_stances`` forms it:
+    quoted sentences weigh QUOTED_WEIGHT and at least one full weight is in the denominator."""
+    if not evidence:
+        return fallback
     total = weight = 0.0
     for ev in evidence:
         w = QUOTED_WEIGHT if ev.quoted else 1.0
         total += w * ev.polarity
         weight += w
-    return total / weight if weight else fallback
+    return total / max(weight, 1.0)
 
 
 def _form(surface: str) -> str:

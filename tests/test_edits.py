@@ -1,6 +1,7 @@
 """Analyst corrections: each returns a new, consistent Analysis and round-trips as plain data."""
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -61,6 +62,22 @@ def test_merge_folds_mentions_aliases_evidence_and_references():
     assert all(m.actor != "Leeds council" for m in out.entities)
     # the input is untouched
     assert [x.name for x in a.actors] == ["Jane Roe", "Council of Leeds", "Leeds council"]
+
+
+def test_merge_recombines_stance_as_the_analysis_does_quoted_praise_weighs_nothing():
+    """A merge must not let a source's quoted praise tip the article's stance (the analysis
+    gives quoted sentences no weight): only the narrator's own negative sentence counts."""
+    a = make_analysis()
+    quoted = (Evidence(*_sentence("Jane Roe"), 0.9, "", True),)
+    narrator = (Evidence(*_sentence("Critics"), -0.3, "", False),)
+    actors = (a.actors[0],
+              dataclasses.replace(a.actors[1], evidence=quoted, sentiment=0.0, label="neutral"),
+              dataclasses.replace(a.actors[2], evidence=narrator, sentiment=-0.3, label="negative"))
+    out = apply_edit(dataclasses.replace(a, actors=actors),
+                     MergeActors(keep="Council of Leeds", absorb="Leeds council"))
+    council = next(x for x in out.actors if x.name == "Council of Leeds")
+    assert council.sentiment == pytest.approx(-0.3)
+    assert council.label == "negative"
 
 
 def test_merge_same_actor_or_unknown_actor_is_a_clear_error():
