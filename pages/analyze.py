@@ -39,7 +39,8 @@ def analyse_articles(found, source: str) -> list[str]:
     progress = st.progress(0.0, text="Analysing…") if len(found) > 1 else None
     notice = st.empty()
     if progress is None:
-        notice.caption("Analysing the article… (a few seconds when others are analysing too)")
+        notice.info("Analysing the article… (a few seconds when others are analysing too)",
+                    icon=":material/hourglass_top:")
     for i, article in enumerate(found, 1):
         entry = entry_from_article(article, source=source)
         try:
