@@ -301,16 +301,16 @@ def _actor_order(table: pd.DataFrame) -> list[str]:
 def _coverage_rows(table: pd.DataFrame, outlets: list[str], top: int | None) -> pd.DataFrame:
     """Every (actor, outlet) cell of an outlet/actor/type/mentions/quotes table, absent or not."""
     actors = _actor_order(table)[:top] if top else _actor_order(table)
-    types = dict(zip(table["actor"], table["type"]))
-    found = {(r.outlet, r.actor): r for r in table.itertuples(index=False)}
+    columns = [table[c].tolist() for c in ("outlet", "actor", "type", "mentions", "quotes")]
+    types = dict(zip(columns[1], columns[2]))
+    found = {(o, a): (int(m), int(q)) for o, a, _, m, q in zip(*columns)}
     rows = []
     for actor in actors:
         for outlet in outlets:
-            r = found.get((outlet, actor))
-            status = "absent" if r is None else "quoted" if r.quotes else "mentioned"
+            mentions, quotes = found.get((outlet, actor), (None, 0))
+            status = "absent" if mentions is None else "quoted" if quotes else "mentioned"
             rows.append({"actor": actor, "type": types.get(actor), "outlet": outlet,
-                         "status": status, "mentions": 0 if r is None else int(r.mentions),
-                         "quotes": 0 if r is None else int(r.quotes)})
+                         "status": status, "mentions": mentions or 0, "quotes": quotes})
     return _frame("coverage", rows)
 
 
@@ -579,10 +579,11 @@ def _omission_rows(table: pd.DataFrame, outlets: list[str], order: dict[str, int
     covered: dict[str, set[str]] = defaultdict(set)
     types: dict[str, Any] = {}
     mentions: dict[str, int] = defaultdict(int)
-    for r in table.itertuples(index=False):
-        covered[r.actor].add(r.outlet)
-        types.setdefault(r.actor, r.type)
-        mentions[r.actor] += int(r.mentions)
+    for outlet, actor, typ, n in zip(*(table[c].tolist() for c in ("outlet", "actor", "type",
+                                                                    "mentions"))):
+        covered[actor].add(outlet)
+        types.setdefault(actor, typ)
+        mentions[actor] += int(n)
     others = len(outlets) - 1
     rows = []
     for actor, where in covered.items():
@@ -862,26 +863,27 @@ class PooledCounts:
 
     def __init__(self, parts: Iterable[StoryCounts]):
         parts = list(parts)
-        self.outlet_rows = [dict(r, outlet=_outlet_name(r["outlet"]))
-                            for p in parts for r in p.outlets]
-        self.actor_rows = [dict(r, outlet=_outlet_name(r["outlet"]))
-                           for p in parts for r in p.actors]
-        self.speaker_rows = [dict(r, outlet=_outlet_name(r["outlet"]))
-                             for p in parts for r in p.speakers]
-        self.evidence_rows = [dict(r, outlet=_outlet_name(r["outlet"]))
-                              for p in parts for r in p.evidence]
-        quotes: dict[tuple, dict] = {}
-        for p in parts:
-            for r in p.quotes:
-                r = dict(r, outlet=_outlet_name(r["outlet"]))
-                key = (r["key"], r["outlet"], r["speaker"], r["text"])
-                if key not in quotes or r["first"] < quotes[key]["first"]:
-                    quotes[key] = r
-        self.quote_rows = sorted(quotes.values(), key=lambda r: r["first"])
+        names: dict[Any, str] = {}
 
-    @cached_property
-    def n_articles(self) -> int:
-        return sum(int(r["articles"]) for r in self.outlet_rows)
+        def rows(field: str) -> list[dict]:
+            out = []
+            for p in parts:
+                for r in getattr(p, field):
+                    raw = r["outlet"]
+                    name = names.get(raw)
+                    if name is None:
+                        name = names[raw] = _outlet_name(raw)
+                    out.append(r if name == raw else dict(r, outlet=name))
+            return out
+
+        self.outlet_rows, self.actor_rows = rows("outlets"), rows("actors")
+        self.speaker_rows, self.evidence_rows = rows("speakers"), rows("evidence")
+        quotes: dict[tuple, dict] = {}
+        for r in rows("quotes"):
+            key = (r["key"], r["outlet"], r["speaker"], r["text"])
+            if key not in quotes or r["first"] < quotes[key]["first"]:
+                quotes[key] = r
+        self.quote_rows = sorted(quotes.values(), key=lambda r: r["first"])
 
     @cached_property
     def outlets(self) -> list[str]:
@@ -918,8 +920,9 @@ class PooledCounts:
                 "quoted_words": 0, "weighted": 0.0, "weight": 0.0, "labels": 0, "label": None,
                 "evidence": []})
 
+        name = self.mapping.get
         for r in self.actor_rows:
-            s = slot(r["outlet"], self.name(r["name"]))
+            s = slot(r["outlet"], name(r["name"], r["name"]))
             if r["type"] and (s["type_first"] is None or r["first"] < s["type_first"]):
                 s["type"], s["type_first"] = r["type"], r["first"]
             s["articles"] += int(r["articles"])
@@ -930,12 +933,13 @@ class PooledCounts:
             s["label"] = s["label"] or r["label"]
         for r in self.speaker_rows:
             if r["speaker"]:
-                s = slot(r["outlet"], self.name(r["speaker"]))
+                s = slot(r["outlet"], name(r["speaker"], r["speaker"]))
                 s["quotes"] += int(r["quotes"])
                 s["quoted_words"] += int(r["words"] or 0)
         for r in self.evidence_rows:
-            if (r["outlet"], self.name(r["name"])) in stats:
-                stats[(r["outlet"], self.name(r["name"]))]["evidence"].append(r)
+            s = stats.get((r["outlet"], name(r["name"], r["name"])))
+            if s is not None:
+                s["evidence"].append(r)
         rows = []
         for (outlet, actor), s in stats.items():
             score, label = None, None
@@ -952,6 +956,11 @@ class PooledCounts:
         rows.sort(key=lambda r: (self.order.get(r["outlet"], len(self.order)), -r["mentions"],
                                  -r["quotes"], r["actor"]))
         return _frame("actors", rows)
+
+    @cached_property
+    def coverage(self) -> pd.DataFrame:
+        """Long coverage of every actor (the matrix and the page's chart both use it)."""
+        return _coverage_rows(self.actor_table, self.outlets, None)
 
     def speaker(self, speaker: str | None) -> str:
         return self.name(speaker) if speaker else UNNAMED
@@ -977,7 +986,7 @@ def build_coverage_from_story_counts(counts: Iterable[StoryCounts] | PooledCount
                                      top: int | None = None) -> pd.DataFrame:
     """``build_coverage`` (long form) from ``StoryCounts``."""
     pc = _pooled(counts)
-    return _coverage_rows(pc.actor_table, pc.outlets, top)
+    return pc.coverage if top is None else _coverage_rows(pc.actor_table, pc.outlets, top)
 
 
 def compare_story_counts(counts: Iterable[StoryCounts] | PooledCounts, *,
@@ -1038,7 +1047,7 @@ def compare_story_counts(counts: Iterable[StoryCounts] | PooledCounts, *,
     kept.sort(key=lambda r: r["first"])
     return {
         "outlets": _outlet_rows(acc),
-        "coverage": _coverage_matrix(_coverage_rows(pc.actor_table, pc.outlets, top),
+        "coverage": _coverage_matrix(build_coverage_from_story_counts(pc, top=top),
                                      pc.outlets),
         "stance": _stance_rows(pc.actor_table, True),
         "quote_share": quote_share,
