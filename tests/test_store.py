@@ -502,7 +502,7 @@ def test_large_story_tables_from_sql_equal_the_in_memory_tables(store):
     import pandas as pd
 
     from analysis.compare import UNNAMED, compare_story, compare_story_counts
-    from ui.story_tables import story_count_parts, story_rows
+    from ui.story_tables import load_story_counts, story_rows
     story = _exact_quote_story()
     sid = store.create_story("Rovers")
     ids = [store.save_article(a, story_id=sid) for a in story]
@@ -513,7 +513,7 @@ def test_large_story_tables_from_sql_equal_the_in_memory_tables(store):
         {"kind": "speaker", "start": quote["start"], "end": quote["end"],
          "speaker": "Supporters' Trust"}]})
 
-    parts, skipped, n = story_count_parts(store, sid)
+    parts, skipped, n = load_story_counts(store, sid)
     assert (skipped, n) == (0, 6)
     assert [int(r["articles"]) for r in parts[1].outlets] == [1]     # only the corrected one
     from_sql = compare_story_counts(parts)

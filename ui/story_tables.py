@@ -8,7 +8,7 @@ last change and its article ids), so a warm page draws without recomputing.
 Stories of more than ``LARGE_STORY`` articles are compared from sums the database grouped
 (``Store.story_counts``, ``analysis.compare.compare_story_counts``): no analysis is loaded
 except those of articles with saved corrections, which are left out of the SQL sums and added
-from their corrected analyses (``story_count_parts``). There, quotes match only when their
+from their corrected analyses (``load_story_counts``). There, quotes match only when their
 words are equal, and each outlet's unique quotes are its longest ``MAX_UNIQUE_QUOTES``.
 """
 from __future__ import annotations
@@ -81,7 +81,7 @@ def story_rows(store: Store, story_id: str) -> tuple[list[dict], int]:
     return rows, skipped
 
 
-def story_count_parts(store: Store, story_id: str) -> tuple[list[StoryCounts], int, int]:
+def load_story_counts(store: Store, story_id: str) -> tuple[list[StoryCounts], int, int]:
     """A story's counts without loading its analyses: (parts to pool, skipped edits, articles).
 
     Articles with saved corrections are counted in Python from their corrected analysis (few);
@@ -116,7 +116,7 @@ def load_story_view(story_id: str, stamp: str, n_articles: int) -> StoryView:
     """
     store = get_store()
     if n_articles > LARGE_STORY:
-        parts, skipped, n_articles = story_count_parts(store, story_id)
+        parts, skipped, n_articles = load_story_counts(store, story_id)
         pooled = PooledCounts(parts)
         tables = compare_story_counts(pooled)
         coverage = build_coverage_from_story_counts(pooled)
