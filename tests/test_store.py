@@ -568,3 +568,30 @@ def test_migration_0002_backfills_existing_articles(db_url):
         s.dispose()
     for name, table in before.items():
         assert after[name].equals(table), name
+
+
+def test_large_story_unique_quotes_are_capped_and_corrected_articles_share_quotes(store,
+                                                                                 monkeypatch):
+    from analysis import compare
+    from tests.test_compare import article
+    from ui.story_tables import load_story_counts
+    monkeypatch.setattr(compare, "MAX_UNIQUE_QUOTES", 1)
+    said = ["One two three.", "One two three four five.", "One two three four.",
+            "Only here, said once."]
+    a = article("A", [f"“{q}”" for q in said], actors=[], quotes=[(q, None) for q in said])
+    b = article("B", ["“Only here, said once.”", "Ann Lee spoke."],
+                actors=[("Ann Lee", "PERSON", 1, 0.0, [])],
+                quotes=[("Only here, said once.", "Ann Lee")])
+    sid = store.create_story("Capped")
+    store.save_article(a, story_id=sid)
+    corrected = store.save_article(b, story_id=sid)
+    assert store.update_edits(corrected, {"edits": [
+        {"kind": "rename", "old": "Ann Lee", "new": "Ann B. Lee"}]})
+    # B is corrected, so counted in Python: in the SQL's articles A alone carries B's quote,
+    # and the cap (1 per outlet) would drop it; its key is fetched in full instead
+    tables = compare.compare_story_counts(load_story_counts(store, sid)[0])
+    shared = tables["shared_quotes"]
+    assert list(shared["text"]) == ["Only here, said once."]
+    assert shared.iloc[0]["outlets"] == ["A", "B"]
+    assert shared.iloc[0]["speakers"] == [compare.UNNAMED, "Ann B. Lee"]
+    assert list(tables["unique_quotes"]["text"]) == ["One two three four five."]
