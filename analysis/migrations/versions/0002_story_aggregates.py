@@ -65,7 +65,14 @@ def upgrade() -> None:
 
 
 def _backfill(conn) -> None:
+    """Fill the new columns and rows from each stored payload, BATCH analyses per round trip."""
     from analysis.store import actor_values, analysis_values, quote_values
+    set_analysis = analyses.update().where(analyses.c.id == sa.bindparam("row_id")).values(
+        words=sa.bindparam("words"), tone=sa.bindparam("tone"),
+        subjectivity=sa.bindparam("subjectivity"), tone_weight=sa.bindparam("tone_weight"))
+    set_actor = actors.update().where(actors.c.id == sa.bindparam("row_id")).values(
+        weight=sa.bindparam("weight"), evidence=sa.bindparam("evidence"),
+        evidence_strength=sa.bindparam("evidence_strength"))
     last = 0
     while True:
         rows = conn.execute(sa.select(analyses.c.id, analyses.c.payload)
@@ -73,21 +80,28 @@ def _backfill(conn) -> None:
                             .limit(BATCH)).all()
         if not rows:
             return
+        actor_ids: dict[int, list[int]] = {}
+        for analysis_id, row_id in conn.execute(
+                sa.select(actors.c.analysis_id, actors.c.id)
+                .where(actors.c.analysis_id.between(rows[0][0], rows[-1][0]))
+                .order_by(actors.c.analysis_id, actors.c.id)):
+            actor_ids.setdefault(analysis_id, []).append(row_id)
+        figures, actor_updates, new_quotes = [], [], []
         for analysis_id, payload in rows:
             if isinstance(payload, str):
                 payload = json.loads(payload)
-            conn.execute(analyses.update().where(analyses.c.id == analysis_id)
-                         .values(**analysis_values(payload)))
+            figures.append(dict(analysis_values(payload), row_id=analysis_id))
             # the actor rows were written in payload order by the same filter: pair them up
-            ids = conn.execute(sa.select(actors.c.id).where(actors.c.analysis_id == analysis_id)
-                               .order_by(actors.c.id)).scalars().all()
-            for row_id, values in zip(ids, actor_values(payload)):
-                conn.execute(actors.update().where(actors.c.id == row_id).values(
-                    weight=values["weight"], evidence=values["evidence"],
-                    evidence_strength=values["evidence_strength"]))
-            found = quote_values(payload)
-            if found:
-                conn.execute(quotes.insert(), [dict(v, analysis_id=analysis_id) for v in found])
+            for row_id, values in zip(actor_ids.get(analysis_id, ()), actor_values(payload)):
+                actor_updates.append({"row_id": row_id, "weight": values["weight"],
+                                      "evidence": values["evidence"],
+                                      "evidence_strength": values["evidence_strength"]})
+            new_quotes += [dict(v, analysis_id=analysis_id) for v in quote_values(payload)]
+        conn.execute(set_analysis, figures)
+        if actor_updates:
+            conn.execute(set_actor, actor_updates)
+        if new_quotes:
+            conn.execute(quotes.insert(), new_quotes)
         last = rows[-1][0]
 
 
