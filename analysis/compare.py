@@ -37,6 +37,10 @@ Builders (``analyses`` is a list of contract dicts)::
                                             tone_label, actors, quotes, quoted_words,
                                             quoted_share, sources_quoted, unnamed_quotes
     compare_story(analyses)                 -> dict of the tables above, by name
+    compare_story_counts(parts)             the same tables from SQL-grouped ``StoryCounts``
+                                            (``Store.story_counts`` + ``count_story`` of the
+                                            corrected articles): large stories, see below
+    build_coverage_from_story_counts(parts, top=None)  build_coverage from the same
     story_to_json(analyses, name=None)      -> {"story", "outlet_names", "articles",
                                                 "tables": {name: [row objects]}}
 
@@ -53,14 +57,17 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cached_property
 from typing import Any
 
 import pandas as pd
 
-__all__ = ["align_actors", "build_actor_table", "build_coverage", "build_coverage_from_counts",
-           "build_coverage_matrix",
+__all__ = ["PooledCounts", "StoryCounts", "align_actors", "analysis_figures", "actor_figures",
+           "build_actor_table", "build_coverage", "build_coverage_from_counts",
+           "build_coverage_from_story_counts", "build_coverage_matrix", "compare_story_counts",
+           "count_story", "quote_figures", "quote_key", "tables_to_json",
            "build_omissions", "build_outlet_summary", "build_quote_matches",
            "build_quote_share", "build_shared_quotes", "build_stance_matrix",
            "build_stance_table", "build_unique_quotes", "compare_story", "outlet_names",
@@ -294,16 +301,16 @@ def _actor_order(table: pd.DataFrame) -> list[str]:
 def _coverage_rows(table: pd.DataFrame, outlets: list[str], top: int | None) -> pd.DataFrame:
     """Every (actor, outlet) cell of an outlet/actor/type/mentions/quotes table, absent or not."""
     actors = _actor_order(table)[:top] if top else _actor_order(table)
-    types = dict(zip(table["actor"], table["type"]))
-    found = {(r.outlet, r.actor): r for r in table.itertuples(index=False)}
+    columns = [table[c].tolist() for c in ("outlet", "actor", "type", "mentions", "quotes")]
+    types = dict(zip(columns[1], columns[2]))
+    found = {(o, a): (int(m), int(q)) for o, a, _, m, q in zip(*columns)}
     rows = []
     for actor in actors:
         for outlet in outlets:
-            r = found.get((outlet, actor))
-            status = "absent" if r is None else "quoted" if r.quotes else "mentioned"
+            mentions, quotes = found.get((outlet, actor), (None, 0))
+            status = "absent" if mentions is None else "quoted" if quotes else "mentioned"
             rows.append({"actor": actor, "type": types.get(actor), "outlet": outlet,
-                         "status": status, "mentions": 0 if r is None else int(r.mentions),
-                         "quotes": 0 if r is None else int(r.quotes)})
+                         "status": status, "mentions": mentions or 0, "quotes": quotes})
     return _frame("coverage", rows)
 
 
@@ -351,8 +358,10 @@ def build_coverage_matrix(analyses: Iterable[Any], *, top: int | None = None) ->
     Actors covered by the most outlets come first; ``top`` keeps only the first N.
     """
     st = _story(analyses)
-    long = build_coverage(st, top=top)
-    outlets = st.outlets
+    return _coverage_matrix(build_coverage(st, top=top), st.outlets)
+
+
+def _coverage_matrix(long: pd.DataFrame, outlets: list[str]) -> pd.DataFrame:
     if long.empty:
         return pd.DataFrame(columns=outlets, index=pd.Index([], name="actor"), dtype=object)
     matrix = long.pivot(index="actor", columns="outlet", values="status")
@@ -369,7 +378,10 @@ def build_stance_table(analyses: Iterable[Any], *, shared_only: bool = True) -> 
     ``shared_only`` keeps actors that two or more outlets mention (the ones worth comparing).
     Sorted by spread (largest disagreement first).
     """
-    table = _story(analyses).actor_table
+    return _stance_rows(_story(analyses).actor_table, shared_only)
+
+
+def _stance_rows(table: pd.DataFrame, shared_only: bool) -> pd.DataFrame:
     table = table[table["score"].notna()] if not table.empty else table
     if table.empty:
         return _frame("stance", [])
@@ -422,14 +434,19 @@ def build_quote_share(analyses: Iterable[Any]) -> pd.DataFrame:
     rows = _quote_rows(st)
     if not rows:
         return _frame("quote_share", [])
-    df = pd.DataFrame(rows)
-    g = df.groupby(["outlet", "speaker"], sort=False).agg(quotes=("text", "size"),
+    df = pd.DataFrame(rows).assign(quotes=1)
+    return _quote_share_rows(df, st.order)
+
+
+def _quote_share_rows(df: pd.DataFrame, order: dict[str, int]) -> pd.DataFrame:
+    """Shares from outlet/speaker/quotes/words rows (one per quote, or already summed)."""
+    g = df.groupby(["outlet", "speaker"], sort=False).agg(quotes=("quotes", "sum"),
                                                          words=("words", "sum")).reset_index()
     totals = g.groupby("outlet")[["quotes", "words"]].transform("sum")
     g["quote_share"] = (g["quotes"] / totals["quotes"]).round(4)
     g["word_share"] = (g["words"] / totals["words"].where(totals["words"] > 0)).fillna(0.0) \
         .round(4)
-    g = g.assign(_o=g["outlet"].map(st.order), _u=g["speaker"].eq(UNNAMED)).sort_values(
+    g = g.assign(_o=g["outlet"].map(order), _u=g["speaker"].eq(UNNAMED)).sort_values(
         ["_o", "_u", "quotes", "words", "speaker"], ascending=[True, True, False, False, True])
     return g[COLUMNS["quote_share"]].reset_index(drop=True)
 
@@ -552,16 +569,21 @@ def build_omissions(analyses: Iterable[Any], *, min_share: float = 0.5) -> pd.Da
     outlets do. Sorted by that share, then by how often the others mention the actor.
     """
     st = _story(analyses)
-    outlets = st.outlets
-    if st.actor_table.empty or len(outlets) < 2:
+    return _omission_rows(st.actor_table, st.outlets, st.order, min_share)
+
+
+def _omission_rows(table: pd.DataFrame, outlets: list[str], order: dict[str, int],
+                   min_share: float) -> pd.DataFrame:
+    if table.empty or len(outlets) < 2:
         return _frame("omissions", [])
     covered: dict[str, set[str]] = defaultdict(set)
     types: dict[str, Any] = {}
     mentions: dict[str, int] = defaultdict(int)
-    for r in st.actor_table.itertuples(index=False):
-        covered[r.actor].add(r.outlet)
-        types.setdefault(r.actor, r.type)
-        mentions[r.actor] += int(r.mentions)
+    for outlet, actor, typ, n in zip(*(table[c].tolist() for c in ("outlet", "actor", "type",
+                                                                    "mentions"))):
+        covered[actor].add(outlet)
+        types.setdefault(actor, typ)
+        mentions[actor] += int(n)
     others = len(outlets) - 1
     rows = []
     for actor, where in covered.items():
@@ -573,7 +595,7 @@ def build_omissions(analyses: Iterable[Any], *, min_share: float = 0.5) -> pd.Da
                 rows.append({"outlet": outlet, "actor": actor, "type": types[actor],
                              "mentioned_by": len(where), "others": others,
                              "share": round(share, 4), "mentions_elsewhere": mentions[actor]})
-    rows.sort(key=lambda r: (-r["share"], -r["mentions_elsewhere"], st.order[r["outlet"]],
+    rows.sort(key=lambda r: (-r["share"], -r["mentions_elsewhere"], order[r["outlet"]],
                              r["actor"]))
     return _frame("omissions", rows)
 
@@ -607,6 +629,11 @@ def build_outlet_summary(analyses: Iterable[Any]) -> pd.DataFrame:
                 s["sources"].add(mapping.get(speaker, speaker))
             else:
                 s["unnamed"] += 1
+    return _outlet_rows(acc)
+
+
+def _outlet_rows(acc: dict[str, dict]) -> pd.DataFrame:
+    """The per-outlet table from pooled sums (``tone_w``/``subj_w`` weighted by words)."""
     rows = []
     for outlet, s in acc.items():
         tone = round(s["tone_w"] / s["tone_n"], 4) if s["tone_n"] else None
@@ -663,7 +690,370 @@ def story_to_json(analyses: Sequence[Any], *, name: str | None = None,
     coverage rows are ``{"actor": ..., "<outlet>": "quoted" | "mentioned" | "absent", ...}``.
     """
     st = _story(analyses)
-    tables = compare_story(st, top=top)
-    return {"story": name, "outlet_names": st.outlets, "articles": len(st.dicts),
+    return tables_to_json(compare_story(st, top=top), name=name, outlets=st.outlets,
+                          articles=len(st.dicts))
+
+
+def tables_to_json(tables: dict[str, pd.DataFrame], *, name: str | None, outlets: list[str],
+                   articles: int) -> dict:
+    """``story_to_json``'s shape for tables already built (e.g. by ``compare_story_counts``)."""
+    return {"story": name, "outlet_names": list(outlets), "articles": int(articles),
             "tables": {key: _records(df, "actor" if key == "coverage" else None)
                        for key, df in tables.items()}}
+
+
+# --------------------------------------------------------------------------- large stories
+#
+# A story of thousands of articles is compared from sums the database grouped
+# (``Store.story_counts``) instead of every analysis. The figures each analysis contributes
+# are computed here once, at save time (``analysis_figures``, ``actor_figures``,
+# ``quote_figures``), so SQL sums and Python sums (``count_story``, for the few articles with
+# saved corrections) are the same numbers. Pooling partial sums of disjoint article sets is
+# exact; what differs from ``compare_story``: quotes are "the same" only when their normalised
+# words are equal (no trimmed-quote matching), each outlet's unique quotes are its
+# ``MAX_UNIQUE_QUOTES`` longest (each once), and an actor's article count is the articles
+# naming it.
+
+MAX_UNIQUE_QUOTES = 200       # unique quotes fetched per outlet in a large story
+MAX_QUOTE_CHARS = 1000        # a stored quote's display text
+NO_SOURCE = "(no source)"
+
+
+def quote_key(text: str) -> str:
+    """sha256 of a quote's normalised words: equal for quotes ``compare_story`` finds equal.
+
+    A hash, not the words, so that a database index holds any quote (PostgreSQL limits the size
+    of an indexed value).
+    """
+    import hashlib
+    return hashlib.sha256(" ".join(_normalise_quote(text)).encode("utf-8", "surrogatepass")) \
+        .hexdigest()
+
+
+def analysis_figures(a: dict) -> dict:
+    """What an analysis adds to its outlet's row: words, tone and subjectivity with weights."""
+    words = _words(a.get("text"))
+    tone = a.get("sentiment") if isinstance(a.get("sentiment"), dict) else {}
+    polarity = tone.get("polarity")
+    if not isinstance(polarity, (int, float)) or isinstance(polarity, bool):
+        return {"words": words, "tone": None, "subjectivity": None, "tone_weight": 0}
+    subj = tone.get("subjectivity")
+    return {"words": words, "tone": float(polarity),
+            "subjectivity": float(subj) if isinstance(subj, (int, float)) else 0.0,
+            "tone_weight": max(words, 1)}
+
+
+def actor_figures(a: dict) -> list[dict]:
+    """Per actor (contract order): stance weight and its strongest ``MAX_EVIDENCE`` snippets.
+
+    ``weight`` is max(mentions, 1) when the actor has a stance score, else 0, so a sum of
+    ``sentiment * weight`` over weights is ``compare_story``'s mention-weighted stance.
+    """
+    out = []
+    for x in _actors_of(a):
+        score = x.get("sentiment")
+        scored = isinstance(score, (int, float)) and not isinstance(score, bool) \
+            and not math.isnan(score)
+        n = int(x.get("mentions") or 0)
+        evidence = sorted(_evidence_texts(a, x), key=lambda e: -abs(e[0]))[:MAX_EVIDENCE]
+        out.append({"name": x["name"], "type": x.get("type") or None, "mentions": n,
+                    "sentiment": float(score) if scored else 0.0,
+                    "weight": max(n, 1) if scored else 0, "label": x.get("label") or None,
+                    "evidence": [[p, t] for p, t in evidence],
+                    "strength": max((abs(p) for p, _ in evidence), default=None)})
+    return out
+
+
+def quote_figures(a: dict) -> list[dict]:
+    """Per quote (contract order): speaker (None: unnamed), display text, words, ``quote_key``."""
+    out = []
+    for k, q in enumerate(_quotes_of(a)):
+        speaker = q.get("speaker")
+        out.append({"ordinal": k,
+                    "speaker": speaker if isinstance(speaker, str) and speaker else None,
+                    "text": " ".join(q["text"].split())[:MAX_QUOTE_CHARS],
+                    "words": _words(q["text"]), "key": quote_key(q["text"])})
+    return out
+
+
+def first_seen(position: int, ordinal: int = 0) -> int:
+    """One sortable number for "article ``position`` of the story, its item ``ordinal``"."""
+    return int(position) * 10_000 + min(int(ordinal), 9_999)
+
+
+@dataclass(frozen=True)
+class StoryCounts:
+    """Partial sums of a set of a story's articles, grouped by outlet (rows are dicts).
+
+    ``outlets``: outlet, articles, words, tone_sum, subj_sum, tone_weight, first
+    ``actors``: outlet, name, type, articles, mentions, weighted, weight, labels, label, first
+    ``speakers``: outlet, speaker (None: unnamed), quotes, words, first
+    ``evidence``: outlet, name, polarity, text, order (≤ MAX_EVIDENCE per outlet and name)
+    ``quotes``: key, outlet, speaker, text, words, first (each distinct row once): every row
+    of a quote in two or more outlets, and at least the longest unique ones
+    ``first`` orders rows by first appearance in the story (``first_seen``).
+    """
+    outlets: tuple = ()
+    actors: tuple = ()
+    speakers: tuple = ()
+    evidence: tuple = ()
+    quotes: tuple = ()
+
+
+def _outlet_name(value: Any) -> str:
+    return " ".join(str(value or "").split()) or NO_SOURCE
+
+
+def count_story(analyses: Iterable[Any], positions: Iterable[int]) -> StoryCounts:
+    """``StoryCounts`` of a few analyses (e.g. corrected ones) at these story positions."""
+    sums: dict[str, dict] = {}
+    actors: dict[tuple, dict] = {}
+    speakers: dict[tuple, dict] = {}
+    evidence, quotes = [], {}
+    for a, pos in zip(_dicts(analyses), positions):
+        outlet = _outlet_name(a.get("source") or a.get("title"))
+        f = analysis_figures(a)
+        o = sums.setdefault(outlet, {"outlet": outlet, "articles": 0, "words": 0, "tone_sum": 0.0,
+                                     "subj_sum": 0.0, "tone_weight": 0,
+                                     "first": first_seen(pos)})
+        o["articles"] += 1
+        o["words"] += f["words"]
+        if f["tone_weight"]:
+            o["tone_sum"] += f["tone"] * f["tone_weight"]
+            o["subj_sum"] += f["subjectivity"] * f["tone_weight"]
+            o["tone_weight"] += f["tone_weight"]
+        for k, x in enumerate(actor_figures(a)):
+            r = actors.setdefault((outlet, x["name"], x["type"]), {
+                "outlet": outlet, "name": x["name"], "type": x["type"], "articles": set(),
+                "mentions": 0, "weighted": 0.0, "weight": 0, "labels": 0, "label": None,
+                "first": first_seen(pos, k)})
+            r["articles"].add(pos)
+            r["mentions"] += x["mentions"]
+            r["weighted"] += x["sentiment"] * x["weight"]
+            r["weight"] += x["weight"]
+            if x["label"]:
+                r["labels"] += 1
+                r["label"] = x["label"]
+            evidence += [{"outlet": outlet, "name": x["name"], "polarity": p, "text": t,
+                          "order": (pos, k, i)} for i, (p, t) in enumerate(x["evidence"])]
+        for q in quote_figures(a):
+            r = speakers.setdefault((outlet, q["speaker"]), {
+                "outlet": outlet, "speaker": q["speaker"], "quotes": 0, "words": 0,
+                "first": first_seen(pos, q["ordinal"])})
+            r["quotes"] += 1
+            r["words"] += q["words"]
+            key = (q["key"], outlet, q["speaker"], q["text"])
+            if key not in quotes:
+                quotes[key] = {"key": q["key"], "outlet": outlet, "speaker": q["speaker"],
+                               "text": q["text"], "words": q["words"],
+                               "first": first_seen(pos, q["ordinal"])}
+    for r in actors.values():
+        r["articles"] = len(r["articles"])
+    return StoryCounts(outlets=tuple(sums.values()), actors=tuple(actors.values()),
+                       speakers=tuple(speakers.values()), evidence=tuple(evidence),
+                       quotes=tuple(quotes.values()))
+
+
+class PooledCounts:
+    """Several ``StoryCounts`` of disjoint article sets pooled into one story's tables.
+
+    Outlet names are whitespace-collapsed (rows of one outlet pooled), actor names and
+    speakers are aligned story-wide as in ``compare_story``.
+    """
+
+    def __init__(self, parts: Iterable[StoryCounts]):
+        parts = list(parts)
+        names: dict[Any, str] = {}
+
+        def rows(field: str) -> list[dict]:
+            out = []
+            for p in parts:
+                for r in getattr(p, field):
+                    raw = r["outlet"]
+                    name = names.get(raw)
+                    if name is None:
+                        name = names[raw] = _outlet_name(raw)
+                    out.append(r if name == raw else dict(r, outlet=name))
+            return out
+
+        self.outlet_rows, self.actor_rows = rows("outlets"), rows("actors")
+        self.speaker_rows, self.evidence_rows = rows("speakers"), rows("evidence")
+        quotes: dict[tuple, dict] = {}
+        for r in rows("quotes"):
+            key = (r["key"], r["outlet"], r["speaker"], r["text"])
+            if key not in quotes or r["first"] < quotes[key]["first"]:
+                quotes[key] = r
+        self.quote_rows = sorted(quotes.values(), key=lambda r: r["first"])
+
+    @cached_property
+    def outlets(self) -> list[str]:
+        first: dict[str, int] = {}
+        for r in self.outlet_rows:
+            first[r["outlet"]] = min(first.get(r["outlet"], r["first"]), r["first"])
+        return sorted(first, key=first.__getitem__)
+
+    @cached_property
+    def order(self) -> dict[str, int]:
+        return {o: k for k, o in enumerate(self.outlets)}
+
+    @cached_property
+    def mapping(self) -> dict[str, str]:
+        """Story-wide names, aligned over the same (name, type) counts as per article."""
+        per_outlet: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for r in self.actor_rows:
+            per_outlet[r["outlet"]] += [(r["name"], r["type"] or "")] * int(r["articles"])
+        from . import entities
+        mapping = dict(entities.align_story_actors(list(per_outlet.values()))) \
+            if hasattr(entities, "align_story_actors") else {}
+        return {r["name"]: mapping.get(r["name"]) or r["name"] for r in self.actor_rows}
+
+    def name(self, name: str) -> str:
+        return self.mapping.get(name, name)
+
+    @cached_property
+    def actor_table(self) -> pd.DataFrame:
+        stats: dict[tuple[str, str], dict] = {}
+
+        def slot(outlet: str, actor: str) -> dict:
+            return stats.setdefault((outlet, actor), {
+                "type": None, "type_first": None, "articles": 0, "mentions": 0, "quotes": 0,
+                "quoted_words": 0, "weighted": 0.0, "weight": 0.0, "labels": 0, "label": None,
+                "evidence": []})
+
+        name = self.mapping.get
+        for r in self.actor_rows:
+            s = slot(r["outlet"], name(r["name"], r["name"]))
+            if r["type"] and (s["type_first"] is None or r["first"] < s["type_first"]):
+                s["type"], s["type_first"] = r["type"], r["first"]
+            s["articles"] += int(r["articles"])
+            s["mentions"] += int(r["mentions"] or 0)
+            s["weighted"] += float(r["weighted"] or 0.0)
+            s["weight"] += float(r["weight"] or 0)
+            s["labels"] += int(r["labels"] or 0)
+            s["label"] = s["label"] or r["label"]
+        for r in self.speaker_rows:
+            if r["speaker"]:
+                s = slot(r["outlet"], name(r["speaker"], r["speaker"]))
+                s["quotes"] += int(r["quotes"])
+                s["quoted_words"] += int(r["words"] or 0)
+        for r in self.evidence_rows:
+            s = stats.get((r["outlet"], name(r["name"], r["name"])))
+            if s is not None:
+                s["evidence"].append(r)
+        rows = []
+        for (outlet, actor), s in stats.items():
+            score, label = None, None
+            if s["weight"]:
+                score = round(s["weighted"] / s["weight"], 4)
+                label = s["label"] if s["labels"] == 1 and s["articles"] == 1 \
+                    else _label(s["weighted"] / s["weight"])
+            evidence = sorted(s["evidence"], key=lambda e: (-abs(e["polarity"]), e["order"]))
+            rows.append({"outlet": outlet, "actor": actor, "type": s["type"],
+                         "articles": max(s["articles"], 1), "mentions": s["mentions"],
+                         "quotes": s["quotes"], "quoted_words": s["quoted_words"],
+                         "score": score, "label": label,
+                         "evidence": [e["text"] for e in evidence[:MAX_EVIDENCE]]})
+        rows.sort(key=lambda r: (self.order.get(r["outlet"], len(self.order)), -r["mentions"],
+                                 -r["quotes"], r["actor"]))
+        return _frame("actors", rows)
+
+    @cached_property
+    def coverage(self) -> pd.DataFrame:
+        """Long coverage of every actor (the matrix and the page's chart both use it)."""
+        return _coverage_rows(self.actor_table, self.outlets, None)
+
+    def speaker(self, speaker: str | None) -> str:
+        return self.name(speaker) if speaker else UNNAMED
+
+    @cached_property
+    def quote_groups(self) -> list[tuple[list[dict], int]]:
+        """(rows of one quote key in outlet order, number of outlets), first seen first."""
+        by_key: dict[str, list[dict]] = defaultdict(list)
+        for r in self.quote_rows:
+            by_key[r["key"]].append(r)
+        out = []
+        for rows in by_key.values():
+            rows.sort(key=lambda r: (self.order.get(r["outlet"], len(self.order)), r["first"]))
+            out.append((rows, len({r["outlet"] for r in rows})))
+        return out
+
+
+def _pooled(counts: Iterable[StoryCounts] | PooledCounts) -> PooledCounts:
+    return counts if isinstance(counts, PooledCounts) else PooledCounts(counts)
+
+
+def build_coverage_from_story_counts(counts: Iterable[StoryCounts] | PooledCounts, *,
+                                     top: int | None = None) -> pd.DataFrame:
+    """``build_coverage`` (long form) from ``StoryCounts``."""
+    pc = _pooled(counts)
+    return pc.coverage if top is None else _coverage_rows(pc.actor_table, pc.outlets, top)
+
+
+def compare_story_counts(counts: Iterable[StoryCounts] | PooledCounts, *,
+                         top: int | None = None) -> dict[str, pd.DataFrame]:
+    """``compare_story``'s tables, with the same columns, from ``StoryCounts`` (large stories).
+
+    Quotes match by equal normalised words only, and each outlet's unique quotes are its
+    ``MAX_UNIQUE_QUOTES`` longest, each once (see the section comment above).
+    """
+    pc = _pooled(counts)
+    acc: dict[str, dict] = {o: {"articles": 0, "words": 0, "tone_w": 0.0, "subj_w": 0.0,
+                                "tone_n": 0, "actors": set(), "quotes": 0, "quoted_words": 0,
+                                "sources": set(), "unnamed": 0} for o in pc.outlets}
+    for r in pc.outlet_rows:
+        s = acc[r["outlet"]]
+        s["articles"] += int(r["articles"])
+        s["words"] += int(r["words"] or 0)
+        s["tone_w"] += float(r["tone_sum"] or 0.0)
+        s["subj_w"] += float(r["subj_sum"] or 0.0)
+        s["tone_n"] += int(r["tone_weight"] or 0)
+    for r in pc.actor_rows:
+        if r["outlet"] in acc:
+            acc[r["outlet"]]["actors"].add(pc.name(r["name"]))
+    share = []
+    for r in pc.speaker_rows:
+        s = acc.get(r["outlet"])
+        if s is not None:
+            s["quotes"] += int(r["quotes"])
+            s["quoted_words"] += int(r["words"] or 0)
+            if r["speaker"]:
+                s["sources"].add(pc.name(r["speaker"]))
+            else:
+                s["unnamed"] += int(r["quotes"])
+        share.append({"outlet": r["outlet"], "speaker": pc.speaker(r["speaker"]),
+                      "quotes": int(r["quotes"]), "words": int(r["words"] or 0),
+                      "first": r["first"]})
+    if share:
+        share_frame = pd.DataFrame(share).sort_values("first", kind="stable")
+        quote_share = _quote_share_rows(share_frame, pc.order)
+    else:
+        quote_share = _frame("quote_share", [])
+    shared, unique = [], defaultdict(list)
+    for rows, n_outlets in pc.quote_groups:
+        if n_outlets < 2:
+            unique[rows[0]["outlet"]] += rows
+            continue
+        longest = max(rows, key=lambda r: r["words"])
+        speakers = list(dict.fromkeys(pc.speaker(r["speaker"]) for r in rows))
+        shared.append({"group": len(shared), "text": longest["text"],
+                       "words": int(longest["words"]), "n_outlets": n_outlets,
+                       "outlets": list(dict.fromkeys(r["outlet"] for r in rows)),
+                       "speakers": speakers, "same_speaker": len(set(speakers) - {UNNAMED}) <= 1,
+                       "variants": len({r["text"] for r in rows})})
+    shared.sort(key=lambda r: (-r["n_outlets"], -r["words"], r["group"]))
+    kept = []
+    for rows in unique.values():
+        kept += sorted(rows, key=lambda r: (-r["words"], r["first"]))[:MAX_UNIQUE_QUOTES]
+    kept.sort(key=lambda r: r["first"])
+    return {
+        "outlets": _outlet_rows(acc),
+        "coverage": _coverage_matrix(build_coverage_from_story_counts(pc, top=top),
+                                     pc.outlets),
+        "stance": _stance_rows(pc.actor_table, True),
+        "quote_share": quote_share,
+        "shared_quotes": _frame("shared_quotes", shared),
+        "unique_quotes": _frame("unique_quotes", [
+            {"outlet": r["outlet"], "speaker": pc.speaker(r["speaker"]), "text": r["text"],
+             "words": int(r["words"])} for r in kept]),
+        "omissions": _omission_rows(pc.actor_table, pc.outlets, pc.order, 0.5),
+    }

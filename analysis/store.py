@@ -48,7 +48,16 @@ API (all methods are thread-safe; one engine per Store, one session per call)::
     store.story_articles(sid)         -> list[ArticleRecord]  (story order)
     store.story_analyses(sid)         -> list[dict]           (input for analysis.compare)
     store.outlet_actor_counts(sid=None) -> list[OutletActorCount]  (SQL GROUP BY outlet, actor)
+    store.story_edits(sid)            -> [(article id, position, edits)]   (no analysis read)
+    store.story_counts(sid, exclude=(), quote_keys=()) -> compare.StoryCounts
+                                       (a large story grouped in SQL: compare_story_counts)
     store.count_articles(), store.count_analyses(), store.dispose()
+
+Large stories
+    Saving an analysis also writes the figures ``analysis.compare`` sums per outlet (words and
+    tone on ``analyses``, stance weight and strongest evidence on ``analysis_actors``, one
+    ``analysis_quotes`` row per quote with a key for equal words), so ``story_counts`` compares
+    thousands of articles with GROUP BY and window functions instead of loading them.
 
 ``ArticleRecord.analysis`` is the contract's JSON row (``Analysis.to_dict()``) with the
 article's own ``source``/``title``/``url`` laid over it (two outlets can share one cached
@@ -86,7 +95,7 @@ from functools import wraps
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text,
+from sqlalchemy import (JSON, BigInteger, DateTime, Float, ForeignKey, Index, Integer, String, Text,
                         UniqueConstraint, create_engine, delete, event, func, select, update)
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Engine, make_url
@@ -218,6 +227,11 @@ class AnalysisRow(Base):
     version: Mapped[str] = mapped_column(String(50))
     payload: Mapped[dict] = mapped_column(JSONType)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # ``compare.analysis_figures``: summed per outlet in SQL for large stories
+    words: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    tone: Mapped[float | None] = mapped_column(Float, nullable=True)
+    subjectivity: Mapped[float | None] = mapped_column(Float, nullable=True)
+    tone_weight: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class AnalysisActorRow(Base):
@@ -234,6 +248,26 @@ class AnalysisActorRow(Base):
     quotes: Mapped[int] = mapped_column(Integer, default=0)
     sentiment: Mapped[float] = mapped_column(Float, default=0.0)
     label: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    # ``compare.actor_figures``: the stance weight and the strongest evidence (JSON text of
+    # [polarity, snippet] pairs, at most compare.MAX_EVIDENCE) with its largest |polarity|
+    weight: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    evidence: Mapped[str | None] = mapped_column(Text, nullable=True)
+    evidence_strength: Mapped[float | None] = mapped_column(Float, nullable=True)
+
+
+class AnalysisQuoteRow(Base):
+    """The quotes of an analysis as rows (``compare.quote_figures``), grouped in SQL."""
+    __tablename__ = "analysis_quotes"
+    __table_args__ = (Index("ix_analysis_quotes_analysis_id", "analysis_id"),
+                      Index("ix_analysis_quotes_quote_key", "quote_key"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    analysis_id: Mapped[int] = mapped_column(ForeignKey("analyses.id", ondelete="CASCADE"))
+    ordinal: Mapped[int] = mapped_column(Integer, default=0)
+    speaker: Mapped[str | None] = mapped_column(String(300), nullable=True)
+    text: Mapped[str] = mapped_column(Text)
+    words: Mapped[int] = mapped_column(Integer, default=0)
+    quote_key: Mapped[str] = mapped_column(String(64))
 
 
 class ArticleRow(Base):
@@ -414,23 +448,39 @@ def _upgrade(engine: Engine, url: str) -> None:
 _UNSET: Any = object()
 
 
-def _actor_rows(analysis_id: int, payload: dict) -> list[AnalysisActorRow]:
+def actor_values(payload: dict) -> list[dict]:
+    """The ``analysis_actors`` values of an analysis (also used by the 0002 back-fill)."""
+    from .compare import actor_figures
     quotes: dict[str, int] = {}
     for q in payload.get("quotes") or ():
         if isinstance(q, dict) and isinstance(q.get("speaker"), str):
             quotes[q["speaker"]] = quotes.get(q["speaker"], 0) + 1
-    rows = []
-    for a in payload.get("actors") or ():
-        if not isinstance(a, dict) or not isinstance(a.get("name"), str) or not a["name"]:
-            continue
-        score = a.get("sentiment")
-        rows.append(AnalysisActorRow(
-            analysis_id=analysis_id, name=a["name"][:300],
-            type=str(a["type"])[:32] if a.get("type") else None,
-            mentions=int(a.get("mentions") or 0), quotes=quotes.get(a["name"], 0),
-            sentiment=float(score) if isinstance(score, (int, float)) else 0.0,
-            label=str(a["label"])[:16] if a.get("label") else None))
-    return rows
+    return [{"name": f["name"][:300], "type": str(f["type"])[:32] if f["type"] else None,
+             "mentions": f["mentions"], "quotes": quotes.get(f["name"], 0),
+             "sentiment": f["sentiment"], "label": str(f["label"])[:16] if f["label"] else None,
+             "weight": f["weight"],
+             "evidence": json.dumps(f["evidence"], ensure_ascii=False) if f["evidence"] else None,
+             "evidence_strength": f["strength"]}
+            for f in actor_figures(payload)]
+
+
+def quote_values(payload: dict) -> list[dict]:
+    """The ``analysis_quotes`` values of an analysis (also used by the 0002 back-fill)."""
+    from .compare import quote_figures
+    return [{"ordinal": q["ordinal"], "speaker": q["speaker"][:300] if q["speaker"] else None,
+             "text": q["text"], "words": q["words"], "quote_key": q["key"]}
+            for q in quote_figures(payload)]
+
+
+def analysis_values(payload: dict) -> dict:
+    """The figure columns of an ``analyses`` row (also used by the 0002 back-fill)."""
+    from .compare import analysis_figures
+    return analysis_figures(payload)
+
+
+def _actor_rows(analysis_id: int, payload: dict) -> list[Base]:
+    return [*(AnalysisActorRow(analysis_id=analysis_id, **v) for v in actor_values(payload)),
+            *(AnalysisQuoteRow(analysis_id=analysis_id, **v) for v in quote_values(payload))]
 
 
 def _like_pattern(search: str) -> str:
@@ -505,7 +555,8 @@ class Store:
             # lets both try), only this insert is undone and we read theirs.
             with s.begin_nested():
                 row = AnalysisRow(text_hash=key[0], model=key[1], version=key[2],
-                                  payload=payload, created_at=_now())
+                                  payload=payload, created_at=_now(),
+                                  **analysis_values(payload))
                 s.add(row)
                 s.flush()
                 s.add_all(_actor_rows(row.id, payload))
@@ -530,6 +581,7 @@ class Store:
                         .where(ArticleRow.analysis_id == analysis_id))
         if not used:
             s.execute(delete(AnalysisActorRow).where(AnalysisActorRow.analysis_id == analysis_id))
+            s.execute(delete(AnalysisQuoteRow).where(AnalysisQuoteRow.analysis_id == analysis_id))
             s.execute(delete(AnalysisRow).where(AnalysisRow.id == analysis_id))
 
     # ---------------------------------------------------------------- articles
@@ -918,3 +970,131 @@ class Store:
                                  mentions=int(m or 0), quotes=int(q or 0),
                                  mean_sentiment=float(avg or 0.0))
                 for src, name, typ, n, m, q, avg in rows]
+
+    # ---------------------------------------------------------------- large-story counts
+
+    @_reachable
+    def story_edits(self, story_id: str) -> list[tuple[str, int, dict]]:
+        """(article id, story position, saved edits) of each article of a story, story order.
+
+        Cheap (no analysis is read): it tells which articles carry corrections.
+        """
+        if not is_valid_id(story_id):
+            return []
+        with self._read() as s:
+            rows = s.execute(
+                select(ArticleRow.id, StoryArticleRow.position, ArticleRow.edits)
+                .join(StoryArticleRow, StoryArticleRow.article_id == ArticleRow.id)
+                .where(StoryArticleRow.story_id == story_id)
+                .order_by(StoryArticleRow.position, StoryArticleRow.added_at, ArticleRow.id)).all()
+        return [(aid, int(pos or 0), dict(edits or {})) for aid, pos, edits in rows]
+
+    @_reachable
+    def story_counts(self, story_id: str, *, exclude: Iterable[str] = (),
+                     quote_keys: Iterable[str] = ()):
+        """A story's ``compare.StoryCounts``, grouped in SQL (no analysis is loaded).
+
+        ``exclude``: article ids left out (their corrected analyses are counted in Python, see
+        ``compare.count_story``). ``quote_keys``: quote keys whose every row is fetched (the
+        excluded articles' quotes), so sharing across both sets is decided exactly. Otherwise
+        the rows of quotes in two or more outlets are fetched, and of the others each outlet's
+        ``compare.MAX_UNIQUE_QUOTES`` longest. Evidence: at most ``compare.MAX_EVIDENCE``
+        actor rows per outlet and name, picked with a window function.
+        """
+        from .compare import MAX_EVIDENCE, MAX_UNIQUE_QUOTES, StoryCounts
+        if not is_valid_id(story_id):
+            return StoryCounts()
+        exclude, quote_keys = sorted(set(exclude)), sorted(set(quote_keys))
+        outlet = func.coalesce(ArticleRow.source, ArticleRow.title)
+        first = StoryArticleRow.position.cast(BigInteger) * 10_000
+
+        def members(query):
+            query = query.join(StoryArticleRow, StoryArticleRow.article_id == ArticleRow.id) \
+                .where(StoryArticleRow.story_id == story_id)
+            return query.where(ArticleRow.id.not_in(exclude)) if exclude else query
+
+        totals = members(
+            select(outlet, func.count(ArticleRow.id), func.sum(AnalysisRow.words),
+                   func.sum(AnalysisRow.tone * AnalysisRow.tone_weight),
+                   func.sum(AnalysisRow.subjectivity * AnalysisRow.tone_weight),
+                   func.sum(AnalysisRow.tone_weight), func.min(first))
+            .select_from(ArticleRow)
+            .join(AnalysisRow, AnalysisRow.id == ArticleRow.analysis_id)).group_by(outlet)
+        actor = AnalysisActorRow
+        actors = members(
+            select(outlet, actor.name, actor.type, func.count(func.distinct(ArticleRow.id)),
+                   func.sum(actor.mentions), func.sum(actor.sentiment * actor.weight),
+                   func.sum(actor.weight), func.count(actor.label), func.max(actor.label),
+                   func.min(first))
+            .select_from(ArticleRow)
+            .join(actor, actor.analysis_id == ArticleRow.analysis_id)) \
+            .group_by(outlet, actor.name, actor.type)
+        quote = AnalysisQuoteRow
+        quote_first = func.min(first + quote.ordinal)
+        speakers = members(
+            select(outlet, quote.speaker, func.count(quote.id), func.sum(quote.words),
+                   quote_first)
+            .select_from(ArticleRow)
+            .join(quote, quote.analysis_id == ArticleRow.analysis_id)) \
+            .group_by(outlet, quote.speaker)
+        ranked = members(
+            select(outlet.label("outlet"), actor.name, actor.evidence,
+                   StoryArticleRow.position, actor.id,
+                   func.row_number().over(
+                       partition_by=(outlet, actor.name),
+                       order_by=(actor.evidence_strength.desc(), StoryArticleRow.position,
+                                 actor.id)).label("rank"))
+            .select_from(ArticleRow)
+            .join(actor, actor.analysis_id == ArticleRow.analysis_id)
+            .where(actor.evidence_strength.is_not(None))).subquery()
+        evidence = select(ranked.c.outlet, ranked.c.name, ranked.c.evidence, ranked.c.position,
+                          ranked.c.id).where(ranked.c.rank <= MAX_EVIDENCE)
+
+        def quote_rows(where):
+            return members(
+                select(quote.quote_key, outlet.label("outlet"), quote.speaker, quote.text,
+                       func.max(quote.words).label("words"), quote_first.label("first"))
+                .select_from(ArticleRow)
+                .join(quote, quote.analysis_id == ArticleRow.analysis_id)
+                .where(where)).group_by(quote.quote_key, outlet, quote.speaker, quote.text)
+
+        spread = members(select(quote.quote_key).select_from(ArticleRow)
+                         .join(quote, quote.analysis_id == ArticleRow.analysis_id)) \
+            .group_by(quote.quote_key)
+        shared = quote_rows(quote.quote_key.in_(
+            spread.having(func.count(func.distinct(outlet)) >= 2)))
+        alone = spread.having(func.count(func.distinct(outlet)) < 2)
+        if quote_keys:
+            alone = alone.where(quote.quote_key.not_in(quote_keys))
+        alone = quote_rows(quote.quote_key.in_(alone)).subquery()
+        longest = select(alone, func.row_number().over(
+            partition_by=alone.c.outlet,
+            order_by=(alone.c.words.desc(), alone.c.first)).label("rank")).subquery()
+        unique = select(*(c for c in longest.c if c.name != "rank")) \
+            .where(longest.c.rank <= MAX_UNIQUE_QUOTES)
+
+        with self._read() as s:
+            outlet_rows = [{"outlet": o, "articles": int(n), "words": int(w or 0),
+                            "tone_sum": float(t or 0.0), "subj_sum": float(sj or 0.0),
+                            "tone_weight": int(tw or 0), "first": int(f or 0)}
+                           for o, n, w, t, sj, tw, f in s.execute(totals)]
+            actor_rows = [{"outlet": o, "name": name, "type": typ, "articles": int(n),
+                           "mentions": int(m or 0), "weighted": float(wd or 0.0),
+                           "weight": int(wt or 0), "labels": int(nl or 0), "label": lab,
+                           "first": int(f or 0)}
+                          for o, name, typ, n, m, wd, wt, nl, lab, f in s.execute(actors)]
+            speaker_rows = [{"outlet": o, "speaker": sp, "quotes": int(n), "words": int(w or 0),
+                             "first": int(f or 0)} for o, sp, n, w, f in s.execute(speakers)]
+            evidence_rows = []
+            for o, name, snippets, pos, row_id in s.execute(evidence):
+                for i, (pol, text) in enumerate(json.loads(snippets or "[]")):
+                    evidence_rows.append({"outlet": o, "name": name, "polarity": float(pol),
+                                          "text": text, "order": (int(pos or 0), row_id, i)})
+            found = [*s.execute(shared), *s.execute(unique)]
+            if quote_keys:
+                found += s.execute(quote_rows(quote.quote_key.in_(quote_keys))).all()
+        quote_rows_out = [{"key": k, "outlet": o, "speaker": sp, "text": t, "words": int(w or 0),
+                           "first": int(f or 0)} for k, o, sp, t, w, f in found]
+        return StoryCounts(outlets=tuple(outlet_rows), actors=tuple(actor_rows),
+                           speakers=tuple(speaker_rows), evidence=tuple(evidence_rows),
+                           quotes=tuple(quote_rows_out))

@@ -7,6 +7,15 @@ random, plus quotes of its own. Prints seconds per step; never part of the test 
     .venv/bin/python bench/compare_scale.py            # 3, 30, 100, 300 articles
     .venv/bin/python bench/compare_scale.py 1000       # chosen sizes
     .venv/bin/python bench/compare_scale.py --page 500 # the Compare PAGE in a browser
+    .venv/bin/python bench/compare_scale.py --sql 5000 # the page's tables, SQL path vs pandas
+    .venv/bin/python bench/compare_scale.py --sql 5000 --synthetic
+
+``--sql N`` saves N articles generated from the dev stories as ``--page`` does (with
+``--synthetic``: ``make_story``'s, from ``PAGE_OUTLETS`` outlets) in a temporary SQLite store,
+one with a saved correction, and times what the Compare page computes for that large story
+before it is cached: ``ui.story_tables.load_story_counts`` + ``compare_story_counts`` (GROUP
+BY in the database), on a fresh Store (cold) and once more, beside the in-memory path (every
+analysis loaded, ``compare_story``). The load average is printed with it.
 
 ``--page N`` times the dashboard's Compare page (Playwright, Debian Chromium) for a story of N
 stored articles generated from the dev stories (``../shared/eval/stories/*.raw.txt``, analysed
@@ -105,6 +114,51 @@ def main(sizes: list[int]) -> None:
 
 PAGE_OUTLETS = 8
 PAGE_LOADS = 5
+
+
+def time_sql_path(n_articles: int, synthetic: bool = False) -> None:
+    from analysis.compare import PooledCounts, build_coverage_from_story_counts, \
+        compare_story_counts
+    from ui.story_tables import load_story_counts, story_rows
+    if synthetic:
+        story = make_story(n_articles)
+        for i, a in enumerate(story):
+            a["source"] = f"Outlet {chr(65 + i % PAGE_OUTLETS)}"
+    else:
+        story = story_from_dev(n_articles)
+    print(f"{n_articles} {'synthetic' if synthetic else 'dev-story'} articles, "
+          f"{sum(len(a['quotes']) for a in story)} quotes, "
+          f"{len({a['source'] for a in story})} outlets")
+    with tempfile.TemporaryDirectory() as tmp:
+        url = f"sqlite:///{tmp}/bench.db"
+        store = Store(url)
+        sid = store.create_story("bench")
+        timed("store: save_articles (bulk)", lambda: store.save_articles(story, story_id=sid))
+        if story[0]["actors"]:
+            rename = {"kind": "rename", "old": story[0]["actors"][0]["name"], "new": "Renamed"}
+            store.update_edits(store.get_story(sid).article_ids[0], {"edits": [rename]})
+        store.dispose()
+        for run in ("cold", "again"):
+            store = Store(url)
+            print(f"  load average {os.getloadavg()[0]:.2f}")
+            t = time.perf_counter()
+            parts, _, _ = timed(f"SQL ({run}): load_story_counts",
+                                lambda: load_story_counts(store, sid))
+            pooled = PooledCounts(parts)
+            tables = timed(f"SQL ({run}): compare_story_counts",
+                           lambda: compare_story_counts(pooled))
+            build_coverage_from_story_counts(pooled)
+            print(f"  {'SQL (' + run + '): total':<34} {time.perf_counter() - t:8.3f} s")
+            store.dispose()
+        print(f"  {'shared / unique quotes shown':<34} {len(tables['shared_quotes']):8d} "
+              f"/ {len(tables['unique_quotes'])}")
+        store = Store(url)
+        print(f"  load average {os.getloadavg()[0]:.2f}")
+        t = time.perf_counter()
+        rows, _ = timed("pandas path: story_rows", lambda: story_rows(store, sid))
+        timed("pandas path: compare_story", lambda: compare_story(rows))
+        print(f"  {'pandas path: total':<34} {time.perf_counter() - t:8.3f} s")
+        store.dispose()
 
 
 def story_from_dev(n_articles: int, seed: int = 11) -> list[dict]:
@@ -233,7 +287,10 @@ def time_compare_page(n_articles: int) -> None:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--page"]:
+    if sys.argv[1:2] == ["--sql"]:
+        sizes = [int(x) for x in sys.argv[2:] if x.isdigit()]
+        time_sql_path(sizes[0] if sizes else 5000, synthetic="--synthetic" in sys.argv)
+    elif sys.argv[1:2] == ["--page"]:
         time_compare_page(int(sys.argv[2]) if len(sys.argv) > 2 else 500)
     else:
         main([int(x) for x in sys.argv[1:]] or [3, 30, 100, 300])

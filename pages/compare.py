@@ -16,6 +16,7 @@ import re
 import pandas as pd
 import streamlit as st
 
+from analysis.compare import MAX_UNIQUE_QUOTES
 from analysis.store import StoreError, StoryRecord, is_valid_id
 from ui.deep_links import run_through_app
 from ui.safe_html import md_literal, md_literal_table
@@ -209,6 +210,11 @@ def show_quotes(view: StoryView) -> None:
                      "Share of quoted words": st.column_config.NumberColumn(format="percent")})
 
     shared = view.tables["shared_quotes"]
+    if view.coverage_from_sql:
+        st.caption("Counted in the database (large story): quotes count as the same only when "
+                   "their words are equal (differently trimmed versions are not matched), and "
+                   f"each outlet lists its {MAX_UNIQUE_QUOTES} longest quotes found in no other "
+                   "outlet, each once.")
     st.subheader(f"Quotes in several outlets ({len(shared)})", anchor=False)
     if shared.empty:
         st.caption("No outlet carries the same words as another.")
@@ -221,7 +227,10 @@ def show_quotes(view: StoryView) -> None:
             "Same speaker?": shared["same_speaker"].map({True: "yes", False: "no"}),
             "Words": shared["words"]}), "shared_table")
     unique = view.tables["unique_quotes"]
-    st.subheader(f"Quotes in one outlet only ({len(unique)})", anchor=False)
+    capped = view.coverage_from_sql and not unique.empty \
+        and unique["outlet"].value_counts().max() >= MAX_UNIQUE_QUOTES
+    st.subheader(f"Quotes in one outlet only ({len(unique)}{'+' if capped else ''})",
+                 anchor=False)
     if unique.empty:
         st.caption("Every quote appears in more than one outlet.")
     else:
@@ -251,7 +260,7 @@ def show_downloads(story: StoryRecord, view: StoryView) -> None:
     stem = re.sub(r"[^A-Za-z0-9]+", "-", story.name).strip("-").lower()[:40] or "story"
     # In a popover: its buttons are drawn when it opens, not with the page.
     with st.popover("Download the comparison", icon=":material/download:"):
-        download("Whole story (JSON)", lambda: story_json(story.id, story.name),
+        download("Whole story (JSON)", lambda: story_json(story.id, story.name, view),
                  f"{stem}.json", "export_json", mime="application/json")
         for name, label in TABLE_NAMES.items():
             download(f"{label} (CSV)",
@@ -267,7 +276,7 @@ if picked is not None and picked.n_articles == 0:
     st.info("This story has no articles yet: add some on the Library page.")
     st.page_link(LIBRARY_PAGE, label="Go to Library", icon=":material/library_books:")
 elif picked is not None:
-    story_view = load_story_view(picked.id, story_stamp(picked), tuple(picked.sources))
+    story_view = load_story_view(picked.id, story_stamp(picked), picked.n_articles)
     slot = show_header(picked, story_view)
     tabs = st.tabs(VIEWS, key=VIEW_PARAM, bind="query-params")
     for tab, show in zip(tabs, (show_coverage, show_stance, show_quotes, show_omissions,

@@ -371,3 +371,29 @@ def test_a_stored_analysis_is_reused_exactly_as_the_pipeline_made_it(store, nlp)
     assert "hard questions" in cleaned.text                 # a body sentence: change one word
     assert stored_analysis(analysis.clean(raw.replace("hard questions", "hard, fair questions",
                                                       1))) is None
+
+
+def test_compare_large_story_is_counted_in_the_database(store, monkeypatch):
+    """Above LARGE_STORY articles no analysis is loaded, except the corrected ones."""
+    import ui.story_tables as story_tables
+    monkeypatch.setattr(story_tables, "LARGE_STORY", 2)
+
+    def must_not_load(*args, **kwargs):
+        raise AssertionError("a large story loaded every analysis")
+
+    monkeypatch.setattr(story_tables, "story_rows", must_not_load)
+    monkeypatch.setattr(Store, "story_articles", must_not_load)
+    sid = save_story(store, STORY, name="Harbour cuts, large")
+    first = store.get_story(sid).article_ids[0]
+    store.update_edits(first, {"restore": [], "drop": [], "edits": [
+        {"kind": "rename", "old": "Port Authority", "new": "Harbour Board"}]})
+    at = open_page("pages/compare.py", story=sid)
+    assert "Counted in the database (large story)." in texts(at.caption)
+    assert "Harbour Board" in chart_specs(at)[0]
+    at = open_view(at, "Outlets")
+    summary = table(at, "People quoted")
+    assert list(summary["Outlet"]) == ["Harbour Gazette", "Coast Courier", "Wire Service"]
+    assert list(summary["Quotes"]) == [2, 2, 1]
+    at = open_view(at, "Quotes")
+    assert "quotes count as the same only when their words are equal" in texts(at.caption)
+    assert table(at, "Quote", "Speaker") is not None

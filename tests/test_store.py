@@ -439,3 +439,159 @@ def test_a_server_that_goes_away_is_one_clear_error(pg):
     finally:
         s.dispose()
         pg.drop_database(url)
+
+
+# ------------------------------------------------------------------ large stories in SQL
+
+def _exact_quote_story() -> list[dict]:
+    """Five outlets' articles whose shared quotes are equal words (no trimmed versions)."""
+    from tests.test_compare import article
+    proud = "Redmarsh Rovers is a club with a proud history and an extraordinary community."
+    answers = "We have questions that need answers."
+    landlords = "We intend to be custodians, not landlords,"
+    wire = article("Wire", [
+        "Kestrel Harbour Capital agreed to buy Redmarsh Rovers on Tuesday.",
+        f"“{proud}” said Marcus Teo.", f"The Supporters' Trust said: “{answers}”"],
+        actors=[("Kestrel Harbour Capital", "ORG", 4, 0.0, []),
+                ("Redmarsh Rovers", "ORG", 3, 0.0, []), ("Marcus Teo", "PERSON", 2, 0.1, []),
+                ("Supporters' Trust", "ORG", 1, 0.0, [])],
+        quotes=[(proud, "Marcus Teo"), (answers, None)], polarity=0.02)
+    friendly = article("Friendly", [
+        "Kestrel Harbour brings welcome investment to a proud club.",
+        "Teo said: “REDMARSH ROVERS is a club with a proud history and an extraordinary "
+        "community”.", f"“{landlords}” Teo said."],
+        actors=[("Kestrel Harbour", "ORG", 4, 0.6,
+                 [("Kestrel Harbour brings welcome investment to a proud club.", 0.6)]),
+                ("Redmarsh Rovers", "ORG", 3, 0.4, []), ("Teo", "PERSON", 3, 0.5, [])],
+        quotes=[("REDMARSH ROVERS is a club with a proud history and an extraordinary community",
+                 "Teo"), (landlords, "Teo")], polarity=0.35, subjectivity=0.6)
+    hostile = article("Hostile", [
+        "Kestrel Harbour Capital is circling a struggling club like a vulture.",
+        "Redmarsh Rovers fans are worried.", f"“{answers}” the Supporters' Trust said.",
+        "Critic Dana Fox scoffed: “We have heard that before.”"],
+        actors=[("Kestrel Harbour Capital", "ORG", 5, -0.7,
+                 [("Kestrel Harbour Capital is circling a struggling club like a vulture.", -0.8),
+                  ("Redmarsh Rovers fans are worried.", -0.2)]),
+                ("Redmarsh Rovers", "ORG", 2, -0.2, []), ("Supporters' Trust", "ORG", 3, -0.1, []),
+                ("Dana Fox", "PERSON", 2, -0.3, [])],
+        quotes=[(answers, "Supporters' Trust"), ("We have heard that before.", "Dana Fox")],
+        polarity=-0.4, subjectivity=0.7)
+    hostile_2 = article("Hostile", [
+        "Kestrel Harbour Capital did fine.", "Some say Kestrel Harbour Capital paid well.",
+        f"“{landlords}” a fan wrote."],
+        actors=[("Kestrel Harbour Capital", "ORG", 5, 0.3,
+                 [("Kestrel Harbour Capital did fine.", 0.5),
+                  ("Some say Kestrel Harbour Capital paid well.", 0.05)])],
+        quotes=[(landlords, None)], polarity=0.1)
+    corrected = article("Gazette", [
+        "Redmarsh Rovers accepted the offer from Kestrel Harbour Capital.",
+        f"“{answers}” a steward said."],
+        actors=[("Redmarsh Rovers", "ORG", 2, 0.2,
+                 [("Redmarsh Rovers accepted the offer from Kestrel Harbour Capital.", 0.2)]),
+                ("Kestrel Harbour Capital", "ORG", 1, 0.0, [])],
+        quotes=[(answers, None)], polarity=0.05)
+    blog = dict(article("Blog", ["Dana Fox posted again: “We have heard that before.”"],
+                        actors=[("Dana Fox", "PERSON", 1, 0.2, [])],
+                        quotes=[("We have heard that before.", "Dana Fox")]),
+                source=None, title="A fan's blog")
+    return [wire, friendly, hostile, hostile_2, corrected, blog]
+
+
+def test_large_story_tables_from_sql_equal_the_in_memory_tables(store):
+    """Same story, both paths: every Compare table equal, the analyst's corrections included."""
+    import pandas as pd
+
+    from analysis.compare import UNNAMED, compare_story, compare_story_counts
+    from ui.story_tables import load_story_counts, story_rows
+    story = _exact_quote_story()
+    sid = store.create_story("Rovers")
+    ids = [store.save_article(a, story_id=sid) for a in story]
+    gazette = story[4]
+    quote = gazette["quotes"][0]
+    assert store.update_edits(ids[4], {"restore": [], "drop": [], "edits": [
+        {"kind": "rename", "old": "Redmarsh Rovers", "new": "Rovers FC"},
+        {"kind": "speaker", "start": quote["start"], "end": quote["end"],
+         "speaker": "Supporters' Trust"}]})
+
+    parts, skipped, n = load_story_counts(store, sid)
+    assert (skipped, n) == (0, 6)
+    assert [int(r["articles"]) for r in parts[1].outlets] == [1]     # only the corrected one
+    from_sql = compare_story_counts(parts)
+    rows, _ = story_rows(store, sid)
+    expected = compare_story(rows)
+    assert set(from_sql) == set(expected)
+    for name, table in expected.items():
+        got = from_sql[name]
+        if name == "shared_quotes":                  # group: an id, numbered differently
+            table, got = table.drop(columns="group"), got.drop(columns="group")
+        pd.testing.assert_frame_equal(got.reset_index(drop=name != "coverage"),
+                                      table.reset_index(drop=name != "coverage"),
+                                      check_dtype=False, obj=name)
+    # the corrections are there, and the window kept the 3 strongest of 4 snippets
+    assert "Rovers FC" in from_sql["coverage"].index
+    assert from_sql["coverage"].loc["Rovers FC", "Gazette"] == "mentioned"
+    stance = from_sql["stance"].set_index(["actor", "outlet"])
+    assert stance.loc[("Kestrel Harbour Capital", "Hostile"), "evidence"] == [
+        "Kestrel Harbour Capital is circling a struggling club like a vulture.",
+        "Kestrel Harbour Capital did fine.", "Redmarsh Rovers fans are worried."]
+    shared = from_sql["shared_quotes"].set_index("text")
+    assert shared.loc["We have questions that need answers.", "speakers"] == [
+        UNNAMED, "Supporters' Trust"]
+    assert "A fan's blog" in list(from_sql["outlets"]["outlet"])
+
+
+def test_migration_0002_backfills_existing_articles(db_url):
+    """A database at 0001 with saved articles: opening it upgrades and fills the new figures."""
+    from alembic import command
+
+    from analysis.compare import compare_story_counts
+    s = Store(db_url)
+    try:
+        sid = s.create_story("Rovers")
+        for a in _exact_quote_story():
+            s.save_article(a, story_id=sid)
+        before = compare_story_counts([s.story_counts(sid)])
+    finally:
+        s.dispose()
+    command.downgrade(migration_config(db_url), "0001")
+    s = Store(db_url)
+    try:
+        with s.engine.connect() as conn:
+            version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            assert version == "0002"
+            assert conn.execute(text("SELECT count(*) FROM analysis_quotes")).scalar() == 9
+            assert conn.execute(text("SELECT min(words) FROM analyses")).scalar() > 0
+            assert conn.execute(text("SELECT count(*) FROM analysis_actors "
+                                     "WHERE evidence IS NOT NULL")).scalar() == 4
+        after = compare_story_counts([s.story_counts(sid)])
+    finally:
+        s.dispose()
+    for name, table in before.items():
+        assert after[name].equals(table), name
+
+
+def test_large_story_unique_quotes_are_capped_and_corrected_articles_share_quotes(store,
+                                                                                 monkeypatch):
+    from analysis import compare
+    from tests.test_compare import article
+    from ui.story_tables import load_story_counts
+    monkeypatch.setattr(compare, "MAX_UNIQUE_QUOTES", 1)
+    said = ["One two three.", "One two three four five.", "One two three four.",
+            "Only here, said once."]
+    a = article("A", [f"“{q}”" for q in said], actors=[], quotes=[(q, None) for q in said])
+    b = article("B", ["“Only here, said once.”", "Ann Lee spoke."],
+                actors=[("Ann Lee", "PERSON", 1, 0.0, [])],
+                quotes=[("Only here, said once.", "Ann Lee")])
+    sid = store.create_story("Capped")
+    store.save_article(a, story_id=sid)
+    corrected = store.save_article(b, story_id=sid)
+    assert store.update_edits(corrected, {"edits": [
+        {"kind": "rename", "old": "Ann Lee", "new": "Ann B. Lee"}]})
+    # B is corrected, so counted in Python: in the SQL's articles A alone carries B's quote,
+    # and the cap (1 per outlet) would drop it; its key is fetched in full instead
+    tables = compare.compare_story_counts(load_story_counts(store, sid)[0])
+    shared = tables["shared_quotes"]
+    assert list(shared["text"]) == ["Only here, said once."]
+    assert shared.iloc[0]["outlets"] == ["A", "B"]
+    assert shared.iloc[0]["speakers"] == [compare.UNNAMED, "Ann B. Lee"]
+    assert list(tables["unique_quotes"]["text"]) == ["One two three four five."]
