@@ -47,6 +47,19 @@ RETRIES = 2
 # LocalCluster options: no dashboard, and the scheduler's HTTP endpoints (health, metrics) on
 # any free port rather than 8787, which another cluster on the machine may hold.
 NO_DASHBOARD = {"dashboard_address": ":0"}
+# Analysed once by each Dask worker as it starts (PipelinePlugin): a person, an organisation, a
+# country, a quotation with its speaker, evaluative words.
+WARM_UP_TEXT = ("Mayor Ann Lee of Leeds praised the new bridge on Monday. \"It is a triumph for the "
+                "city,\" Lee said. Critics at the Transport Union called the plan wasteful, and "
+                "the United Kingdom's government declined to comment.")
+# Dask settings for the local cluster's workers. No dashboard here, so the statistical profiler
+# (stack samples every 10 ms, about 15% of a worker's CPU on this workload) would only cost time.
+# And no MALLOC_TRIM_THRESHOLD_ (Dask's nanny sets 64 KiB to hand memory back to the OS sooner):
+# a fixed threshold turns off glibc's dynamic one, so spaCy's many short-lived arrays above it are
+# mapped and unmapped each time; the same articles took 9% more CPU (twice the system time) in
+# one process with it set. Memory stays bounded by the partitions in flight (bench/batch.py).
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False,
+                       "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 # Longest exception text quoted in an error row (spaCy's messages run to paragraphs).
 MAX_REASON_CHARS = 200
 # Rows per Parquet row group: bounded memory while writing, few enough groups to read fast.
@@ -172,7 +185,11 @@ class PipelinePlugin(_WorkerPlugin):
         except RuntimeError:
             # The worker's model is not installed: its tasks will say so (analyze_partition),
             # which reaches the user as error rows; failing here would break the whole client.
-            pass
+            return
+        # One short article through every step, so the first partition does not also pay for
+        # what each step builds on first use (lexicons, the stance model, spaCy's buffers).
+        from .pipeline import analyze_many
+        list(analyze_many([Article(text=WARM_UP_TEXT, name="warm-up")], errors="return"))
 
 
 def _partitions(items: Iterable[Article | IngestError], size: int
@@ -304,9 +321,7 @@ def dask_client(scheduler: str | None = None, *, workers: int | None = None,
             client.close()
         return
     import dask
-    # No dashboard here, so the workers' statistical profiler (stack samples every 10 ms, about
-    # 15% of a worker's CPU on this workload) would only cost time.
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    with dask.config.set(LOCAL_WORKER_CONFIG):
         cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1,
                                processes=True, dashboard_address=None,
                                scheduler_kwargs=NO_DASHBOARD,
