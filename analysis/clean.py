@@ -3,8 +3,11 @@
 Pasted text has no markup, so every non-empty line is scored by a small line model (stored in
 ``data/line_model.json``, trained by ``analysis/training/train_line_model.py``). Stage 1, a
 logistic regression, reads a line's own shape (length, punctuation, case, cue words for share
-bars, ads, bylines, captions...) and its neighbours'; stage 2, gradient-boosted trees, reads
-stage 1's verdicts around the line and where the article's main run of text lies. The model
+bars, ads, bylines, captions...) and its neighbours'; stage 2 (the average of a logistic
+regression and gradient-boosted trees) reads stage 1's verdicts around the line and where the
+article's main run of text lies. No feature names the script: the training pages hold no
+Chinese or Japanese article, only language menus ("中文"), so such a feature learnt that the
+script is boilerplate; a line's length counts its CJK characters as half words instead. The model
 gives two views of each line: is it a body line, and does it lie within the article's region
 (from its first body line to its last, inner captions and ads included). The region is decoded
 as the run of lines with the highest summed region odds; inside it a line stays unless it is
@@ -222,7 +225,6 @@ def _shape(text: str) -> dict[str, float]:
     chars = len(probe) or 1
     digits = len(_DIGIT.findall(probe)) / chars
     alpha = len(_LETTER.findall(probe)) / chars
-    cjk = 1.0 if _CJK.search(text) else 0.0
     short = n <= 8
     low = probe.lower()  # the *_LOW patterns are case-insensitive ones run on lower case (speed)
     has_date = bool(_DATE_LOW.search(low))
@@ -244,7 +246,6 @@ def _shape(text: str) -> dict[str, float]:
         "caps_ratio": caps,
         "digit_ratio": digits,
         "alpha_ratio": alpha,
-        "cjk": cjk,
         "url": float(bool(_URL.search(probe))),
         "bullet": float(bool(_BULLET.match(text))),
         "separator": float(bool(_SEPARATOR.search(probe))),
@@ -447,7 +448,7 @@ _PASS_KEYS = ("ends_sentence", "title_ratio", "all_caps", "credit_long", "credit
 
 _CONTEXT_NAMES = (["bias", "z", "log_units", "in_run", "run_dist", "mass_before", "mass_after",
                    "win5", "win2", "first_in_run", "last_in_run", "before_run", "after_run",
-                   "units_le3", "cjk", "z_in_run", "short_in_run", "notend_in_run", "caps_in_run",
+                   "units_le3", "z_in_run", "short_in_run", "notend_in_run", "caps_in_run",
                    "credit_next_in_run", "z_pos", "z_neg", "run_frac", "z_best_before", "z_best_after", "z_sandwich", "z_frame",
                    "z_frame_short"]
                   + [f"z{d:+d}" for d in (-3, -2, -1, 1, 2, 3)] + ["own_" + k for k in _PASS_KEYS])
@@ -477,12 +478,11 @@ def context_features(logits, lines: list[str], base_names: list[str],
     def window(r: int) -> np.ndarray:
         w = _window_sum(weights, r)
         return _window_sum(pw, r) / np.where(w > 0, w, 1.0)
-    cjk = np.array([1.0 if _CJK.search(t) else 0.0 for t in lines])
     short = (lens <= 8).astype(float)
     cols = [np.ones(n), z, np.log1p(lens), inside, np.log1p(dist), before,
             1.0 - before - kept_mass / total, window(5), window(2), (idx == lo).astype(float),
             (idx == hi).astype(float), (idx < lo).astype(float), (idx > hi).astype(float),
-            (lens <= 3).astype(float), cjk, z * inside, inside * short,
+            (lens <= 3).astype(float), z * inside, inside * short,
             inside * own[:, _PASS_KEYS.index("long_no_end")],
             inside * own[:, _PASS_KEYS.index("all_caps")],
             inside * own[:, _PASS_KEYS.index("n+1_credit_line")],
@@ -515,15 +515,21 @@ def load_line_model(path: str | None = None) -> dict:
     with open(path or MODEL_PATH, encoding="utf-8") as f:
         model = json.load(f)
     for stage in ("stage1", "stage2", "span1", "span2"):
-        st = model.get(stage)
-        if st is None:
-            continue
-        if st.get("kind") == "trees":
-            continue
-        st["_w"] = [c / s for c, s in zip(st["coef"], st["scale"])]
-        st["_b"] = st["intercept"] - sum(c * m / s for c, m, s in
-                                         zip(st["coef"], st["mean"], st["scale"]))
+        if model.get(stage) is not None:
+            prepare_stage(model[stage])
     return model
+
+
+def prepare_stage(st: dict) -> None:
+    """Fold a linear stage's standardisation into its weights (``_w``, ``_b``)."""
+    if st.get("kind") == "mean":
+        for part in st["parts"]:
+            prepare_stage(part)
+        return
+    if st.get("kind") == "trees":
+        return
+    st["_w"] = [c / s for c, s in zip(st["coef"], st["scale"])]
+    st["_b"] = st["intercept"] - sum(c * m / s for c, m, s in zip(st["coef"], st["mean"], st["scale"]))
 
 
 def _trees(stage: dict, rows) -> np.ndarray:
@@ -545,6 +551,8 @@ def _trees(stage: dict, rows) -> np.ndarray:
 def _linear(stage: dict, names: list[str], rows) -> np.ndarray:
     if list(names) != stage["features"]:
         raise ValueError("line model features do not match the code; retrain the line model")
+    if stage.get("kind") == "mean":  # the average of several models' logits
+        return sum(_linear(part, names, rows) for part in stage["parts"]) / len(stage["parts"])
     if stage.get("kind") == "trees":
         return _trees(stage, rows)
     if "_wv" not in stage:

@@ -101,6 +101,22 @@ def test_cjk_body_measured_in_characters():
     assert clean(body).text == body
 
 
+CJK_PARAS = ["市议会周二投票决定明年春天关闭四个公共图书馆中的两个，理由是预算缺口已连续三年扩大。",
+             "数十名居民挤满了议会会议厅，举着写有“要书不要预算”的标语表达不满。",
+             "“我们已经没有可以削减的地方了，”议会财务主席在会后对记者说。“议会里没有人愿意这样做。”",
+             "图书馆工作人员将被安排到其余两个分馆工作，市长办公室周二晚间发表声明说。",
+             "到周三上午，要求撤销这一决定的请愿书已征集到四千多个签名，组织者表示下周还将举行抗议活动。"]
+
+
+def test_cjk_page_keeps_body_and_drops_menu():
+    """The training pages have no Chinese or Japanese article, only language menus ("中文"):
+    the script itself must not read as boilerplate."""
+    top = ["首页", "新闻", "国际", "财经", "体育", "登录", "市议会投票关闭两家图书馆", "2025年3月4日 19:15"]
+    result = clean("\n".join(top + CJK_PARAS))
+    assert result.text == "\n\n".join(CJK_PARAS)
+    assert {r.text for r in result.removed} == set(top)
+
+
 def test_idempotent_on_page():
     raw = page(["Menu", "Share"], ["Advertisement", "Read more: Another story here"],
                ["Comments (3)", "Most read", "Rail strike called off after late talks"])
