@@ -46,7 +46,8 @@ MAX_PASSES = 5
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ALPHA_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.U)
-_SENT_END = re.compile(r"[.!?。！？](?=\s|$|[\"”’')\]])")
+# (a full stop of Chinese or Japanese ends a sentence whatever follows: no space comes after it)
+_SENT_END = re.compile(r"[.!?](?=\s|$|[\"”’')\]])|[。！？]")
 _ENDS_SENTENCE = re.compile(r"[.!?。！？…:;]['\"”’)\]]*$|[\"”’]$")
 _URL = re.compile(r"https?://|www\.|\.com\b|@\w|#\w", re.I)
 _BULLET = re.compile(r"^([-*•·▪●◦–—]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
@@ -56,7 +57,8 @@ _MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|
 _DATE = re.compile(
     rf"\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}:\d{{2}}\b|"
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(19|20)\d{2}\b.*\b\d{1,2}:\d{2}|"
-    r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b\d+\s+(min(ute)?s?|hours?|days?)\s+ago\b",
+    r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b\d+\s+(min(ute)?s?|hours?|days?)\s+ago\b|"
+    r"\d{1,2}月\d{1,2}日|\d{1,2}[時时点點]\d{1,2}分",
     re.I)
 _DATE_WORD = re.compile(r"\b(updated|published|posted|last modified|first published|am|pm|a\.m\.|"
                         r"p\.m\.|gmt|bst|utc|edt|est|cet|ist|et)\b|\d{4}年|\d+月\d+日", re.I)
@@ -117,6 +119,27 @@ _CUE_KEYS = tuple(f"c{i}" for i in range(len(CUES)))
 _CUE_ALL = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{_cue_words(rx)})" for k, rx in
                                                 zip(_CUE_KEYS, CUES.values())) + r")(?!\w)")
 
+# The same kinds of cue in Chinese (simplified and traditional) and Japanese, where words are not
+# set apart by spaces, so they are looked for anywhere in a line that has such characters. Only
+# words that name a page's furniture; ones common in running text ("更多", "阅读") are left out.
+_CJK_CUES = {
+    "share-widget": "分享|转发|轉發|收藏本文|打印本页|列印|シェア|ツイート|ブックマーク",
+    "advertisement": "广告|廣告|広告|赞助内容|贊助內容|推广|推廣|スポンサー",
+    "newsletter": "订阅|訂閱|購読|メールマガジン|メルマガ",
+    "promo": "下载客户端|下載客戶端|扫码|掃碼|关注我们|關注我們|ダウンロード|フォローする",
+    "related": "相关|相關|推荐|推薦|热门|熱門|热点|熱點|延伸阅读|延伸閱讀|阅读更多|閱讀更多|排行|"
+               "上一篇|下一篇|関連|おすすめ|人気記事|ランキング|もっと見る|次の記事|前の記事",
+    "caption": "图片来源|圖片來源|图为|圖為|资料图|資料圖|摄影|攝影|写真",
+    "comment-count": "评论|評論|留言|跟帖|コメント",
+    "navigation": "首页|首頁|登录|登錄|注册|註冊|网站地图|網站地圖|联系我们|聯絡我們|关于我们|關於我們|"
+                  "返回顶部|回到顶部|版权所有|版權所有|ホーム|ログイン|お問い合わせ|サイトマップ|"
+                  "利用規約|プライバシーポリシー|著作権",
+    "paywall": "付费阅读|付費閱讀|会员专享|會員專享|有料会員|会員限定",
+    "byline": "记者|記者|编辑|編輯|责编|責編|作者|来源|來源|出典|撰文",
+}
+_CUE_CJK = re.compile("|".join(f"(?P<{key}>{_CJK_CUES[name]})" for key, name in zip(_CUE_KEYS, _CUE_NAMES)
+                               if name in _CJK_CUES))
+
 # Lines that are boilerplate whatever their context: single-purpose widgets and labels.
 HARD_JUNK: list[tuple[str, re.Pattern]] = [
     ("advertisement", re.compile(r"^(advertisement|advertising|advert|sponsored( content)?|"
@@ -176,6 +199,9 @@ HARD_JUNK: list[tuple[str, re.Pattern]] = [
     ("share-widget", re.compile(r"^(share|comment)( (or|and) (share|comment)( on)?)? (on )?(this|the) "
                                 r"(article|story|page|post)\W*$", re.I)),
     ("boilerplate", re.compile(r"^our standards\s*:.{0,120}$", re.I)),
+    # the same widgets in Chinese and Japanese: "分享到微信", "版权所有 ©", "無断転載を禁じます"
+    ("share-widget", re.compile(r"^(分享|转发|轉發|シェア|ツイート)(到|至|给|給|する)?.{0,12}$")),
+    ("copyright", re.compile(r"^.{0,40}(版权所有|版權所有|无断转载|無断転載|不得转载|不得轉載).{0,80}$")),
     ("cookie-notice", re.compile(r"^.{0,200}\b(uses?|using) cookies\b.{0,300}$|"
                                  r"^(accept|reject|allow)( all)?( cookies)?\W*(accept|reject|manage|"
                                  r"allow|cookie|preferences|settings|\s)*$", re.I)),
@@ -272,6 +298,11 @@ def _shape(text: str) -> dict[str, float]:
         hits.add(m.lastgroup)
         if m.start() == 0:
             starts.add(m.lastgroup)
+    if _CJK.search(probe):
+        for m in _CUE_CJK.finditer(probe):
+            hits.add(m.lastgroup)
+            if m.start() == 0:
+                starts.add(m.lastgroup)
     for key, (k_hit, k_short, k_start) in _CUE_FEATURE_KEYS:
         hit = key in hits
         f[k_hit] = float(hit)
@@ -285,7 +316,7 @@ def _shape(text: str) -> dict[str, float]:
 _DATE_TOKEN = re.compile(
     rf"(?i:{_MONTH}\.?|(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|am|pm|a\.m\.|p\.m\.|"
     r"gmt|bst|utc|edt|est|cet|cest|ist|et|pt|pst|pdt|at|on|of|the|updated|published|posted|"
-    r"first|last|modified|\d{1,2}(st|nd|rd|th)|\d+)|[\s,.:/|·•–—()-]+")
+    r"first|last|modified|\d{1,2}(st|nd|rd|th)|\d+)|[\s,.:/|·•–—()-]+|[年月日時时点點分秒（）()]")
 
 
 def _pure_date(text: str) -> bool:

@@ -101,20 +101,37 @@ def test_cjk_body_measured_in_characters():
     assert clean(body).text == body
 
 
-CJK_PARAS = ["市议会周二投票决定明年春天关闭四个公共图书馆中的两个，理由是预算缺口已连续三年扩大。",
-             "数十名居民挤满了议会会议厅，举着写有“要书不要预算”的标语表达不满。",
-             "“我们已经没有可以削减的地方了，”议会财务主席在会后对记者说。“议会里没有人愿意这样做。”",
-             "图书馆工作人员将被安排到其余两个分馆工作，市长办公室周二晚间发表声明说。",
-             "到周三上午，要求撤销这一决定的请愿书已征集到四千多个签名，组织者表示下周还将举行抗议活动。"]
+CJK_PAGES = {
+    "zh": (["首页", "新闻", "国际", "财经", "体育", "登录", "市议会投票关闭两家图书馆", "2025年3月4日 19:15"],
+           ["市议会周二投票决定明年春天关闭四个公共图书馆中的两个，理由是预算缺口已连续三年扩大。",
+            "数十名居民挤满了议会会议厅，举着写有“要书不要预算”的标语表达不满。",
+            "“我们已经没有可以削减的地方了，”议会财务主席在会后对记者说。“议会里没有人愿意这样做。”",
+            "图书馆工作人员将被安排到其余两个分馆工作，市长办公室周二晚间发表声明说。",
+            "到周三上午，要求撤销这一决定的请愿书已征集到四千多个签名，组织者表示下周还将举行抗议活动。"],
+           ["分享到微信", "版权所有 © 2025 示例新闻网"]),
+    "ja": (["ホーム", "ニュース", "政治", "経済", "スポーツ", "ログイン", "市議会、図書館二館の閉鎖を決定",
+            "2025年3月4日 19時15分"],
+           ["市議会は火曜日、予算不足が三年続けて拡大していることを理由に、四つある公立図書館のうち二つを来春閉鎖することを決めた。",
+            "この決定には住民から強い批判が出ており、数十人が議場に詰めかけ、「予算より本を」と書かれたプラカードを掲げた。",
+            "財政委員長は会議の後、記者団に対し「もう削れるところがない。誰もこんなことはしたくなかった」と語った。",
+            "図書館の職員は残る二つの分館で働けるよう配置されると、市長室が火曜日の夜に発表した。",
+            "決定の撤回を求める署名は水曜日の朝までに四千人分を超え、主催者は来週に抗議集会を開く予定だとしている。"],
+           ["シェアする", "無断転載を禁じます"]),
+}
 
 
-def test_cjk_page_keeps_body_and_drops_menu():
+@pytest.mark.parametrize("lang", sorted(CJK_PAGES))
+def test_cjk_page_keeps_body_and_drops_menu_and_widgets(lang):
     """The training pages have no Chinese or Japanese article, only language menus ("中文"):
-    the script itself must not read as boilerplate."""
-    top = ["首页", "新闻", "国际", "财经", "体育", "登录", "市议会投票关闭两家图书馆", "2025年3月4日 19:15"]
-    result = clean("\n".join(top + CJK_PARAS))
-    assert result.text == "\n\n".join(CJK_PARAS)
-    assert {r.text for r in result.removed} == set(top)
+    the script itself must not read as boilerplate, and the page's widgets have cue words too."""
+    top, paras, bottom = CJK_PAGES[lang]
+    result = clean("\n".join(top + paras + bottom))
+    assert result.text == "\n\n".join(paras)
+    reasons = {r.text: r.reason for r in result.removed}
+    assert set(reasons) == set(top + bottom)
+    assert reasons[top[-1]] == "dateline" and reasons[bottom[0]] == "share-widget"
+    assert reasons[bottom[1]] == "copyright"
+    assert clean(result.text).text == result.text
 
 
 def test_idempotent_on_page():
