@@ -154,6 +154,7 @@ def main() -> None:
     ap.add_argument("--decode", default="", help='JSON merged into every fold model\'s "decode" '
                     '(try decoding settings without retraining)')
     ap.add_argument("--brief", action="store_true", help="the per-set figures only")
+    ap.add_argument("--salt", default="cv", help="another salt deals the site groups into other folds")
     ap.add_argument("extra", nargs="*", help="training options after --")
     a = ap.parse_args()
     t0 = time.time()
@@ -163,7 +164,7 @@ def main() -> None:
     else:
         args = train_args(a.extra)
         feats = T.featurize(docs)
-        fold_of = T.fold_map(docs, 4, salt="cv")
+        fold_of = T.fold_map(docs, 4, salt=a.salt)
         models = {}
         for k in range(4):
             tr = [d for d in docs if fold_of[d["id"]] != k]
