@@ -711,7 +711,8 @@ def _label_lines(lines: list[str]) -> list[bool]:
 
     Single-purpose widgets (``HARD_JUNK``) go first and are invisible to the model; the model
     then runs again on the lines it kept until nothing changes, so that cleaning the cleaned
-    text removes nothing. A long sentence just before the body's first kept line is its lead,
+    text removes nothing. A numbered list that closes the body runs on to its last item
+    (``_continue_numbered_list``). A long sentence just before the body's first kept line is its lead,
     not a teaser, and stays; title-like lines cut off from the body's end by removed widgets
     are other articles' headlines and go.
     """
@@ -739,8 +740,8 @@ def _label_lines(lines: list[str]) -> list[bool]:
             keep[i] = v
         idx = [i for i, v in zip(idx, verdict) if v]
     visible = [i for i, t in enumerate(lines) if _hard_reason(t) is None]
+    changed = _continue_numbered_list(lines, visible, keep)
     kept_visible = [i for i in visible if keep[i]]
-    changed = False
     if kept_visible:
         first = kept_visible[0]
         pos = visible.index(first)
@@ -769,6 +770,43 @@ def _label_lines(lines: list[str]) -> list[bool]:
     return keep
 
 
+_NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s")
+
+
+def _continue_numbered_list(lines: list[str], visible: list[int], keep: list[bool]) -> bool:
+    """A numbered list that closes the kept body (items k-1 and k kept) goes on while item k+1
+    follows within a few lines: the model reads a long list's tail at the page's end as a menu."""
+    kept = [i for i in visible if keep[i]]
+    nums = {i: int(m.group(1)) for i in kept[-4:] if (m := _NUMBERED.match(lines[i]))}
+    if not nums:
+        return False
+    last_item = max(nums)
+    k = nums[last_item]
+    if not any(_NUMBERED.match(lines[i]) and int(_NUMBERED.match(lines[i]).group(1)) == k - 1
+               for i in kept[-12:]):
+        return False
+    pos = visible.index(kept[-1])
+    changed, stride = False, 0
+    while True:
+        ahead = visible[pos + 1:pos + 5]
+        nxt = next((q for q, i in enumerate(ahead) if (m := _NUMBERED.match(lines[i]))
+                    and int(m.group(1)) == k + 1), None)
+        if nxt is None:
+            break
+        for i in ahead[:nxt + 1]:
+            if not keep[i]:
+                keep[i] = changed = True
+        k += 1
+        pos += nxt + 1
+        stride = nxt + 1
+    # the last item's own lines after it (its link, its price): as many as the items before had
+    for i in visible[pos + 1:pos + stride] if changed else ():
+        if units(lines[i]) > 20 or _NUMBERED.match(lines[i]):
+            break
+        keep[i] = True
+    return changed
+
+
 def _settle(lines: list[str], keep: list[bool], model: dict) -> None:
     """Run the model on the kept lines alone until it keeps them all (as cleaning the cleaned
     text will), after the rules above changed the set."""
@@ -776,7 +814,9 @@ def _settle(lines: list[str], keep: list[bool], model: dict) -> None:
         idx = [i for i, k in enumerate(keep) if k]
         if not idx:
             return
-        verdict, _ = decide_lines([lines[i] for i in idx], model)
+        sub = [lines[i] for i in idx]
+        verdict, _ = decide_lines(sub, model)
+        _continue_numbered_list(sub, list(range(len(sub))), verdict)
         if all(verdict) or not any(verdict):
             return
         for i, v in zip(idx, verdict):

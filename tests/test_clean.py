@@ -134,6 +134,31 @@ def test_cjk_page_keeps_body_and_drops_menu_and_widgets(lang):
     assert clean(result.text).text == result.text
 
 
+def test_numbered_list_closing_the_body_is_kept_to_its_last_item():
+    items = []
+    for k, thing in enumerate(["Paperback atlas of the world", "Board game for four players", "Garden hose, 30 m",
+                               "Box set of a detective series (6 DVD)", "Cast-iron frying pan", "Desk lamp",
+                               "Walking boots, size 42", "Jigsaw puzzle, 1000 pieces", "Wool scarf",
+                               "Portable radio", "Picnic blanket", "Thermos flask, 1 litre"], start=1):
+        items += [f"{k}) {thing}", f"http://shop.example/item{k}x{k * 7}"]
+    body = PARAS[:2] + ["The list of bargains, with links:"] + items
+    raw = "\n\n".join(["Menu", "Share"] + body + ["Comments (3)", "Most read", "Privacy policy",
+                                                   "Copyright Example Media Ltd 2025."])
+    result = clean(raw)
+    assert result.text == "\n\n".join(body)
+    assert clean(result.text).text == result.text
+    # the rule itself: the model cut the list after item 5; items 6-12 and the last link come back
+    lines = body + ["Most read", "Rail strike called off after late talks"]
+    keep = [True] * (3 + 10) + [False] * (len(lines) - 13)
+    assert clean_module._continue_numbered_list(lines, list(range(len(lines))), keep)
+    assert keep == [True] * len(body) + [False, False]
+    # one kept item is no list; nor is a number that does not follow on
+    keep = [True] * 5 + [False] * (len(lines) - 5)
+    assert not clean_module._continue_numbered_list(lines, list(range(len(lines))), keep)
+    odd = PARAS[:2] + ["3) one", "4) two", "9) three"]
+    assert not clean_module._continue_numbered_list(odd, [0, 1, 2, 3, 4], [True] * 4 + [False])
+
+
 def test_idempotent_on_page():
     raw = page(["Menu", "Share"], ["Advertisement", "Read more: Another story here"],
                ["Comments (3)", "Most read", "Rail strike called off after late talks"])
