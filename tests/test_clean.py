@@ -272,6 +272,13 @@ def test_shipped_model_has_body_and_region_views_with_provenance():
     assert prov["cv_bow_f1_4fold_by_site_group"]["paste_page"]["chosen"] > 0.5
     z_line, z_span = clean_module.score_region([PARAS[0], PARAS[1], "Comments (4)"], model)
     assert len(z_line) == len(z_span) == 3
+    # a "mean" stage scores the average of its parts' logits
+    stage = model["stage2"]
+    if stage.get("kind") == "mean":
+        import numpy as np
+        rows = np.random.default_rng(0).normal(size=(5, len(stage["features"])))
+        parts = [clean_module._linear(p, stage["features"], rows) for p in stage["parts"]]
+        assert np.allclose(clean_module._linear(stage, stage["features"], rows), np.mean(parts, axis=0))
 
 
 CREDIT_CAPTIONS = [
