@@ -3,8 +3,11 @@
 Pasted text has no markup, so every non-empty line is scored by a small line model (stored in
 ``data/line_model.json``, trained by ``analysis/training/train_line_model.py``). Stage 1, a
 logistic regression, reads a line's own shape (length, punctuation, case, cue words for share
-bars, ads, bylines, captions...) and its neighbours'; stage 2, gradient-boosted trees, reads
-stage 1's verdicts around the line and where the article's main run of text lies. The model
+bars, ads, bylines, captions...) and its neighbours'; stage 2 (the average of a logistic
+regression and gradient-boosted trees) reads stage 1's verdicts around the line and where the
+article's main run of text lies. No feature names the script: the training pages hold no
+Chinese or Japanese article, only language menus ("中文"), so such a feature learnt that the
+script is boilerplate; a line's length counts its CJK characters as half words instead. The model
 gives two views of each line: is it a body line, and does it lie within the article's region
 (from its first body line to its last, inner captions and ads included). The region is decoded
 as the run of lines with the highest summed region odds; inside it a line stays unless it is
@@ -43,7 +46,8 @@ MAX_PASSES = 5
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ALPHA_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.U)
-_SENT_END = re.compile(r"[.!?。！？](?=\s|$|[\"”’')\]])")
+# (a full stop of Chinese or Japanese ends a sentence whatever follows: no space comes after it)
+_SENT_END = re.compile(r"[.!?](?=\s|$|[\"”’')\]])|[。！？]")
 _ENDS_SENTENCE = re.compile(r"[.!?。！？…:;]['\"”’)\]]*$|[\"”’]$")
 _URL = re.compile(r"https?://|www\.|\.com\b|@\w|#\w", re.I)
 _BULLET = re.compile(r"^([-*•·▪●◦–—]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
@@ -53,7 +57,8 @@ _MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|
 _DATE = re.compile(
     rf"\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}:\d{{2}}\b|"
     r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(19|20)\d{2}\b.*\b\d{1,2}:\d{2}|"
-    r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b\d+\s+(min(ute)?s?|hours?|days?)\s+ago\b",
+    r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b\d+\s+(min(ute)?s?|hours?|days?)\s+ago\b|"
+    r"\d{1,2}月\d{1,2}日|\d{1,2}[時时点點]\d{1,2}分",
     re.I)
 _DATE_WORD = re.compile(r"\b(updated|published|posted|last modified|first published|am|pm|a\.m\.|"
                         r"p\.m\.|gmt|bst|utc|edt|est|cet|ist|et)\b|\d{4}年|\d+月\d+日", re.I)
@@ -114,6 +119,27 @@ _CUE_KEYS = tuple(f"c{i}" for i in range(len(CUES)))
 _CUE_ALL = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{_cue_words(rx)})" for k, rx in
                                                 zip(_CUE_KEYS, CUES.values())) + r")(?!\w)")
 
+# The same kinds of cue in Chinese (simplified and traditional) and Japanese, where words are not
+# set apart by spaces, so they are looked for anywhere in a line that has such characters. Only
+# words that name a page's furniture; ones common in running text ("更多", "阅读") are left out.
+_CJK_CUES = {
+    "share-widget": "分享|转发|轉發|收藏本文|打印本页|列印|シェア|ツイート|ブックマーク",
+    "advertisement": "广告|廣告|広告|赞助内容|贊助內容|推广|推廣|スポンサー",
+    "newsletter": "订阅|訂閱|購読|メールマガジン|メルマガ",
+    "promo": "下载客户端|下載客戶端|扫码|掃碼|关注我们|關注我們|ダウンロード|フォローする",
+    "related": "相关|相關|推荐|推薦|热门|熱門|热点|熱點|延伸阅读|延伸閱讀|阅读更多|閱讀更多|排行|"
+               "上一篇|下一篇|関連|おすすめ|人気記事|ランキング|もっと見る|次の記事|前の記事",
+    "caption": "图片来源|圖片來源|图为|圖為|资料图|資料圖|摄影|攝影|写真",
+    "comment-count": "评论|評論|留言|跟帖|コメント",
+    "navigation": "首页|首頁|登录|登錄|注册|註冊|网站地图|網站地圖|联系我们|聯絡我們|关于我们|關於我們|"
+                  "返回顶部|回到顶部|版权所有|版權所有|ホーム|ログイン|お問い合わせ|サイトマップ|"
+                  "利用規約|プライバシーポリシー|著作権",
+    "paywall": "付费阅读|付費閱讀|会员专享|會員專享|有料会員|会員限定",
+    "byline": "记者|記者|编辑|編輯|责编|責編|作者|来源|來源|出典|撰文",
+}
+_CUE_CJK = re.compile("|".join(f"(?P<{key}>{_CJK_CUES[name]})" for key, name in zip(_CUE_KEYS, _CUE_NAMES)
+                               if name in _CJK_CUES))
+
 # Lines that are boilerplate whatever their context: single-purpose widgets and labels.
 HARD_JUNK: list[tuple[str, re.Pattern]] = [
     ("advertisement", re.compile(r"^(advertisement|advertising|advert|sponsored( content)?|"
@@ -173,6 +199,9 @@ HARD_JUNK: list[tuple[str, re.Pattern]] = [
     ("share-widget", re.compile(r"^(share|comment)( (or|and) (share|comment)( on)?)? (on )?(this|the) "
                                 r"(article|story|page|post)\W*$", re.I)),
     ("boilerplate", re.compile(r"^our standards\s*:.{0,120}$", re.I)),
+    # the same widgets in Chinese and Japanese: "分享到微信", "版权所有 ©", "無断転載を禁じます"
+    ("share-widget", re.compile(r"^(分享|转发|轉發|シェア|ツイート)(到|至|给|給|する)?.{0,12}$")),
+    ("copyright", re.compile(r"^.{0,40}(版权所有|版權所有|无断转载|無断転載|不得转载|不得轉載).{0,80}$")),
     ("cookie-notice", re.compile(r"^.{0,200}\b(uses?|using) cookies\b.{0,300}$|"
                                  r"^(accept|reject|allow)( all)?( cookies)?\W*(accept|reject|manage|"
                                  r"allow|cookie|preferences|settings|\s)*$", re.I)),
@@ -222,7 +251,6 @@ def _shape(text: str) -> dict[str, float]:
     chars = len(probe) or 1
     digits = len(_DIGIT.findall(probe)) / chars
     alpha = len(_LETTER.findall(probe)) / chars
-    cjk = 1.0 if _CJK.search(text) else 0.0
     short = n <= 8
     low = probe.lower()  # the *_LOW patterns are case-insensitive ones run on lower case (speed)
     has_date = bool(_DATE_LOW.search(low))
@@ -244,7 +272,6 @@ def _shape(text: str) -> dict[str, float]:
         "caps_ratio": caps,
         "digit_ratio": digits,
         "alpha_ratio": alpha,
-        "cjk": cjk,
         "url": float(bool(_URL.search(probe))),
         "bullet": float(bool(_BULLET.match(text))),
         "separator": float(bool(_SEPARATOR.search(probe))),
@@ -271,6 +298,11 @@ def _shape(text: str) -> dict[str, float]:
         hits.add(m.lastgroup)
         if m.start() == 0:
             starts.add(m.lastgroup)
+    if _CJK.search(probe):
+        for m in _CUE_CJK.finditer(probe):
+            hits.add(m.lastgroup)
+            if m.start() == 0:
+                starts.add(m.lastgroup)
     for key, (k_hit, k_short, k_start) in _CUE_FEATURE_KEYS:
         hit = key in hits
         f[k_hit] = float(hit)
@@ -284,7 +316,7 @@ def _shape(text: str) -> dict[str, float]:
 _DATE_TOKEN = re.compile(
     rf"(?i:{_MONTH}\.?|(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|am|pm|a\.m\.|p\.m\.|"
     r"gmt|bst|utc|edt|est|cet|cest|ist|et|pt|pst|pdt|at|on|of|the|updated|published|posted|"
-    r"first|last|modified|\d{1,2}(st|nd|rd|th)|\d+)|[\s,.:/|·•–—()-]+")
+    r"first|last|modified|\d{1,2}(st|nd|rd|th)|\d+)|[\s,.:/|·•–—()-]+|[年月日時时点點分秒（）()]")
 
 
 def _pure_date(text: str) -> bool:
@@ -447,7 +479,7 @@ _PASS_KEYS = ("ends_sentence", "title_ratio", "all_caps", "credit_long", "credit
 
 _CONTEXT_NAMES = (["bias", "z", "log_units", "in_run", "run_dist", "mass_before", "mass_after",
                    "win5", "win2", "first_in_run", "last_in_run", "before_run", "after_run",
-                   "units_le3", "cjk", "z_in_run", "short_in_run", "notend_in_run", "caps_in_run",
+                   "units_le3", "z_in_run", "short_in_run", "notend_in_run", "caps_in_run",
                    "credit_next_in_run", "z_pos", "z_neg", "run_frac", "z_best_before", "z_best_after", "z_sandwich", "z_frame",
                    "z_frame_short"]
                   + [f"z{d:+d}" for d in (-3, -2, -1, 1, 2, 3)] + ["own_" + k for k in _PASS_KEYS])
@@ -477,12 +509,11 @@ def context_features(logits, lines: list[str], base_names: list[str],
     def window(r: int) -> np.ndarray:
         w = _window_sum(weights, r)
         return _window_sum(pw, r) / np.where(w > 0, w, 1.0)
-    cjk = np.array([1.0 if _CJK.search(t) else 0.0 for t in lines])
     short = (lens <= 8).astype(float)
     cols = [np.ones(n), z, np.log1p(lens), inside, np.log1p(dist), before,
             1.0 - before - kept_mass / total, window(5), window(2), (idx == lo).astype(float),
             (idx == hi).astype(float), (idx < lo).astype(float), (idx > hi).astype(float),
-            (lens <= 3).astype(float), cjk, z * inside, inside * short,
+            (lens <= 3).astype(float), z * inside, inside * short,
             inside * own[:, _PASS_KEYS.index("long_no_end")],
             inside * own[:, _PASS_KEYS.index("all_caps")],
             inside * own[:, _PASS_KEYS.index("n+1_credit_line")],
@@ -515,15 +546,21 @@ def load_line_model(path: str | None = None) -> dict:
     with open(path or MODEL_PATH, encoding="utf-8") as f:
         model = json.load(f)
     for stage in ("stage1", "stage2", "span1", "span2"):
-        st = model.get(stage)
-        if st is None:
-            continue
-        if st.get("kind") == "trees":
-            continue
-        st["_w"] = [c / s for c, s in zip(st["coef"], st["scale"])]
-        st["_b"] = st["intercept"] - sum(c * m / s for c, m, s in
-                                         zip(st["coef"], st["mean"], st["scale"]))
+        if model.get(stage) is not None:
+            prepare_stage(model[stage])
     return model
+
+
+def prepare_stage(st: dict) -> None:
+    """Fold a linear stage's standardisation into its weights (``_w``, ``_b``)."""
+    if st.get("kind") == "mean":
+        for part in st["parts"]:
+            prepare_stage(part)
+        return
+    if st.get("kind") == "trees":
+        return
+    st["_w"] = [c / s for c, s in zip(st["coef"], st["scale"])]
+    st["_b"] = st["intercept"] - sum(c * m / s for c, m, s in zip(st["coef"], st["mean"], st["scale"]))
 
 
 def _trees(stage: dict, rows) -> np.ndarray:
@@ -545,6 +582,8 @@ def _trees(stage: dict, rows) -> np.ndarray:
 def _linear(stage: dict, names: list[str], rows) -> np.ndarray:
     if list(names) != stage["features"]:
         raise ValueError("line model features do not match the code; retrain the line model")
+    if stage.get("kind") == "mean":  # the average of several models' logits
+        return sum(_linear(part, names, rows) for part in stage["parts"]) / len(stage["parts"])
     if stage.get("kind") == "trees":
         return _trees(stage, rows)
     if "_wv" not in stage:
@@ -672,7 +711,8 @@ def _label_lines(lines: list[str]) -> list[bool]:
 
     Single-purpose widgets (``HARD_JUNK``) go first and are invisible to the model; the model
     then runs again on the lines it kept until nothing changes, so that cleaning the cleaned
-    text removes nothing. A long sentence just before the body's first kept line is its lead,
+    text removes nothing. A numbered list that closes the body runs on to its last item
+    (``_continue_numbered_list``). A long sentence just before the body's first kept line is its lead,
     not a teaser, and stays; title-like lines cut off from the body's end by removed widgets
     are other articles' headlines and go.
     """
@@ -700,8 +740,8 @@ def _label_lines(lines: list[str]) -> list[bool]:
             keep[i] = v
         idx = [i for i, v in zip(idx, verdict) if v]
     visible = [i for i, t in enumerate(lines) if _hard_reason(t) is None]
+    changed = _continue_numbered_list(lines, visible, keep)
     kept_visible = [i for i in visible if keep[i]]
-    changed = False
     if kept_visible:
         first = kept_visible[0]
         pos = visible.index(first)
@@ -730,6 +770,43 @@ def _label_lines(lines: list[str]) -> list[bool]:
     return keep
 
 
+_NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s")
+
+
+def _continue_numbered_list(lines: list[str], visible: list[int], keep: list[bool]) -> bool:
+    """A numbered list that closes the kept body (items k-1 and k kept) goes on while item k+1
+    follows within a few lines: the model reads a long list's tail at the page's end as a menu."""
+    kept = [i for i in visible if keep[i]]
+    nums = {i: int(m.group(1)) for i in kept[-4:] if (m := _NUMBERED.match(lines[i]))}
+    if not nums:
+        return False
+    last_item = max(nums)
+    k = nums[last_item]
+    if not any(_NUMBERED.match(lines[i]) and int(_NUMBERED.match(lines[i]).group(1)) == k - 1
+               for i in kept[-12:]):
+        return False
+    pos = visible.index(kept[-1])
+    changed, stride = False, 0
+    while True:
+        ahead = visible[pos + 1:pos + 5]
+        nxt = next((q for q, i in enumerate(ahead) if (m := _NUMBERED.match(lines[i]))
+                    and int(m.group(1)) == k + 1), None)
+        if nxt is None:
+            break
+        for i in ahead[:nxt + 1]:
+            if not keep[i]:
+                keep[i] = changed = True
+        k += 1
+        pos += nxt + 1
+        stride = nxt + 1
+    # the last item's own lines after it (its link, its price): as many as the items before had
+    for i in visible[pos + 1:pos + stride] if changed else ():
+        if units(lines[i]) > 20 or _NUMBERED.match(lines[i]):
+            break
+        keep[i] = True
+    return changed
+
+
 def _settle(lines: list[str], keep: list[bool], model: dict) -> None:
     """Run the model on the kept lines alone until it keeps them all (as cleaning the cleaned
     text will), after the rules above changed the set."""
@@ -737,7 +814,9 @@ def _settle(lines: list[str], keep: list[bool], model: dict) -> None:
         idx = [i for i, k in enumerate(keep) if k]
         if not idx:
             return
-        verdict, _ = decide_lines([lines[i] for i in idx], model)
+        sub = [lines[i] for i in idx]
+        verdict, _ = decide_lines(sub, model)
+        _continue_numbered_list(sub, list(range(len(sub))), verdict)
         if all(verdict) or not any(verdict):
             return
         for i, v in zip(idx, verdict):

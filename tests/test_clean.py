@@ -101,6 +101,64 @@ def test_cjk_body_measured_in_characters():
     assert clean(body).text == body
 
 
+CJK_PAGES = {
+    "zh": (["首页", "新闻", "国际", "财经", "体育", "登录", "市议会投票关闭两家图书馆", "2025年3月4日 19:15"],
+           ["市议会周二投票决定明年春天关闭四个公共图书馆中的两个，理由是预算缺口已连续三年扩大。",
+            "数十名居民挤满了议会会议厅，举着写有“要书不要预算”的标语表达不满。",
+            "“我们已经没有可以削减的地方了，”议会财务主席在会后对记者说。“议会里没有人愿意这样做。”",
+            "图书馆工作人员将被安排到其余两个分馆工作，市长办公室周二晚间发表声明说。",
+            "到周三上午，要求撤销这一决定的请愿书已征集到四千多个签名，组织者表示下周还将举行抗议活动。"],
+           ["分享到微信", "版权所有 © 2025 示例新闻网"]),
+    "ja": (["ホーム", "ニュース", "政治", "経済", "スポーツ", "ログイン", "市議会、図書館二館の閉鎖を決定",
+            "2025年3月4日 19時15分"],
+           ["市議会は火曜日、予算不足が三年続けて拡大していることを理由に、四つある公立図書館のうち二つを来春閉鎖することを決めた。",
+            "この決定には住民から強い批判が出ており、数十人が議場に詰めかけ、「予算より本を」と書かれたプラカードを掲げた。",
+            "財政委員長は会議の後、記者団に対し「もう削れるところがない。誰もこんなことはしたくなかった」と語った。",
+            "図書館の職員は残る二つの分館で働けるよう配置されると、市長室が火曜日の夜に発表した。",
+            "決定の撤回を求める署名は水曜日の朝までに四千人分を超え、主催者は来週に抗議集会を開く予定だとしている。"],
+           ["シェアする", "無断転載を禁じます"]),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(CJK_PAGES))
+def test_cjk_page_keeps_body_and_drops_menu_and_widgets(lang):
+    """The training pages have no Chinese or Japanese article, only language menus ("中文"):
+    the script itself must not read as boilerplate, and the page's widgets have cue words too."""
+    top, paras, bottom = CJK_PAGES[lang]
+    result = clean("\n".join(top + paras + bottom))
+    assert result.text == "\n\n".join(paras)
+    reasons = {r.text: r.reason for r in result.removed}
+    assert set(reasons) == set(top + bottom)
+    assert reasons[top[-1]] == "dateline" and reasons[bottom[0]] == "share-widget"
+    assert reasons[bottom[1]] == "copyright"
+    assert clean(result.text).text == result.text
+
+
+def test_numbered_list_closing_the_body_is_kept_to_its_last_item():
+    items = []
+    for k, thing in enumerate(["Paperback atlas of the world", "Board game for four players", "Garden hose, 30 m",
+                               "Box set of a detective series (6 DVD)", "Cast-iron frying pan", "Desk lamp",
+                               "Walking boots, size 42", "Jigsaw puzzle, 1000 pieces", "Wool scarf",
+                               "Portable radio", "Picnic blanket", "Thermos flask, 1 litre"], start=1):
+        items += [f"{k}) {thing}", f"http://shop.example/item{k}x{k * 7}"]
+    body = PARAS[:2] + ["The list of bargains, with links:"] + items
+    raw = "\n\n".join(["Menu", "Share"] + body + ["Comments (3)", "Most read", "Privacy policy",
+                                                   "Copyright Example Media Ltd 2025."])
+    result = clean(raw)
+    assert result.text == "\n\n".join(body)
+    assert clean(result.text).text == result.text
+    # the rule itself: the model cut the list after item 5; items 6-12 and the last link come back
+    lines = body + ["Most read", "Rail strike called off after late talks"]
+    keep = [True] * (3 + 10) + [False] * (len(lines) - 13)
+    assert clean_module._continue_numbered_list(lines, list(range(len(lines))), keep)
+    assert keep == [True] * len(body) + [False, False]
+    # one kept item is no list; nor is a number that does not follow on
+    keep = [True] * 5 + [False] * (len(lines) - 5)
+    assert not clean_module._continue_numbered_list(lines, list(range(len(lines))), keep)
+    odd = PARAS[:2] + ["3) one", "4) two", "9) three"]
+    assert not clean_module._continue_numbered_list(odd, [0, 1, 2, 3, 4], [True] * 4 + [False])
+
+
 def test_idempotent_on_page():
     raw = page(["Menu", "Share"], ["Advertisement", "Read more: Another story here"],
                ["Comments (3)", "Most read", "Rail strike called off after late talks"])
@@ -214,6 +272,13 @@ def test_shipped_model_has_body_and_region_views_with_provenance():
     assert prov["cv_bow_f1_4fold_by_site_group"]["paste_page"]["chosen"] > 0.5
     z_line, z_span = clean_module.score_region([PARAS[0], PARAS[1], "Comments (4)"], model)
     assert len(z_line) == len(z_span) == 3
+    # a "mean" stage scores the average of its parts' logits
+    stage = model["stage2"]
+    if stage.get("kind") == "mean":
+        import numpy as np
+        rows = np.random.default_rng(0).normal(size=(5, len(stage["features"])))
+        parts = [clean_module._linear(p, stage["features"], rows) for p in stage["parts"]]
+        assert np.allclose(clean_module._linear(stage, stage["features"], rows), np.mean(parts, axis=0))
 
 
 CREDIT_CAPTIONS = [
