@@ -21,7 +21,7 @@ from analysis.store import StoreError, StoryRecord, is_valid_id
 from ui.deep_links import run_through_app
 from ui.safe_html import md_literal, md_literal_table
 from ui.store_access import get_store, share_url
-from ui.story_charts import show_story_chart
+from ui.story_charts import COVERAGE_STEP_PX, coverage_step, show_story_chart
 from ui.story_tables import (TABLE_NAMES, StoryView, load_story_view, story_json, story_stamp,
                              table_csv)
 
@@ -152,6 +152,9 @@ def show_coverage(view: StoryView) -> None:
                "**mentioned ×N**: named N times, never quoted; "
                "**— absent**: not in that outlet's article at all. Actors covered by the most "
                "outlets come first."
+               + (" With this many outlets the cells are shortened to **quoted ×N**, **named ×N** "
+                  "and **—**; point at a cell for both counts."
+                  if coverage_step(len(view.outlets)) < COVERAGE_STEP_PX else "")
                + (" Counted in the database (large story)." if view.coverage_from_sql else ""))
     top = DEFAULT_TOP
     if len(actors) > DEFAULT_TOP:

@@ -34,6 +34,20 @@ def test_coverage_cells_say_their_status_in_words():
     assert cells[("Mara Voss", "Harbour Gazette")].startswith("quoted ×1")
 
 
+def test_coverage_columns_of_many_outlets_fit_the_page_with_shorter_cells():
+    """Eight outlets at the full 190 px would run 1,500 px wide and cut off half the columns."""
+    from ui.story_charts import COVERAGE_CELLS_PX, COVERAGE_STEP_PX, coverage_step
+    assert coverage_step(3) == COVERAGE_STEP_PX
+    assert coverage_step(8) * 8 <= COVERAGE_CELLS_PX
+    rows = [{"actor": "Mara Voss", "type": "PERSON", "outlet": f"Outlet {k}",
+             "status": ("quoted", "mentioned", "absent")[k % 3], "mentions": 5, "quotes": 2}
+            for k in range(8)]
+    chart = build_coverage_heatmap(pd.DataFrame(rows))
+    assert chart.to_dict()["width"] == {"step": coverage_step(8)}
+    assert {r["cell"] for r in _data(chart)} == {"quoted ×2", "named ×5", "—"}
+    assert coverage_cell_text("quoted", 4, 2, compact=True) == "quoted ×2"
+
+
 def test_stance_dots_keep_the_story_order_of_outlets_with_shapes_and_colours():
     stance = build_stance_table(STORY).drop(columns="evidence")
     outlets = ["Harbour Gazette", "Coast Courier", "Wire Service"]

@@ -21,16 +21,35 @@ OUTLET_COLOURS = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab0
 SPEAKER_COLOURS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
                    "#ff9da7", "#9c755f"]
 GREYS = {UNNAMED: "#8c8c8c", "others": "#c7c7c7"}
+# Eight shapes that read at marker size ("wedge" and "stroke" all but vanish in the legend).
 OUTLET_SHAPES = ["circle", "square", "triangle-up", "diamond", "cross", "triangle-down",
-                 "wedge", "stroke"]
+                 "triangle-right", "triangle-left"]
 
 
-def coverage_cell_text(status: str, mentions: int, quotes: int) -> str:
-    """What a coverage cell says: 'quoted ×2 · named ×5', 'mentioned ×3', '— absent'."""
+# Width of one outlet's column in the coverage matrix: wide enough for "quoted ×2 · named ×5",
+# narrower (with shorter cells) when there are many outlets, so that every column fits in the
+# page's main column beside the actor names (about 900 px at the default layout).
+COVERAGE_STEP_PX = 190
+COVERAGE_CELLS_PX = 640
+COVERAGE_MIN_STEP_PX = 80
+
+
+def coverage_step(n_outlets: int) -> int:
+    """Pixels per outlet column: all columns in COVERAGE_CELLS_PX, within [min, full]."""
+    return max(COVERAGE_MIN_STEP_PX, min(COVERAGE_STEP_PX, COVERAGE_CELLS_PX // max(n_outlets, 1)))
+
+
+def coverage_cell_text(status: str, mentions: int, quotes: int, *, compact: bool = False) -> str:
+    """What a coverage cell says: 'quoted ×2 · named ×5', 'mentioned ×3', '— absent';
+    ``compact`` (narrow columns): 'quoted ×2', 'named ×3', '—' (the tooltip has both counts)."""
     if status == "absent":
-        return "— absent"
+        return "—" if compact else "— absent"
     if status == "quoted":
+        if compact:
+            return f"quoted ×{quotes}"
         return f"quoted ×{quotes}" + (f" · named ×{mentions}" if mentions else "")
+    if compact:
+        return f"named ×{mentions}" if mentions else "named"
     return f"mentioned ×{mentions}" if mentions else "mentioned"
 
 
@@ -41,13 +60,15 @@ def build_coverage_heatmap(coverage: pd.DataFrame) -> alt.Chart:
     quotes), actors in the order to show.
     """
     data = coverage.copy()
-    data["cell"] = [coverage_cell_text(s, int(m), int(q)) for s, m, q in
+    outlets = list(dict.fromkeys(data["outlet"]))
+    step = coverage_step(len(outlets))
+    compact = step < COVERAGE_STEP_PX
+    data["cell"] = [coverage_cell_text(s, int(m), int(q), compact=compact) for s, m, q in
                     zip(data["status"], data["mentions"], data["quotes"])]
     data["ink"] = data["status"].map(COVERAGE_TEXT)
     actors = list(dict.fromkeys(data["actor"]))
-    outlets = list(dict.fromkeys(data["outlet"]))
     x = alt.X("outlet:N", sort=outlets, title=None,
-              axis=alt.Axis(orient="top", labelAngle=0, labelLimit=200, labelFontWeight="bold",
+              axis=alt.Axis(orient="top", labelAngle=0, labelLimit=step - 6, labelFontWeight="bold",
                             labelFontSize=12, labelOverlap=False, domain=False, ticks=False))
     y = alt.Y("actor:N", sort=actors, title=None,
               axis=alt.Axis(labelLimit=260, labelOverlap=False, labelFontSize=12))
@@ -63,9 +84,9 @@ def build_coverage_heatmap(coverage: pd.DataFrame) -> alt.Chart:
                         legend=alt.Legend(orient="top")))
     # The ink colour is given as is (scale=None): a colour scale here would be merged with the
     # cells' scale and paint the words in the colour of their own cell.
-    text = base.mark_text(fontSize=12).encode(text="cell:N",
-                                              color=alt.Color("ink:N", scale=None))
-    return alt.layer(cells, text).properties(width=alt.Step(190), height=alt.Step(30))
+    text = base.mark_text(fontSize=12, limit=step - 6).encode(
+        text="cell:N", color=alt.Color("ink:N", scale=None))
+    return alt.layer(cells, text).properties(width=alt.Step(step), height=alt.Step(30))
 
 
 def build_stance_dots(stance: pd.DataFrame, outlets: list[str] | None = None) -> alt.Chart:
