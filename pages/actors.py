@@ -29,9 +29,10 @@ else:
         st.info("No people, organisations or places were found in this article.")
     else:
         table = actors_table(a)
-        st.markdown("Stance is the article's attitude toward the actor, from −1 (hostile) to +1 "
-                    "(favourable), read from the sentences that name them; sentences where the "
-                    "actor is only named inside someone's quote count less.")
+        st.markdown("Stance is the article's own attitude toward the actor, from −1 (hostile) to "
+                    "+1 (favourable), read from the sentences that name them. Sentences that report "
+                    "an opinion (the actor named inside a quotation, or quoted in it) are listed as "
+                    "evidence but do not count: a source's praise is not the article's.")
         st.dataframe(
             table, hide_index=True, width="stretch", key=f"{PAGE}.table",
             column_config={
