@@ -267,23 +267,52 @@ def test_encoder_batch_matches_one_at_a_time():
     assert abs(batched - single).max() < 0.3
 
 
-def test_encoder_pairs_take_top_actors_in_turns_and_skip_quotes(monkeypatch):
+def test_encoder_pairs_take_actors_in_turns_and_only_pairs_that_count(monkeypatch):
     import analysis.sentiment as sentiment
     from analysis.sentiment import _encoder_pairs, _Target
     actors = [Actor(name="C", type="PERSON", mentions=1), Actor(name="A", type="PERSON", mentions=9),
               Actor(name="B", type="PERSON", mentions=5)]
     targets = [_Target("A", (0, 10), 0, 1, 1.0), _Target("A", (0, 10), 5, 6, 1.0),
-               _Target("C", (0, 10), 8, 9, 1.0),       # not among the top actors
+               _Target("C", (0, 10), 8, 9, 1.0),
                _Target("A", (11, 20), 11, 12, 1.0), _Target("B", (11, 20), 14, 15, 1.0),
-               _Target("B", (21, 40), 30, 31, 1.0),    # inside a quotation
-               _Target("A", (41, 50), 41, 42, 0.5)]    # a pronoun: left to the linear model
+               _Target("B", (21, 40), 30, 31, 1.0),    # weighs nothing (inside a quotation)
+               _Target("A", (41, 50), 41, 42, 0.5)]    # a pronoun: after the named mentions
+    weights = [1.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.5]
     monkeypatch.setattr(sentiment, "ENCODER_PAIRS_PER_ARTICLE", 12)
-    picked = _encoder_pairs(targets, actors, quote_spans=[(25, 35)])
-    assert [(t.actor, t.sentence) for t in picked] == [("A", (0, 10)), ("B", (11, 20)),
-                                                       ("A", (11, 20))]
+    picked = _encoder_pairs(targets, weights, actors)
+    assert [(t.actor, t.sentence) for t in picked] == [
+        ("A", (0, 10)), ("B", (11, 20)), ("C", (0, 10)), ("A", (11, 20)), ("A", (41, 50))]
     monkeypatch.setattr(sentiment, "ENCODER_PAIRS_PER_ARTICLE", 2)
     many = [_Target("A", (i * 10, i * 10 + 9), i * 10, i * 10 + 1, 1.0) for i in range(40)]
-    assert len(_encoder_pairs(many, actors, [])) == 2
+    assert len(_encoder_pairs(many, [1.0] * 40, actors)) == 2
+
+
+def test_encoder_rescores_only_pairs_the_linear_model_does_not_find_neutral(monkeypatch):
+    """The cascade: a sentence the cheap model finds neutral is not sent to the encoder."""
+    import analysis.sentiment as sentiment
+    from analysis.nlp import load_nlp
+    if sentiment.stance_backend() != "encoder":
+        pytest.fail("the shipped encoder is missing (analysis/models/stance_encoder)")
+    first = "The report was sent to Alvarez in March."
+    text = first + " Alvarez was praised for a brilliant, courageous rescue of the stranded crew."
+    doc = load_nlp()(text)
+    second = len(first) + 1
+    targets = [sentiment._Target("Alvarez", (0, len(first)), 23, 30, 1.0),
+               sentiment._Target("Alvarez", (second, len(text)), second, second + 7, 1.0)]
+    actors = [Actor(name="Alvarez", type="PERSON", mentions=2)]
+    sent_to_encoder = []
+    real = sentiment._encoder().probabilities
+    monkeypatch.setattr(sentiment._encoder(), "probabilities",
+                        lambda triples: sent_to_encoder.extend(triples) or real(triples))
+    linear = sentiment._mention_probabilities(doc, [(*t.sentence, t.start, t.end) for t in targets])
+    probs = sentiment._target_probabilities(doc, targets, [1.0, 1.0], actors)
+    expected = [t for t, p in zip(targets, linear) if p[1] < sentiment.ENCODER_CASCADE]
+    assert expected == targets[1:]           # the plain fact stays with the linear model
+    assert len(sent_to_encoder) == 1
+    for t, p, lin in zip(targets, probs, linear):
+        if t not in expected:
+            assert np.allclose(p, lin)
+    assert probs[1][2] > probs[1][0]     # the praise stays positive
 
 
 def test_linear_model_when_forced(monkeypatch):
