@@ -163,6 +163,19 @@ def test_a_place_named_as_the_setting_is_not_judged_by_what_happens_there(nlp):
     assert len(carlow.evidence) == 2 and all(e.polarity < 0 for e in carlow.evidence)
 
 
+def test_places_listed_after_a_preposition_or_as_a_based_modifier_are_settings(nlp):
+    from analysis.sentiment import _is_setting
+    text = ("The brutal gang ran rackets from offices in Carlow, Tralee and Ennis. "
+            "A Carlow-based fraudster was jailed for a vicious scam.")
+    doc = nlp(text)
+    for name, at in (("Carlow", 44), ("Tralee", 52), ("Ennis", 63), ("Carlow", 72)):
+        assert text[at:at + len(name)] == name
+        assert _is_setting(doc, at, at + len(name)), name
+    actors, mentions = _places(doc, ["Carlow", "Tralee", "Ennis"])
+    for actor in actor_stances(doc, actors, mentions, []):
+        assert actor.label == "neutral" and actor.sentiment == 0.0
+
+
 def test_a_place_that_acts_is_still_judged(nlp):
     text = "Critics condemned Carlow for its corrupt and reckless spending. Carlow denied the charge."
     doc = nlp(text)
