@@ -176,6 +176,24 @@ def test_places_listed_after_a_preposition_or_as_a_based_modifier_are_settings(n
         assert actor.label == "neutral" and actor.sentiment == 0.0
 
 
+def test_an_organisation_named_as_a_persons_affiliation_is_not_judged(nlp):
+    from analysis.sentiment import _is_affiliation
+    text = ("Harwick CEO Dana Whitfield was praised for a brilliant, generous rescue plan. "
+            "The Courier's Sam Ortiz called it a triumph. Harwick's profits fell sharply.")
+    doc = nlp(text)
+    assert _is_affiliation(doc, 0, 7)                     # Harwick CEO Dana Whitfield
+    at = text.index("Courier")
+    assert _is_affiliation(doc, at, at + 7)               # the Courier's Sam Ortiz
+    at = text.index("Harwick's")
+    assert not _is_affiliation(doc, at, at + 7)           # Harwick's profits: about Harwick
+    actors, mentions = _actors_and_mentions(doc, ["Harwick", "Dana Whitfield"])
+    by_name = {a.name: a for a in actor_stances(doc, actors, mentions, [])}
+    assert by_name["Dana Whitfield"].label == "positive"
+    harwick = by_name["Harwick"]
+    assert len(harwick.evidence) == 2                      # both sentences stay as evidence
+    assert harwick.sentiment <= 0                          # the praise of its CEO does not count
+
+
 def test_a_place_that_acts_is_still_judged(nlp):
     text = "Critics condemned Carlow for its corrupt and reckless spending. Carlow denied the charge."
     doc = nlp(text)
