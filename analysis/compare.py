@@ -64,6 +64,8 @@ from typing import Any
 
 import pandas as pd
 
+from .sentiment import QUOTED_WEIGHT
+
 __all__ = ["PooledCounts", "StoryCounts", "align_actors", "analysis_figures", "actor_figures",
            "build_actor_table", "build_coverage", "build_coverage_from_counts",
            "build_coverage_from_story_counts", "build_coverage_matrix", "compare_story_counts",
@@ -206,10 +208,17 @@ def _story(analyses: Iterable[Any] | _Story) -> _Story:
 # --------------------------------------------------------------------------- actors
 
 def _evidence_texts(a: dict, actor: dict) -> list[tuple[float, str]]:
+    """(polarity, sentence) of the evidence that counts in the stance: a sentence that reports
+    an opinion, or only names a setting or an affiliation, explains nothing about the outlet's
+    stance (analysis.sentiment weighs it 0)."""
     text = a.get("text") or ""
     out = []
     for ev in actor.get("evidence") or ():
         if not isinstance(ev, dict):
+            continue
+        weight = ev.get("weight", 1.0)
+        weight = float(weight) if isinstance(weight, (int, float)) else 1.0
+        if weight <= 0 or (ev.get("quoted") and QUOTED_WEIGHT <= 0):
             continue
         snippet = ev.get("text")
         if not snippet and isinstance(ev.get("start"), int) and isinstance(ev.get("end"), int):

@@ -112,12 +112,14 @@ def _label(score: float) -> str:
 
 def _stance(evidence: Sequence[Evidence], fallback: float = 0.0) -> float:
     """Weighted mean polarity of the evidence as ``analysis.sentiment.actor_stances`` forms it:
-    quoted sentences weigh QUOTED_WEIGHT and at least one full weight is in the denominator."""
+    each sentence weighs what the analysis gave it (quoted ones at most QUOTED_WEIGHT, also in
+    analyses saved before evidence carried a weight) and at least one full weight is in the
+    denominator."""
     if not evidence:
         return fallback
     total = weight = 0.0
     for ev in evidence:
-        w = QUOTED_WEIGHT if ev.quoted else 1.0
+        w = min(ev.weight, QUOTED_WEIGHT) if ev.quoted else ev.weight
         total += w * ev.polarity
         weight += w
     return total / max(weight, 1.0)

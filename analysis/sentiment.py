@@ -394,16 +394,18 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
             who == t.actor and a < s1 and b > s0 for who, a, b in spoken)
         # a place named as the setting, or an actor named as a person's affiliation, is not
         # what the sentence judges
-        bystander = (t.actor in places and _is_setting(doc, t.start, t.end)) or \
-            _is_affiliation(doc, t.start, t.end)
-        flags.append(quoted)
-        weights.append(0.0 if bystander else t.weight * (QUOTED_WEIGHT if quoted else 1.0))
+        reason = ("setting" if t.actor in places and _is_setting(doc, t.start, t.end) else
+                  "affiliation" if _is_affiliation(doc, t.start, t.end) else
+                  "quoted" if quoted else "pronoun" if t.weight < 1.0 else "")
+        flags.append((quoted, reason))
+        weights.append(0.0 if reason in ("setting", "affiliation") else
+                       t.weight * (QUOTED_WEIGHT if quoted else 1.0))
     probs = _target_probabilities(doc, targets, weights, actors)
 
     per_actor: dict[str, dict[tuple[int, int], list]] = {}
-    for t, p, quoted, weight in zip(targets, probs, flags, weights):
+    for t, p, (quoted, reason), weight in zip(targets, probs, flags, weights):
         per_actor.setdefault(t.actor, {}).setdefault(t.sentence, []).append(
-            (float(p[2] - p[0]), quoted, weight))
+            (float(p[2] - p[0]), quoted, weight, reason))
 
     result = []
     for actor in actors:
@@ -413,12 +415,14 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
             continue
         evidence, total, weight = [], 0.0, 0.0
         for (s0, s1), scored in sorted(sentences.items()):
-            quoted = all(q for _, q, _ in scored)
-            polarity = sum(s for s, _, _ in scored) / len(scored)
-            w = max(w for _, _, w in scored)
+            quoted = all(q for _, q, _, _ in scored)
+            polarity = sum(s for s, _, _, _ in scored) / len(scored)
+            # the sentence counts as much as its mention that counts most, and says why not more
+            _, _, w, reason = max(scored, key=lambda m: m[2])
             total += w * polarity
             weight += w
-            evidence.append(Evidence(s0, s1, polarity, text[s0:s1], quoted))
+            evidence.append(Evidence(s0, s1, polarity, text[s0:s1], quoted, w,
+                                     reason if w < 1.0 else ""))
         # at least one full weight in the denominator: an actor named only by pronouns or only
         # in quoted sentences stays faint
         score = total / max(weight, 1.0)

@@ -18,6 +18,14 @@ run_through_app()
 
 PAGE = "actors"
 
+# why an evidence sentence counts less than a full sentence in the stance (Evidence.reason)
+EVIDENCE_REASONS = {
+    "quoted": "reports an opinion (a quotation): does not count",
+    "setting": "names only the place where it happens: does not count",
+    "affiliation": "names only whom a person works for: does not count",
+    "pronoun": "names them by a pronoun: counts half",
+}
+
 st.title("Actors")
 current = load_current()
 if current is None:
@@ -30,9 +38,12 @@ else:
     else:
         table = actors_table(a)
         st.markdown("Stance is the article's own attitude toward the actor, from −1 (hostile) to "
-                    "+1 (favourable), read from the sentences that name them. Sentences that report "
-                    "an opinion (the actor named inside a quotation, or quoted in it) are listed as "
-                    "evidence but do not count: a source's praise is not the article's.")
+                    "+1 (favourable), read from the sentences that name them. Some sentences are "
+                    "listed as evidence but do not count: those that report an opinion (the actor "
+                    "named inside a quotation, or quoted in it: a source's praise is not the "
+                    "article's), and those that name the actor only as the place where something "
+                    "happens (\"a riot in Carlow\") or as whom a person works for (\"Twitter CEO "
+                    "Jack Dorsey\").")
         st.dataframe(
             table, hide_index=True, width="stretch", key=f"{PAGE}.table",
             column_config={
@@ -59,7 +70,8 @@ else:
             sentence = a.text[ev.start:ev.end]
             marks = [Mark(m.start - ev.start, m.end - ev.start, "actor")
                      for m in own if ev.start <= m.start and m.end <= ev.end]
-            note = f"{ev.polarity:+.2f}" + (" · named inside a quote" if ev.quoted else "")
+            why = EVIDENCE_REASONS.get(ev.reason or ("quoted" if ev.quoted else ""), "")
+            note = f"{ev.polarity:+.2f}" + (f" · {why}" if why else "")
             show_html(render_marked_text(sentence, marks, css_class="pl-evidence"))
             st.caption(f"Polarity toward {md_literal(actor.name)}: {note}")
 

@@ -127,6 +127,21 @@ def test_actors_page_lists_the_seed_actors_and_their_evidence(seeded, seed_expec
     assert all('class="pl-mark pl-actor"' in e for e in evidence)
 
 
+def test_actors_page_says_why_an_evidence_sentence_does_not_count(seeded, seed_expected):
+    """Each evidence sentence's caption gives its polarity and, when it counts less, why."""
+    reasons = {"quoted": "does not count", "setting": "the place where it happens",
+               "affiliation": "whom a person works for", "pronoun": "counts half"}
+    actor = next(a for a in seed_expected.actors if any(e.reason for e in a.evidence))
+    seeded.switch_page("pages/actors.py").run()
+    seeded.selectbox(key="actors.chosen").select(actor.name).run()
+    assert not seeded.exception
+    captions = [c.value for c in seeded.caption if c.value.startswith("Polarity toward")]
+    assert len(captions) == len(actor.evidence)
+    for caption, ev in zip(captions, actor.evidence):
+        assert f"{ev.polarity:+.2f}" in caption
+        assert (reasons[ev.reason] in caption) if ev.reason else ("·" not in caption)
+
+
 def test_actor_corrections_rename_merge_and_undo(seeded, seed_expected):
     seeded.switch_page("pages/actors.py").run()
     first, second = seed_expected.actors[0].name, seed_expected.actors[1].name
