@@ -63,8 +63,12 @@ else:
         names = [actor.name for actor in a.actors]
         chosen = st.selectbox("Actor", names, key=f"{PAGE}.chosen")
         actor = next(x for x in a.actors if x.name == chosen)
-        st.caption(f"Stance {actor.sentiment:+.2f} ({actor.label}) from "
-                   f"{len(actor.evidence)} sentence{'s' * (len(actor.evidence) != 1)}.")
+        counting = sum(1 for ev in actor.evidence if ev.weight > 0 and not ev.quoted)
+        n = len(actor.evidence)
+        st.caption(f"Stance {actor.sentiment:+.2f} ({actor.label}) from {n} "
+                   f"sentence{'s' * (n != 1)}" + ("." if counting == n else
+                   f", {counting or 'none'} of which count{'s' * (counting == 1)} (why: below "
+                   f"each sentence)."))
         own = [m for m in a.entities if m.actor == actor.name]
         for ev in actor.evidence:
             sentence = a.text[ev.start:ev.end]

@@ -135,6 +135,9 @@ def test_actors_page_says_why_an_evidence_sentence_does_not_count(seeded, seed_e
     seeded.switch_page("pages/actors.py").run()
     seeded.selectbox(key="actors.chosen").select(actor.name).run()
     assert not seeded.exception
+    summary = next(c.value for c in seeded.caption if c.value.startswith("Stance "))
+    counting = sum(1 for e in actor.evidence if e.weight > 0 and not e.quoted)
+    assert (f"{counting or 'none'} of which count" in summary) == (counting < len(actor.evidence))
     captions = [c.value for c in seeded.caption if c.value.startswith("Polarity toward")]
     assert len(captions) == len(actor.evidence)
     for caption, ev in zip(captions, actor.evidence):
