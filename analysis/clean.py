@@ -634,7 +634,7 @@ def decide_lines(lines: list[str], model: dict | None = None,
     if not dec or "span1" not in model:
         return (z_line >= _logit(model.get("threshold", 0.5))).tolist(), probs
     lens = np.array([units(t) for t in lines], dtype=float)
-    lo, hi = _best_span(np.sqrt(1.0 + lens) * (z_span - dec["bias"]))
+    lo, hi = _best_span((1.0 + lens) ** dec.get("power", 0.5) * (z_span - dec["bias"]))
     # A full sentence right at the region's edge that the body view accepts belongs to it
     # (the region view is least sure at its two ends, where short texts have nothing after).
     edge = dec.get("keep_edge", 1.0)
@@ -679,11 +679,14 @@ _HEADLINE_SKIP = re.compile(r"^(by|from|photo|image|share|updated|published|list
                             r"\b(min(ute)?s? (read|listen)|listen to|\d+ min)\b|[·|›»>]", re.I)
 
 
-def _reason(text: str, i: int, first_kept: int, last_kept: int) -> str:
-    """The analyst-facing reason for removing a line the model rejected."""
+def _reason(text: str, i: int, first_kept: int, last_kept: int, after_end: str = "") -> str:
+    """The analyst-facing reason for removing a line the model rejected (``after_end``: the
+    reason for lines below the heading of a comment thread or story feed after the body)."""
     hard = _hard_reason(text)
     if hard:
         return hard
+    if after_end:
+        return after_end
     row = _shape_row(text)  # cached: the cue words were already looked for
 
     def has(feature: str) -> bool:
@@ -740,7 +743,8 @@ def _label_lines(lines: list[str]) -> list[bool]:
             keep[i] = v
         idx = [i for i, v in zip(idx, verdict) if v]
     visible = [i for i, t in enumerate(lines) if _hard_reason(t) is None]
-    changed = _continue_numbered_list(lines, visible, keep)
+    changed = _cut_at_end_marker(lines, keep)
+    changed = _continue_numbered_list(lines, visible, keep) or changed
     kept_visible = [i for i in visible if keep[i]]
     if kept_visible:
         first = kept_visible[0]
@@ -768,6 +772,41 @@ def _label_lines(lines: list[str]) -> list[bool]:
     if changed:
         _settle(lines, keep, model)
     return keep
+
+
+# Short lines that open what follows an article: its comment thread or another feed of stories.
+# (On the training pages these stand after the body, or above it in the page's menus, never
+# between two of its paragraphs.)
+_END_MARKER = re.compile(
+    r"^\W*(\d+\s+)?(top rated |reader |all )?comments?\b.{0,30}$|^\W*\d+\s+comments\W*$|"
+    r"^\W*(view|show|read|see) (all )?(\d+ )?comments\b|"
+    r"^\W*(most (read|popular|viewed|shared|commented|emailed)|more from\b|"
+    r"you (may|might) (also )?(like|enjoy)|recommended( for you)?\W*$|"
+    r"read next\W*$|what to read next)|\bmore stories like this\b", re.I)
+
+
+_COMMENTS_MARKER = re.compile(r"\bcomments?\b", re.I)
+# Words of kept paragraphs above such a heading before it is read as the article's end.
+_END_MARKER_MIN = 100.0
+
+
+def _cut_at_end_marker(lines: list[str], keep: list[bool]) -> bool:
+    """Lines kept after a comment thread's or a story feed's heading go, once enough of the
+    article lies above it (comments and teasers read like body text, one paragraph each)."""
+    kept_words = 0.0
+    for i, t in enumerate(lines):
+        if kept_words >= _END_MARKER_MIN and units(t) <= 8 and _END_MARKER.search(t):
+            changed = False
+            for j in range(i + 1, len(lines)):
+                if keep[j]:
+                    keep[j] = False
+                    changed = True
+            changed = changed or keep[i]
+            keep[i] = False
+            return changed
+        if keep[i] and units(t) >= 12:
+            kept_words += units(t)
+    return False
 
 
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s")
@@ -857,11 +896,17 @@ def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
                     title = (i, lines[i])
                     break
     segments, removed, body = [], [], []
+    after_end = ""
     for i, (s, e, t) in enumerate(head):
         if keep[i]:
             reason = "dropped by analyst" if s in drop else ""
         else:
-            reason = "headline" if title and title[0] == i else _reason(t, i, first_kept, last_kept)
+            reason = "headline" if title and title[0] == i else _reason(
+                t, i, first_kept, last_kept, after_end)
+            # Below the heading of a comment thread or story feed after the body, lines are
+            # comments or other stories, whatever they look like.
+            if 0 <= last_kept < i and units(t) <= 8 and _END_MARKER.search(t):
+                after_end = "comment-thread" if _COMMENTS_MARKER.search(t) else "related"
             if s in restore:
                 reason = ""
         segments.append(Segment(s, e, t, not reason, reason))

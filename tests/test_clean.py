@@ -319,8 +319,6 @@ def test_list_inside_body_of_a_page_is_kept(shape):
     assert {r.text for r in result.removed} >= {"Home", "Share", "Comments (12)", "Most read"}
 
 
-@pytest.mark.xfail(reason="known limit: on a page this short, headline + one-sentence teaser pairs "
-                          "after the share bar still read as the body's last section", strict=False)
 def test_teasers_after_the_body_are_removed():
     teasers = ["Rail strike called off after late-night talks",
                "Union leaders said the deal would be put to members next week.",
@@ -333,3 +331,25 @@ def test_teasers_after_the_body_are_removed():
     result = clean(raw)
     assert result.text == BODY
     assert all(t in {r.text for r in result.removed} for t in teasers)
+    assert {r.reason for r in result.removed if r.text in teasers} == {"related"}
+
+
+def test_comment_thread_after_the_body_is_removed():
+    comments = ["Jane D", "2 days ago at 07:52 am",
+                "I think the council made the right call here, the branches were half empty.",
+                "Rating: 12 Votes", "mike_r", "2 days ago at 08:10 am",
+                "Nobody on that council has set foot in a library in years, that much is obvious.",
+                "Rating: 4 Votes"]
+    raw = "\n\n".join(["Menu", "Share"] + PARAS + ["[ 167 comments ]", "Top Rated Comments"] + comments)
+    result = clean(raw)
+    assert result.text == BODY
+    reasons = {r.text: r.reason for r in result.removed}
+    assert reasons[comments[2]] == reasons[comments[6]] == "comment-thread"
+
+
+def test_declined_to_comment_is_not_a_comment_heading():
+    paras = PARAS[:2] + ["The mayor declined to comment."] + PARAS[2:]
+    raw = "\n\n".join(["Menu", "Share"] + paras + ["Comments (3)", "Great article, thanks for writing it."])
+    result = clean(raw)
+    assert "The mayor declined to comment." in result.text.splitlines()
+    assert "Great article, thanks for writing it." not in result.text
