@@ -744,6 +744,7 @@ def _label_lines(lines: list[str]) -> list[bool]:
         idx = [i for i, v in zip(idx, verdict) if v]
     visible = [i for i, t in enumerate(lines) if _hard_reason(t) is None]
     changed = _cut_at_end_marker(lines, keep)
+    changed = _drop_link_lists(lines, keep) or changed
     changed = _continue_numbered_list(lines, visible, keep) or changed
     kept_visible = [i for i in visible if keep[i]]
     if kept_visible:
@@ -807,6 +808,34 @@ def _cut_at_end_marker(lines: list[str], keep: list[bool]) -> bool:
         if keep[i] and units(t) >= 12:
             kept_words += units(t)
     return False
+
+
+# The heading of a box of links to other stories, inside or after the body.
+_LINKS_HEADING = re.compile(
+    r"^\W*(related( articles| stories| content| coverage| links| news| posts| reading)?|read more|"
+    r"see more|see also|more on this( story| topic)?|also read|read also|don'?t miss|further reading|"
+    r"recommended( reading| articles| stories)?|more (stories|news|articles)|"
+    r"you (may|might) also like|most (read|popular|viewed))\W*$", re.I)
+
+
+def _drop_link_lists(lines: list[str], keep: list[bool], reach: int = 8) -> bool:
+    """Title-like lines right below a "Related articles" / "Don't miss" heading are links to other
+    stories, up to the next paragraph (on the training pages: 275 such lines, none of the body)."""
+    changed = False
+    for i, t in enumerate(lines):
+        if not _LINKS_HEADING.search(t):
+            continue
+        if keep[i]:
+            keep[i], changed = False, True
+        for j in range(i + 1, min(i + 1 + reach, len(lines))):
+            u = lines[j]
+            if _hard_reason(u):
+                continue
+            if units(u) > 20 or _ENDS_SENTENCE.search(u):
+                break
+            if keep[j]:
+                keep[j], changed = False, True
+    return changed
 
 
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s")
@@ -896,19 +925,22 @@ def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
                     title = (i, lines[i])
                     break
     segments, removed, body = [], [], []
-    after_end = ""
+    after_end, in_links = "", False
     for i, (s, e, t) in enumerate(head):
+        if in_links and not _hard_reason(t) and (units(t) > 20 or _ENDS_SENTENCE.search(t)):
+            in_links = False
         if keep[i]:
             reason = "dropped by analyst" if s in drop else ""
         else:
             reason = "headline" if title and title[0] == i else _reason(
-                t, i, first_kept, last_kept, after_end)
+                t, i, first_kept, last_kept, after_end or ("related" if in_links else ""))
             # Below the heading of a comment thread or story feed after the body, lines are
             # comments or other stories, whatever they look like.
             if 0 <= last_kept < i and units(t) <= 8 and _END_MARKER.search(t):
                 after_end = "comment-thread" if _COMMENTS_MARKER.search(t) else "related"
             if s in restore:
                 reason = ""
+        in_links = in_links or bool(_LINKS_HEADING.search(t))
         segments.append(Segment(s, e, t, not reason, reason))
         if reason:
             removed.append(Removal(s, e, t, reason))

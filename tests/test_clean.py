@@ -347,6 +347,15 @@ def test_comment_thread_after_the_body_is_removed():
     assert reasons[comments[2]] == reasons[comments[6]] == "comment-thread"
 
 
+def test_links_box_inside_the_body_is_removed():
+    links = ["Hong Kong protesters send defiant warning", "Students under siege in university"]
+    raw = "\n\n".join(["Menu"] + PARAS[:2] + ["Related articles"] + links + PARAS[2:])
+    result = clean(raw)
+    assert result.text == BODY
+    reasons = {r.text: r.reason for r in result.removed}
+    assert reasons[links[0]] == reasons[links[1]] == "related"
+
+
 def test_declined_to_comment_is_not_a_comment_heading():
     paras = PARAS[:2] + ["The mayor declined to comment."] + PARAS[2:]
     raw = "\n\n".join(["Menu", "Share"] + paras + ["Comments (3)", "Great article, thanks for writing it."])
