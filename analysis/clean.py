@@ -756,6 +756,7 @@ def _label_lines(lines: list[str]) -> list[bool]:
             if (units(t) >= 25 and _ENDS_SENTENCE.search(t) and first_probs.get(i, 0.0) >= 0.2
                     and not _CREDIT_END.search(t)):
                 keep[i] = changed = True
+    changed = _drop_standfirst(lines, keep) or changed
     # Title-like lines after the body, cut off from it by removed widgets ("Comments (4)",
     # share bars), are the headlines of other articles.
     while True:
@@ -837,6 +838,36 @@ def _drop_link_lists(lines: list[str], keep: list[bool], reach: int = 8) -> bool
                 keep[j], changed = False, True
     return changed
 
+
+def _stamp(text: str) -> bool:
+    """A byline or a dateline ("By Jane Doe", "Updated 10:01 pm, Nov 19")."""
+    if _hard_reason(text) in ("byline", "dateline"):
+        return True
+    return units(text) <= 14 and _shape_row(text)[_SHAPE_COL["by_start"]] > 0
+
+
+def _standfirst_at(lines: list[str], i: int, first_kept: int) -> bool:
+    """Line i, above the body, reads as a standfirst or caption: a sentence with a byline or a
+    dateline just below it."""
+    t = lines[i]
+    return (units(t) >= 6 and bool(_ENDS_SENTENCE.search(t))
+            and any(_stamp(u) for u in lines[i + 1:min(i + 4, first_kept)]))
+
+
+def _drop_standfirst(lines: list[str], keep: list[bool], reach: int = 3) -> bool:
+    """One of the first two kept lines with a removed byline or dateline below it (nothing kept
+    between) is the standfirst or a picture's caption above the article, not its lead."""
+    kept = [i for i, k in enumerate(keep) if k]
+    for i in kept[:2]:
+        for j in range(i + 1, min(i + 1 + reach, len(lines))):
+            if keep[j]:
+                break
+            if _stamp(lines[j]):
+                if any(keep[j + 1:]):
+                    keep[i] = False
+                    return True
+                return False
+    return False
 
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s")
 
@@ -921,7 +952,7 @@ def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
             first_kept = next(i for i in range(first_kept + 1, len(lines)) if keep[i])
         else:
             for i in range(first_kept - 1, max(-1, first_kept - 9), -1):
-                if _headline_like(lines[i]):
+                if _headline_like(lines[i]) and not _standfirst_at(lines, i, first_kept):
                     title = (i, lines[i])
                     break
     segments, removed, body = [], [], []
@@ -934,6 +965,8 @@ def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
         else:
             reason = "headline" if title and title[0] == i else _reason(
                 t, i, first_kept, last_kept, after_end or ("related" if in_links else ""))
+            if reason == "navigation" and _standfirst_at(lines, i, first_kept):
+                reason = "standfirst"
             # Below the heading of a comment thread or story feed after the body, lines are
             # comments or other stories, whatever they look like.
             if 0 <= last_kept < i and units(t) <= 8 and _END_MARKER.search(t):

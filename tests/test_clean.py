@@ -356,6 +356,15 @@ def test_links_box_inside_the_body_is_removed():
     assert reasons[links[0]] == reasons[links[1]] == "related"
 
 
+def test_standfirst_above_the_byline_is_removed():
+    dek = "Libraries in two districts will shut next spring as the city looks for savings."
+    raw = "\n\n".join(["Menu", "Council votes to close two libraries", dek,
+                        "By Maria Jensen, City Reporter", "Tuesday 4 March 2025, 7:15 pm"] + PARAS)
+    result = clean(raw)
+    assert result.text == BODY
+    assert {r.text: r.reason for r in result.removed}[dek] == "standfirst"
+
+
 def test_declined_to_comment_is_not_a_comment_heading():
     paras = PARAS[:2] + ["The mayor declined to comment."] + PARAS[2:]
     raw = "\n\n".join(["Menu", "Share"] + paras + ["Comments (3)", "Great article, thanks for writing it."])
