@@ -784,7 +784,10 @@ _END_MARKER = re.compile(
     r"^\W*(view|show|read|see) (all )?(\d+ )?comments\b|"
     r"^\W*(most (read|popular|viewed|shared|commented|emailed)|more from\b|"
     r"you (may|might) (also )?(like|enjoy)|recommended( for you)?\W*$|"
-    r"read next\W*$|what to read next)|\bmore stories like this\b", re.I)
+    r"read next\W*$|what to read next)|\bmore stories like this\b|"
+    # the heading of the author's box: "About Jane Doe", "Sobre Carlos Nadalim"
+    r"^(?-i:(?i:about|über|sobre|à propos de|acerca de)( (?i:the author)| [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}))$",
+    re.I)
 
 
 _COMMENTS_MARKER = re.compile(r"\bcomments?\b", re.I)
@@ -816,7 +819,8 @@ _LINKS_HEADING = re.compile(
     r"^\W*(related( articles| stories| content| coverage| links| news| posts| reading)?|read more|"
     r"see more|see also|more on this( story| topic)?|also read|read also|don'?t miss|further reading|"
     r"recommended( reading| articles| stories)?|more (stories|news|articles)|"
-    r"you (may|might) also like|most (read|popular|viewed))\W*$", re.I)
+    r"you (may|might) also like|most (read|popular|viewed)|"
+    r"(more|other|next)\b.{0,30}\b(stories|news|articles|posts|reads)|next up\b.{0,30})\W*$", re.I)
 
 
 def _drop_link_lists(lines: list[str], keep: list[bool], reach: int = 8) -> bool:

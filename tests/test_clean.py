@@ -365,6 +365,17 @@ def test_standfirst_above_the_byline_is_removed():
     assert {r.text: r.reason for r in result.removed}[dek] == "standfirst"
 
 
+def test_author_box_and_story_feed_after_the_body_are_removed():
+    tail = ["About Maria Jensen",
+            "Maria Jensen has covered local government for the paper since 2015 and lives in the city.",
+            "More Great Local Stories", "Rail strike called off after late-night talks",
+            "Flood warnings issued for three rivers"]
+    raw = "\n\n".join(["Menu"] + PARAS + tail)
+    result = clean(raw)
+    assert result.text == BODY
+    assert all(t in {r.text for r in result.removed} for t in tail)
+
+
 def test_declined_to_comment_is_not_a_comment_heading():
     paras = PARAS[:2] + ["The mayor declined to comment."] + PARAS[2:]
     raw = "\n\n".join(["Menu", "Share"] + paras + ["Comments (3)", "Great article, thanks for writing it."])
