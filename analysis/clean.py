@@ -140,6 +140,8 @@ _CJK_CUES = {
 _CUE_CJK = re.compile("|".join(f"(?P<{key}>{_CJK_CUES[name]})" for key, name in zip(_CUE_KEYS, _CUE_NAMES)
                                if name in _CJK_CUES))
 
+# "By" on a line of its own, the author's name on the next ones (see _drop_split_byline)
+_BARE_BYLINE = re.compile(r"^(by|written by|words by|posted by|authors?)\s*:?$", re.I)
 # Lines that are boilerplate whatever their context: single-purpose widgets and labels.
 HARD_JUNK: list[tuple[str, re.Pattern]] = [
     ("advertisement", re.compile(r"^(advertisement|advertising|advert|sponsored( content)?|"
@@ -185,6 +187,7 @@ HARD_JUNK: list[tuple[str, re.Pattern]] = [
                              re.I)),
     ("newsletter", re.compile(r"^(sign up|subscribe)\b.{0,80}\bnewsletters?\W*$|"
                               r"^(sign up|subscribe)( (now|here|today|for free))?\W*$", re.I)),
+    ("byline", _BARE_BYLINE),
     ("byline", re.compile(r"^(?i:by|words by|written by|posted by)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
                           r"(\s*(,|and|&|\|)\s*[A-Z][\w.'’ -]+){0,4}$|"
                           r"^(?i:(reporting|additional reporting|editing|writing) by)\b.{0,160}$|"
@@ -756,6 +759,7 @@ def _label_lines(lines: list[str]) -> list[bool]:
             if (units(t) >= 25 and _ENDS_SENTENCE.search(t) and first_probs.get(i, 0.0) >= 0.2
                     and not _CREDIT_END.search(t)):
                 keep[i] = changed = True
+    changed = _drop_split_byline(lines, keep) or changed
     changed = _drop_standfirst(lines, keep) or changed
     # Title-like lines after the body, cut off from it by removed widgets ("Comments (4)",
     # share bars), are the headlines of other articles.
@@ -848,6 +852,30 @@ def _stamp(text: str) -> bool:
     if _hard_reason(text) in ("byline", "dateline"):
         return True
     return units(text) <= 14 and _shape_row(text)[_SHAPE_COL["by_start"]] > 0
+
+
+_NAME_LINE = re.compile(r"^([A-Z][\w.'’-]*( [A-Z&][\w.'’-]*){0,4}|\S*@\S+|(?i:biography|bio|profile))$")
+
+
+def _split_byline(lines: list[str], reach: int = 6) -> set[int]:
+    """The lines below a bare "By" that are names, handles or addresses: the byline's."""
+    out = set()
+    for i, t in enumerate(lines):
+        if not _BARE_BYLINE.match(t):
+            continue
+        for j in range(i + 1, min(i + 1 + reach, len(lines))):
+            if not _NAME_LINE.match(lines[j]):
+                break
+            out.add(j)
+    return out
+
+
+def _drop_split_byline(lines: list[str], keep: list[bool]) -> bool:
+    changed = False
+    for j in _split_byline(lines):
+        if keep[j]:
+            keep[j], changed = False, True
+    return changed
 
 
 def _standfirst_at(lines: list[str], i: int, first_kept: int) -> bool:
@@ -943,6 +971,7 @@ def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
     first_kept = kept_idx[0] if kept_idx else -1
     last_kept = kept_idx[-1] if kept_idx else -1
     title = None
+    byline = _split_byline(lines)
     if first_kept >= 0:
         t = lines[first_kept]
         # A title-like first kept line right next to removed lines is the headline of the page.
@@ -956,7 +985,8 @@ def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
             first_kept = next(i for i in range(first_kept + 1, len(lines)) if keep[i])
         else:
             for i in range(first_kept - 1, max(-1, first_kept - 9), -1):
-                if _headline_like(lines[i]) and not _standfirst_at(lines, i, first_kept):
+                if (_headline_like(lines[i]) and not _standfirst_at(lines, i, first_kept)
+                        and i not in byline):
                     title = (i, lines[i])
                     break
     segments, removed, body = [], [], []
@@ -971,6 +1001,8 @@ def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
                 t, i, first_kept, last_kept, after_end or ("related" if in_links else ""))
             if reason == "navigation" and _standfirst_at(lines, i, first_kept):
                 reason = "standfirst"
+            if i in byline:
+                reason = "byline"
             # Below the heading of a comment thread or story feed after the body, lines are
             # comments or other stories, whatever they look like.
             if 0 <= last_kept < i and units(t) <= 8 and _END_MARKER.search(t):

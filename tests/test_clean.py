@@ -376,6 +376,16 @@ def test_author_box_and_story_feed_after_the_body_are_removed():
     assert all(t in {r.text for r in result.removed} for t in tail)
 
 
+def test_byline_split_over_lines_is_removed():
+    byline = ["By", "Maria Jensen", "The Daily Example", "maria.jensen@example.com"]
+    raw = "\n\n".join(["Menu", "Council votes to close two libraries"] + byline + PARAS)
+    result = clean(raw)
+    assert result.text == BODY
+    reasons = {r.text: r.reason for r in result.removed}
+    assert reasons["By"] == "byline"
+    assert all(reasons[t] == "byline" for t in byline)
+
+
 def test_declined_to_comment_is_not_a_comment_heading():
     paras = PARAS[:2] + ["The mayor declined to comment."] + PARAS[2:]
     raw = "\n\n".join(["Menu", "Share"] + paras + ["Comments (3)", "Great article, thanks for writing it."])
