@@ -801,21 +801,45 @@ _END_MARKER_MIN = 100.0
 
 def _cut_at_end_marker(lines: list[str], keep: list[bool]) -> bool:
     """Lines kept after a comment thread's or a story feed's heading go, once enough of the
-    article lies above it (comments and teasers read like body text, one paragraph each)."""
+    article lies above it (comments and teasers read like body text, one paragraph each), up to
+    where the body plainly resumes: a pasted page can hold such a box in the middle of the
+    article, and comments and teasers seldom run to several long paragraphs in a row."""
     kept_words = 0.0
-    for i, t in enumerate(lines):
+    changed = False
+    i = 0
+    while i < len(lines):
+        t = lines[i]
         if kept_words >= _END_MARKER_MIN and units(t) <= 8 and _END_MARKER.search(t):
-            changed = False
-            for j in range(i + 1, len(lines)):
+            resume = _body_resumes(lines, keep, i + 1)
+            for j in range(i, resume):
                 if keep[j]:
-                    keep[j] = False
-                    changed = True
-            changed = changed or keep[i]
-            keep[i] = False
-            return changed
+                    keep[j], changed = False, True
+            if resume >= len(lines):
+                return changed
+            i = resume
+            continue
         if keep[i] and units(t) >= 12:
             kept_words += units(t)
-    return False
+        i += 1
+    return changed
+
+
+def _body_resumes(lines: list[str], keep: list[bool], start: int, run: int = 4) -> int:
+    """Where, from ``start`` on, ``run`` kept paragraphs follow one another (widget lines
+    between them aside); len(lines) if nowhere."""
+    count, first = 0, len(lines)
+    for j in range(start, len(lines)):
+        t = lines[j]
+        if _hard_reason(t):
+            continue
+        if keep[j] and units(t) >= 20 and _ENDS_SENTENCE.search(t):
+            first = j if count == 0 else first
+            count += 1
+            if count >= run:
+                return first
+        else:
+            count = 0
+    return len(lines)
 
 
 # The heading of a box of links to other stories, inside or after the body.

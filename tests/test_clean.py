@@ -386,6 +386,15 @@ def test_byline_split_over_lines_is_removed():
     assert all(reasons[t] == "byline" for t in byline)
 
 
+def test_body_resumes_after_a_box_in_its_middle():
+    longer = [p + " " + p for p in PARAS] + [PARAS[1] + " " + PARAS[3]]
+    # two paragraphs (over 100 words), a "Most read" box, then four more paragraphs
+    raw = "\n\n".join(["Menu"] + longer[:2] + ["Most read", "Rail strike called off after late-night talks"]
+                       + longer[2:])
+    result = clean(raw)
+    assert result.text == "\n\n".join(longer)
+
+
 def test_declined_to_comment_is_not_a_comment_heading():
     paras = PARAS[:2] + ["The mayor declined to comment."] + PARAS[2:]
     raw = "\n\n".join(["Menu", "Share"] + paras + ["Comments (3)", "Great article, thanks for writing it."])
