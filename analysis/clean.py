@@ -16,6 +16,12 @@ subhead, a list or a table between two paragraphs stays, and teasers, comment th
 articles' headlines after the body go. Scoring is plain numpy: no machine-learning library is
 needed at run time.
 
+A few page conventions then override the model, because comments and teasers read like body
+text: below the heading of a comment thread, story feed or author box ("[ 167 comments ]", "Most
+read", "About Jane Doe") the article has ended unless several paragraphs in a row follow; the
+title-like lines under a "Related articles" heading are links; a sentence with a byline or
+dateline just below it above the body is its standfirst; a bare "By" takes the name lines below.
+
 HTML goes through trafilatura (precision settings, comments off), readability-lxml when that
 returns nothing or far less than readability finds.
 
