@@ -16,6 +16,12 @@ subhead, a list or a table between two paragraphs stays, and teasers, comment th
 articles' headlines after the body go. Scoring is plain numpy: no machine-learning library is
 needed at run time.
 
+A few page conventions then override the model, because comments and teasers read like body
+text: below the heading of a comment thread, story feed or author box ("[ 167 comments ]", "Most
+read", "About Jane Doe") the article has ended unless several paragraphs in a row follow; the
+title-like lines under a "Related articles" heading are links; a sentence with a byline or
+dateline just below it above the body is its standfirst; a bare "By" takes the name lines below.
+
 HTML goes through trafilatura (precision settings, comments off), readability-lxml when that
 returns nothing or far less than readability finds.
 
@@ -140,6 +146,8 @@ _CJK_CUES = {
 _CUE_CJK = re.compile("|".join(f"(?P<{key}>{_CJK_CUES[name]})" for key, name in zip(_CUE_KEYS, _CUE_NAMES)
                                if name in _CJK_CUES))
 
+# "By" on a line of its own, the author's name on the next ones (see _drop_split_byline)
+_BARE_BYLINE = re.compile(r"^(by|written by|words by|posted by|authors?)\s*:?$", re.I)
 # Lines that are boilerplate whatever their context: single-purpose widgets and labels.
 HARD_JUNK: list[tuple[str, re.Pattern]] = [
     ("advertisement", re.compile(r"^(advertisement|advertising|advert|sponsored( content)?|"
@@ -185,6 +193,7 @@ HARD_JUNK: list[tuple[str, re.Pattern]] = [
                              re.I)),
     ("newsletter", re.compile(r"^(sign up|subscribe)\b.{0,80}\bnewsletters?\W*$|"
                               r"^(sign up|subscribe)( (now|here|today|for free))?\W*$", re.I)),
+    ("byline", _BARE_BYLINE),
     ("byline", re.compile(r"^(?i:by|words by|written by|posted by)\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}"
                           r"(\s*(,|and|&|\|)\s*[A-Z][\w.'’ -]+){0,4}$|"
                           r"^(?i:(reporting|additional reporting|editing|writing) by)\b.{0,160}$|"
@@ -634,7 +643,7 @@ def decide_lines(lines: list[str], model: dict | None = None,
     if not dec or "span1" not in model:
         return (z_line >= _logit(model.get("threshold", 0.5))).tolist(), probs
     lens = np.array([units(t) for t in lines], dtype=float)
-    lo, hi = _best_span(np.sqrt(1.0 + lens) * (z_span - dec["bias"]))
+    lo, hi = _best_span((1.0 + lens) ** dec.get("power", 0.5) * (z_span - dec["bias"]))
     # A full sentence right at the region's edge that the body view accepts belongs to it
     # (the region view is least sure at its two ends, where short texts have nothing after).
     edge = dec.get("keep_edge", 1.0)
@@ -679,11 +688,14 @@ _HEADLINE_SKIP = re.compile(r"^(by|from|photo|image|share|updated|published|list
                             r"\b(min(ute)?s? (read|listen)|listen to|\d+ min)\b|[·|›»>]", re.I)
 
 
-def _reason(text: str, i: int, first_kept: int, last_kept: int) -> str:
-    """The analyst-facing reason for removing a line the model rejected."""
+def _reason(text: str, i: int, first_kept: int, last_kept: int, after_end: str = "") -> str:
+    """The analyst-facing reason for removing a line the model rejected (``after_end``: the
+    reason for lines below the heading of a comment thread or story feed after the body)."""
     hard = _hard_reason(text)
     if hard:
         return hard
+    if after_end:
+        return after_end
     row = _shape_row(text)  # cached: the cue words were already looked for
 
     def has(feature: str) -> bool:
@@ -740,7 +752,9 @@ def _label_lines(lines: list[str]) -> list[bool]:
             keep[i] = v
         idx = [i for i, v in zip(idx, verdict) if v]
     visible = [i for i, t in enumerate(lines) if _hard_reason(t) is None]
-    changed = _continue_numbered_list(lines, visible, keep)
+    changed = _cut_at_end_marker(lines, keep)
+    changed = _drop_link_lists(lines, keep) or changed
+    changed = _continue_numbered_list(lines, visible, keep) or changed
     kept_visible = [i for i in visible if keep[i]]
     if kept_visible:
         first = kept_visible[0]
@@ -751,6 +765,8 @@ def _label_lines(lines: list[str]) -> list[bool]:
             if (units(t) >= 25 and _ENDS_SENTENCE.search(t) and first_probs.get(i, 0.0) >= 0.2
                     and not _CREDIT_END.search(t)):
                 keep[i] = changed = True
+    changed = _drop_split_byline(lines, keep) or changed
+    changed = _drop_standfirst(lines, keep) or changed
     # Title-like lines after the body, cut off from it by removed widgets ("Comments (4)",
     # share bars), are the headlines of other articles.
     while True:
@@ -769,6 +785,151 @@ def _label_lines(lines: list[str]) -> list[bool]:
         _settle(lines, keep, model)
     return keep
 
+
+# Short lines that open what follows an article: its comment thread or another feed of stories.
+# (On the training pages these stand after the body, or above it in the page's menus, never
+# between two of its paragraphs.)
+_END_MARKER = re.compile(
+    r"^\W*(\d+\s+)?(top rated |reader |all )?comments?\b.{0,30}$|^\W*\d+\s+comments\W*$|"
+    r"^\W*(view|show|read|see) (all )?(\d+ )?comments\b|"
+    r"^\W*(most (read|popular|viewed|shared|commented|emailed)|more from\b|"
+    r"you (may|might) (also )?(like|enjoy)|recommended( for you)?\W*$|"
+    r"read next\W*$|what to read next)|\bmore stories like this\b|"
+    # the heading of the author's box: "About Jane Doe", "Sobre Carlos Nadalim"
+    r"^(?-i:(?i:about|über|sobre|à propos de|acerca de)( (?i:the author)| [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){1,3}))$",
+    re.I)
+
+
+_COMMENTS_MARKER = re.compile(r"\bcomments?\b", re.I)
+# Words of kept paragraphs above such a heading before it is read as the article's end.
+_END_MARKER_MIN = 100.0
+
+
+def _cut_at_end_marker(lines: list[str], keep: list[bool]) -> bool:
+    """Lines kept after a comment thread's or a story feed's heading go, once enough of the
+    article lies above it (comments and teasers read like body text, one paragraph each), up to
+    where the body plainly resumes: a pasted page can hold such a box in the middle of the
+    article, and comments and teasers seldom run to several long paragraphs in a row."""
+    kept_words = 0.0
+    changed = False
+    i = 0
+    while i < len(lines):
+        t = lines[i]
+        if kept_words >= _END_MARKER_MIN and units(t) <= 8 and _END_MARKER.search(t):
+            resume = _body_resumes(lines, keep, i + 1)
+            for j in range(i, resume):
+                if keep[j]:
+                    keep[j], changed = False, True
+            if resume >= len(lines):
+                return changed
+            i = resume
+            continue
+        if keep[i] and units(t) >= 12:
+            kept_words += units(t)
+        i += 1
+    return changed
+
+
+def _body_resumes(lines: list[str], keep: list[bool], start: int, run: int = 4) -> int:
+    """Where, from ``start`` on, ``run`` kept paragraphs follow one another (widget lines
+    between them aside); len(lines) if nowhere."""
+    count, first = 0, len(lines)
+    for j in range(start, len(lines)):
+        t = lines[j]
+        if _hard_reason(t):
+            continue
+        if keep[j] and units(t) >= 20 and _ENDS_SENTENCE.search(t):
+            first = j if count == 0 else first
+            count += 1
+            if count >= run:
+                return first
+        else:
+            count = 0
+    return len(lines)
+
+
+# The heading of a box of links to other stories, inside or after the body.
+_LINKS_HEADING = re.compile(
+    r"^\W*(related( articles| stories| content| coverage| links| news| posts| reading)?|read more|"
+    r"see more|see also|more on this( story| topic)?|also read|read also|don'?t miss|further reading|"
+    r"recommended( reading| articles| stories)?|more (stories|news|articles)|"
+    r"you (may|might) also like|most (read|popular|viewed)|"
+    r"(more|other|next)\b.{0,30}\b(stories|news|articles|posts|reads)|next up\b.{0,30})\W*$", re.I)
+
+
+def _drop_link_lists(lines: list[str], keep: list[bool], reach: int = 8) -> bool:
+    """Title-like lines right below a "Related articles" / "Don't miss" heading are links to other
+    stories, up to the next paragraph (on the training pages: 275 such lines, none of the body)."""
+    changed = False
+    for i, t in enumerate(lines):
+        if not _LINKS_HEADING.search(t):
+            continue
+        if keep[i]:
+            keep[i], changed = False, True
+        for j in range(i + 1, min(i + 1 + reach, len(lines))):
+            u = lines[j]
+            if _hard_reason(u):
+                continue
+            if units(u) > 20 or _ENDS_SENTENCE.search(u):
+                break
+            if keep[j]:
+                keep[j], changed = False, True
+    return changed
+
+
+def _stamp(text: str) -> bool:
+    """A byline or a dateline ("By Jane Doe", "Updated 10:01 pm, Nov 19")."""
+    if _hard_reason(text) in ("byline", "dateline"):
+        return True
+    return units(text) <= 14 and _shape_row(text)[_SHAPE_COL["by_start"]] > 0
+
+
+_NAME_LINE = re.compile(r"^([A-Z][\w.'’-]*( [A-Z&][\w.'’-]*){0,4}|\S*@\S+|(?i:biography|bio|profile))$")
+
+
+def _split_byline(lines: list[str], reach: int = 6) -> set[int]:
+    """The lines below a bare "By" that are names, handles or addresses: the byline's."""
+    out = set()
+    for i, t in enumerate(lines):
+        if not _BARE_BYLINE.match(t):
+            continue
+        for j in range(i + 1, min(i + 1 + reach, len(lines))):
+            if not _NAME_LINE.match(lines[j]):
+                break
+            out.add(j)
+    return out
+
+
+def _drop_split_byline(lines: list[str], keep: list[bool]) -> bool:
+    changed = False
+    for j in _split_byline(lines):
+        if keep[j]:
+            keep[j], changed = False, True
+    return changed
+
+
+def _standfirst_at(lines: list[str], i: int, first_kept: int) -> bool:
+    """Line i, above the body, reads as a standfirst or caption: a sentence with a byline or a
+    dateline just below it."""
+    t = lines[i]
+    return (units(t) >= 6 and bool(_ENDS_SENTENCE.search(t))
+            and any(_stamp(u) for u in lines[i + 1:min(i + 4, first_kept)]))
+
+
+def _drop_standfirst(lines: list[str], keep: list[bool], reach: int = 3) -> bool:
+    """One of the first two kept lines with a removed byline or dateline below it (nothing kept
+    between) is the standfirst or a picture's caption above the article, not its lead."""
+    kept = [i for i, k in enumerate(keep) if k]
+    for i in kept[:2]:
+        for j in range(i + 1, min(i + 1 + reach, len(lines))):
+            if keep[j]:
+                break
+            if _stamp(lines[j]):
+                if any(keep[j + 1:]):
+                    keep[i] = False
+                    return True
+                return False
+    return False
 
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s")
 
@@ -840,6 +1001,7 @@ def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
     first_kept = kept_idx[0] if kept_idx else -1
     last_kept = kept_idx[-1] if kept_idx else -1
     title = None
+    byline = _split_byline(lines)
     if first_kept >= 0:
         t = lines[first_kept]
         # A title-like first kept line right next to removed lines is the headline of the page.
@@ -853,17 +1015,31 @@ def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
             first_kept = next(i for i in range(first_kept + 1, len(lines)) if keep[i])
         else:
             for i in range(first_kept - 1, max(-1, first_kept - 9), -1):
-                if _headline_like(lines[i]):
+                if (_headline_like(lines[i]) and not _standfirst_at(lines, i, first_kept)
+                        and i not in byline):
                     title = (i, lines[i])
                     break
     segments, removed, body = [], [], []
+    after_end, in_links = "", False
     for i, (s, e, t) in enumerate(head):
+        if in_links and not _hard_reason(t) and (units(t) > 20 or _ENDS_SENTENCE.search(t)):
+            in_links = False
         if keep[i]:
             reason = "dropped by analyst" if s in drop else ""
         else:
-            reason = "headline" if title and title[0] == i else _reason(t, i, first_kept, last_kept)
+            reason = "headline" if title and title[0] == i else _reason(
+                t, i, first_kept, last_kept, after_end or ("related" if in_links else ""))
+            if reason == "navigation" and _standfirst_at(lines, i, first_kept):
+                reason = "standfirst"
+            if i in byline:
+                reason = "byline"
+            # Below the heading of a comment thread or story feed after the body, lines are
+            # comments or other stories, whatever they look like.
+            if 0 <= last_kept < i and units(t) <= 8 and _END_MARKER.search(t):
+                after_end = "comment-thread" if _COMMENTS_MARKER.search(t) else "related"
             if s in restore:
                 reason = ""
+        in_links = in_links or bool(_LINKS_HEADING.search(t))
         segments.append(Segment(s, e, t, not reason, reason))
         if reason:
             removed.append(Removal(s, e, t, reason))

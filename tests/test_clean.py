@@ -319,8 +319,6 @@ def test_list_inside_body_of_a_page_is_kept(shape):
     assert {r.text for r in result.removed} >= {"Home", "Share", "Comments (12)", "Most read"}
 
 
-@pytest.mark.xfail(reason="known limit: on a page this short, headline + one-sentence teaser pairs "
-                          "after the share bar still read as the body's last section", strict=False)
 def test_teasers_after_the_body_are_removed():
     teasers = ["Rail strike called off after late-night talks",
                "Union leaders said the deal would be put to members next week.",
@@ -333,3 +331,73 @@ def test_teasers_after_the_body_are_removed():
     result = clean(raw)
     assert result.text == BODY
     assert all(t in {r.text for r in result.removed} for t in teasers)
+    assert {r.reason for r in result.removed if r.text in teasers} == {"related"}
+
+
+def test_comment_thread_after_the_body_is_removed():
+    comments = ["Jane D", "2 days ago at 07:52 am",
+                "I think the council made the right call here, the branches were half empty.",
+                "Rating: 12 Votes", "mike_r", "2 days ago at 08:10 am",
+                "Nobody on that council has set foot in a library in years, that much is obvious.",
+                "Rating: 4 Votes"]
+    raw = "\n\n".join(["Menu", "Share"] + PARAS + ["[ 167 comments ]", "Top Rated Comments"] + comments)
+    result = clean(raw)
+    assert result.text == BODY
+    reasons = {r.text: r.reason for r in result.removed}
+    assert reasons[comments[2]] == reasons[comments[6]] == "comment-thread"
+
+
+def test_links_box_inside_the_body_is_removed():
+    links = ["Hong Kong protesters send defiant warning", "Students under siege in university"]
+    raw = "\n\n".join(["Menu"] + PARAS[:2] + ["Related articles"] + links + PARAS[2:])
+    result = clean(raw)
+    assert result.text == BODY
+    reasons = {r.text: r.reason for r in result.removed}
+    assert reasons[links[0]] == reasons[links[1]] == "related"
+
+
+def test_standfirst_above_the_byline_is_removed():
+    dek = "Libraries in two districts will shut next spring as the city looks for savings."
+    raw = "\n\n".join(["Menu", "Council votes to close two libraries", dek,
+                        "By Maria Jensen, City Reporter", "Tuesday 4 March 2025, 7:15 pm"] + PARAS)
+    result = clean(raw)
+    assert result.text == BODY
+    assert {r.text: r.reason for r in result.removed}[dek] == "standfirst"
+
+
+def test_author_box_and_story_feed_after_the_body_are_removed():
+    tail = ["About Maria Jensen",
+            "Maria Jensen has covered local government for the paper since 2015 and lives in the city.",
+            "More Great Local Stories", "Rail strike called off after late-night talks",
+            "Flood warnings issued for three rivers"]
+    raw = "\n\n".join(["Menu"] + PARAS + tail)
+    result = clean(raw)
+    assert result.text == BODY
+    assert all(t in {r.text for r in result.removed} for t in tail)
+
+
+def test_byline_split_over_lines_is_removed():
+    byline = ["By", "Maria Jensen", "The Daily Example", "maria.jensen@example.com"]
+    raw = "\n\n".join(["Menu", "Council votes to close two libraries"] + byline + PARAS)
+    result = clean(raw)
+    assert result.text == BODY
+    reasons = {r.text: r.reason for r in result.removed}
+    assert reasons["By"] == "byline"
+    assert all(reasons[t] == "byline" for t in byline)
+
+
+def test_body_resumes_after_a_box_in_its_middle():
+    longer = [p + " " + p for p in PARAS] + [PARAS[1] + " " + PARAS[3]]
+    # two paragraphs (over 100 words), a "Most read" box, then four more paragraphs
+    raw = "\n\n".join(["Menu"] + longer[:2] + ["Most read", "Rail strike called off after late-night talks"]
+                       + longer[2:])
+    result = clean(raw)
+    assert result.text == "\n\n".join(longer)
+
+
+def test_declined_to_comment_is_not_a_comment_heading():
+    paras = PARAS[:2] + ["The mayor declined to comment."] + PARAS[2:]
+    raw = "\n\n".join(["Menu", "Share"] + paras + ["Comments (3)", "Great article, thanks for writing it."])
+    result = clean(raw)
+    assert "The mayor declined to comment." in result.text.splitlines()
+    assert "Great article, thanks for writing it." not in result.text
