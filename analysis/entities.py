@@ -36,6 +36,7 @@ from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WOR
                       NORP_INSTITUTIONS, ORG_DESIGNATORS, ORG_HEADS, PARTICLES, POLICY_NOUNS,
                       TABLE_ORGS, TITLE_WORDS)
 from .model import Actor, Mention
+from .nlp import text_of
 
 __all__ = ["ACTOR_LABELS", "align_story_actors", "extract_actors"]
 
@@ -804,7 +805,7 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
     its actor's canonical name and its ``label`` the actor's type for people, organisations
     and places.
     """
-    text = doc.text     # a join over all tokens: read it once
+    text = text_of(doc)
     spans, def_pairs = _spans(doc, text)
     if not spans:
         return [], []

@@ -13,7 +13,7 @@ from .clean import clean
 from .entities import extract_actors
 from .ingest import MAX_TEXT_CHARS, IngestError
 from .model import Analysis, Article, CleanResult
-from .nlp import BATCH_SIZE, MODEL_NAME, load_nlp
+from .nlp import BATCH_SIZE, MODEL_NAME, load_nlp, text_of
 from .quotes import extract_quotes
 from .sentiment import actor_stances, document_tone
 
@@ -46,7 +46,7 @@ def _finish(doc, cleaned: CleanResult, *, source=None, title=None, url=None, id=
     quotes = extract_quotes(doc, mentions)
     actors = actor_stances(doc, actors, mentions, quotes)
     return Analysis(
-        id=id or text_id(cleaned.text), text=doc.text,
+        id=id or text_id(cleaned.text), text=text_of(doc),
         source=source or cleaned.site_name, title=title or cleaned.title,
         url=url or cleaned.url, removed=cleaned.removed, actors=tuple(actors),
         entities=tuple(mentions), quotes=tuple(quotes), sentiment=document_tone(doc),

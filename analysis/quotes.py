@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Mention, Quote
+from .nlp import text_of
 from .quote_marks import QuoteSpan, find_quote_spans, paragraph_spans
 from .speakers import (DOCUMENTS, LABEL_VERBS, SPEECH_NOUNS, SPOKE_VERBS, Attribution,
                        SpeakerResolver, cue_base, is_cue)
@@ -80,7 +81,7 @@ def extract_quotes(doc, mentions: Sequence[Mention]) -> list[Quote]:
     except Exception:   # a parse we did not foresee must not lose the article's quotes
         logger.exception("speaker attribution failed; listing quotes without speakers")
         try:
-            text = doc.text
+            text = text_of(doc)
             return [Quote(s.start, s.end, text[s.start:s.end], None, None, "direct", 0.1)
                     for s in find_quote_spans(text)]
         except Exception:
@@ -89,7 +90,7 @@ def extract_quotes(doc, mentions: Sequence[Mention]) -> list[Quote]:
 
 
 def _extract(doc, mentions: Sequence[Mention]) -> list[Quote]:
-    text = doc.text
+    text = text_of(doc)
     if len(doc) == 0 or not text.strip():
         return []
     spans = find_quote_spans(text)

@@ -27,6 +27,7 @@ import numpy as np
 from textblob import TextBlob
 
 from .model import Actor, Evidence, Mention, Quote, Stance, Tone
+from .nlp import text_of
 from .stance_encoder import ENCODER_DIR
 
 LABEL_OF_CLASS = ("negative", "neutral", "positive")
@@ -185,7 +186,7 @@ class _Sentences:
     """The parser's sentences of a Doc, found once and looked up by character offset."""
 
     def __init__(self, doc):
-        self.text = doc.text
+        self.text = text_of(doc)
         self.spans = list(doc.sents)
         self.starts = [s.start_char for s in self.spans]
 
@@ -301,7 +302,7 @@ def _target_probabilities(doc, targets: list[_Target], weights: Sequence[float],
     picked = _encoder_pairs(targets, wanted, actors)
     if not picked:
         return probs
-    text = doc.text
+    text = text_of(doc)
     scored = _encoder().probabilities(
         [(text[t.sentence[0]:t.sentence[1]], t.start - t.sentence[0], t.end - t.sentence[0])
          for t in picked])
@@ -374,7 +375,7 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
     by the tone of what they say), weigh QUOTED_WEIGHT (nothing) and are flagged ``quoted`` in
     the evidence: the article's own framing decides.
     """
-    text = doc.text
+    text = text_of(doc)
     quote_spans = [(q.start, q.end) for q in quotes]
     known = {a.name for a in actors}
     person = {a.name for a in actors if a.type == "PERSON"}
@@ -435,6 +436,6 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
 
 def document_tone(doc) -> Tone:
     """TextBlob polarity and subjectivity of the whole text: the tone, not a stance."""
-    text = doc if isinstance(doc, str) else doc.text
+    text = doc if isinstance(doc, str) else text_of(doc)
     s = TextBlob(text).sentiment
     return Tone(polarity=float(s.polarity), subjectivity=float(s.subjectivity))

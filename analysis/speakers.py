@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy
 
 from .model import Mention
+from .nlp import text_of
 
 # Reporting verbs, by base form; forms are generated below (the pipeline has no lemmatizer).
 SPEECH_VERBS = (
@@ -213,7 +214,7 @@ class SpeakerResolver:
                  paragraph_of_char, text: str | None = None):
         self.doc = doc
         self.paragraph_of_char = paragraph_of_char
-        self.text = doc.text if text is None else text   # Doc.text is rebuilt on every access
+        self.text = text_of(doc) if text is None else text
         # token attributes as arrays: iterating a Doc builds a Token object per token
         self.starts = doc.to_array("IDX").tolist()
         sent = doc.to_array("SENT_START")
