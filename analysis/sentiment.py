@@ -253,15 +253,17 @@ def _pronoun_targets(sentences: _Sentences, named: list[_Target], person: set[st
 
 
 # The encoder re-scores the sentences that count: every (sentence, actor) pair in the narrator's
-# own words (not inside a quotation, not a speaker's sentence, not a place named as the setting),
+# own words (not inside a quotation, not a speaker's sentence, not a setting or an affiliation),
 # up to this many per article, the most mentioned actors' first, taken in turns; the linear model
 # scores the rest (they are evidence only). The encoder's per-target macro-F1 on NewsMTSC dev is
-# 0.753 against the linear model's 0.642. Article-level stance macro-F1 (same threshold), linear
-# only -> encoder on every such pair -> with the cascade below: development stories
-# 0.652 -> 0.729 -> 0.716, held-out news of tests/data/actors_heldout 0.392 -> 0.445 -> 0.445.
-# A pair costs about 4 ms of CPU (int8 MiniLM, at most 96 word pieces).
+# 0.753 against the linear model's 0.642. Article-level stance macro-F1, linear model only ->
+# with the encoder (this cap, the cascade below): development stories 0.685 -> 0.725, held-out
+# news of tests/data/actors_heldout 0.388 -> 0.451. A pair costs about 4 ms of CPU (int8 MiniLM,
+# at most 96 word pieces); a pasted news page has ~13 such pairs, 57 ms of its ~300 ms analysis.
+# 24 rather than 48: the same figures on both sets, and a long page cannot add more than ~0.1 s
+# (10 analysts at once queue for one NLP slot: bench/load.py).
 # PRESSLENS_STANCE_ENCODER_PAIRS=0 turns it off (linear model only).
-ENCODER_PAIRS_PER_ARTICLE = int(os.environ.get("PRESSLENS_STANCE_ENCODER_PAIRS", "48") or 0)
+ENCODER_PAIRS_PER_ARTICLE = int(os.environ.get("PRESSLENS_STANCE_ENCODER_PAIRS", "24") or 0)
 # A cascade: a pair the linear model finds more likely neutral than not keeps the linear answer.
 # That skips ~40% of the pairs (151 -> 86 on the development articles) at no loss: stance
 # macro-F1 moved within +-0.013 for cut-offs 0.4-0.7 on both sets (0.5 is not tuned: it is
@@ -319,7 +321,8 @@ def _target_probabilities(doc, targets: list[_Target], weights: Sequence[float],
 # development stories and the held-out news, 55 of the 56 such mentions belong to places the
 # annotators marked neutral; dev macro-F1 unchanged (0.652), held-out 0.374 -> 0.392.
 # Places further along a list after the preposition ("offices in Singapore and London") and
-# "Singapore-based" modifiers are settings too: dev 0.716 -> 0.751, held-out unchanged (0.445).
+# "Singapore-based" modifiers are settings too: dev 0.691 -> 0.713, held-out unchanged (0.452),
+# with the encoder as shipped.
 SETTING_PREPOSITIONS = frozenset(
     "in at from across to near outside within throughout into inside around".split())
 SETTING_DEPS = frozenset(("compound", "nmod", "amod"))
@@ -344,8 +347,8 @@ def _is_setting(doc, start: int, end: int) -> bool:
 
 # nouns for a person's role: an actor named as the affiliation of a person ("Twitter CEO Jack
 # Dorsey", "the BBC's Emily Maitlis", "Instagram head Adam Mosseri") is not what the sentence
-# judges, and weighs nothing (it stays in the evidence). Dev stance macro-F1 0.751 -> 0.776,
-# held-out 0.445 -> 0.448 (names of persons alone: 0.751 / 0.449).
+# judges, and weighs nothing (it stays in the evidence). Dev stance macro-F1 0.713 -> 0.725,
+# held-out 0.452 -> 0.451 (measured with batches of 32 pairs: 0.751 -> 0.776 and 0.445 -> 0.448).
 ROLE_NOUNS = frozenset("""ceo chief head chair chairman chairwoman chairperson president director
 founder co-founder cofounder spokesperson spokesman spokeswoman secretary minister official
 officials coach manager executive lawyer attorney adviser advisor analyst editor leader governor

@@ -22,7 +22,12 @@ MAX_LEN = 96
 MAX_TARGET_PIECES = 12
 CLS_ID, SEP_ID, PAD_ID = 101, 102, 0
 OPEN_ID, CLOSE_ID = 1, 2          # [unused0], [unused1] in the BERT uncased vocabulary
-BATCH = 32
+# One pair per run: the int8 model quantises its activations with one scale per run, so in a
+# batch a pair's probabilities moved with the other (padded) pairs beside it (by up to 0.3; the
+# development stories' article stance moved 0.725 / 0.763 / 0.776 for batches of 1 / 8 / 32).
+# Alone, a sentence gets the same answer as ``sentiment_toward`` gives it, whatever else the
+# article says; at ~4 ms a pair the per-run overhead is small.
+BATCH = 1
 # onnxruntime threads per run. One by default: measured on the 2-core machine with other work
 # running, two threads (spinning workers) gave 97 targets/s against 229 for one; set
 # PRESSLENS_STANCE_THREADS=2 on an otherwise idle machine.
