@@ -194,6 +194,30 @@ def test_an_organisation_named_as_a_persons_affiliation_is_not_judged(nlp):
     assert harwick.sentiment <= 0                          # the praise of its CEO does not count
 
 
+@pytest.mark.parametrize("sentence, sign", [
+    ("Senator Alvarez is not corrupt.", +1),
+    ("Senator Alvarez is no fool.", +1),
+    ("Senator Alvarez's plan is not a disaster.", +1),
+    ("Senator Alvarez is not competent.", -1),
+])
+def test_a_negated_judgement_of_the_target_reverses_the_judging_word(nlp, sentence, sign):
+    """Both models read "X is not corrupt" with the tone of "corrupt"; the lexicon rule does not."""
+    from analysis.sentiment import _negated_predicate_stance
+    doc = nlp(sentence)
+    value = _negated_predicate_stance(doc, 8, 15)
+    assert value is not None and value * sign > 0.3
+    actors, mentions = _actors_and_mentions(doc, ["Alvarez"])
+    (alvarez,) = actor_stances(doc, actors, mentions, [])
+    assert alvarez.label == ("positive" if sign > 0 else "negative")
+
+
+def test_no_negation_no_rule(nlp):
+    from analysis.sentiment import _negated_predicate_stance
+    for sentence in ("Senator Alvarez is corrupt.", "Senator Alvarez did not attend the hearing.",
+                     "Senator Alvarez is not in Madrid."):
+        assert _negated_predicate_stance(nlp(sentence), 8, 15) is None
+
+
 def test_a_place_that_acts_is_still_judged(nlp):
     text = "Critics condemned Carlow for its corrupt and reckless spending. Carlow denied the charge."
     doc = nlp(text)
