@@ -19,7 +19,7 @@ from .model import Actor, Analysis, Evidence, Mention, Quote
 # The band and the weight of quoted sentences are the analysis's own (analysis.sentiment), so a
 # merge recombines stance exactly as the analysis would have.
 from .sentiment import ACTOR_THRESHOLD as STANCE_BAND
-from .sentiment import QUOTED_WEIGHT
+from .sentiment import evidence_weight
 _LEAD = re.compile(r"^the\s+", re.I)
 _POSS = re.compile(r"(?:['’]s|['’])$")
 
@@ -119,7 +119,7 @@ def _stance(evidence: Sequence[Evidence], fallback: float = 0.0) -> float:
         return fallback
     total = weight = 0.0
     for ev in evidence:
-        w = min(ev.weight, QUOTED_WEIGHT) if ev.quoted else ev.weight
+        w = evidence_weight(ev)
         total += w * ev.polarity
         weight += w
     return total / max(weight, 1.0)

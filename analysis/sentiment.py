@@ -252,6 +252,18 @@ def _pronoun_targets(sentences: _Sentences, named: list[_Target], person: set[st
     return out
 
 
+def _mention_root(doc, start: int, end: int):
+    """The syntactic head token of the mention at [start, end), or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def evidence_weight(ev: Evidence) -> float:
+    """How much an evidence sentence counts in the stance (a quoted one at most QUOTED_WEIGHT,
+    also in analyses saved before evidence carried a weight)."""
+    return min(ev.weight, QUOTED_WEIGHT) if ev.quoted else ev.weight
+
+
 # Negated judgements: on the development stories "Mr Pell's offer is not a snub to Northmoor" (and
 # a quoted "Ruth Okafor is not the problem") were read as negative by both models; with this rule
 # dev stance macro-F1 0.725 -> 0.751, held-out 0.451 -> 0.447 (one sentence there: "its lowered
@@ -266,10 +278,10 @@ def _negated_predicate_stance(doc, start: int, end: int) -> float | None:
     (positive), "X is not competent" (negative). The target (or what it owns) is the subject of
     a negated "be" whose complement has a lexicon valence; None when the sentence is not so."""
     from .stance_features import valence_lexicon
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    root = _mention_root(doc, start, end)
+    if root is None:
         return None
-    subject = span.root.head if span.root.dep_ == "poss" else span.root
+    subject = root.head if root.dep_ == "poss" else root
     verb = subject.head
     if subject.dep_ != "nsubj" or verb.lower_ not in BE_FORMS:
         return None
@@ -369,10 +381,9 @@ SETTING_DEPS = frozenset(("compound", "nmod", "amod"))
 def _is_setting(doc, start: int, end: int) -> bool:
     """Whether the mention at [start, end) names where something happens rather than who acts:
     the object of a place preposition, or a modifier of another noun."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    head = _mention_root(doc, start, end)
+    if head is None:
         return False
-    head = span.root
     while head.dep_ == "conj" and head.head.i != head.i:   # "in Singapore and London"
         head = head.head
     if head.dep_ == "pobj":
@@ -396,10 +407,9 @@ mayor ambassador""".split())
 def _is_affiliation(doc, start: int, end: int) -> bool:
     """Whether the mention at [start, end) only says whom a person belongs to: a compound or
     possessive modifier of a person's name or of a role noun."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    head = _mention_root(doc, start, end)
+    if head is None:
         return False
-    head = span.root
     if head.dep_ not in ("compound", "poss") or head.head.i == head.i:
         return False
     owner = head.head

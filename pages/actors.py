@@ -7,6 +7,7 @@ import streamlit as st
 
 from analysis.edits import EditError, MergeActors, RenameActor, SplitAlias, apply_edit
 from analysis.export import actors_table
+from analysis.sentiment import evidence_weight
 from ui.charts import show_chart
 from ui.current import load_current, show_heading, show_no_article
 from ui.deep_links import run_through_app
@@ -63,7 +64,7 @@ else:
         names = [actor.name for actor in a.actors]
         chosen = st.selectbox("Actor", names, key=f"{PAGE}.chosen")
         actor = next(x for x in a.actors if x.name == chosen)
-        counting = sum(1 for ev in actor.evidence if ev.weight > 0 and not ev.quoted)
+        counting = sum(1 for ev in actor.evidence if evidence_weight(ev) > 0)
         n = len(actor.evidence)
         st.caption(f"Stance {actor.sentiment:+.2f} ({actor.label}) from {n} "
                    f"sentence{'s' * (n != 1)}" + ("." if counting == n else
