@@ -721,9 +721,49 @@ class SpeakerResolver:
                         return cc
         return None
 
+    def _org_subject_in_paragraph(self, token) -> str | None:
+        """The organisation that is the subject of the nearest clause before ``token`` in its
+        own paragraph, named ('a claim Corvane rejects. A spokesperson said') or described ('The
+        company denies this. A spokeswoman said', 'the authority has written to ... A
+        spokeswoman said'): the one a bare spokesperson speaks for."""
+        here = self.paragraph_of_char(token.idx)
+        for t in reversed(self.doc[max(0, token.i - 80):token.i]):
+            if self.paragraph_of_char(t.idx) != here:
+                break
+            if self.in_quote[t.i] or t.dep_ not in _ANTECEDENT_DEPS or not self._finite(t.head):
+                continue
+            m = self.mention_of.get(t.i)
+            if m is not None:
+                if m.label == "ORG" or _org_name(m.text):
+                    return self._actor(m)
+                return None             # a person or place is the latest subject
+            if t.lower_ in ORG_NOUNS and any(c.dep_ == "det" and c.lower_ == "the"
+                                             for c in t.children):
+                return self._org_by_noun(t)
+            if t.pos_ in ("PROPN", "PRON") or t.lower_ in _GROUP_NOUNS:
+                return None
+        return None
+
+    def _org_by_noun(self, token) -> str | None:
+        """'the authority' -> the nearest earlier organisation whose name holds that word, else
+        the nearest earlier organisation."""
+        nearest = None
+        for m, lo, _ in reversed(self.mention_spans):
+            if lo >= token.i or self.in_quote[lo]:
+                continue
+            if m.label == "ORG" or _org_name(m.text):
+                if token.lower_ in m.text.lower().split():
+                    return self._actor(m)
+                nearest = nearest or self._actor(m)
+        return nearest
+
     def _nearest_org(self, token) -> str | None:
-        """The organisation named as a subject in this or the previous paragraph, else the
-        one named last there in any role ('... accused Big Machine. The company denied it')."""
+        """The organisation that is the subject just before in this paragraph; else the one
+        named as a subject in this or the previous paragraph, else the one named last there in
+        any role ('... accused Big Machine. The company denied it')."""
+        found = self._org_subject_in_paragraph(token)
+        if found is not None:
+            return found
         here = self.paragraph_of_char(token.idx)
         k = bisect.bisect_left(self.candidates, (token.i,))
         for j in range(k - 1, -1, -1):

@@ -210,6 +210,20 @@ def test_spokesperson_for_a_named_organisation(nlp):
     assert q.speaker_text.startswith("A spokesman for")
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # the organisation described as the subject just before speaks, not one named earlier
+    ("The Harbour Authority approved the plan on Monday. Some residents have accused Tidemark "
+     "Energy of bullying them. The company denies this. A spokeswoman said talks had been "
+     "“open and fair”.", "Tidemark Energy"),
+    ("Farmers have lobbied the Grain Standards Authority for two years. So far the authority "
+     "has only written to Arvola Foods and two rivals. A spokeswoman said it had “reached no "
+     "conclusions”.", "Grain Standards Authority"),
+])
+def test_bare_spokesperson_speaks_for_the_organisation_just_the_subject(nlp, text, speaker):
+    q = only(quotes_of(nlp, text))
+    assert q.speaker is not None and q.speaker.removeprefix("the ") == speaker
+
+
 @pytest.mark.parametrize("text, surface", [
     ("“Nobody asked us,” a senior government official said.", "a senior government official"),
     ("“Nobody asked us,” said one long-serving council member.", "one long-serving council member"),
