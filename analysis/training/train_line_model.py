@@ -23,6 +23,25 @@ lines (same menus, same teasers) are one group, so every fold scores sites its m
 The figure is the document-averaged bag-of-words F1 of evaluate.py, through clean.py's own
 line-labelling code. ``--cv`` prints the grid; without it the best setting (mean of the two
 paste sets) is trained on all the training data and written with its provenance.
+
+Tried and not kept (``bench/clean_cv_report.py``, fold models retrained, salts cv/a/b/c/d/e;
+figures paste_page/paste_region). Lexical cohesion in stage 2: the share of a line's content
+words (lower case, four letters or more, no function words) that other lines hold, weighed by
+those lines' stage-1 body probability and by the word's rarity on the page (idf over its lines),
+with variants adding the share found in stage 1's main run, the body's ten commonest words, and
+the line's capitalised names found in the body. Against the current code (0.9480/0.9613,
+0.9330/0.9531, 0.9304/0.9469, 0.9406/0.9607, 0.9259/0.9439, 0.9283/0.9591):
+the idf share alone 0.9486/0.9613, 0.9370/0.9553, 0.9239/0.9485, 0.9413/0.9617, 0.9266/0.9491,
+0.9263/0.9576 (mean +0.0005); idf + topic + names 0.9499/0.9618, 0.9353/0.9510, 0.9228/0.9474,
+0.9392/0.9582, 0.9294/0.9488, 0.9229/0.9557 (mean -0.0007); the idf share in the body-line
+view only (region view unchanged) within +-0.005, mean -0.0001. With pages whose figure moved
+by more than 0.1 left out, each variant gains about +0.001, but every one also flips several
+whole pages (a table, a two-paragraph paywalled story, a short lead under its headline) in both
+directions and loses on two or three salts: no clear gain. The same features in stage 1
+(against the page's paragraph-like lines) lost on pages (-0.005/-0.002/-0.003 on cv/a/b);
+``--weight log`` lost (-0.007 pages on cv and a); the region decoding's length power (0.25, 0.75,
+1.0 for 0.5) moved nothing (cv: 0.9478-0.9480 / 0.9613). For scale: an uninformative extra
+feature (a hash of the line) moves the figures by up to +-0.0015.
 """
 from __future__ import annotations
 
