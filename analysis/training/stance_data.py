@@ -48,3 +48,17 @@ def macro_f1(gold: list[int], pred: list[int]) -> float:
         rc = tp / (tp + fn) if tp + fn else 0.0
         f1s.append(2 * pr * rc / (pr + rc) if pr + rc else 0.0)
     return sum(f1s) / len(f1s) if f1s else 0.0
+
+
+def load_extra(path: Path) -> list[dict]:
+    """Extra training rows (JSONL: sentence, start, end, polarity), checked: the span must be
+    inside the sentence and the polarity -1, 0 or 1."""
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            if 0 <= r["start"] < r["end"] <= len(r["sentence"]) and r["polarity"] in (-1, 0, 1):
+                rows.append(r)
+    return rows
