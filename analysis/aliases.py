@@ -147,3 +147,13 @@ police
 
 # Lower-case words that belong to a person's name ("Charles de Gaulle", "Ursula von der Leyen").
 PARTICLES = frozenset("de da di du del della der den des van von la le al el bin ibn ben ter".split())
+
+# Words of a public body's or a sports club's name that say the word before them is the place it
+# serves ("Castlebridge City Council", "Redmarsh Rovers"): that word alone is the place, not a
+# short form of the body (as "Belvane" is of "Belvane Hotels").
+PLACE_BODY_WORDS = frozenset("""
+council county city shire borough district regional region municipal provincial state town
+parish metropolitan department ministry authority police fire government assembly parliament
+court federation chamber hospital infirmary airport library rovers rangers wanderers athletic
+albion fc afc united
+""".split())

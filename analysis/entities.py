@@ -33,8 +33,8 @@ from spacy.attrs import DEP, ENT_IOB, TAG
 
 from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
                       GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, INDUSTRY_WORDS, MONTHS_AND_DAYS,
-                      NORP_INSTITUTIONS, ORG_DESIGNATORS, ORG_HEADS, PARTICLES, POLICY_NOUNS,
-                      TABLE_ORGS, TITLE_WORDS)
+                      NORP_INSTITUTIONS, ORG_DESIGNATORS, ORG_HEADS, PARTICLES,
+                      PLACE_BODY_WORDS, POLICY_NOUNS, TABLE_ORGS, TITLE_WORDS)
 from .model import Actor, Mention
 from .nlp import text_of
 
@@ -580,6 +580,61 @@ def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     return n == 1 and _bare_surname(long_[-1]) == short[0]
 
 
+def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], groups: _Groups,
+                         pinned: set[str], multi: list[str],
+                         by_prefix: dict[tuple[str, ...], list[str]], *, within_text: bool) -> None:
+    """The leading word(s) of an organisation's name stand for it ("Belvane" for "Belvane
+    Hotels", "Glanmor" for "Glanmor University") unless they name a place the text puts
+    something in ("nurses in Northmoor"), a country or capital, a person, or a nationality.
+
+    spaCy sm often tags such a long name PERSON ("Laurentian Rail") and its short form ORG:
+    a "full name" whose first word alone is tagged an organisation counts as one. Across a
+    story's articles (no text) a name typed as a place is never cut to.
+    """
+    def opens_org(m: str) -> bool:
+        if ptype[m] == "ORG":
+            return True
+        first = infos.get(infos[m].words[0])
+        return (ptype[m] == "PERSON" and first is not None and not first.titled
+                and first.labels["ORG"] > first.labels["PERSON"])
+
+    orgs = {m for m in multi if opens_org(m)}
+    people_words = {w for m in multi if ptype[m] == "PERSON" and m not in orgs
+                    for w in (infos[m].words[0], infos[m].words[-1], _bare_surname(infos[m].words[-1]))}
+    for k, info in infos.items():
+        words = info.words
+        if k in pinned or not words or ptype[k] == "NORP" or info.titled or info.located \
+                or k in CAPITAL_METONYMS or k in GOVERNMENT_METONYMS or _country(info) \
+                or (ptype[k] in ("GPE", "LOC") and not within_text) \
+                or any(w in people_words for w in words) \
+                or len(words) == 1 and (words[0] in FUNCTION_WORDS or words[0] in GENERIC_ORG_WORDS
+                                        or words[0] in TITLE_WORDS):
+            continue
+        # A place-tagged word opens only a company's name ("Ridgeline Timber Co."), not a public
+        # body's ("Ghana Football Federation", "Castlebridge City Council").
+        # Nor is a body of someone's members ("Glanmor Students' Union", "Redmarsh Rovers
+        # Supporters' Trust") the organisation it is named after.
+        place = ptype[k] in ("GPE", "LOC")
+        if words[-1] in ORG_HEADS:
+            continue    # "Redmarsh Rovers" is a name in its own right
+        cands = [m for m in by_prefix.get(words, ()) if m in orgs and m != k
+                 and infos[m].words[len(words)] not in FUNCTION_WORDS
+                 and not any(w.endswith("'") or w.endswith("'s") or w in PLACE_BODY_WORDS
+                             for w in infos[m].words[len(words):])
+                 and (not place or infos[m].words[-1] in ORG_DESIGNATORS
+                      or infos[m].words[-1] in INDUSTRY_WORDS)]
+        if not cands:
+            continue
+        roots: dict[str, int] = {}
+        for m in cands:
+            root = groups.find(m)
+            roots[root] = roots.get(root, 0) + sum(infos[m].labels.values())
+        ranked = sorted(roots.items(), key=lambda r: -r[1])
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            groups.union(k, ranked[0][0])
+            pinned.add(k)
+
+
 def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]],
                 spans: list[_Span]) -> tuple[_Groups, dict[int, str]]:
     """Group keys; returns the groups and per-span overrides (ambiguous surnames)."""
@@ -652,6 +707,7 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         if len(cands) == 1:
             groups.union(k, cands.pop())
             pinned.add(k)
+    _leading_short_forms(infos, ptype, groups, pinned, multi, by_prefix, within_text=bool(spans))
     # People: "Patrick W. Carlineo" is "Patrick Carlineo" when the text has both.
     for k in multi:
         w = infos[k].words
@@ -784,8 +840,11 @@ def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
     kind = _prelim_type(_KeyInfo(best, labels=votes, words=infos[best].words,
                                  titled=any(infos[k].titled for k in keys),
                                  located=sum(infos[k].located for k in keys)))
-    if len(infos[best].words) > 1 and _prelim_type(infos[best]) == "PERSON":
+    if len(infos[best].words) > 1 and _prelim_type(infos[best]) == "PERSON" \
+            and not any(infos[k].words == infos[best].words[:1] and infos[k].labels["ORG"]
+                        > infos[k].labels["PERSON"] for k in keys):
         kind = "PERSON"     # a full name decides; surnames get mis-tagged as ORG/GPE
+        # (not a "full name" whose first word alone is tagged an organisation: "Laurentian Rail")
     return kind if kind in ACTOR_LABELS else votes.most_common(1)[0][0]
 
 

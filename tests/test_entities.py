@@ -210,3 +210,21 @@ def test_entity_running_over_a_sentence_end_is_cut(nlp):
     mentions, actors = actors_of(nlp, text)
     assert not any("Ltd. Westbridge" in m.text for m in mentions)
     assert owner(actors, "Westbridge") == owner(actors, "Westbridge Mining Ltd")
+
+
+def test_leading_words_of_an_organisation_stand_for_it(nlp):
+    text = ("Talvane Hotels cut the pay of its cleaners last spring. Talvane said the change was "
+            "lawful. Staff at Talvane say they were not consulted, and Talvane has not replied.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Talvane") == {"Talvane Hotels"}
+    assert actors["Talvane Hotels"].type == "ORG"
+
+
+def test_leading_words_of_a_council_or_a_members_body_stay_the_place(nlp):
+    text = ("The Fenbridge City Council approved the budget. Residents across Fenbridge were "
+            "angry, and Fenbridge voters will have their say in May. The Fenbridge Tenants' "
+            "Union said it would appeal.")
+    _, actors = actors_of(nlp, text)
+    council = next(a for a in actors.values() if "City Council" in a.name)
+    union = next(a for a in actors.values() if "Tenants" in a.name)
+    assert "Fenbridge" not in council.aliases and "Fenbridge" not in union.aliases
