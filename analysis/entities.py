@@ -269,13 +269,17 @@ def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple
                     long_span = (words[i].start(), head_end)
                 break
         if long_span is None:
-            # the entity just before "(": same first letter, or its initials in another
-            # language's order ("Social Democratic Party (PSD)")
+            # the entity just before "(": same first letter, its initials in another
+            # language's order ("Social Democratic Party (PSD)"), or any organisation's name
+            # of several words: the acronym of its name in the original language
+            # ("National Confederation of Labour Unions (CNSL)")
             ending = [sp for sp in spans if 0 <= head_end - sp.poss_end <= 1
                       and (text[sp.start:sp.start + 1].upper() == letters[0]
                            or sorted(letters) == sorted(w[0].upper() for w in
                                                         text[sp.start:sp.end].split()
-                                                        if w.lower() not in FUNCTION_WORDS))]
+                                                        if w.lower() not in FUNCTION_WORDS)
+                           or sp.label == "ORG" and len(text[sp.start:sp.end].split()) >= 2
+                           and m.group(1).replace(".", "").lower() not in COUNTRY_FORMS)]
             if ending:
                 long_span = (ending[-1].start, ending[-1].end)
         if long_span is None:

@@ -228,3 +228,10 @@ def test_leading_words_of_a_council_or_a_members_body_stay_the_place(nlp):
     council = next(a for a in actors.values() if "City Council" in a.name)
     union = next(a for a in actors.values() if "Tenants" in a.name)
     assert "Fenbridge" not in council.aliases and "Fenbridge" not in union.aliases
+
+
+def test_acronym_of_a_name_in_another_language_joins_the_name_before_it(nlp):
+    text = ("The National Federation of Dock Workers (FNTP) called a strike. The FNTP said "
+            "members would walk out on Monday.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "FNTP") == {"National Federation of Dock Workers"}
