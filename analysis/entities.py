@@ -34,7 +34,7 @@ from spacy.attrs import DEP, ENT_IOB, TAG
 from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
                       GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, INDUSTRY_WORDS, MONTHS_AND_DAYS,
                       NORP_INSTITUTIONS, ORG_DESIGNATORS, ORG_HEADS, PARTICLES,
-                      PLACE_BODY_WORDS, POLICY_NOUNS, TABLE_ORGS, TITLE_WORDS)
+                      PERSON_TITLES, PLACE_BODY_WORDS, POLICY_NOUNS, TABLE_ORGS, TITLE_WORDS)
 from .model import Actor, Mention
 from .nlp import text_of
 
@@ -169,6 +169,16 @@ def _title_end(text: str, s: int, e: int) -> int:
     return s + words[last_title + 1].start() if last_title >= 0 else s
 
 
+def _titled_name(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` is a person's title and one to three capitalised name words."""
+    words = text[s:e].split()
+    return (2 <= len(words) <= 4 and words[0].lower().rstrip(".") in PERSON_TITLES
+            and words[0][:1].isupper()
+            and all(w[:1].isupper() and w.lower().rstrip(".") not in TITLE_WORDS
+                    for w in words[1:])
+            and words[-1].lower() not in ORG_HEADS)
+
+
 def _ner_spans(doc, text: str) -> list[_Span]:
     spans = []
     for ent in doc.ents:
@@ -194,6 +204,8 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             if pe == e:
                 pe = _possessive_after(text, e)
             label = ent.label_
+            if label != "PERSON" and label in _NAME_LABELS and _titled_name(text, s, e):
+                label = "PERSON"    # "Councillor Gwyn Harries" tagged ORG
             if label in ("PERSON", "ORG"):
                 s, country = _name_start(text, s, e, label)
                 if country:
@@ -640,8 +652,12 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
 
 
 def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]],
-                spans: list[_Span]) -> tuple[_Groups, dict[int, str]]:
-    """Group keys; returns the groups and per-span overrides (ambiguous surnames)."""
+                spans: list[_Span], text: str | None = None,
+                titled_only: set[int] | None = None) -> tuple[_Groups, dict[int, str]]:
+    """Group keys; returns the groups and per-span overrides (ambiguous surnames). Spans whose
+    bare surface is ambiguous as an alias ("Bouchard" in "Mr. Bouchard" when two people share
+    the surname) are added to ``titled_only``."""
+    titled_only = set() if titled_only is None else titled_only
     groups = _Groups(infos)
     ptype = {k: _prelim_type(i) for k, i in infos.items()}
     pinned = set()     # keys whose group is settled by a table
@@ -743,17 +759,115 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                 cands = set()
         if len(cands) == 1:
             groups.union(k, cands.pop())
-        elif len(cands) > 1:
-            # Shared surname: each bare mention goes to the person named most recently before it.
-            full_starts = sorted((sp.start, groups.find(sp.key)) for sp in spans
-                                 if sp.key in people_set and groups.find(sp.key) in cands)
-            for idx, sp in enumerate(spans):
-                if sp.key != k:
-                    continue
-                before = [g for s, g in full_starts if s < sp.start]
-                if before:
-                    overrides[idx] = before[-1]
+        elif len(cands) > 1 and text is not None:
+            _shared_surname(text, spans, k, cands, groups, people_set, overrides, titled_only)
     return groups, overrides
+
+
+_GENDER_TITLES = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
+                  "ms": "f", "mrs": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f",
+                  "princess": "f", "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f",
+                  "congressman": "m", "chairman": "m", "spokesman": "m"}
+_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
+_KIN_M = "father son brother husband uncle nephew grandfather grandson widower stepfather stepson"
+_KIN_F = ("mother daughter sister wife aunt niece grandmother granddaughter widow stepmother "
+          "stepdaughter")
+_KIN = {w: "m" for w in _KIN_M.split()} | {w: "f" for w in _KIN_F.split()}
+_KIN_WORDS = "|".join(sorted(_KIN))
+# "his father, Manuel Roldan" (right before the name) / "Kate Fairweather, Declan's sister,"
+_KIN_BEFORE = re.compile(r"\b(?:his|her|their)\s+(%s)\s*,?\s*$|['’]s\s+(%s)\s*,?\s*$"
+                         % (_KIN_WORDS, _KIN_WORDS), re.I)
+_KIN_AFTER = re.compile(r"^,\s+(?!who\b|which\b|whose\b)[^,.;:!?“”\"]*?"
+                        r"(?:\b(?:his|her|their)|['’]s)\s+(%s)\b" % _KIN_WORDS, re.I)
+_NO_RELATION = re.compile(r"\b(?:no relation|not related|unrelated|no kin)\b", re.I)
+
+
+def _title_before(text: str, sp: _Span) -> str:
+    """The title word right before the name proper ("mr" in "Mr Whelan", "dr", "mayor"), or ""."""
+    before = text[max(0, sp.core - 16):sp.core].split()
+    word = before[-1].lower().rstrip(".") if before else ""
+    return word if word in TITLE_WORDS else ""
+
+
+def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], groups: _Groups,
+                    people_set: set[str], overrides: dict[int, str], titled_only: set[int]) -> None:
+    """Each bare mention of a surname two people in the text share ("Conor Whelan" and
+    "Bridget Whelan") goes to one of them, by the text's cues:
+
+    - a title the text gave only one of them in full ("Dr Marsh" for "Dr Peter Marsh");
+    - a gendered title ("Mr Whelan", "Ms Whelan") picks the one person whose gender is that
+      (from pronouns after their full name before anyone else is named, a gendered title, a kin
+      word, or the title of the mention a "no relation" clause is about), or the one whose
+      gender the text does not contradict;
+    - else the person not introduced as secondary: "no relation"/"not related"/"unrelated" (said
+      of the nearest full name before it), or someone's kin ("his father, X", "X, Declan's
+      sister") - the other is the one the article is about;
+    - else the one most often named in full, then the one named first.
+
+    A titled mention's bare surname is ambiguous, so only its titled form becomes an alias
+    (``titled_only``).
+    """
+    full = [sp for sp in spans if sp.key in people_set and groups.find(sp.key) in cands]
+    if not full:
+        return
+    gender_votes: dict[str, Counter] = {g: Counter() for g in cands}
+    titles: dict[str, set[str]] = {g: set() for g in cands}
+    secondary: set[str] = set()
+    count: Counter = Counter()
+    first: dict[str, int] = {}
+    person_starts = sorted(sp.start for sp in spans if sp.label == "PERSON" or sp.key == k
+                           or sp.key in people_set)
+    for sp in full:
+        g = groups.find(sp.key)
+        count[g] += 1
+        first.setdefault(g, sp.start)
+        title = _title_before(text, sp)
+        if title:
+            titles[g].add(title)
+            if title in _GENDER_TITLES:
+                gender_votes[g][_GENDER_TITLES[title]] += 2
+        before = _KIN_BEFORE.search(text, max(0, sp.start - 40), sp.start)
+        after = _KIN_AFTER.match(text[sp.poss_end:sp.poss_end + 160])
+        for kin in (before, after):
+            if kin:
+                secondary.add(g)
+                gender_votes[g][_KIN[(kin.group(1) or kin.group(kin.lastindex)).lower()]] += 2
+        # pronouns after the full name, until the next person is named or the paragraph ends
+        stop = min(next((s for s in person_starts if s > sp.start), len(text)), sp.poss_end + 300)
+        para = text.find("\n\n", sp.poss_end, stop)
+        pron = _PRONOUN.search(text, sp.poss_end, para if para >= 0 else stop)
+        if pron:
+            gender_votes[g]["m" if pron.group(1) else "f"] += 1
+    bare = [(idx, sp) for idx, sp in enumerate(spans) if sp.key == k]
+    for cue in _NO_RELATION.finditer(text):
+        near = [sp for sp in full if sp.end <= cue.start() and cue.start() - sp.end < 400]
+        if near:
+            g = groups.find(near[-1].key)
+            secondary.add(g)
+            # "Ms Whelan, who ... is no relation": the clause's subject carries the title
+            last = max([sp for _, sp in bare if near[-1].end <= sp.end <= cue.start()],
+                       key=lambda sp: sp.start, default=None)
+            if last is not None and _title_before(text, last) in _GENDER_TITLES:
+                gender_votes[g][_GENDER_TITLES[_title_before(text, last)]] += 2
+    gender = {g: (v["m"] > v["f"] and "m" or v["f"] > v["m"] and "f" or None)
+              for g, v in gender_votes.items()}
+    primary = [g for g in cands if g not in secondary]
+    ranked = sorted(cands, key=lambda g: (-count[g], first.get(g, len(text))))
+    for idx, sp in bare:
+        pool = list(cands)
+        title = _title_before(text, sp)
+        if title:
+            titled_only.add(idx)
+            same = [g for g in pool if title in titles[g]]
+            if len(same) == 1:
+                pool = same
+            elif title in _GENDER_TITLES:
+                want = _GENDER_TITLES[title]
+                exact = [g for g in pool if gender[g] == want]
+                pool = exact or [g for g in pool if gender[g] in (want, None)] or pool
+        if len(pool) > 1:
+            pool = [g for g in pool if g in primary] or pool
+        overrides[idx] = pool[0] if len(pool) == 1 else next(g for g in ranked if g in pool)
 
 
 # ---------- actors ----------
@@ -874,8 +988,9 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
         return [], []
     infos = _key_infos(text, spans)
     by_start = {sp.start: sp.key for sp in spans}
+    titled_only: set[int] = set()
     groups, overrides = _merge_keys(infos, [(by_start[a], by_start[lg]) for lg, a in def_pairs],
-                                    spans)
+                                    spans, text, titled_only)
     _metonyms(doc, text, spans, infos, groups, overrides)
 
     members: dict[str, list[int]] = {}
@@ -897,7 +1012,9 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
         for i in idxs:
             sp = spans[i]
             titled = text[sp.title_start:sp.end] if sp.title_start >= 0 else ""
-            for surface in (text[sp.start:sp.end], text[sp.start:sp.poss_end], titled):
+            surfaces = (titled,) if i in titled_only and titled else \
+                (text[sp.start:sp.end], text[sp.start:sp.poss_end], titled)
+            for surface in surfaces:
                 surface = _display(surface)
                 if surface and surface not in aliases:
                     aliases.append(surface)

@@ -235,3 +235,60 @@ def test_acronym_of_a_name_in_another_language_joins_the_name_before_it(nlp):
             "members would walk out on Monday.")
     _, actors = actors_of(nlp, text)
     assert owner(actors, "FNTP") == {"National Federation of Dock Workers"}
+
+
+def mention_owner(mentions, text, surface, nth=0):
+    """The actor of the ``nth`` mention whose text (or titled text) is ``surface``."""
+    starts = [i for i in range(len(text)) if text.startswith(surface, i)]
+    start = starts[nth]
+    return next(m.actor for m in mentions if m.start < start + len(surface) and m.end > start)
+
+
+def test_shared_surname_titles_follow_gender_and_no_relation(nlp):
+    text = ("When Declan Moran took over at Harbour Bank, he closed twelve branches. Mr Moran "
+            "said the decision was painful.\n\nThe farmers' president, Siobhan Moran, who is no "
+            "relation, accused the bank of abandoning rural towns. Ms Moran said members would "
+            "protest.\n\nMr Moran said he would meet them. Moran has promised a mobile branch.")
+    mentions, actors = actors_of(nlp, text)
+    assert mention_owner(mentions, text, "Mr Moran", 0) == "Declan Moran"
+    assert mention_owner(mentions, text, "Ms Moran") == "Siobhan Moran"
+    assert mention_owner(mentions, text, "Mr Moran", 1) == "Declan Moran"
+    assert mention_owner(mentions, text, "Moran has") == "Declan Moran"
+    assert "Mr Moran" not in actors["Siobhan Moran"].aliases
+
+
+def test_shared_surname_bare_mention_avoids_the_unrelated_one(nlp):
+    text = ("Marie Dubois, president of the rail union, announced the strike. \"We had no "
+            "choice,\" Dubois said.\n\nPaul Dubois, a nurse who is no relation to the union "
+            "leader, said he backed the strike. \"I am tired,\" Mr. Dubois said.\n\nCritics "
+            "accused Dubois of timing the walkout to hurt travellers.")
+    mentions, actors = actors_of(nlp, text)
+    assert mention_owner(mentions, text, "Dubois of") == "Marie Dubois"
+    assert mention_owner(mentions, text, "Mr. Dubois") == "Paul Dubois"
+    # the bare surname is Marie's alias; the nurse's titled mention gives only its titled form
+    assert "Dubois" not in actors["Paul Dubois"].aliases
+    assert "Mr. Dubois" in actors["Paul Dubois"].aliases
+
+
+def test_shared_surname_kin_is_secondary_and_a_title_picks_its_holder(nlp):
+    text = ("Chief executive Jaime Ferrand grew up in the valley, where his father, Manuel "
+            "Ferrand, worked underground. \"We owe the town a future,\" Ferrand told reporters. "
+            "Councillor Ana Ferrand, who chairs the planning board, opposed the mine. Dr Ruth "
+            "Vale agreed. \"The board will decide,\" Councillor Ferrand said.")
+    mentions, actors = actors_of(nlp, text)
+    assert mention_owner(mentions, text, "Ferrand told") == "Jaime Ferrand"
+    assert mention_owner(mentions, text, "Ferrand said") == "Ana Ferrand"
+    for actor in actors.values():
+        assert len({a for a in actor.aliases if a in ("Jaime Ferrand", "Manuel Ferrand",
+                                                      "Ana Ferrand")}) <= 1
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Councillor Gwyn Harries, the town's mayor, said he was sorry to lose the campus.",
+     "Gwyn Harries"),
+    ("Local TD Martin Keaveney said the bank had treated rural customers with contempt.",
+     "Martin Keaveney"),
+])
+def test_a_person_title_opens_a_persons_name(nlp, text, name):
+    _, actors = actors_of(nlp, text)
+    assert name in actors and actors[name].type == "PERSON"
