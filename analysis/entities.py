@@ -423,11 +423,21 @@ def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list
             words = surface.split()
             if sp.label == "ORG" and "of" in words[2:]:
                 names.setdefault(" ".join(words[:words.index("of", 2)]), sp.label)
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
     for start, stop in _occurrences(text, names):
         span = doc.char_span(start, stop)
         if span is None:
             continue
         if len(span) == 1 and span[0].tag_ not in ("NNP", "NNPS"):
+            continue
+        # a known surname after an untagged first name: another person ("Torben Albers"
+        # beside "Katrin Albers")
+        given = _first_name_before(doc, span.start, covered) \
+            if names[text[start:stop]] == "PERSON" and len(span) == 1 else None
+        if given is not None and not (span.end < len(doc) and doc[span.end].tag_ in ("NNP", "NNPS")
+                                      and doc[span.end].text[:1].isupper()):
+            found.append(_Span(given.idx, stop, _possessive_after(text, stop), "PERSON",
+                               given.idx, rescued=True))
             continue
         # inside a longer proper name spaCy did not tag ("South China Sea")
         if span.start > 0 and doc[span.start - 1].tag_ in ("NNP", "NNPS") \
@@ -459,6 +469,75 @@ def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list
             places_found.append(_Span(m.start(1), m.end(1), m.end(1), "GPE", m.start(1),
                                       rescued=True))
     return found, places_found
+
+
+def _first_name_before(doc, i: int, covered: set[int]):
+    """The token before ``doc[i]`` when it reads as an untagged first name ("Jamal" in "Jamal
+    Whitfield", which spaCy sm tags as "Whitfield" alone), else None."""
+    if i == 0:
+        return None
+    t = doc[i - 1]
+    word = t.text
+    if (t.tag_ not in ("NNP", "NNPS") or t.whitespace_ != " " or len(word) < 2
+            or not word[0].isupper() or word.isupper()
+            or not all(c.isalpha() or c in "-'’" for c in word)
+            or t.ent_type_ not in ("", "PERSON") or t.idx in covered):
+        return None
+    low = t.lower_
+    if low in TITLE_WORDS or low in MONTHS_AND_DAYS or low in FUNCTION_WORDS or low in PARTICLES \
+            or low in COUNTRY_FORMS or low in ORG_HEADS or low in CAPITAL_METONYMS:
+        return None
+    return t
+
+
+def _with_first_names(doc, text: str, spans: list[_Span]) -> list[_Span]:
+    """A one-word person's name with the untagged first name before it ("Jamal Whitfield")."""
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    for sp in spans:
+        if sp.label != "PERSON" or sp.core != sp.start or sp.titled or " " in text[sp.start:sp.end]:
+            continue
+        span = doc.char_span(sp.start, sp.end)
+        given = _first_name_before(doc, span.start, covered) if span is not None and len(span) == 1 \
+            else None
+        if given is not None:
+            sp.start = sp.core = given.idx
+    return spans
+
+
+_PERSON_TITLE = re.compile(r"\b(%s)\b\.?[ \u00a0]" % "|".join(
+    sorted({f for w in PERSON_TITLES for f in (w.capitalize(), w.upper())}, key=len, reverse=True)))
+
+
+def _title_rescues(text: str, spans: list[_Span]) -> list[_Span]:
+    """A person's title and the capitalised words after it ("Councilmember Derek Hollings",
+    "Dr Inés Vidal"), for names spaCy sm missed or cut ("Cllr Aoife" + "Brennan")."""
+    starts = {sp.start for sp in spans}
+    found = []
+    for m in _PERSON_TITLE.finditer(text):
+        words = []
+        pos = m.end()
+        for w in _WORD.finditer(text, pos, pos + 60):
+            if w.start() != pos or len(words) == 3:
+                break
+            word = w.group()
+            bare = _POSSESSIVE.sub("", word).rstrip(".")
+            low = bare.lower()
+            if not bare[:1].isupper() or not any(c.islower() for c in bare) or low in TITLE_WORDS \
+                    or low in MONTHS_AND_DAYS or low in ORG_HEADS or low in FUNCTION_WORDS:
+                break
+            words.append(w)
+            if bare != word.rstrip(".") or word.endswith(".") or text[w.end():w.end() + 1] != " ":
+                break   # a possessive, a sentence end or punctuation closes the name
+            pos = w.end() + 1
+        if not words:
+            continue
+        t = _trim(text, words[0].start(), words[-1].end())
+        if t and m.start() in starts:    # spaCy's entity took the title in ("Cllr Aoife")
+            found.append(_Span(m.start(), t[1], t[2], "PERSON", t[0], rescued=True, titled=True))
+        elif t:
+            found.append(_Span(t[0], t[1], t[2], "PERSON", t[0], rescued=True, titled=True,
+                               title_start=m.start()))
+    return found
 
 
 def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
@@ -881,6 +960,8 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, repeats, replace=False)
     spans = _overlay(spans, places, replace=False, over_weak=True)
     spans = _overlay(spans, _structural_rescues(doc, text, spans), replace=False)
+    spans = _overlay(spans, _title_rescues(text, spans), replace=False)
+    spans = _with_first_names(doc, text, spans)
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts]
 

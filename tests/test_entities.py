@@ -292,3 +292,36 @@ def test_shared_surname_kin_is_secondary_and_a_title_picks_its_holder(nlp):
 def test_a_person_title_opens_a_persons_name(nlp, text, name):
     _, actors = actors_of(nlp, text)
     assert name in actors and actors[name].type == "PERSON"
+
+
+def test_a_title_rescues_a_name_spacy_missed_or_cut(nlp):
+    text = ("The council voted to pause the permit on Tuesday.\n\nCouncilmember Derek Hollings, "
+            "one of the three members who voted against the pause, did not mince words.\n\nOn "
+            "Monday councillors voted to ask the regulator to pause the application, a motion "
+            "championed by the council's chair, Cllr Aoife Brennan, whose own ward takes in the "
+            "harbour.")
+    _, actors = actors_of(nlp, text)
+    assert {"Derek Hollings", "Aoife Brennan"} <= set(actors)
+    assert actors["Derek Hollings"].type == actors["Aoife Brennan"].type == "PERSON"
+
+
+def test_a_known_surname_after_a_new_first_name_is_another_person(nlp):
+    text = ("\u201cIt was an unlocked door,\u201d Katrin Albers, the city's data protection "
+            "commissioner, told reporters. Albers rejected the criticism.\n\nTorben Albers, a "
+            "lawyer who represents about 3,000 users and is not related to the commissioner, "
+            "said the ruling would strengthen their case.")
+    mentions, actors = actors_of(nlp, text)
+    assert "Torben Albers" in actors
+    assert mention_owner(mentions, text, "Albers rejected") == "Katrin Albers"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Cyclists cheered the report.\n\nJamal Whitfield, executive director of the Open Lanes "
+     "Alliance, put it plainly: \"The data is in.\"", "Jamal Whitfield"),
+    ("Ines Carvalho, the company's general counsel for Europe, insists the company "
+     "\"cooperated fully\".", "Ines Carvalho"),
+])
+def test_an_untagged_first_name_joins_the_surname_after_it(nlp, text, name):
+    _, actors = actors_of(nlp, text)
+    assert name in actors and actors[name].type == "PERSON"
+    assert name.split()[-1] not in actors
