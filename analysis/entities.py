@@ -186,6 +186,10 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             continue
         cuts = [m.end() for m in _SENTENCE_IN_NAME.finditer(text, ent.start_char, ent.end_char)
                 if m.group(1).lower() not in TITLE_WORDS]    # "Mining Ltd. Westbridge denies"
+        # a lower-case verb inside is not part of a name: "Valente told Atlantic Markets"
+        verbs = [t for t in ent if t.tag_.startswith("VB") and t.text.islower()]
+        if verbs:
+            cuts = sorted({*cuts, *(t.idx for t in verbs), *(t.idx + len(t) for t in verbs)})
         splitter = _COMMA_SPLIT if ent.label_ in ("ORG", "PERSON") else _LINE_SPLIT
         pieces = []
         for lo, hi in zip([ent.start_char, *cuts], [*cuts, ent.end_char]):

@@ -325,3 +325,12 @@ def test_an_untagged_first_name_joins_the_surname_after_it(nlp, text, name):
     _, actors = actors_of(nlp, text)
     assert name in actors and actors[name].type == "PERSON"
     assert name.split()[-1] not in actors
+
+
+def test_a_verb_inside_an_entity_cuts_it(nlp):
+    text = ("Karen Lindqvist, the company's vice president, said the plant would switch to a "
+            "closed-loop system. \"Once that system is running, we will use less water than a "
+            "golf course,\" Lindqvist told Continental Press.")
+    mentions, actors = actors_of(nlp, text)
+    assert not any(" told " in m.text for m in mentions)
+    assert owner(actors, "Lindqvist") == {"Karen Lindqvist"}
