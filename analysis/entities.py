@@ -229,14 +229,30 @@ def _ner_spans(doc, text: str) -> list[_Span]:
     return _split_owners(text, spans)
 
 
+def _owned_body(owner: str, owned: str) -> bool:
+    """"Folketing's" + "Culture Committee": a one-word proper name owning a body of its own
+    (two or more capitalised words ending in an organisation word); not "Women's Health Council"
+    nor "St. Brendan's Medical Center"."""
+    words = owned.split()
+    return (len(words) >= 2 and all(w[:1].isupper() for w in words)
+            and words[-1].lower() in ORG_HEADS and len(owner.split()) == 1
+            and not owner.endswith("s") and owner.lower().rstrip(".") not in _GROUP_OWNERS)
+
+
+_GROUP_OWNERS = frozenset("women men children people folk st saint".split())
+
+
 def _split_owners(text: str, spans: list[_Span]) -> list[_Span]:
     """"Apple's MacBook" as one entity: the owner and the owned thing, when the owner is a
-    name the text uses on its own elsewhere."""
+    name the text uses on its own elsewhere, or owns a body of its own ("the Folketing's
+    Culture Committee")."""
     alone = {text[sp.start:sp.end] for sp in spans}
     out = []
     for sp in spans:
         m = _INNER_POSSESSIVE.search(text[sp.start:sp.end])
-        if m and text[sp.start:sp.start + m.start()] in alone and sp.core == sp.start:
+        if m and sp.core == sp.start and (
+                text[sp.start:sp.start + m.start()] in alone
+                or _owned_body(text[sp.start:sp.start + m.start()], text[sp.start + m.end():sp.end])):
             owner_end = sp.start + m.start()
             owned = sp.start + m.end()
             out.append(_Span(sp.start, owner_end, owner_end + len(m.group().rstrip()),
@@ -510,6 +526,45 @@ def _with_first_names(doc, text: str, spans: list[_Span]) -> list[_Span]:
 
 _PERSON_TITLE = re.compile(r"\b(%s)\b\.?[ \u00a0]" % "|".join(
     sorted({f for w in PERSON_TITLES for f in (w.capitalize(), w.upper())}, key=len, reverse=True)))
+
+
+# Sports-club prefixes ("CD Ribera", "AC Milan") and advocacy names built on "for"/"against"
+# ("Parents for Safe Contact", "Drivers for a Fair Commute").
+_CLUB_PREFIX = re.compile(r"\b(?:AFC|CD|CF|FC|UD|SD|RCD|RC|AC|AS|SS|SC|SV|VfB|VfL|FK|NK|SK|BK|"
+                          r"CA|KV|KRC) (?=[A-Z][a-z])")
+_CAUSE_NAME = re.compile(r"\b[A-Z][a-z]+ (?:for|against) (?:(?:a|an|the) )?(?=[A-Z][a-z])")
+
+
+def _org_rescues(text: str, spans: list[_Span]) -> list[_Span]:
+    """Organisations spaCy sm misses whose shape says what they are: a club prefix and the
+    capitalised words after it, or "X for/against (a) Y Z" with Y Z capitalised mid-phrase.
+    A cause name must not overlap a name ("Support for Ukraine"); spaCy's weak labels may
+    lie inside it ("a Fair Commute" tagged LAW)."""
+    covered = {i for sp in spans if sp.label not in _WEAK_LABELS for i in range(sp.start, sp.end)}
+    found = []
+    for pattern, max_words in ((_CLUB_PREFIX, 2), (_CAUSE_NAME, 4)):
+        for m in pattern.finditer(text):
+            if pattern is _CAUSE_NAME and m.group().split()[0].lower() in (
+                    TITLE_WORDS | MONTHS_AND_DAYS | FUNCTION_WORDS):
+                continue
+            end, pos, n = m.end(), m.end(), 0
+            for w in _WORD.finditer(text, pos, pos + 80):
+                if w.start() != pos or n == max_words:
+                    break
+                bare = _POSSESSIVE.sub("", w.group()).rstrip(".")
+                if not bare[:1].isupper() or bare.lower() in FUNCTION_WORDS:
+                    break
+                end, n = w.start() + len(bare), n + 1
+                if bare != w.group() or text[w.end():w.end() + 1] != " ":
+                    break
+                pos = w.end() + 1
+            if not n or (pattern is _CAUSE_NAME
+                         and any(i in covered for i in range(m.start(), end))):
+                continue
+            t = _trim(text, m.start(), end)
+            if t:
+                found.append(_Span(t[0], t[1], t[2], "ORG", t[0], rescued=True))
+    return found
 
 
 def _title_rescues(text: str, spans: list[_Span]) -> list[_Span]:
@@ -964,6 +1019,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, repeats, replace=False)
     spans = _overlay(spans, places, replace=False, over_weak=True)
     spans = _overlay(spans, _structural_rescues(doc, text, spans), replace=False)
+    spans = _overlay(spans, _org_rescues(text, spans), replace=False)
     spans = _overlay(spans, _title_rescues(text, spans), replace=False)
     spans = _with_first_names(doc, text, spans)
     starts = {sp.start for sp in spans}

@@ -334,3 +334,23 @@ def test_a_verb_inside_an_entity_cuts_it(nlp):
     mentions, actors = actors_of(nlp, text)
     assert not any(" told " in m.text for m in mentions)
     assert owner(actors, "Lindqvist") == {"Karen Lindqvist"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Opposition MP Lars Berntsen, who chairs the Storting's Energy Committee, has summoned "
+     "the minister to a hearing.", "Energy Committee"),
+    ("Darko, who has said nothing since the squad was announced, trained with CD Palmera in "
+     "Spain on Wednesday.", "CD Palmera"),
+    ("Parents for Quiet Classrooms, a group formed in October, wants the state to step in.",
+     "Parents for Quiet Classrooms"),
+    ("Drivers for a Fair Commute, the car lobby that has fought every bollard, sneered at the "
+     "numbers.", "Drivers for a Fair Commute"),
+])
+def test_organisations_spacy_misses_by_their_shape(nlp, text, name):
+    _, actors = actors_of(nlp, text)
+    assert name in actors and actors[name].type == "ORG"
+
+
+def test_a_cause_phrase_around_a_name_is_not_an_organisation(nlp):
+    _, actors = actors_of(nlp, "Support for Ukraine is waning in the polls, officials said.")
+    assert not any(" for " in name for name in actors)
