@@ -102,7 +102,9 @@ _ALL_CAPS = re.compile(r"\b[A-Z]{2,6}\b")
 _SPACE_BEFORE_POSSESSIVE = re.compile(r"\s+(?=['’]s?$)")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|bin|ibn|abu)-")
 _GENERATION = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$")
-_PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|around|outside|near)\s+$")
+# ("shares in X", "a stake in X" are not places)
+_PLACE_BEFORE = re.compile(r"(?<![Ss]hares )(?<![Ss]take )(?<![Ss]takes )(?<![Ii]nvestment )"
+                           r"\b(?:in|across|throughout|around|outside|near)\s+$")
 _CAPITAL_AS_PLACE = re.compile(r"\b(?:in|at|across|throughout|around|outside|near|into|from|via)\s+$")
 
 # ---------- spans ----------
@@ -749,8 +751,8 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
         if ptype[m] == "ORG":
             return True
         first = infos.get(infos[m].words[0])
-        return (ptype[m] == "PERSON" and first is not None and not first.titled
-                and first.labels["ORG"] > first.labels["PERSON"])
+        return (ptype[m] in ("PERSON", "FAC") and first is not None and not first.titled
+                and first.labels["ORG"] > first.labels["PERSON"] + first.labels["FAC"])
 
     orgs = {m for m in multi if opens_org(m)}
     people_words = {w for m in multi if ptype[m] == "PERSON" and m not in orgs
@@ -775,7 +777,7 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
                  and infos[m].words[len(words)] not in FUNCTION_WORDS
                  and not any(w.endswith("'") or w.endswith("'s") or w in PLACE_BODY_WORDS
                              for w in infos[m].words[len(words):])
-                 and (not place or infos[m].words[-1] in ORG_DESIGNATORS
+                 and (not place or infos[m].words[-1].rstrip(".") in ORG_DESIGNATORS
                       or infos[m].words[-1] in INDUSTRY_WORDS)]
         if not cands:
             continue
@@ -854,9 +856,10 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                 continue
             if mw[:len(words)] == words:
                 tail = mw[len(words):]
-                if all(w in ORG_DESIGNATORS for w in tail) or (tail[0] == "of" and len(words) >= 2) \
+                if all(w.rstrip(".") in ORG_DESIGNATORS for w in tail) \
+                        or (tail[0] == "of" and len(words) >= 2) \
                         or ptype[k] not in ("GPE", "LOC") and tail[0] in INDUSTRY_WORDS \
-                        and all(w in ORG_DESIGNATORS for w in tail[1:]):
+                        and all(w.rstrip(".") in ORG_DESIGNATORS for w in tail[1:]):
                     cands.add(groups.find(m))
             elif ptype[m] == "ORG" and ptype[k] not in ("GPE", "LOC") and _is_suffix(words, mw) \
                     and not (len(words) == 1 and (words[0] in FUNCTION_WORDS

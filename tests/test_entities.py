@@ -354,3 +354,11 @@ def test_organisations_spacy_misses_by_their_shape(nlp, text, name):
 def test_a_cause_phrase_around_a_name_is_not_an_organisation(nlp):
     _, actors = actors_of(nlp, "Support for Ukraine is waning in the polls, officials said.")
     assert not any(" for " in name for name in actors)
+
+
+def test_short_form_of_a_company_with_a_dotted_designator_and_shares_in_it(nlp):
+    text = ("A judge upheld Ridgemont Timber Co.’s contract on Friday. The state would owe "
+            "Ridgemont roughly $38 million if it walked away. Ridgemont outbid three rivals. "
+            "Shares in Ridgemont rose 4 per cent.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Ridgemont") == owner(actors, "Ridgemont Timber Co.") != set()
