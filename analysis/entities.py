@@ -4,18 +4,21 @@ spaCy's entities are surface strings with noisy labels; an analyst needs "Kerry"
 and "Kerry's" counted as one person, "ISIL"/"ISIS" as the group they abbreviate and "Washington
 warned" as the United States. The steps:
 
-1. spans: spaCy entities cut at line breaks, sentence ends and lists, without a leading "the",
-   a trailing possessive, or a country glued before a name ("Ukraine Kurt Volker"); plus
-   rescues of what spaCy sm misses, each tied to evidence in the same text: acronym
-   definitions, repeats of names it found elsewhere, untagged acronyms spelled by an
-   organisation's initials, "the Obama administration", "the Syrian army", "Whitehall", the
-   place an organisation is named after ("in Northmoor"), an untagged proper-noun subject;
+1. spans: spaCy entities cut at line breaks, sentence ends, lists and lower-case verbs
+   ("Valente told Atlantic Markets"), without a leading "the", a trailing possessive, or a
+   country glued before a name ("Ukraine Kurt Volker"); plus rescues of what spaCy sm misses,
+   each tied to evidence in the same text: acronym definitions, repeats of names it found
+   elsewhere, untagged acronyms spelled by an organisation's initials, "the Obama
+   administration", "the Syrian army", "Whitehall", the place an organisation is named after
+   ("in Northmoor"), an untagged proper-noun subject, a person's title and the name after it
+   ("Councilmember Derek Hollings"), an untagged first name ("Jamal" + "Whitfield"), a club
+   prefix ("CD Ribera"), a cause name ("Parents for Safe Contact");
 2. keys: each span's normalised name (lower case, straight apostrophes, person titles dropped);
 3. merging, strongest evidence first: country forms, acronym definitions, acronym initials,
    organisation short forms ("Kestrel Harbour" for "Kestrel Harbour Capital", "Rovers" for
-   "Redmarsh Rovers"), middle names, then people (surname or first name to the one full name
-   that has it; a surname shared by two people goes to the one mentioned last before it, or
-   stays apart);
+   "Redmarsh Rovers", "Belvane" for "Belvane Hotels"), middle names, then people (surname or
+   first name to the one full name that has it; a surname shared by two people goes, mention
+   by mention, by titles, gender, "no relation" and kin cues, see ``_shared_surname``);
 4. per mention: capitals acting as governments ("Washington offered ..."), unless the article
    is about the city.
 
@@ -88,6 +91,8 @@ class _KeyInfo:
     words: tuple[str, ...] = ()
     titled: bool = False
     located: int = 0    # mentions right after "in"/"across" ... without a possessive
+    portfolio: int = 0  # mentions right before a title ("Trade" in "Trade Minister X")
+    org_short: bool = False  # merged as the leading words of an organisation's name
 
 
 # spaCy sm runs entities across line breaks, and ORG/PERSON across lists ("CBS, Disney").
@@ -715,7 +720,8 @@ def _prelim_type(info: _KeyInfo) -> str:
     elif len(info.words) == 1 and info.located:
         votes["GPE"] += 2 * info.located     # "the club in Redmarsh": a place, whatever the tag
     unanimous_person = set(votes) == {"PERSON"}
-    if info.words and info.words[-1] in ORG_HEADS and not (unanimous_person and info.titled):
+    if info.words and info.words[-1].rstrip(".") in ORG_HEADS \
+            and not (unanimous_person and info.titled):
         return "ORG"
     order = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
     return max(votes, key=lambda lb: (votes[lb], -order.index(lb) if lb in order else -9))
@@ -734,6 +740,15 @@ def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
         return long_[-n - 1] not in FUNCTION_WORDS
     # "Assad" for "Bashar al-Assad"
     return n == 1 and _bare_surname(long_[-1]) == short[0]
+
+
+# Last words of a place's name ("Hanover Avenue" before "Hanover Avenue Merchants Association").
+_PLACE_ENDS = frozenset("street avenue road lane square boulevard drive way park bridge river "
+                        "valley hill hills island islands bay coast harbour harbor port lake "
+                        "mountain mountains heights county city town village".split())
+# "the Obama administration", "the Trump campaign": a person's, not an organisation's short form.
+_PERSONAL_BODIES = frozenset("administration campaign government presidency era family camp team "
+                             "estate doctrine".split())
 
 
 def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], groups: _Groups,
@@ -771,9 +786,11 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
         # Nor is a body of someone's members ("Glanmor Students' Union", "Redmarsh Rovers
         # Supporters' Trust") the organisation it is named after.
         place = ptype[k] in ("GPE", "LOC")
-        if words[-1] in ORG_HEADS:
-            continue    # "Redmarsh Rovers" is a name in its own right
+        if words[-1] in ORG_HEADS or words[-1] in GENERIC_ORG_WORDS or words[-1] in _PLACE_ENDS \
+                or info.portfolio == sum(info.labels.values()):
+            continue    # "Redmarsh Rovers", "U.S. House", "Hanover Avenue", "Trade" (Minister)
         cands = [m for m in by_prefix.get(words, ()) if m in orgs and m != k
+                 and infos[m].words[-1] not in _PERSONAL_BODIES
                  and infos[m].words[len(words)] not in FUNCTION_WORDS
                  and not any(w.endswith("'") or w.endswith("'s") or w in PLACE_BODY_WORDS
                              for w in infos[m].words[len(words):])
@@ -789,6 +806,7 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
         if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
             groups.union(k, ranked[0][0])
             pinned.add(k)
+            info.org_short = True
 
 
 def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]],
@@ -1045,6 +1063,9 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
         info.titled |= sp.titled
         if sp.poss_end == sp.end and _PLACE_BEFORE.search(text, max(0, sp.start - 12), sp.start):
             info.located += 1
+        after = _NEXT_CAPITALISED.match(text, sp.poss_end)
+        if after and after.group(1).lower() in TITLE_WORDS:
+            info.portfolio += 1
     return infos
 
 
@@ -1102,6 +1123,8 @@ def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
     kind = _prelim_type(_KeyInfo(best, labels=votes, words=infos[best].words,
                                  titled=any(infos[k].titled for k in keys),
                                  located=sum(infos[k].located for k in keys)))
+    if any(infos[k].org_short for k in keys):
+        return "ORG"    # an organisation's short form ("Corvane" tagged PERSON) does not vote
     if len(infos[best].words) > 1 and _prelim_type(infos[best]) == "PERSON" \
             and not any(infos[k].words == infos[best].words[:1] and infos[k].labels["ORG"]
                         > infos[k].labels["PERSON"] for k in keys):

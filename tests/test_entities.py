@@ -362,3 +362,21 @@ def test_short_form_of_a_company_with_a_dotted_designator_and_shares_in_it(nlp):
             "Shares in Ridgemont rose 4 per cent.")
     _, actors = actors_of(nlp, text)
     assert owner(actors, "Ridgemont") == owner(actors, "Ridgemont Timber Co.") != set()
+
+
+def test_leading_word_short_forms_keep_people_streets_and_portfolios_apart(nlp):
+    text = ("Trump said the deal was fair. The Trump administration will sign it on Monday. "
+            "Shops on Hanover Avenue are closing, the Hanover Avenue Merchants Association "
+            "said. Trade Minister Fiona Marchetti met the Trade Remedies Review Panel.")
+    _, actors = actors_of(nlp, text)
+    assert "Trump" not in actors["Trump administration"].aliases
+    assert "Hanover Avenue" not in actors["Hanover Avenue Merchants Association"].aliases
+    assert "Trade" not in actors["Trade Remedies Review Panel"].aliases
+
+
+def test_an_organisation_named_by_its_leading_word_is_typed_as_one(nlp):
+    text = ("Corvane Developments wants to build 400 flats by the river. Corvane says the "
+            "scheme will pay for a new school, and Corvane has promised to start next year.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Corvane") == {"Corvane Developments"}
+    assert actors["Corvane Developments"].type == "ORG"
