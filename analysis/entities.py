@@ -517,11 +517,21 @@ def _first_name_before(doc, i: int, covered: set[int]):
     return t
 
 
+_HYPHENATED_GIVEN = re.compile(r"(?<![\w-])[A-Z][^\W\d_A-Z]+-$")
+
+
 def _with_first_names(doc, text: str, spans: list[_Span]) -> list[_Span]:
-    """A one-word person's name with the untagged first name before it ("Jamal Whitfield")."""
+    """A one-word person's name with the untagged first name before it ("Jamal Whitfield"), and
+    a person's name with the first half of a hyphenated given name ("Marie-" + "Claude")."""
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
     for sp in spans:
-        if sp.label != "PERSON" or sp.core != sp.start or sp.titled or " " in text[sp.start:sp.end]:
+        if sp.label != "PERSON" or sp.core != sp.start:
+            continue
+        joined = _HYPHENATED_GIVEN.search(text, max(0, sp.start - 24), sp.start)
+        if joined and joined.start() not in covered:    # "Marie-" + "Claude Bouchard"
+            sp.start = sp.core = joined.start()
+            continue
+        if sp.titled or " " in text[sp.start:sp.end]:
             continue
         span = doc.char_span(sp.start, sp.end)
         given = _first_name_before(doc, span.start, covered) if span is not None and len(span) == 1 \

@@ -380,3 +380,11 @@ def test_an_organisation_named_by_its_leading_word_is_typed_as_one(nlp):
     _, actors = actors_of(nlp, text)
     assert owner(actors, "Corvane") == {"Corvane Developments"}
     assert actors["Corvane Developments"].type == "ORG"
+
+
+def test_a_hyphenated_given_name_stays_whole(nlp):
+    text = ("Rail workers will strike again.\n\nMarie-Claude Bouchard, who has led the rail "
+            "workers' union since 2021, announced on Tuesday that members would strike for 72 "
+            "hours. \"We did not want this,\" Bouchard said.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Bouchard") == {"Marie-Claude Bouchard"}
