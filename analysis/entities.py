@@ -93,6 +93,7 @@ class _KeyInfo:
     located: int = 0    # mentions right after "in"/"across" ... without a possessive
     portfolio: int = 0  # mentions right before a title ("Trade" in "Trade Minister X")
     org_short: bool = False  # merged as the leading words of an organisation's name
+    who: int = 0        # mentions a relative "who" follows ("Elena Marin, the minister, who")
 
 
 # spaCy sm runs entities across line breaks, and ORG/PERSON across lists ("CBS, Disney").
@@ -107,6 +108,8 @@ _ALL_CAPS = re.compile(r"\b[A-Z]{2,6}\b")
 _SPACE_BEFORE_POSSESSIVE = re.compile(r"\s+(?=['’]s?$)")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|bin|ibn|abu)-")
 _GENERATION = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$")
+_WHO_AFTER = re.compile(r",( [^,.;:()“”\"]{1,80},)? who\b")
+_OBJECT_BEFORE = re.compile(r"\b(?:of|at|for|from|with|to|by|in|on)\s+$")
 # ("shares in X", "a stake in X" are not places)
 _PLACE_BEFORE = re.compile(r"(?<![Ss]hares )(?<![Ss]take )(?<![Ss]takes )(?<![Ii]nvestment )"
                            r"\b(?:in|across|throughout|around|outside|near)\s+$")
@@ -729,6 +732,10 @@ def _prelim_type(info: _KeyInfo) -> str:
         votes["PERSON"] += 2
     elif len(info.words) == 1 and info.located:
         votes["GPE"] += 2 * info.located     # "the club in Redmarsh": a place, whatever the tag
+    if info.who and 2 <= len(info.words) <= 3 and not any(
+            w.rstrip(".") in ORG_HEADS or w in FUNCTION_WORDS or not w.isalpha()
+            for w in info.words):
+        votes["PERSON"] += 2 * info.who     # "Elena Marin, the minister, who ...": a person
     unanimous_person = set(votes) == {"PERSON"}
     if info.words and info.words[-1].rstrip(".") in ORG_HEADS \
             and not (unanimous_person and info.titled):
@@ -1073,6 +1080,10 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
         info.titled |= sp.titled
         if sp.poss_end == sp.end and _PLACE_BEFORE.search(text, max(0, sp.start - 12), sp.start):
             info.located += 1
+        who = _WHO_AFTER.match(text, sp.end, sp.end + 120) if sp.poss_end == sp.end else None
+        if who and (who.group(1) or not _OBJECT_BEFORE.search(text, max(0, sp.start - 8),
+                                                                sp.start)):
+            info.who += 1   # (not "president of Woodworkers Local 112, who ...")
         after = _NEXT_CAPITALISED.match(text, sp.poss_end)
         if after and after.group(1).lower() in TITLE_WORDS:
             info.portfolio += 1

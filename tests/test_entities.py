@@ -388,3 +388,20 @@ def test_a_hyphenated_given_name_stays_whole(nlp):
             "hours. \"We did not want this,\" Bouchard said.")
     _, actors = actors_of(nlp, text)
     assert owner(actors, "Bouchard") == {"Marie-Claude Bouchard"}
+
+
+def test_a_name_a_relative_who_follows_is_a_person(nlp):
+    text = ("The plan has the backing of Marta Solís, Alcoria’s regional minister for "
+            "industry, who called it “the most important private investment in the region "
+            "in a generation”. Solís said the regional government would process the "
+            "licence.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Marta Solís"].type == "PERSON"
+
+
+def test_an_organisation_inside_a_persons_appositive_stays_an_organisation(nlp):
+    text = ("\"We have waited five years,\" said Ray Ortiz, president of Woodworkers Local 112, "
+            "who is quick to say so.")
+    _, actors = actors_of(nlp, text)
+    union = next(a for a in actors.values() if "Woodworkers" in a.name)
+    assert union.type == "ORG"
