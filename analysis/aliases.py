@@ -96,6 +96,16 @@ admiral judge pope rev reverend father sheikh ayatollah chairman chairwoman chai
 ambassador deputy premier president-elect speaker councillor councilor cllr mp mep inspector
 detective superintendent chief officer coach manager director secretary-general vice-president
 attorney leader spokesman spokeswoman spokesperson ceo cfo chairperson executive founder
+councilmember councilman councilwoman alderman alderwoman assemblyman assemblywoman
+assemblymember cr td mla msp
+""".split())
+# Titles that only ever open a person's name: a name spaCy tags ORG after one of these
+# ("Councillor Gwyn Harries") is a person, where "General Electric" is not.
+PERSON_TITLES = frozenset("""
+mr mrs ms miss mx dr prof professor sir dame senator sen rep representative congressman
+congresswoman governor gov mayor councillor councilor cllr cr councilmember councilman
+councilwoman alderman alderwoman assemblyman assemblywoman assemblymember td mp mep mla msp
+minister judge inspector detective sergeant sgt rev reverend sheikh ayatollah
 """.split())
 
 # Words that end an organisation's name and can be dropped in a short reference:
@@ -147,3 +157,13 @@ police
 
 # Lower-case words that belong to a person's name ("Charles de Gaulle", "Ursula von der Leyen").
 PARTICLES = frozenset("de da di du del della der den des van von la le al el bin ibn ben ter".split())
+
+# Words of a public body's or a sports club's name that say the word before them is the place it
+# serves ("Castlebridge City Council", "Redmarsh Rovers"): that word alone is the place, not a
+# short form of the body (as "Belvane" is of "Belvane Hotels").
+PLACE_BODY_WORDS = frozenset("""
+council county city shire borough district regional region municipal provincial state town
+parish metropolitan department ministry authority police fire government assembly parliament
+court federation chamber hospital infirmary airport library rovers rangers wanderers athletic
+albion fc afc united
+""".split())

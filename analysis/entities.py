@@ -4,18 +4,21 @@ spaCy's entities are surface strings with noisy labels; an analyst needs "Kerry"
 and "Kerry's" counted as one person, "ISIL"/"ISIS" as the group they abbreviate and "Washington
 warned" as the United States. The steps:
 
-1. spans: spaCy entities cut at line breaks, sentence ends and lists, without a leading "the",
-   a trailing possessive, or a country glued before a name ("Ukraine Kurt Volker"); plus
-   rescues of what spaCy sm misses, each tied to evidence in the same text: acronym
-   definitions, repeats of names it found elsewhere, untagged acronyms spelled by an
-   organisation's initials, "the Obama administration", "the Syrian army", "Whitehall", the
-   place an organisation is named after ("in Northmoor"), an untagged proper-noun subject;
+1. spans: spaCy entities cut at line breaks, sentence ends, lists and lower-case verbs
+   ("Valente told Atlantic Markets"), without a leading "the", a trailing possessive, or a
+   country glued before a name ("Ukraine Kurt Volker"); plus rescues of what spaCy sm misses,
+   each tied to evidence in the same text: acronym definitions, repeats of names it found
+   elsewhere, untagged acronyms spelled by an organisation's initials, "the Obama
+   administration", "the Syrian army", "Whitehall", the place an organisation is named after
+   ("in Northmoor"), an untagged proper-noun subject, a person's title and the name after it
+   ("Councilmember Derek Hollings"), an untagged first name ("Jamal" + "Whitfield"), a club
+   prefix ("CD Ribera"), a cause name ("Parents for Safe Contact");
 2. keys: each span's normalised name (lower case, straight apostrophes, person titles dropped);
 3. merging, strongest evidence first: country forms, acronym definitions, acronym initials,
    organisation short forms ("Kestrel Harbour" for "Kestrel Harbour Capital", "Rovers" for
-   "Redmarsh Rovers"), middle names, then people (surname or first name to the one full name
-   that has it; a surname shared by two people goes to the one mentioned last before it, or
-   stays apart);
+   "Redmarsh Rovers", "Belvane" for "Belvane Hotels"), middle names, then people (surname or
+   first name to the one full name that has it; a surname shared by two people goes, mention
+   by mention, by titles, gender, "no relation" and kin cues, see ``_shared_surname``);
 4. per mention: capitals acting as governments ("Washington offered ..."), unless the article
    is about the city.
 
@@ -33,8 +36,8 @@ from spacy.attrs import DEP, ENT_IOB, TAG
 
 from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
                       GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, INDUSTRY_WORDS, MONTHS_AND_DAYS,
-                      NORP_INSTITUTIONS, ORG_DESIGNATORS, ORG_HEADS, PARTICLES, POLICY_NOUNS,
-                      TABLE_ORGS, TITLE_WORDS)
+                      NORP_INSTITUTIONS, ORG_DESIGNATORS, ORG_HEADS, PARTICLES,
+                      PERSON_TITLES, PLACE_BODY_WORDS, POLICY_NOUNS, TABLE_ORGS, TITLE_WORDS)
 from .model import Actor, Mention
 from .nlp import text_of
 
@@ -88,6 +91,9 @@ class _KeyInfo:
     words: tuple[str, ...] = ()
     titled: bool = False
     located: int = 0    # mentions right after "in"/"across" ... without a possessive
+    portfolio: int = 0  # mentions right before a title ("Trade" in "Trade Minister X")
+    org_short: bool = False  # merged as the leading words of an organisation's name
+    who: int = 0        # mentions a relative "who" follows ("Elena Marin, the minister, who")
 
 
 # spaCy sm runs entities across line breaks, and ORG/PERSON across lists ("CBS, Disney").
@@ -102,7 +108,11 @@ _ALL_CAPS = re.compile(r"\b[A-Z]{2,6}\b")
 _SPACE_BEFORE_POSSESSIVE = re.compile(r"\s+(?=['’]s?$)")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|bin|ibn|abu)-")
 _GENERATION = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$")
-_PLACE_BEFORE = re.compile(r"\b(?:in|across|throughout|around|outside|near)\s+$")
+_WHO_AFTER = re.compile(r",( [^,.;:()“”\"]{1,80},)? who\b")
+_OBJECT_BEFORE = re.compile(r"\b(?:of|at|for|from|with|to|by|in|on)\s+$")
+# ("shares in X", "a stake in X" are not places)
+_PLACE_BEFORE = re.compile(r"(?<![Ss]hares )(?<![Ss]take )(?<![Ss]takes )(?<![Ii]nvestment )"
+                           r"\b(?:in|across|throughout|around|outside|near)\s+$")
 _CAPITAL_AS_PLACE = re.compile(r"\b(?:in|at|across|throughout|around|outside|near|into|from|via)\s+$")
 
 # ---------- spans ----------
@@ -169,6 +179,16 @@ def _title_end(text: str, s: int, e: int) -> int:
     return s + words[last_title + 1].start() if last_title >= 0 else s
 
 
+def _titled_name(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` is a person's title and one to three capitalised name words."""
+    words = text[s:e].split()
+    return (2 <= len(words) <= 4 and words[0].lower().rstrip(".") in PERSON_TITLES
+            and words[0][:1].isupper()
+            and all(w[:1].isupper() and w.lower().rstrip(".") not in TITLE_WORDS
+                    for w in words[1:])
+            and words[-1].lower() not in ORG_HEADS)
+
+
 def _ner_spans(doc, text: str) -> list[_Span]:
     spans = []
     for ent in doc.ents:
@@ -176,6 +196,10 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             continue
         cuts = [m.end() for m in _SENTENCE_IN_NAME.finditer(text, ent.start_char, ent.end_char)
                 if m.group(1).lower() not in TITLE_WORDS]    # "Mining Ltd. Westbridge denies"
+        # a lower-case verb inside is not part of a name: "Valente told Atlantic Markets"
+        verbs = [t for t in ent if t.tag_.startswith("VB") and t.text.islower()]
+        if verbs:
+            cuts = sorted({*cuts, *(t.idx for t in verbs), *(t.idx + len(t) for t in verbs)})
         splitter = _COMMA_SPLIT if ent.label_ in ("ORG", "PERSON") else _LINE_SPLIT
         pieces = []
         for lo, hi in zip([ent.start_char, *cuts], [*cuts, ent.end_char]):
@@ -194,6 +218,8 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             if pe == e:
                 pe = _possessive_after(text, e)
             label = ent.label_
+            if label != "PERSON" and label in _NAME_LABELS and _titled_name(text, s, e):
+                label = "PERSON"    # "Councillor Gwyn Harries" tagged ORG
             if label in ("PERSON", "ORG"):
                 s, country = _name_start(text, s, e, label)
                 if country:
@@ -213,14 +239,30 @@ def _ner_spans(doc, text: str) -> list[_Span]:
     return _split_owners(text, spans)
 
 
+def _owned_body(owner: str, owned: str) -> bool:
+    """"Folketing's" + "Culture Committee": a one-word proper name owning a body of its own
+    (two or more capitalised words ending in an organisation word); not "Women's Health Council"
+    nor "St. Brendan's Medical Center"."""
+    words = owned.split()
+    return (len(words) >= 2 and all(w[:1].isupper() for w in words)
+            and words[-1].lower() in ORG_HEADS and len(owner.split()) == 1
+            and not owner.endswith("s") and owner.lower().rstrip(".") not in _GROUP_OWNERS)
+
+
+_GROUP_OWNERS = frozenset("women men children people folk st saint".split())
+
+
 def _split_owners(text: str, spans: list[_Span]) -> list[_Span]:
     """"Apple's MacBook" as one entity: the owner and the owned thing, when the owner is a
-    name the text uses on its own elsewhere."""
+    name the text uses on its own elsewhere, or owns a body of its own ("the Folketing's
+    Culture Committee")."""
     alone = {text[sp.start:sp.end] for sp in spans}
     out = []
     for sp in spans:
         m = _INNER_POSSESSIVE.search(text[sp.start:sp.end])
-        if m and text[sp.start:sp.start + m.start()] in alone and sp.core == sp.start:
+        if m and sp.core == sp.start and (
+                text[sp.start:sp.start + m.start()] in alone
+                or _owned_body(text[sp.start:sp.start + m.start()], text[sp.start + m.end():sp.end])):
             owner_end = sp.start + m.start()
             owned = sp.start + m.end()
             out.append(_Span(sp.start, owner_end, owner_end + len(m.group().rstrip()),
@@ -269,13 +311,17 @@ def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple
                     long_span = (words[i].start(), head_end)
                 break
         if long_span is None:
-            # the entity just before "(": same first letter, or its initials in another
-            # language's order ("Social Democratic Party (PSD)")
+            # the entity just before "(": same first letter, its initials in another
+            # language's order ("Social Democratic Party (PSD)"), or any organisation's name
+            # of several words: the acronym of its name in the original language
+            # ("National Confederation of Labour Unions (CNSL)")
             ending = [sp for sp in spans if 0 <= head_end - sp.poss_end <= 1
                       and (text[sp.start:sp.start + 1].upper() == letters[0]
                            or sorted(letters) == sorted(w[0].upper() for w in
                                                         text[sp.start:sp.end].split()
-                                                        if w.lower() not in FUNCTION_WORDS))]
+                                                        if w.lower() not in FUNCTION_WORDS)
+                           or sp.label == "ORG" and len(text[sp.start:sp.end].split()) >= 2
+                           and m.group(1).replace(".", "").lower() not in COUNTRY_FORMS)]
             if ending:
                 long_span = (ending[-1].start, ending[-1].end)
         if long_span is None:
@@ -407,11 +453,21 @@ def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list
             words = surface.split()
             if sp.label == "ORG" and "of" in words[2:]:
                 names.setdefault(" ".join(words[:words.index("of", 2)]), sp.label)
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
     for start, stop in _occurrences(text, names):
         span = doc.char_span(start, stop)
         if span is None:
             continue
         if len(span) == 1 and span[0].tag_ not in ("NNP", "NNPS"):
+            continue
+        # a known surname after an untagged first name: another person ("Torben Albers"
+        # beside "Katrin Albers")
+        given = _first_name_before(doc, span.start, covered) \
+            if names[text[start:stop]] == "PERSON" and len(span) == 1 else None
+        if given is not None and not (span.end < len(doc) and doc[span.end].tag_ in ("NNP", "NNPS")
+                                      and doc[span.end].text[:1].isupper()):
+            found.append(_Span(given.idx, stop, _possessive_after(text, stop), "PERSON",
+                               given.idx, rescued=True))
             continue
         # inside a longer proper name spaCy did not tag ("South China Sea")
         if span.start > 0 and doc[span.start - 1].tag_ in ("NNP", "NNPS") \
@@ -443,6 +499,124 @@ def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list
             places_found.append(_Span(m.start(1), m.end(1), m.end(1), "GPE", m.start(1),
                                       rescued=True))
     return found, places_found
+
+
+def _first_name_before(doc, i: int, covered: set[int]):
+    """The token before ``doc[i]`` when it reads as an untagged first name ("Jamal" in "Jamal
+    Whitfield", which spaCy sm tags as "Whitfield" alone), else None."""
+    if i == 0:
+        return None
+    t = doc[i - 1]
+    word = t.text
+    if (t.tag_ not in ("NNP", "NNPS") or t.whitespace_ != " " or len(word) < 2
+            or not word[0].isupper() or word.isupper()
+            or not all(c.isalpha() or c in "-'’" for c in word)
+            or t.ent_type_ not in ("", "PERSON") or t.idx in covered):
+        return None
+    low = t.lower_
+    if low in TITLE_WORDS or low in MONTHS_AND_DAYS or low in FUNCTION_WORDS or low in PARTICLES \
+            or low in COUNTRY_FORMS or low in ORG_HEADS or low in CAPITAL_METONYMS:
+        return None
+    return t
+
+
+_HYPHENATED_GIVEN = re.compile(r"(?<![\w-])[A-Z][^\W\d_A-Z]+-$")
+
+
+def _with_first_names(doc, text: str, spans: list[_Span]) -> list[_Span]:
+    """A one-word person's name with the untagged first name before it ("Jamal Whitfield"), and
+    a person's name with the first half of a hyphenated given name ("Marie-" + "Claude")."""
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    for sp in spans:
+        if sp.label != "PERSON" or sp.core != sp.start:
+            continue
+        joined = _HYPHENATED_GIVEN.search(text, max(0, sp.start - 24), sp.start)
+        if joined and joined.start() not in covered:    # "Marie-" + "Claude Bouchard"
+            sp.start = sp.core = joined.start()
+            continue
+        if sp.titled or " " in text[sp.start:sp.end]:
+            continue
+        span = doc.char_span(sp.start, sp.end)
+        given = _first_name_before(doc, span.start, covered) if span is not None and len(span) == 1 \
+            else None
+        if given is not None:
+            sp.start = sp.core = given.idx
+    return spans
+
+
+_PERSON_TITLE = re.compile(r"\b(%s)\b\.?[ \u00a0]" % "|".join(
+    sorted({f for w in PERSON_TITLES for f in (w.capitalize(), w.upper())}, key=len, reverse=True)))
+
+
+# Sports-club prefixes ("CD Ribera", "AC Milan") and advocacy names built on "for"/"against"
+# ("Parents for Safe Contact", "Drivers for a Fair Commute").
+_CLUB_PREFIX = re.compile(r"\b(?:AFC|CD|CF|FC|UD|SD|RCD|RC|AC|AS|SS|SC|SV|VfB|VfL|FK|NK|SK|BK|"
+                          r"CA|KV|KRC) (?=[A-Z][a-z])")
+_CAUSE_NAME = re.compile(r"\b[A-Z][a-z]+ (?:for|against) (?:(?:a|an|the) )?(?=[A-Z][a-z])")
+
+
+def _org_rescues(text: str, spans: list[_Span]) -> list[_Span]:
+    """Organisations spaCy sm misses whose shape says what they are: a club prefix and the
+    capitalised words after it, or "X for/against (a) Y Z" with Y Z capitalised mid-phrase.
+    A cause name must not overlap a name ("Support for Ukraine"); spaCy's weak labels may
+    lie inside it ("a Fair Commute" tagged LAW)."""
+    covered = {i for sp in spans if sp.label not in _WEAK_LABELS for i in range(sp.start, sp.end)}
+    found = []
+    for pattern, max_words in ((_CLUB_PREFIX, 2), (_CAUSE_NAME, 4)):
+        for m in pattern.finditer(text):
+            if pattern is _CAUSE_NAME and m.group().split()[0].lower() in (
+                    TITLE_WORDS | MONTHS_AND_DAYS | FUNCTION_WORDS):
+                continue
+            end, pos, n = m.end(), m.end(), 0
+            for w in _WORD.finditer(text, pos, pos + 80):
+                if w.start() != pos or n == max_words:
+                    break
+                bare = _POSSESSIVE.sub("", w.group()).rstrip(".")
+                if not bare[:1].isupper() or bare.lower() in FUNCTION_WORDS:
+                    break
+                end, n = w.start() + len(bare), n + 1
+                if bare != w.group() or text[w.end():w.end() + 1] != " ":
+                    break
+                pos = w.end() + 1
+            if not n or (pattern is _CAUSE_NAME
+                         and any(i in covered for i in range(m.start(), end))):
+                continue
+            t = _trim(text, m.start(), end)
+            if t:
+                found.append(_Span(t[0], t[1], t[2], "ORG", t[0], rescued=True))
+    return found
+
+
+def _title_rescues(text: str, spans: list[_Span]) -> list[_Span]:
+    """A person's title and the capitalised words after it ("Councilmember Derek Hollings",
+    "Dr Inés Vidal"), for names spaCy sm missed or cut ("Cllr Aoife" + "Brennan")."""
+    starts = {sp.start for sp in spans}
+    found = []
+    for m in _PERSON_TITLE.finditer(text):
+        words = []
+        pos = m.end()
+        for w in _WORD.finditer(text, pos, pos + 60):
+            if w.start() != pos or len(words) == 3:
+                break
+            word = w.group()
+            bare = _POSSESSIVE.sub("", word).rstrip(".")
+            low = bare.lower()
+            if not bare[:1].isupper() or not any(c.islower() for c in bare) or low in TITLE_WORDS \
+                    or low in MONTHS_AND_DAYS or low in ORG_HEADS or low in FUNCTION_WORDS:
+                break
+            words.append(w)
+            if bare != word.rstrip(".") or word.endswith(".") or text[w.end():w.end() + 1] != " ":
+                break   # a possessive, a sentence end or punctuation closes the name
+            pos = w.end() + 1
+        if not words:
+            continue
+        t = _trim(text, words[0].start(), words[-1].end())
+        if t and m.start() in starts:    # spaCy's entity took the title in ("Cllr Aoife")
+            found.append(_Span(m.start(), t[1], t[2], "PERSON", t[0], rescued=True, titled=True))
+        elif t:
+            found.append(_Span(t[0], t[1], t[2], "PERSON", t[0], rescued=True, titled=True,
+                               title_start=m.start()))
+    return found
 
 
 def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
@@ -558,8 +732,13 @@ def _prelim_type(info: _KeyInfo) -> str:
         votes["PERSON"] += 2
     elif len(info.words) == 1 and info.located:
         votes["GPE"] += 2 * info.located     # "the club in Redmarsh": a place, whatever the tag
+    if info.who and 2 <= len(info.words) <= 3 and not any(
+            w.rstrip(".") in ORG_HEADS or w in FUNCTION_WORDS or not w.isalpha()
+            for w in info.words):
+        votes["PERSON"] += 2 * info.who     # "Elena Marin, the minister, who ...": a person
     unanimous_person = set(votes) == {"PERSON"}
-    if info.words and info.words[-1] in ORG_HEADS and not (unanimous_person and info.titled):
+    if info.words and info.words[-1].rstrip(".") in ORG_HEADS \
+            and not (unanimous_person and info.titled):
         return "ORG"
     order = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
     return max(votes, key=lambda lb: (votes[lb], -order.index(lb) if lb in order else -9))
@@ -580,9 +759,80 @@ def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     return n == 1 and _bare_surname(long_[-1]) == short[0]
 
 
+# Last words of a place's name ("Hanover Avenue" before "Hanover Avenue Merchants Association").
+_PLACE_ENDS = frozenset("street avenue road lane square boulevard drive way park bridge river "
+                        "valley hill hills island islands bay coast harbour harbor port lake "
+                        "mountain mountains heights county city town village".split())
+# "the Obama administration", "the Trump campaign": a person's, not an organisation's short form.
+_PERSONAL_BODIES = frozenset("administration campaign government presidency era family camp team "
+                             "estate doctrine".split())
+
+
+def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], groups: _Groups,
+                         pinned: set[str], multi: list[str],
+                         by_prefix: dict[tuple[str, ...], list[str]], *, within_text: bool) -> None:
+    """The leading word(s) of an organisation's name stand for it ("Belvane" for "Belvane
+    Hotels", "Glanmor" for "Glanmor University") unless they name a place the text puts
+    something in ("nurses in Northmoor"), a country or capital, a person, or a nationality.
+
+    spaCy sm often tags such a long name PERSON ("Laurentian Rail") and its short form ORG:
+    a "full name" whose first word alone is tagged an organisation counts as one. Across a
+    story's articles (no text) a name typed as a place is never cut to.
+    """
+    def opens_org(m: str) -> bool:
+        if ptype[m] == "ORG":
+            return True
+        first = infos.get(infos[m].words[0])
+        return (ptype[m] in ("PERSON", "FAC") and first is not None and not first.titled
+                and first.labels["ORG"] > first.labels["PERSON"] + first.labels["FAC"])
+
+    orgs = {m for m in multi if opens_org(m)}
+    people_words = {w for m in multi if ptype[m] == "PERSON" and m not in orgs
+                    for w in (infos[m].words[0], infos[m].words[-1], _bare_surname(infos[m].words[-1]))}
+    for k, info in infos.items():
+        words = info.words
+        if k in pinned or not words or ptype[k] == "NORP" or info.titled or info.located \
+                or k in CAPITAL_METONYMS or k in GOVERNMENT_METONYMS or _country(info) \
+                or (ptype[k] in ("GPE", "LOC") and not within_text) \
+                or any(w in people_words for w in words) \
+                or len(words) == 1 and (words[0] in FUNCTION_WORDS or words[0] in GENERIC_ORG_WORDS
+                                        or words[0] in TITLE_WORDS):
+            continue
+        # A place-tagged word opens only a company's name ("Ridgeline Timber Co."), not a public
+        # body's ("Ghana Football Federation", "Castlebridge City Council").
+        # Nor is a body of someone's members ("Glanmor Students' Union", "Redmarsh Rovers
+        # Supporters' Trust") the organisation it is named after.
+        place = ptype[k] in ("GPE", "LOC")
+        if words[-1] in ORG_HEADS or words[-1] in GENERIC_ORG_WORDS or words[-1] in _PLACE_ENDS \
+                or info.portfolio == sum(info.labels.values()):
+            continue    # "Redmarsh Rovers", "U.S. House", "Hanover Avenue", "Trade" (Minister)
+        cands = [m for m in by_prefix.get(words, ()) if m in orgs and m != k
+                 and infos[m].words[-1] not in _PERSONAL_BODIES
+                 and infos[m].words[len(words)] not in FUNCTION_WORDS
+                 and not any(w.endswith("'") or w.endswith("'s") or w in PLACE_BODY_WORDS
+                             for w in infos[m].words[len(words):])
+                 and (not place or infos[m].words[-1].rstrip(".") in ORG_DESIGNATORS
+                      or infos[m].words[-1] in INDUSTRY_WORDS)]
+        if not cands:
+            continue
+        roots: dict[str, int] = {}
+        for m in cands:
+            root = groups.find(m)
+            roots[root] = roots.get(root, 0) + sum(infos[m].labels.values())
+        ranked = sorted(roots.items(), key=lambda r: -r[1])
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            groups.union(k, ranked[0][0])
+            pinned.add(k)
+            info.org_short = True
+
+
 def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]],
-                spans: list[_Span]) -> tuple[_Groups, dict[int, str]]:
-    """Group keys; returns the groups and per-span overrides (ambiguous surnames)."""
+                spans: list[_Span], text: str | None = None,
+                titled_only: set[int] | None = None) -> tuple[_Groups, dict[int, str]]:
+    """Group keys; returns the groups and per-span overrides (ambiguous surnames). Spans whose
+    bare surface is ambiguous as an alias ("Bouchard" in "Mr. Bouchard" when two people share
+    the surname) are added to ``titled_only``."""
+    titled_only = set() if titled_only is None else titled_only
     groups = _Groups(infos)
     ptype = {k: _prelim_type(i) for k, i in infos.items()}
     pinned = set()     # keys whose group is settled by a table
@@ -641,9 +891,10 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                 continue
             if mw[:len(words)] == words:
                 tail = mw[len(words):]
-                if all(w in ORG_DESIGNATORS for w in tail) or (tail[0] == "of" and len(words) >= 2) \
+                if all(w.rstrip(".") in ORG_DESIGNATORS for w in tail) \
+                        or (tail[0] == "of" and len(words) >= 2) \
                         or ptype[k] not in ("GPE", "LOC") and tail[0] in INDUSTRY_WORDS \
-                        and all(w in ORG_DESIGNATORS for w in tail[1:]):
+                        and all(w.rstrip(".") in ORG_DESIGNATORS for w in tail[1:]):
                     cands.add(groups.find(m))
             elif ptype[m] == "ORG" and ptype[k] not in ("GPE", "LOC") and _is_suffix(words, mw) \
                     and not (len(words) == 1 and (words[0] in FUNCTION_WORDS
@@ -652,6 +903,7 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         if len(cands) == 1:
             groups.union(k, cands.pop())
             pinned.add(k)
+    _leading_short_forms(infos, ptype, groups, pinned, multi, by_prefix, within_text=bool(spans))
     # People: "Patrick W. Carlineo" is "Patrick Carlineo" when the text has both.
     for k in multi:
         w = infos[k].words
@@ -683,17 +935,115 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                 cands = set()
         if len(cands) == 1:
             groups.union(k, cands.pop())
-        elif len(cands) > 1:
-            # Shared surname: each bare mention goes to the person named most recently before it.
-            full_starts = sorted((sp.start, groups.find(sp.key)) for sp in spans
-                                 if sp.key in people_set and groups.find(sp.key) in cands)
-            for idx, sp in enumerate(spans):
-                if sp.key != k:
-                    continue
-                before = [g for s, g in full_starts if s < sp.start]
-                if before:
-                    overrides[idx] = before[-1]
+        elif len(cands) > 1 and text is not None:
+            _shared_surname(text, spans, k, cands, groups, people_set, overrides, titled_only)
     return groups, overrides
+
+
+_GENDER_TITLES = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
+                  "ms": "f", "mrs": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f",
+                  "princess": "f", "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f",
+                  "congressman": "m", "chairman": "m", "spokesman": "m"}
+_PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
+_KIN_M = "father son brother husband uncle nephew grandfather grandson widower stepfather stepson"
+_KIN_F = ("mother daughter sister wife aunt niece grandmother granddaughter widow stepmother "
+          "stepdaughter")
+_KIN = {w: "m" for w in _KIN_M.split()} | {w: "f" for w in _KIN_F.split()}
+_KIN_WORDS = "|".join(sorted(_KIN))
+# "his father, Manuel Roldan" (right before the name) / "Kate Fairweather, Declan's sister,"
+_KIN_BEFORE = re.compile(r"\b(?:his|her|their)\s+(%s)\s*,?\s*$|['’]s\s+(%s)\s*,?\s*$"
+                         % (_KIN_WORDS, _KIN_WORDS), re.I)
+_KIN_AFTER = re.compile(r"^,\s+(?!who\b|which\b|whose\b)[^,.;:!?“”\"]*?"
+                        r"(?:\b(?:his|her|their)|['’]s)\s+(%s)\b" % _KIN_WORDS, re.I)
+_NO_RELATION = re.compile(r"\b(?:no relation|not related|unrelated|no kin)\b", re.I)
+
+
+def _title_before(text: str, sp: _Span) -> str:
+    """The title word right before the name proper ("mr" in "Mr Whelan", "dr", "mayor"), or ""."""
+    before = text[max(0, sp.core - 16):sp.core].split()
+    word = before[-1].lower().rstrip(".") if before else ""
+    return word if word in TITLE_WORDS else ""
+
+
+def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], groups: _Groups,
+                    people_set: set[str], overrides: dict[int, str], titled_only: set[int]) -> None:
+    """Each bare mention of a surname two people in the text share ("Conor Whelan" and
+    "Bridget Whelan") goes to one of them, by the text's cues:
+
+    - a title the text gave only one of them in full ("Dr Marsh" for "Dr Peter Marsh");
+    - a gendered title ("Mr Whelan", "Ms Whelan") picks the one person whose gender is that
+      (from pronouns after their full name before anyone else is named, a gendered title, a kin
+      word, or the title of the mention a "no relation" clause is about), or the one whose
+      gender the text does not contradict;
+    - else the person not introduced as secondary: "no relation"/"not related"/"unrelated" (said
+      of the nearest full name before it), or someone's kin ("his father, X", "X, Declan's
+      sister") - the other is the one the article is about;
+    - else the one most often named in full, then the one named first.
+
+    A titled mention's bare surname is ambiguous, so only its titled form becomes an alias
+    (``titled_only``).
+    """
+    full = [sp for sp in spans if sp.key in people_set and groups.find(sp.key) in cands]
+    if not full:
+        return
+    gender_votes: dict[str, Counter] = {g: Counter() for g in cands}
+    titles: dict[str, set[str]] = {g: set() for g in cands}
+    secondary: set[str] = set()
+    count: Counter = Counter()
+    first: dict[str, int] = {}
+    person_starts = sorted(sp.start for sp in spans if sp.label == "PERSON" or sp.key == k
+                           or sp.key in people_set)
+    for sp in full:
+        g = groups.find(sp.key)
+        count[g] += 1
+        first.setdefault(g, sp.start)
+        title = _title_before(text, sp)
+        if title:
+            titles[g].add(title)
+            if title in _GENDER_TITLES:
+                gender_votes[g][_GENDER_TITLES[title]] += 2
+        before = _KIN_BEFORE.search(text, max(0, sp.start - 40), sp.start)
+        after = _KIN_AFTER.match(text[sp.poss_end:sp.poss_end + 160])
+        for kin in (before, after):
+            if kin:
+                secondary.add(g)
+                gender_votes[g][_KIN[(kin.group(1) or kin.group(kin.lastindex)).lower()]] += 2
+        # pronouns after the full name, until the next person is named or the paragraph ends
+        stop = min(next((s for s in person_starts if s > sp.start), len(text)), sp.poss_end + 300)
+        para = text.find("\n\n", sp.poss_end, stop)
+        pron = _PRONOUN.search(text, sp.poss_end, para if para >= 0 else stop)
+        if pron:
+            gender_votes[g]["m" if pron.group(1) else "f"] += 1
+    bare = [(idx, sp) for idx, sp in enumerate(spans) if sp.key == k]
+    for cue in _NO_RELATION.finditer(text):
+        near = [sp for sp in full if sp.end <= cue.start() and cue.start() - sp.end < 400]
+        if near:
+            g = groups.find(near[-1].key)
+            secondary.add(g)
+            # "Ms Whelan, who ... is no relation": the clause's subject carries the title
+            last = max([sp for _, sp in bare if near[-1].end <= sp.end <= cue.start()],
+                       key=lambda sp: sp.start, default=None)
+            if last is not None and _title_before(text, last) in _GENDER_TITLES:
+                gender_votes[g][_GENDER_TITLES[_title_before(text, last)]] += 2
+    gender = {g: (v["m"] > v["f"] and "m" or v["f"] > v["m"] and "f" or None)
+              for g, v in gender_votes.items()}
+    primary = [g for g in cands if g not in secondary]
+    ranked = sorted(cands, key=lambda g: (-count[g], first.get(g, len(text))))
+    for idx, sp in bare:
+        pool = list(cands)
+        title = _title_before(text, sp)
+        if title:
+            titled_only.add(idx)
+            same = [g for g in pool if title in titles[g]]
+            if len(same) == 1:
+                pool = same
+            elif title in _GENDER_TITLES:
+                want = _GENDER_TITLES[title]
+                exact = [g for g in pool if gender[g] == want]
+                pool = exact or [g for g in pool if gender[g] in (want, None)] or pool
+        if len(pool) > 1:
+            pool = [g for g in pool if g in primary] or pool
+        overrides[idx] = pool[0] if len(pool) == 1 else next(g for g in ranked if g in pool)
 
 
 # ---------- actors ----------
@@ -707,6 +1057,9 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, repeats, replace=False)
     spans = _overlay(spans, places, replace=False, over_weak=True)
     spans = _overlay(spans, _structural_rescues(doc, text, spans), replace=False)
+    spans = _overlay(spans, _org_rescues(text, spans), replace=False)
+    spans = _overlay(spans, _title_rescues(text, spans), replace=False)
+    spans = _with_first_names(doc, text, spans)
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts]
 
@@ -727,6 +1080,13 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
         info.titled |= sp.titled
         if sp.poss_end == sp.end and _PLACE_BEFORE.search(text, max(0, sp.start - 12), sp.start):
             info.located += 1
+        who = _WHO_AFTER.match(text, sp.end, sp.end + 120) if sp.poss_end == sp.end else None
+        if who and (who.group(1) or not _OBJECT_BEFORE.search(text, max(0, sp.start - 8),
+                                                                sp.start)):
+            info.who += 1   # (not "president of Woodworkers Local 112, who ...")
+        after = _NEXT_CAPITALISED.match(text, sp.poss_end)
+        if after and after.group(1).lower() in TITLE_WORDS:
+            info.portfolio += 1
     return infos
 
 
@@ -784,8 +1144,13 @@ def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
     kind = _prelim_type(_KeyInfo(best, labels=votes, words=infos[best].words,
                                  titled=any(infos[k].titled for k in keys),
                                  located=sum(infos[k].located for k in keys)))
-    if len(infos[best].words) > 1 and _prelim_type(infos[best]) == "PERSON":
+    if any(infos[k].org_short for k in keys):
+        return "ORG"    # an organisation's short form ("Corvane" tagged PERSON) does not vote
+    if len(infos[best].words) > 1 and _prelim_type(infos[best]) == "PERSON" \
+            and not any(infos[k].words == infos[best].words[:1] and infos[k].labels["ORG"]
+                        > infos[k].labels["PERSON"] for k in keys):
         kind = "PERSON"     # a full name decides; surnames get mis-tagged as ORG/GPE
+        # (not a "full name" whose first word alone is tagged an organisation: "Laurentian Rail")
     return kind if kind in ACTOR_LABELS else votes.most_common(1)[0][0]
 
 
@@ -811,8 +1176,9 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
         return [], []
     infos = _key_infos(text, spans)
     by_start = {sp.start: sp.key for sp in spans}
+    titled_only: set[int] = set()
     groups, overrides = _merge_keys(infos, [(by_start[a], by_start[lg]) for lg, a in def_pairs],
-                                    spans)
+                                    spans, text, titled_only)
     _metonyms(doc, text, spans, infos, groups, overrides)
 
     members: dict[str, list[int]] = {}
@@ -834,7 +1200,9 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
         for i in idxs:
             sp = spans[i]
             titled = text[sp.title_start:sp.end] if sp.title_start >= 0 else ""
-            for surface in (text[sp.start:sp.end], text[sp.start:sp.poss_end], titled):
+            surfaces = (titled,) if i in titled_only and titled else \
+                (text[sp.start:sp.end], text[sp.start:sp.poss_end], titled)
+            for surface in surfaces:
                 surface = _display(surface)
                 if surface and surface not in aliases:
                     aliases.append(surface)
