@@ -211,6 +211,21 @@ def test_a_negated_judgement_of_the_target_reverses_the_judging_word(nlp, senten
     assert alvarez.label == ("positive" if sign > 0 else "negative")
 
 
+@pytest.mark.parametrize("sentence", [
+    "Senator Alvarez is not a speculator.",
+    "Senator Alvarez is not an outsider chasing a quick return.",
+    "Senator Alvarez's strike threat is not a stunt.",
+])
+def test_a_negated_charge_with_no_judging_word_is_a_rebuttal(nlp, sentence):
+    from analysis.sentiment import REBUTTAL_STANCE, _negated_predicate_stance
+    assert _negated_predicate_stance(nlp(sentence), 8, 15) == REBUTTAL_STANCE > 0
+
+
+def test_no_stranger_is_not_a_rebuttal(nlp):
+    from analysis.sentiment import _negated_predicate_stance
+    assert _negated_predicate_stance(nlp("Senator Alvarez is no stranger to controversy."), 8, 15) is None
+
+
 def test_no_negation_no_rule(nlp):
     from analysis.sentiment import _negated_predicate_stance
     for sentence in ("Senator Alvarez is corrupt.", "Senator Alvarez did not attend the hearing.",
