@@ -167,3 +167,22 @@ parish metropolitan department ministry authority police fire government assembl
 court federation chamber hospital infirmary airport library rovers rangers wanderers athletic
 albion fc afc united
 """.split())
+
+
+# Words that say whether a person is a man or a woman: titles before a name ("Mr Berg", "Dame
+# Ann") and role nouns ("Ward, the chairwoman"). Used by the speaker resolver (he/she) and by
+# the merger (which of two people sharing a surname "Ms Whelan" is).
+MALE_TITLES = {"mr", "mr.", "sir", "lord", "mister", "king", "prince", "father", "brother",
+               "monsieur", "herr", "señor", "signor", "uncle", "baron", "duke", "earl"}
+FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "madame", "queen",
+                 "princess", "sister", "mother", "frau", "señora", "signora", "aunt", "baroness",
+                 "duchess"}
+GENDERED_NOUNS = {**dict.fromkeys(
+    "chairwoman spokeswoman businesswoman congresswoman councilwoman actress mother wife "
+    "daughter sister widow grandmother woman girl queen princess duchess countess "
+    "sportswoman policewoman headmistress".split(), "f"), **dict.fromkeys(
+    "chairman spokesman businessman congressman councilman father husband son "
+    "brother widower grandfather man boy king prince duke sportsman policeman "
+    "headmaster".split(), "m")}
+GENDER_OF_WORD: dict[str, str] = {**GENDERED_NOUNS, **dict.fromkeys(MALE_TITLES, "m"),
+                                  **dict.fromkeys(FEMALE_TITLES, "f")}

@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 from spacy.attrs import DEP, ENT_IOB, TAG
 
 from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
-                      GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, INDUSTRY_WORDS, MONTHS_AND_DAYS,
-                      NORP_INSTITUTIONS, ORG_DESIGNATORS, ORG_HEADS, PARTICLES,
+                      GENDER_OF_WORD, GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, INDUSTRY_WORDS,
+                      MONTHS_AND_DAYS, NORP_INSTITUTIONS, ORG_DESIGNATORS, ORG_HEADS, PARTICLES,
                       PERSON_TITLES, PLACE_BODY_WORDS, POLICY_NOUNS, TABLE_ORGS, TITLE_WORDS)
 from .model import Actor, Mention
 from .nlp import text_of
@@ -940,10 +940,6 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
     return groups, overrides
 
 
-_GENDER_TITLES = {"mr": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "father": "m",
-                  "ms": "f", "mrs": "f", "miss": "f", "dame": "f", "lady": "f", "queen": "f",
-                  "princess": "f", "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f",
-                  "congressman": "m", "chairman": "m", "spokesman": "m"}
 _PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
 _KIN_M = "father son brother husband uncle nephew grandfather grandson widower stepfather stepson"
 _KIN_F = ("mother daughter sister wife aunt niece grandmother granddaughter widow stepmother "
@@ -1000,8 +996,8 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
         title = _title_before(text, sp)
         if title:
             titles[g].add(title)
-            if title in _GENDER_TITLES:
-                gender_votes[g][_GENDER_TITLES[title]] += 2
+            if title in GENDER_OF_WORD:
+                gender_votes[g][GENDER_OF_WORD[title]] += 2
         before = _KIN_BEFORE.search(text, max(0, sp.start - 40), sp.start)
         after = _KIN_AFTER.match(text[sp.poss_end:sp.poss_end + 160])
         for kin in (before, after):
@@ -1023,8 +1019,9 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
             # "Ms Whelan, who ... is no relation": the clause's subject carries the title
             last = max([sp for _, sp in bare if near[-1].end <= sp.end <= cue.start()],
                        key=lambda sp: sp.start, default=None)
-            if last is not None and _title_before(text, last) in _GENDER_TITLES:
-                gender_votes[g][_GENDER_TITLES[_title_before(text, last)]] += 2
+            title = _title_before(text, last) if last is not None else ""
+            if title in GENDER_OF_WORD:
+                gender_votes[g][GENDER_OF_WORD[title]] += 2
     gender = {g: (v["m"] > v["f"] and "m" or v["f"] > v["m"] and "f" or None)
               for g, v in gender_votes.items()}
     primary = [g for g in cands if g not in secondary]
@@ -1037,8 +1034,8 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
             same = [g for g in pool if title in titles[g]]
             if len(same) == 1:
                 pool = same
-            elif title in _GENDER_TITLES:
-                want = _GENDER_TITLES[title]
+            elif title in GENDER_OF_WORD:
+                want = GENDER_OF_WORD[title]
                 exact = [g for g in pool if gender[g] == want]
                 pool = exact or [g for g in pool if gender[g] in (want, None)] or pool
         if len(pool) > 1:

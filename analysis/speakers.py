@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 import numpy
 
+from .aliases import FEMALE_TITLES, GENDERED_NOUNS, MALE_TITLES
 from .model import Mention
 from .nlp import text_of
 
@@ -83,19 +84,6 @@ SPEECH_NOUNS = {"interview", "speech", "remarks", "comments", "message", "briefi
                 "verdict", "view", "words", "response", "reply", "reaction", "answer",
                 "assessment", "warning", "advice", "argument", "promise", "explanation",
                 "position", "retort", "plea", "conclusion", "diagnosis", "prediction"}
-MALE_TITLES = {"mr", "mr.", "sir", "lord", "mister", "king", "prince", "father", "brother",
-               "monsieur", "herr", "señor", "signor", "uncle", "baron", "duke", "earl"}
-FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "madame", "queen",
-                 "princess", "sister", "mother", "frau", "señora", "signora", "aunt", "baroness",
-                 "duchess"}
-# Role nouns that say whether a person is a man or a woman ("Ward, the chairwoman").
-GENDERED_NOUNS = {**dict.fromkeys(
-    "chairwoman spokeswoman businesswoman congresswoman councilwoman actress mother wife "
-    "daughter sister widow grandmother woman girl queen princess duchess countess "
-    "sportswoman policewoman headmistress".split(), "f"), **dict.fromkeys(
-    "chairman spokesman businessman congressman councilman father husband son "
-    "brother widower grandfather man boy king prince duke sportsman policeman "
-    "headmaster".split(), "m")}
 _MALE_WORDS = {"he", "him", "his", "himself"}
 _FEMALE_WORDS = {"she", "her", "hers", "herself"}
 _ORG_PRONOUNS = {"it", "they", "them", "its"}
