@@ -94,6 +94,8 @@ _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 # Subjects a later pronoun may refer to ("Smith was sacked. He said ...").
 _ANTECEDENT_DEPS = {"nsubj", "nsubjpass"}
+# how a sentence's verb hangs from a name the parser took for the whole sentence
+_FRAGMENT_VERB_DEPS = {"appos", "acl", "relcl", "conj", "parataxis", "ccomp"}
 # Capitalised plurals that name groups, not people ('"...," Police said').
 _GROUP_NOUNS = {"police", "officials", "critics", "residents", "sources", "analysts", "experts",
                 "witnesses", "protesters", "campaigners", "fans", "supporters", "officers",
@@ -331,14 +333,20 @@ class SpeakerResolver:
                 continue
             head = self._mention_head(lo, hi)
             subj = head
-            if head.dep_ == "appos" and head.head.dep_ in _ANTECEDENT_DEPS:
-                subj = head.head
-            if subj.dep_ not in _ANTECEDENT_DEPS and getattr(
+            if head.dep_ == "appos":
+                subj = self._noun_phrase_head(head.head)
+                if subj.dep_ not in _ANTECEDENT_DEPS and self._fragment_verb(subj) is None:
+                    subj = head
+            if self._fragment_verb(subj) is not None or self._source_of_account(subj):
+                main = True
+            elif subj.dep_ not in _ANTECEDENT_DEPS and getattr(
                     self._adverb_subject(subj.head), "i", None) != subj.i \
                     or not self._finite(subj.head):
                 continue
+            else:
+                main = self._main_clause(subj.head)
             self.candidates.append((head.i, self._actor(m), m.text, self._kind_of(m, head)))
-            if not self._main_clause(subj.head):
+            if not main:
                 self.embedded.add(head.i)
         strings = self.doc.vocab.strings
         subject_deps = numpy.isin(self._dep, [strings[d] for d in _ANTECEDENT_DEPS])
@@ -350,6 +358,44 @@ class SpeakerResolver:
                 if not self._main_clause(t.head):
                     self.embedded.add(t.i)
         self.candidates.sort()
+
+    @staticmethod
+    def _noun_phrase_head(token):
+        """The noun a prepositional phrase hangs from: the parser puts a name in apposition to
+        the phrase's last noun ('The governor of the Bank of Portugal, Duarte Sequeira, has')."""
+        for _ in range(4):
+            if token.dep_ != "pobj" or token.head.dep_ != "prep" or token.head.head.i == token.head.i:
+                break
+            token = token.head.head
+        return token
+
+    @staticmethod
+    def _fragment_verb(token):
+        """The verb of a sentence the parser read as a bare noun phrase, the name as its root
+        and the verb hanging from it ('Maya Ortiz, a senior, admits she ...'; 'Its country
+        director, Lucia Cossa - no relation - spent last week ...'): the name is its subject."""
+        if token.dep_ != "ROOT" or token.pos_ not in ("NOUN", "PROPN") \
+                or token.i - token.sent.start > 8:
+            return None
+        for c in token.children:
+            if c.i > token.i and c.pos_ in ("VERB", "AUX") and c.dep_ in _FRAGMENT_VERB_DEPS:
+                finite = c.tag_ in _FINITE or any(a.dep_ in ("aux", "auxpass") and a.tag_ in _FINITE
+                                                  for a in c.children)
+                bare_participle = c.tag_ == "VBN" and not any(
+                    a.dep_ in ("aux", "auxpass") for a in c.children)
+                if finite or bare_participle and not any(
+                        a.dep_ in _SUBJECT_DEPS for a in c.children):
+                    return c
+                return None
+        return None
+
+    @staticmethod
+    def _source_of_account(token) -> bool:
+        """A name given as the source of the sentence ('..., according to Martin Ashdown, a
+        researcher'): a later 'he said' goes on with them."""
+        prep = token.head
+        return token.dep_ == "pobj" and prep.lower_ == "to" and prep.head.lower_ == "according" \
+            and SpeakerResolver._main_clause(prep.head.head)
 
     @staticmethod
     def _main_clause(verb) -> bool:

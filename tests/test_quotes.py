@@ -805,3 +805,19 @@ def test_a_name_parsed_as_an_adverb_of_an_adverb_before_the_verb_is_its_subject(
                         "“believers” in it.")
     q = only(extract_quotes(doc, [Mention(0, 12, "Frank Little", "PERSON", "Frank Little")]))
     assert q.text == "believers" and q.speaker == "Frank Little"
+
+
+@pytest.mark.parametrize("text", [
+    # the parser reads the sentence as a noun phrase with the name as its root
+    "Pupils, too, are coming around. Nora Quinlan, a senior, admits she hated the rule at first. "
+    "“Now I back it,” she said.",
+    # the name hangs on the last noun of the subject phrase
+    "The head of the Harbour Trust, Nora Quinlan, has opposed the plan for years. "
+    "“It will flood the docks,” she said.",
+    # the name is the source of the sentence's account
+    "Most new rockets fail, according to Nora Quinlan, a researcher at the Lisle Institute. "
+    "“Failure is how engineers learn,” she said.",
+])
+def test_she_goes_on_with_a_name_the_parse_does_not_make_a_subject(nlp, text):
+    text = "“We will appeal,” said Tom Becker, who chairs the tenants’ group.\n\n" + text
+    assert [surname(q.speaker) for q in quotes_of(nlp, text)] == ["Becker", "Quinlan"]
