@@ -435,8 +435,10 @@ class SpeakerResolver:
             t = self.doc[i]
             low = t.lower_
             g = "m" if low in _MALE_WORDS else "f" if low in _FEMALE_WORDS else None
+            own = low in ("his", "her") and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "own"
             if g is None or self.in_quote[t.i] or is_cue(t.head) \
-                    or t.dep_ not in ("nsubj", "nsubjpass") and low not in ("himself", "herself"):
+                    or t.dep_ not in ("nsubj", "nsubjpass") and low not in ("himself", "herself") \
+                    and not own:    # 'a question of her own' is the subject's
                 continue        # a quote's "he said" is what we want to resolve, not evidence;
                 # "her request" may well be someone else's
             sent_start, _ = self.sentence_of(t.i)

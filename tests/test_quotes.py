@@ -821,3 +821,11 @@ def test_a_name_parsed_as_an_adverb_of_an_adverb_before_the_verb_is_its_subject(
 def test_she_goes_on_with_a_name_the_parse_does_not_make_a_subject(nlp, text):
     text = "“We will appeal,” said Tom Becker, who chairs the tenants’ group.\n\n" + text
     assert [surname(q.speaker) for q in quotes_of(nlp, text)] == ["Becker", "Quinlan"]
+
+
+def test_his_or_her_own_tells_the_subjects_gender(nlp):
+    text = ("Ms Nadia Kessler, who heads the transport office, defended the new lanes on Monday.\n\n"
+            "Before the next bollard goes in, Linda Marchetti has a question of her own. "
+            "“Did anyone from the city ever come and stand on this corner?” she said.")
+    q = quotes_of(nlp, text)[-1]
+    assert surname(q.speaker) == "Marchetti"
