@@ -228,6 +228,30 @@ _CREDIT_END = re.compile(r"(?i:(photograph|photo|picture|image|illustration|cred
 _DATE_LOW = re.compile(_DATE.pattern)
 _DATE_WORD_LOW = re.compile(_DATE_WORD.pattern)
 _DIGIT = re.compile(r"\d")
+# Every alternative of _DATE holds a digit but the weekday names, which start with these: a line
+# with neither cannot match, and most lines are settled without running the long pattern (speed).
+_WEEKDAY_STEMS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# Every alternative of _CREDIT_END holds "/", "(" or one of these words (case aside): on an
+# ASCII tail with none of them the pattern cannot match (speed; re's case-insensitive matching
+# also pairs a few non-ASCII letters with ASCII ones, so other tails go to the pattern).
+_CREDIT_END_WORDS = ("photo", "picture", "image", "illustration", "credit", "video", "getty",
+                     "shutterstock", "alamy", "afp", "reuters", "epa", "xinhua", "pa ",
+                     "associated press")
+
+
+def _date_low(low: str) -> bool:
+    """_DATE_LOW.search(low), the lower-cased line's date or time."""
+    return bool((_DIGIT.search(low) or any(w in low for w in _WEEKDAY_STEMS))
+                and _DATE_LOW.search(low))
+
+
+def _credit_end(tail: str) -> bool:
+    """_CREDIT_END.search(tail): a picture credit closes the line."""
+    if tail.isascii() and "/" not in tail and "(" not in tail:
+        low = tail.lower()
+        if not any(w in low for w in _CREDIT_END_WORDS):
+            return False
+    return bool(_CREDIT_END.search(tail))
 _LETTER = re.compile(r"[^\W\d_]")
 _CUE_FEATURE_KEYS = tuple((key, ("cue_" + name, "cue_short_" + name, "cue_start_" + name))
                           for key, name in zip(_CUE_KEYS, _CUE_NAMES))
@@ -262,8 +286,8 @@ def _shape(text: str) -> dict[str, float]:
     alpha = len(_LETTER.findall(probe)) / chars
     short = n <= 8
     low = probe.lower()  # the *_LOW patterns are case-insensitive ones run on lower case (speed)
-    has_date = bool(_DATE_LOW.search(low))
-    credit_end = bool(_CREDIT_END.search(probe[-160:]))  # it matches at the end only
+    has_date = _date_low(low)
+    credit_end = _credit_end(probe[-160:])  # it matches at the end only
     f = {
         "bias": 1.0,
         "log_units": math.log1p(n),
@@ -330,8 +354,9 @@ _DATE_TOKEN = re.compile(
 
 def _pure_date(text: str) -> bool:
     """A line that is nothing but a date and/or time ("Tuesday 4 March 2025, 7:15 pm")."""
-    return (len(text) <= 80 and bool(_DATE.search(text))
-            and not _DATE_TOKEN.sub("", text).strip())
+    if len(text) > 80 or (text.isascii() and not _date_low(text.lower())):
+        return False  # (an ASCII line's case-blind _DATE match is _DATE_LOW's on its lower case)
+    return bool(_DATE.search(text)) and not _DATE_TOKEN.sub("", text).strip()
 
 
 @lru_cache(maxsize=50000)
@@ -340,10 +365,38 @@ def _hard_reason(text: str) -> str | None:
         return None
     if _pure_date(text):
         return "dateline"
-    for reason, rx in HARD_JUNK:
+    low = text.lower() if text.isascii() else None
+    for reason, rx, needs in _HARD_JUNK_NEEDS:
+        if needs and low is not None and not any(w in low for w in needs):
+            continue
         if rx.match(text):
             return reason
     return None
+
+
+def _hard_needs(rx: re.Pattern) -> tuple[str, ...]:
+    """Words one of which (case aside) any match of ``rx`` holds, for the patterns that scan a
+    whole line for them: an ASCII line with none of them is passed by without running the
+    pattern (speed). Only ASCII lines: re's case-blind matching pairs a few other letters with
+    ASCII ones (the long s with s)."""
+    for marker, words in _HARD_NEEDS:
+        if marker in rx.pattern:
+            return words
+    return ()
+
+
+_HARD_NEEDS = (
+    (r"^.{0,400}?(\b(?i:photograph", ("photo", "picture", "image", "illustration", "(")),
+    (r"^.{0,200}\b(delivered", ("delivered", "inbox")),
+    (r"^.{0,60}\b(care|want", ("comment", "join the")),
+    (r"^(get|sign up|subscribe|receive", ("inbox", "newsletter", "briefing", "bulletin", "digest")),
+    (r"^.{0,200}\b(uses?|using) cookies", ("cookies", "accept", "reject", "allow")),
+    (r"^(copyright|©", ("copyright", "©", "(c)", "ⓒ", "all rights reserved")),
+    (r"^.{10,400}?[.!?]", ("getty images", "shutterstock", "alamy", "afp", "reuters", "epa", "xinhua",
+                           "ap photo", "associated press", "pa wire", "pa media")),
+)
+_HARD_JUNK_NEEDS = [(reason, rx, _hard_needs(rx)) for reason, rx in HARD_JUNK]
+assert sum(bool(needs) for _, _, needs in _HARD_JUNK_NEEDS) == len(_HARD_NEEDS)
 
 
 _NEIGHBOUR_KEYS = ("log_units", "ends_sentence", "title_ratio", "units_le3", "units_ge20",
@@ -362,8 +415,7 @@ _LINE_NAMES = (list(SHAPE_NAMES)
 
 @lru_cache(maxsize=50000)
 def _shape_row(text: str) -> tuple[float, ...]:
-    sh = _shape(text)
-    return tuple(sh[k] for k in SHAPE_NAMES)
+    return tuple(_shape(text).values())  # _shape fills its keys in SHAPE_NAMES's order
 
 
 def _window_sum(values: np.ndarray, r: int) -> np.ndarray:
@@ -377,16 +429,15 @@ def _window_sum(values: np.ndarray, r: int) -> np.ndarray:
 
 def _runs(mask) -> list[tuple[int, int]]:
     """(first, last) index of every maximal run of True in ``mask``."""
-    out, start = [], None
-    for k, v in enumerate(mask):
-        if v and start is None:
-            start = k
-        elif not v and start is not None:
-            out.append((start, k - 1))
-            start = None
-    if start is not None:
-        out.append((start, len(mask) - 1))
-    return out
+    edges = np.diff(np.concatenate(([0], np.asarray(mask, dtype=bool).astype(np.int8), [0])))
+    return list(zip(np.flatnonzero(edges == 1).tolist(), (np.flatnonzero(edges == -1) - 1).tolist()))
+
+
+def _run_means(values, runs: list[tuple[int, int]]) -> list[float]:
+    """Mean of ``values`` over each run, from one cumulative sum: exact (the same as np.mean)
+    only for values whose partial sums are exact, i.e. counts, 0/1 flags and half-word lengths."""
+    c = np.concatenate(([0.0], np.cumsum(np.asarray(values, dtype=float)))).tolist()
+    return [(c[j + 1] - c[i]) / (j - i + 1) for i, j in runs]
 
 
 def line_features(lines: list[str], hidden=None) -> tuple[list[str], np.ndarray]:
@@ -407,24 +458,30 @@ def line_features(lines: list[str], hidden=None) -> tuple[list[str], np.ndarray]
     total = float(texty.sum()) or 1.0
     before = (np.cumsum(texty) - texty) / total
     # Runs of consecutive short lines: a menu (words, no digits) or a table/list (digits, bullets).
+    # (Means of flags and lengths come from cumulative sums, exact for them; the title ratio is
+    # no such value, so its mean stays np.mean's own, run by run: the features must not move.)
     srun = np.zeros((n, 6))
     short = lens <= 10
     runs = _runs(short)
-    for i, j in runs:
-        seg = S[i:j + 1]
-        srun[i:j + 1] = (math.log1p(j - i + 1), float(np.mean(seg[:, col["digit_ratio"]] > 0.05)),
-                         float(np.mean(seg[:, col["bullet"]])), float(np.mean(seg[:, col["title_ratio"]])),
-                         float(np.mean(seg[:, col["cue_any"]])), math.log1p(float(np.mean(lens[i:j + 1]))))
+    title = S[:, col["title_ratio"]]
+    run_len = [j - i + 1 for i, j in runs]
+    if runs:
+        title_mean = [float(title[i]) if i == j else float(np.mean(S[i:j + 1, col["title_ratio"]]))
+                      for i, j in runs]
+        srun[short] = np.repeat(np.column_stack((
+            [math.log1p(k) for k in run_len], _run_means(S[:, col["digit_ratio"]] > 0.05, runs),
+            _run_means(S[:, col["bullet"]], runs), title_mean, _run_means(S[:, col["cue_any"]], runs),
+            [math.log1p(m) for m in _run_means(lens, runs)])), run_len, axis=0)
     # A run of short lines between two paragraphs (a table or list of the body) or right after a
     # line ending in a colon (its introduction) reads differently from a menu at the page's edge.
     texty_line = texty > 0
     sand = np.zeros((n, 3))
-    for i, j in runs:
-        before_ok = i > 0 and texty_line[i - 1]
-        after_ok = j + 1 < n and texty_line[j + 1]
-        colon = i > 0 and S[i - 1, col["ends_colon"]] > 0
-        lower = float(np.mean(S[i:j + 1, col["title_ratio"]] < 0.5))
-        sand[i:j + 1] = (float(before_ok and after_ok), float(colon), lower)
+    if runs:
+        texty_l, colon_l = texty_line.tolist(), (S[:, col["ends_colon"]] > 0).tolist()
+        sand[short] = np.repeat(np.column_stack((
+            [float(i > 0 and texty_l[i - 1] and j + 1 < n and texty_l[j + 1]) for i, j in runs],
+            [float(i > 0 and colon_l[i - 1]) for i, j in runs],
+            _run_means(title < 0.5, runs))), run_len, axis=0)
     # Distance to the nearest paragraph-like line before and after; timestamps nearby (threads).
     where = np.flatnonzero(texty_line)
     pos = np.arange(n)
@@ -572,20 +629,44 @@ def prepare_stage(st: dict) -> None:
     st["_b"] = st["intercept"] - sum(c * m / s for c, m, s in zip(st["coef"], st["mean"], st["scale"]))
 
 
+def _tree_levels(stage: dict) -> tuple:
+    """The trees as complete binary trees of the stage's depth, in heap order (node k's children
+    are 2k+1 and 2k+2), so that all trees are walked at once by index arithmetic: three flat
+    gathers per level instead of five. Built by following each tree's own node arrays level by
+    level, so a leaf above the last level (it points to itself) is simply repeated below: every
+    line ends on the very leaf the node-array walk reaches, and the sum is the same."""
+    roots, feature, threshold, left, right, value = (np.asarray(stage[k]) for k in
+                                                     ("roots", "feature", "threshold", "left",
+                                                      "right", "value"))
+    depth = int(stage["depth"])
+    at = roots.reshape(-1, 1)  # node ids of each tree's heap positions on the current level
+    feats, thresholds = [], []
+    for _ in range(depth):
+        feats.append(feature[at])
+        thresholds.append(threshold[at])
+        at = np.stack([left[at], right[at]], axis=2).reshape(len(roots), -1)
+    inner = 2 ** depth - 1
+    return (depth, len(roots), np.concatenate(feats, axis=1).astype(np.intp).ravel(),
+            np.concatenate(thresholds, axis=1).astype(float).ravel(), value[at].astype(float).ravel(),
+            np.arange(len(roots), dtype=np.intp) * inner,
+            np.arange(len(roots), dtype=np.intp) * (inner + 1) - inner)
+
+
 def _trees(stage: dict, rows) -> np.ndarray:
     """Raw score of gradient-boosted trees stored as flat node arrays (leaves point to themselves)."""
     if "_np" not in stage:
-        stage["_np"] = tuple(np.asarray(stage[k]) for k in
-                             ("roots", "feature", "threshold", "left", "right", "value"))
-    roots, feature, threshold, left, right, value = stage["_np"]
+        stage["_np"] = _tree_levels(stage)
+    depth, n_trees, feature, threshold, value, node_base, leaf_base = stage["_np"]
     X = np.asarray(rows, dtype=float)
-    n = len(X)
-    nodes = np.broadcast_to(roots, (n, len(roots))).copy()
-    line = np.arange(n)[:, None]
-    for _ in range(int(stage["depth"])):  # depth = edges from the root to the deepest leaf
-        go_left = X[line, feature[nodes]] <= threshold[nodes]
-        nodes = np.where(go_left, left[nodes], right[nodes])
-    return stage["baseline"] + value[nodes].sum(axis=1)
+    n, width = X.shape
+    flat = X.ravel()
+    row_base = (np.arange(n, dtype=np.intp) * width)[:, None]
+    pos = np.zeros((n, n_trees), dtype=np.intp)  # heap position within each tree
+    for _ in range(depth):  # depth = edges from the root to the deepest leaf
+        node = pos + node_base
+        go_left = np.take(flat, np.take(feature, node) + row_base) <= np.take(threshold, node)
+        pos = 2 * pos + 2 - go_left
+    return stage["baseline"] + np.take(value, pos + leaf_base).sum(axis=1)
 
 
 def _linear(stage: dict, names: list[str], rows) -> np.ndarray:
