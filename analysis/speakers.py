@@ -652,6 +652,15 @@ class SpeakerResolver:
             if named is not None:
                 m = self.mention_of[named.i]
                 return Attribution(self._actor(m), self.np_text(named), confidence, named.i)
+            # 'DBS director of news Peter Krogh': a title run into the name (not 'the
+            # daughter of Peter Krogh')
+            titled = next((p for c in token.children if c.dep_ == "prep" for p in c.children
+                           if p.dep_ == "pobj" and self.is_person(p) and self.mention_of.get(p.i)
+                           and any(cc.dep_ == "compound" and cc.pos_ == "NOUN"
+                                   and cc.i not in self.mention_of for cc in p.children)), None)
+            if titled is not None:
+                return Attribution(self._actor(self.mention_of[titled.i]), text, confidence,
+                                   titled.i)
         age = self._age_words(token)
         if age:
             text = age

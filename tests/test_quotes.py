@@ -829,3 +829,11 @@ def test_his_or_her_own_tells_the_subjects_gender(nlp):
             "“Did anyone from the city ever come and stand on this corner?” she said.")
     q = quotes_of(nlp, text)[-1]
     assert surname(q.speaker) == "Marchetti"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("DBS director of news Peter Krogh has promised a “detailed response” to the study.", "Krogh"),
+    ("The daughter of Peter Krogh has promised a “detailed response” to the study.", None),
+])
+def test_a_title_run_into_a_name_is_that_person_but_a_relative_is_not(nlp, text, speaker):
+    assert surname(only(quotes_of(nlp, text)).speaker) == speaker
