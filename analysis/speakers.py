@@ -67,6 +67,15 @@ ORG_NOUNS = {"company", "firm", "group", "business", "bank", "club", "fund", "ch
              "regulator", "insurer", "airline", "retailer", "lender", "carrier", "operator",
              "utility", "broadcaster", "publisher", "developer", "manufacturer", "government",
              "organisation", "organization", "association", "trust", "board", "committee"}
+# Nouns for private bodies, and words in the names of public ones: "the company" or "the group"
+# said is not the Data Protection Office or the Department of Education named last.
+PRIVATE_ORG_NOUNS = {"company", "firm", "business", "bank", "club", "fund", "charity", "party",
+                     "union", "group", "insurer", "airline", "retailer", "lender", "carrier",
+                     "operator", "utility", "broadcaster", "publisher", "developer",
+                     "manufacturer", "association"}
+PUBLIC_BODY_WORDS = {"office", "department", "ministry", "commission", "council", "authority",
+                     "agency", "government", "parliament", "court", "tribunal", "regulator",
+                     "inspectorate", "police", "administration"}
 # "X, who chairs the board" introduces X as its chair.
 ROLE_VERBS = {"chairs": ("chair", "chairman", "chairwoman"), "chaired": ("chair", "chairman",
               "chairwoman"), "heads": ("head",), "headed": ("head",), "leads": ("leader",),
@@ -170,6 +179,11 @@ class Attribution:
     speaker_text: str | None
     confidence: float
     anchor: int
+
+
+def _fits_noun(noun: str, org: str) -> bool:
+    """Can ``org`` be what 'the <noun>' refers to? A company or a group is not a public body."""
+    return noun not in PRIVATE_ORG_NOUNS or not PUBLIC_BODY_WORDS & set(org.lower().split())
 
 
 def is_cue(token) -> bool:
@@ -779,6 +793,9 @@ class SpeakerResolver:
                 continue
             m = self.mention_of.get(t.i)
             if m is not None:
+                if (m.label == "ORG" or _org_name(m.text)) and not _fits_noun(token.lower_,
+                                                                              self._actor(m)):
+                    continue            # 'the company' is not the public body just named
                 if m.label == "ORG" or _org_name(m.text):
                     return self._actor(m)
                 return None             # a person or place is the latest subject
@@ -799,7 +816,8 @@ class SpeakerResolver:
             if m.label == "ORG" or _org_name(m.text):
                 if token.lower_ in m.text.lower().split():
                     return self._actor(m)
-                nearest = nearest or self._actor(m)
+                if _fits_noun(token.lower_, self._actor(m)):
+                    nearest = nearest or self._actor(m)
         return nearest
 
     def _nearest_org(self, token) -> str | None:
@@ -815,14 +833,14 @@ class SpeakerResolver:
             pos, actor, _, kind = self.candidates[j]
             if here - self.paragraph_of_char(self.doc[pos].idx) > 1:
                 break
-            if kind == "org":
+            if kind == "org" and _fits_noun(token.lower_, actor):
                 return actor
         for m, lo, _ in reversed(self.mention_spans):
             if lo >= token.i or self.in_quote[lo]:
                 continue
             if here - self.paragraph_of_char(self.doc[lo].idx) > 1:
                 return None
-            if m.label == "ORG" or _org_name(m.text):
+            if (m.label == "ORG" or _org_name(m.text)) and _fits_noun(token.lower_, self._actor(m)):
                 return self._actor(m)
         return None
 

@@ -837,3 +837,11 @@ def test_his_or_her_own_tells_the_subjects_gender(nlp):
 ])
 def test_a_title_run_into_a_name_is_that_person_but_a_relative_is_not(nlp, text, speaker):
     assert surname(only(quotes_of(nlp, text)).speaker) == speaker
+
+
+def test_the_company_is_not_the_public_body_named_last(nlp):
+    text = ("Nestwork Inc., a maker of smart door locks, was fined €41 million on Tuesday. "
+            "The Hamburg Data Protection Office said the firm had ignored two warnings.\n\n"
+            "The company called the fine “unjustified and disproportionate” and said it would appeal.")
+    q = quotes_of(nlp, text)[-1]
+    assert q.speaker == "Nestwork Inc."
