@@ -50,6 +50,14 @@ eight or more groups (2^10, C=0.1) -0.0062/-0.0012; a function-word profile (sha
 words on spaCy's stop lists of 19 languages, with its neighbours) -0.0079/-0.0009. Every
 variant lost on every salt: learned vocabulary does not carry to new sites, and the tokenising
 costs 40-60 ms a page in pure Python.
+
+A sequence model over the page (session 6): a one-layer bidirectional GRU (hidden 16-32, two
+outputs: body line and region; trained with torch on the same labels, run in numpy) over the
+stage-1 features and out-of-fold stage-1 logits, with or without a 32-bucket word hash, its
+logits mixed into stage 2's (0.3-0.5) or replacing them. Best mixture, salts cv/a/b: page
+0.9468/0.9364/0.9302, region 0.9607/0.9522/0.9473 (mean +0.0007/-0.0004, inside the noise and
+picked after seeing these figures); the GRU alone 0.016-0.031 worse on pages; +5 ms a page.
+Stage 2's neighbour windows already carry what the sequence adds.
 """
 from __future__ import annotations
 
