@@ -366,6 +366,9 @@ def _hard_reason(text: str) -> str | None:
     if _pure_date(text):
         return "dateline"
     low = text.lower() if text.isascii() else None
+    if low is not None and not _HARD_ANY_PLAIN.match(text) \
+            and not any(w in low for w in _HARD_NEEDS_ALL):
+        return None     # no pattern can match: one combined test instead of every pattern (speed)
     for reason, rx, needs in _HARD_JUNK_NEEDS:
         if needs and low is not None and not any(w in low for w in needs):
             continue
@@ -397,6 +400,13 @@ _HARD_NEEDS = (
 )
 _HARD_JUNK_NEEDS = [(reason, rx, _hard_needs(rx)) for reason, rx in HARD_JUNK]
 assert sum(bool(needs) for _, _, needs in _HARD_JUNK_NEEDS) == len(_HARD_NEEDS)
+# The patterns without such words, as one alternation (each keeps its own case rule), and every
+# pattern's words: an ASCII line that matches neither matches no pattern at all.
+assert all(rx.flags & ~(re.I | re.U) == 0 for _, rx in HARD_JUNK)     # only the case rule differs
+_HARD_ANY_PLAIN = re.compile("|".join(
+    f"(?{'i' if rx.flags & re.I else '-i'}:{rx.pattern})" for _, rx, needs in _HARD_JUNK_NEEDS
+    if not needs))
+_HARD_NEEDS_ALL = tuple(sorted({w for _, words in _HARD_NEEDS for w in words}))
 
 
 _NEIGHBOUR_KEYS = ("log_units", "ends_sentence", "title_ratio", "units_le3", "units_ge20",
