@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import importlib
 import json
+from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -401,3 +403,38 @@ def test_declined_to_comment_is_not_a_comment_heading():
     result = clean(raw)
     assert "The mayor declined to comment." in result.text.splitlines()
     assert "Great article, thanks for writing it." not in result.text
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Lesen Sie auch: Die Bahn streikt erneut", "related"),
+    ("À lire aussi : la réforme des retraites au Sénat", "related"),
+    ("Publicidad", "advertisement"),
+    ("Iscriviti alla newsletter", "newsletter"),
+    ("Kommentare (14)", "comment-count"),
+    ("Exclusivo para assinantes", "paywall"),
+])
+def test_page_furniture_in_other_european_languages_is_named(line, reason):
+    assert clean_module._reason(line, 0, 1, 5) == reason
+
+
+def _pages(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(row) for row in f if row.strip()]
+
+
+def test_pastes_in_six_european_languages_keep_the_body_and_drop_most_furniture():
+    """tests/data/cleaning_multilingual: 18 synthetic pastes (de, fr, es, it, pt, nl). Floors
+    under the figures measured when the set was made (F1 0.955, every body paragraph kept)."""
+    rows = _pages(Path(__file__).parent / "data" / "cleaning_multilingual" / "pages.jsonl")
+    f1s, lost = [], 0
+    for row in rows:
+        kept = clean(row["pasted"]).text
+        kept_lines = {ln.strip() for ln in kept.splitlines()}
+        paragraphs = [p.strip() for p in row["body"].split("\n\n") if p.strip()]
+        lost += sum(p not in kept_lines for p in paragraphs)
+        got, gold = kept.split(), row["body"].split()
+        common = sum((Counter(got) & Counter(gold)).values())
+        f1s.append(2 * common / (len(got) + len(gold)))
+    assert len(rows) == 18
+    assert lost == 0
+    assert sum(f1s) / len(f1s) >= 0.94
