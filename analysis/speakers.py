@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 import numpy
 
-from .aliases import FEMALE_TITLES, GENDERED_NOUNS, MALE_TITLES, TITLE_WORDS
+from .aliases import FEMALE_TITLES, GENDERED_NOUNS, MALE_TITLES
 from .model import Mention
 from .nlp import text_of
 
@@ -103,14 +103,6 @@ _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
 # Subjects a later pronoun may refer to ("Smith was sacked. He said ...").
 _ANTECEDENT_DEPS = {"nsubj", "nsubjpass"}
-# People someone has ("Berg's lawyer", "Berg's aunt"): they, not Berg, are the subject a later
-# he/she may mean; "Berg's response" or "Berg's party" leaves Berg the one spoken of.
-PEOPLE_ONE_HAS = {"aunt", "uncle", "cousin", "nephew", "niece", "partner", "friend", "colleague",
-                  "aide", "adviser", "advisor", "assistant", "boss", "client", "neighbour",
-                  "neighbor", "parent", "parents", "child", "children", "family", "staff", "team",
-                  "supporters", "critics", "rival", "opponent", "successor", "predecessor",
-                  "ally", "allies", "girlfriend", "boyfriend", "fiance", "fiancee", "doctor",
-                  "deputy", "agent", "manager", "coach"}
 # how a sentence's verb hangs from a name the parser took for the whole sentence
 _FRAGMENT_VERB_DEPS = {"appos", "acl", "relcl", "conj", "parataxis", "ccomp"}
 # Capitalised plurals that name groups, not people ('"...," Police said').
@@ -359,9 +351,6 @@ class SpeakerResolver:
                 subj = self._noun_phrase_head(head.head)
                 if subj.dep_ not in _ANTECEDENT_DEPS and self._fragment_verb(subj) is None:
                     subj = head
-            if head.dep_ == "poss" and head.head.dep_ in _ANTECEDENT_DEPS \
-                    and not self._names_a_person(head.head):
-                subj = head.head        # 'Vestergaard's response ... has been dismissive'
             if self._fragment_verb(subj) is not None or self._source_of_account(subj):
                 main = True
             elif subj.dep_ not in _ANTECEDENT_DEPS and getattr(
@@ -383,15 +372,6 @@ class SpeakerResolver:
                 if not self._main_clause(t.head):
                     self.embedded.add(t.i)
         self.candidates.sort()
-
-    def _names_a_person(self, token) -> bool:
-        """Is the noun ``token`` a person (a name, a title, a spokesman, a relative)?"""
-        m = self.mention_of.get(token.i)
-        if m is not None:
-            return m.label in _PERSON_LABELS
-        low = token.lower_
-        return low in SPOKESPEOPLE or low in GENDERED_NOUNS or low in TITLE_WORDS \
-            or low in PEOPLE_ONE_HAS or low.rstrip("s") in PEOPLE_ONE_HAS
 
     @staticmethod
     def _noun_phrase_head(token):
