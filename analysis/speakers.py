@@ -348,9 +348,9 @@ class SpeakerResolver:
             head = self._mention_head(lo, hi)
             subj = head
             if head.dep_ == "appos":
-                subj = self._noun_phrase_head(head.head)
-                if subj.dep_ not in _ANTECEDENT_DEPS and self._fragment_verb(subj) is None:
-                    subj = head
+                host = self._noun_phrase_head(head.head)
+                if host.dep_ in _ANTECEDENT_DEPS or self._fragment_verb(host) is not None:
+                    subj = host
             if self._fragment_verb(subj) is not None or self._source_of_account(subj):
                 main = True
             elif subj.dep_ not in _ANTECEDENT_DEPS and getattr(
@@ -378,7 +378,8 @@ class SpeakerResolver:
         """The noun a prepositional phrase hangs from: the parser puts a name in apposition to
         the phrase's last noun ('The governor of the Bank of Portugal, Duarte Sequeira, has')."""
         for _ in range(4):
-            if token.dep_ != "pobj" or token.head.dep_ != "prep" or token.head.head.i == token.head.i:
+            prep = token.head
+            if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
                 break
             token = token.head.head
         return token
@@ -449,7 +450,8 @@ class SpeakerResolver:
             t = self.doc[i]
             low = t.lower_
             g = "m" if low in _MALE_WORDS else "f" if low in _FEMALE_WORDS else None
-            own = low in ("his", "her") and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "own"
+            own = low in ("his", "her") and t.i + 1 < len(self.doc) \
+                and self.doc[t.i + 1].lower_ == "own"
             if g is None or self.in_quote[t.i] or is_cue(t.head) \
                     or t.dep_ not in ("nsubj", "nsubjpass") and low not in ("himself", "herself") \
                     and not own:    # 'a question of her own' is the subject's
@@ -793,10 +795,9 @@ class SpeakerResolver:
                 continue
             m = self.mention_of.get(t.i)
             if m is not None:
-                if (m.label == "ORG" or _org_name(m.text)) and not _fits_noun(token.lower_,
-                                                                              self._actor(m)):
-                    continue            # 'the company' is not the public body just named
                 if m.label == "ORG" or _org_name(m.text):
+                    if not _fits_noun(token.lower_, self._actor(m)):
+                        continue        # 'the company' is not the public body just named
                     return self._actor(m)
                 return None             # a person or place is the latest subject
             if t.lower_ in ORG_NOUNS and any(c.dep_ == "det" and c.lower_ == "the"
