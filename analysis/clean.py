@@ -117,34 +117,6 @@ CUES: dict[str, re.Pattern] = {
                    r"reporter|staff writer|columnist|contributor|editing by|additional reporting|"
                    r"our standards|trust principles"),
 }
-# The same kinds of page furniture in the other large languages of the European press (German,
-# French, Spanish, Italian, Portuguese, Dutch): only words and phrases that name furniture, not
-# ones common in running text ("cerca", "inicio", "von", "par" are left out, and so are the
-# verbs for sharing: "compartilhar" is in the body of a training page four times). With them and
-# the model retrained: site-grouped CV on train (salt cv) 0.9481/0.9613 -> 0.9462/0.9606 (pages/
-# regions; within about twice the noise), the synthetic pastes of tests/data/cleaning_multilingual
-# 0.945 -> 0.955.
-_OTHER_LANGUAGE_CUES = {
-    "advertisement": "anzeige|werbung|publicité|publicidad|publicidade|pubblicità|advertentie",
-    "cookie-notice": "alle akzeptieren|tout accepter|aceptar todas|aceitar todos|accetta tutti|"
-                     "alles accepteren|datenschutzeinstellungen",
-    "newsletter": "abonnieren|abonnez-vous|s'abonner|suscríbete|suscribirse|iscriviti|assine|"
-                  "inscreva-se|abonneer|nieuwsbrief",
-    "related": "lesen sie auch|mehr zum thema|auch interessant|meistgelesen|à lire aussi|lire aussi|"
-               "les plus lus|lee también|te puede interesar|lo más leído|leggi anche|i più letti|"
-               "leia também|veja também|mais lidas|lees ook|meest gelezen|meer over",
-    "caption": "foto|fotos|dpa|efe|ansa|anp|belga|afp photo",
-    "comment-count": "kommentare|kommentieren|commentaires|commenter|comentarios|comentários|"
-                     "commenti|commenta|reacties|reageer",
-    "navigation": "startseite|anmelden|abmelden|impressum|datenschutz|datenschutzerklärung|accueil|"
-                  "connexion|mentions légales|iniciar sesión|aviso legal|accedi|inloggen|"
-                  "política de privacidad|politique de confidentialité",
-    "paywall": "abonnenten|abonnés|réservé aux abonnés|suscriptores|exclusivo para suscriptores|"
-               "abbonati|riservato agli abbonati|assinantes|exclusivo para assinantes|abonnees|"
-               "alleen voor abonnees",
-}
-CUES = {kind: _cue(_cue_words(rx) + ("|" + _OTHER_LANGUAGE_CUES[kind] if kind in _OTHER_LANGUAGE_CUES
-                                     else "")) for kind, rx in CUES.items()}
 _CUE_NAMES = tuple(CUES)
 _CUE_KEYS = tuple(f"c{i}" for i in range(len(CUES)))
 # All cue kinds in one pass over the line (speed); a word counts for the first kind listing it.
