@@ -58,6 +58,13 @@ logits mixed into stage 2's (0.3-0.5) or replacing them. Best mixture, salts cv/
 0.9468/0.9364/0.9302, region 0.9607/0.9522/0.9473 (mean +0.0007/-0.0004, inside the noise and
 picked after seeing these figures); the GRU alone 0.016-0.031 worse on pages; +5 ms a page.
 Stage 2's neighbour windows already carry what the sequence adds.
+
+Self-training on each page (session 7, decoding only, salt cv, fold models reused): a ridge
+logistic regression on the line-shape features, fitted per page to the lines the model is sure of
+(p >= 0.95 / <= 0.05), added to the body-line logits: weight 0.5 0.9427/0.9610, 1.0
+0.9361/0.9609 against 0.9481/0.9613 (it favours the page's typical paragraphs and drops its
+lists and subheads); only ever raising a line (weight 0.25 / 0.5): 0.9483 / 0.9486 pages, regions
+unchanged, inside the noise. Not kept.
 """
 from __future__ import annotations
 
