@@ -65,6 +65,16 @@ CAPITAL_METONYMS: dict[str, str] = {
 # Seats of government that name a country's central government. "Whitehall" is the UK's
 # civil service: when an article names exactly one government department, that is who it means.
 GOVERNMENT_METONYMS: dict[str, str] = {"whitehall": "United Kingdom"}
+# Cities and buildings that stand for an institution when the article also names it: "Brussels"
+# is then the European Commission (otherwise the EU, as a capital above), "Christiansborg" the
+# Danish parliament. Keys and institutions are lower-case actor keys.
+INSTITUTION_SEATS: dict[str, tuple[str, ...]] = {
+    "brussels": ("european commission", "eu commission"),
+    "christiansborg": ("folketing", "danish parliament"),
+    "capitol hill": ("congress", "us congress", "united states congress"),
+    "holyrood": ("scottish parliament",),
+    "stormont": ("northern ireland assembly", "northern ireland executive"),
+}
 
 # Verbs whose subject is an agent (speech, decision, action): "Washington offered/warned/said".
 AGENT_VERBS = frozenset("""

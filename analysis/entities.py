@@ -36,7 +36,7 @@ from spacy.attrs import DEP, ENT_IOB, TAG
 
 from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
                       GENDER_OF_WORD, GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, INDUSTRY_WORDS,
-                      MONTHS_AND_DAYS, NORP_INSTITUTIONS, ORG_DESIGNATORS, ORG_HEADS, PARTICLES,
+                      INSTITUTION_SEATS, MONTHS_AND_DAYS, NORP_INSTITUTIONS, ORG_DESIGNATORS, ORG_HEADS, PARTICLES,
                       PERSON_TITLES, PLACE_BODY_WORDS, POLICY_NOUNS, TABLE_ORGS, TITLE_WORDS)
 from .model import Actor, Mention
 from .nlp import text_of
@@ -113,6 +113,8 @@ _OBJECT_BEFORE = re.compile(r"\b(?:of|at|for|from|with|to|by|in|on)\s+$")
 # ("shares in X", "a stake in X" are not places)
 _PLACE_BEFORE = re.compile(r"(?<![Ss]hares )(?<![Ss]take )(?<![Ss]takes )(?<![Ii]nvestment )"
                            r"\b(?:in|across|throughout|around|outside|near)\s+$")
+# An Irish county named with its abbreviation: the place is the name after "Co".
+_IRISH_COUNTY = re.compile(r"Co\.? ([A-Z][a-z]+)")
 _CAPITAL_AS_PLACE = re.compile(r"\b(?:in|at|across|throughout|around|outside|near|into|from|via)\s+$")
 
 # ---------- spans ----------
@@ -231,6 +233,10 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                                   and before.text[:1].isupper())
             if label in _WEAK_LABELS and text[s:e].split()[-1].lower() in ORG_HEADS:
                 label = "ORG"   # "the Northmoor Patients' Forum" tagged LAW
+            county = _IRISH_COUNTY.match(text, s, e)
+            if county and county.end() == e and label in ("ORG", "GPE", "PERSON"):
+                s, label = county.start(1), "GPE"    # "in Co Tipperary" tagged ORG
+                core = s
             if label == "NORP" and before is not None and before.lower_ in _LOCATIVE \
                     and ent.end - ent.start == 1 and not _DEMONYM_END.search(text[s:e]):
                 label = "GPE"   # "the city of Aleppo" tagged NORP
@@ -1117,6 +1123,10 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
         if idx in overrides:
             continue
         tk = _table_key(sp.key)
+        seat_of = [k for k in INSTITUTION_SEATS.get(tk, ()) if k in infos]
+        if seat_of and role.get(idx, "acts") in ("acts", "other"):
+            overrides[idx] = groups.find(seat_of[0])
+            continue
         if tk in GOVERNMENT_METONYMS:
             if len(departments) == 1:
                 overrides[idx] = next(iter(departments))
@@ -1152,9 +1162,11 @@ def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
 
 
 def _canonical(keys: set[str], infos: dict[str, _KeyInfo], country: str | None) -> tuple[str, str]:
-    """(name, type) of a group: the table's country, else its longest full form."""
+    """(name, type) of a group: the table's country, else its longest full form (a seat such
+    as "Christiansborg" only when nothing else names the group)."""
     if country:
         return country, "ORG" if country in TABLE_ORGS else "GPE"
+    keys = {k for k in keys if _table_key(k) not in INSTITUTION_SEATS} or keys
     best = max(keys, key=lambda k: (len(infos[k].words), len(k), sum(infos[k].labels.values()),
                                     -infos[k].first))
     return infos[best].displays.most_common(1)[0][0], _group_type(keys, infos, best)

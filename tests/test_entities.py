@@ -174,6 +174,33 @@ def test_whitehall_is_the_one_government_department_named(nlp):
     assert owner(actors, "Whitehall") == {"Department for Education"}
 
 
+@pytest.mark.parametrize("text, seat, institution", [
+    ("Critics accused Minister Lena Varga of writing the budget for Brussels. The European "
+     "Commission has asked Hungary to cut its deficit. Brussels said it would publish its "
+     "verdict in May.", "Brussels", "European Commission"),
+    ("The Folketing’s Culture Committee has summoned the broadcaster’s director to a hearing "
+     "on 4 November. Christiansborg is not convinced that the broadcaster needs more money.",
+     "Christiansborg", "Folketing"),
+])
+def test_a_seat_stands_for_the_institution_the_article_names(nlp, text, seat, institution):
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, seat) == {institution}
+
+
+def test_brussels_without_the_commission_named_is_the_eu(nlp):
+    text = "Brussels warned Rome on Tuesday that the budget broke the rules."
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Brussels") == {"European Union"}
+
+
+def test_an_irish_county_is_the_place_after_co(nlp):
+    text = ("Sean Dunne, who milks 120 cows in Co Tipperary, said prices were too low. "
+            "Farmers in Co. Kerry agreed.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Tipperary"].type == "GPE"
+    assert not {"Co Tipperary", "Co. Kerry", "Co"} & set(actors)
+
+
 def test_untagged_acronym_spelled_by_an_organisation(nlp):
     text = ("The National Union of Dockworkers warned of strikes. The NUD said members would "
             "vote.")
