@@ -113,6 +113,10 @@ _OBJECT_BEFORE = re.compile(r"\b(?:of|at|for|from|with|to|by|in|on)\s+$")
 # ("shares in X", "a stake in X" are not places)
 _PLACE_BEFORE = re.compile(r"(?<![Ss]hares )(?<![Ss]take )(?<![Ss]takes )(?<![Ii]nvestment )"
                            r"\b(?:in|across|throughout|around|outside|near)\s+$")
+# Lower-case words that open a clause and are never inside a name: an entity running over one
+# ("the American Music Awards after Swift scolded") is cut there, like one over a verb.
+_CLAUSE_WORDS = frozenset("after before when while because since during until unless although "
+                          "though whereas who whom whose which than".split())
 # An Irish county named with its abbreviation: the place is the name after "Co".
 _IRISH_COUNTY = re.compile(r"Co\.? ([A-Z][a-z]+)")
 _CAPITAL_AS_PLACE = re.compile(r"\b(?:in|at|across|throughout|around|outside|near|into|from|via)\s+$")
@@ -198,8 +202,10 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             continue
         cuts = [m.end() for m in _SENTENCE_IN_NAME.finditer(text, ent.start_char, ent.end_char)
                 if m.group(1).lower() not in TITLE_WORDS]    # "Mining Ltd. Westbridge denies"
-        # a lower-case verb inside is not part of a name: "Valente told Atlantic Markets"
-        verbs = [t for t in ent if t.tag_.startswith("VB") and t.text.islower()]
+        # a lower-case verb or clause word inside is not part of a name: "Valente told Atlantic
+        # Markets", "the American Music Awards after Swift scolded"
+        verbs = [t for t in ent if t.text.islower()
+                 and (t.tag_.startswith("VB") or t.text in _CLAUSE_WORDS)]
         if verbs:
             cuts = sorted({*cuts, *(t.idx for t in verbs), *(t.idx + len(t) for t in verbs)})
         splitter = _COMMA_SPLIT if ent.label_ in ("ORG", "PERSON") else _LINE_SPLIT

@@ -370,6 +370,21 @@ def test_a_verb_inside_an_entity_cuts_it(nlp):
     assert owner(actors, "Lindqvist") == {"Karen Lindqvist"}
 
 
+def test_a_clause_word_inside_an_entity_cuts_it(nlp):
+    from spacy.tokens import Span
+    doc = nlp("Halvard Records let Mira Lane perform at the Northfield Music Awards after Lane "
+              "publicly scolded the label.")
+    words = [t.text for t in doc]
+    start, end = words.index("Northfield"), words.index("Lane", words.index("after"))
+    # the span spaCy sm gave a real article's "American Music Awards after Swift"
+    doc.ents = [e for e in doc.ents if e.end <= start or e.start > end] + [
+        Span(doc, start, end + 1, label="ORG")]
+    _, actors = extract_actors(doc)
+    names = {a.name for a in actors}
+    assert "Northfield Music Awards" in names
+    assert not any(" after " in n for n in names)
+
+
 @pytest.mark.parametrize("text, name", [
     ("Opposition MP Lars Berntsen, who chairs the Storting's Energy Committee, has summoned "
      "the minister to a hearing.", "Energy Committee"),
