@@ -41,6 +41,7 @@ from pathlib import Path
 import numpy as np
 
 from .model import CleanResult, Removal, Segment
+from .regex_parts import GuardedSearch, alternatives, first_char_alternation, holds_any, plain_case
 
 MODEL_PATH = Path(__file__).parent / "data" / "line_model.json"
 # Largest input the cleaner looks at line by line; beyond it the tail is kept as it is.
@@ -55,19 +56,45 @@ _ALPHA_WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.U)
 # (a full stop of Chinese or Japanese ends a sentence whatever follows: no space comes after it)
 _SENT_END = re.compile(r"[.!?](?=\s|$|[\"”’')\]])|[。！？]")
 _ENDS_SENTENCE = re.compile(r"[.!?。！？…:;]['\"”’)\]]*$|[\"”’]$")
-_URL = re.compile(r"https?://|www\.|\.com\b|@\w|#\w", re.I)
+# (each match holds one of the words: a line without them is passed by, see GuardedSearch)
+_URL = GuardedSearch([(("http", "www.", ".com", "@", "#"), r"https?://|www\.|\.com\b|@\w|#\w")], re.I)
 _BULLET = re.compile(r"^([-*•·▪●◦–—]\s|\d{1,2}[.)]\s|[a-z][.)]\s)")
-_SEPARATOR = re.compile(r"\s[|>»›•·/]\s|\s[|»›]|[|»›]\s")
+_SEPARATOR = GuardedSearch([(tuple("|>»›•·/"), r"\s[|>»›•·/]\s|\s[|»›]|[|»›]\s")])
+_NO_SPACE_RUN = re.compile(r"[a-z][A-Z][a-z]")
+_BY_START = re.compile(r"(by|from)\s+[A-Z]", re.I)
+
+
+def _ends_sentence(text: str) -> bool:
+    """bool(_ENDS_SENTENCE.search(text)), read off the line's end instead of scanning it (speed):
+    a full stop (or the like) closes it, closing quotes and brackets aside, or a quote does."""
+    if text.endswith("\n"):  # where "$" has two places to match
+        return bool(_ENDS_SENTENCE.search(text))
+    core = text.rstrip("'\"”’)]")
+    return (bool(core) and core[-1] in ".!?。！？…:;") or text.endswith(('"', "”", "’"))
+
+
 _MONTH = (r"(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|"
           r"oct(ober)?|nov(ember)?|dec(ember)?)")
-_DATE = re.compile(
-    rf"\b{_MONTH}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH}\b|\b\d{{1,2}}:\d{{2}}\b|"
-    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b(19|20)\d{2}\b.*\b\d{1,2}:\d{2}|"
-    r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b|\b\d+\s+(min(ute)?s?|hours?|days?)\s+ago\b|"
-    r"\d{1,2}月\d{1,2}日|\d{1,2}[時时点點]\d{1,2}分",
-    re.I)
-_DATE_WORD = re.compile(r"\b(updated|published|posted|last modified|first published|am|pm|a\.m\.|"
-                        r"p\.m\.|gmt|bst|utc|edt|est|cet|ist|et)\b|\d{4}年|\d+月\d+日", re.I)
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAY_STEMS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# A date or a time, as (words one of which every match holds, pattern); all but the weekday
+# names hold a digit too (see _date_low).
+_DATE_PARTS = (
+    (_MONTH_STEMS, rf"\b{_MONTH}\.?\s+\d{{1,2}}\b"),
+    (_MONTH_STEMS, rf"\b\d{{1,2}}\s+{_MONTH}\b"),
+    ((":",), r"\b\d{1,2}:\d{2}\b"),
+    (("-",), r"\b\d{4}-\d{2}-\d{2}\b"),
+    (("/",), r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"),
+    ((":",), r"\b(19|20)\d{2}\b.*\b\d{1,2}:\d{2}"),
+    (_WEEKDAY_STEMS, r"\b(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?\b"),
+    (("ago",), r"\b\d+\s+(min(ute)?s?|hours?|days?)\s+ago\b"),
+    (("月",), r"\d{1,2}月\d{1,2}日"),
+    (("分",), r"\d{1,2}[時时点點]\d{1,2}分"),
+)
+_DATE = re.compile("|".join(p for _, p in _DATE_PARTS), re.I)
+_DATE_WORDS = (r"updated|published|posted|last modified|first published|am|pm|a\.m\.|p\.m\.|gmt|bst|utc|"
+               r"edt|est|cet|ist|et")
+_DATE_WORD = re.compile(rf"\b({_DATE_WORDS})\b|\d{{4}}年|\d+月\d+日", re.I)
 
 
 def _cue(words: str) -> re.Pattern:
@@ -119,11 +146,21 @@ CUES: dict[str, re.Pattern] = {
 }
 _CUE_NAMES = tuple(CUES)
 _CUE_KEYS = tuple(f"c{i}" for i in range(len(CUES)))
-# All cue kinds in one pass over the line (speed); a word counts for the first kind listing it.
-# The word-boundary checks stand once outside the alternation, and the pattern (all lower case)
-# runs on the lower-cased line: the same matches as CUES, several times faster.
-_CUE_ALL = re.compile(r"(?<!\w)(?:" + "|".join(f"(?P<{k}>{_cue_words(rx)})" for k, rx in
-                                                zip(_CUE_KEYS, CUES.values())) + r")(?!\w)")
+# All cue kinds in one pass over the line (speed). The word-boundary checks stand once outside
+# the alternation, the words are grouped by their first letter (first_char_alternation), and the
+# pattern (all lower case) runs on the lower-cased line: the same matches as CUES, several times
+# faster. A word counts for the first kind listing it (_cue_kind).
+_CUE_ALL = re.compile(r"(?<!\w)" + first_char_alternation(
+    [alt for rx in CUES.values() for alt in alternatives(_cue_words(rx))]) + r"(?!\w)")
+_CUE_KIND_WORDS = tuple((key, re.compile(_cue_words(rx))) for key, rx in zip(_CUE_KEYS, CUES.values()))
+
+
+@lru_cache(maxsize=4096)
+def _cue_kind(word: str) -> str:
+    """The kind (``_CUE_KEYS``) of a cue word _CUE_ALL found: the first kind listing it. (The
+    alternative re took is the first one in order that matches there, so no earlier kind can
+    match the same word whole.)"""
+    return next(key for key, rx in _CUE_KIND_WORDS if rx.fullmatch(word))
 
 # The same kinds of cue in Chinese (simplified and traditional) and Japanese, where words are not
 # set apart by spaces, so they are looked for anywhere in a line that has such characters. Only
@@ -216,45 +253,67 @@ HARD_JUNK: list[tuple[str, re.Pattern]] = [
                                  r"allow|cookie|preferences|settings|\s)*$", re.I)),
 ]
 
-_CREDIT_END = re.compile(r"(?i:(photograph|photo|picture|image|illustration|credit|video)s?)\s*"
-                         r"(:|(?i:by))\s*[^.!?]{2,80}$|"
-                         r"\b[A-Z][\w.'’-]*(\s[A-Z][\w.'’-]*)*(\s?/\s?[A-Z][\w.'’ -]*){1,3}\)?\s*$|"
-                         r"\((?i:getty|afp|reuters|ap|epa|file|photo|image)[^)]{0,60}\)\s*$|"
-                         # a picture agency's name closing the line: "... on Tuesday. Getty Images"
-                         r"(?i:getty images|shutterstock|alamy|ap photo|afp|reuters|epa|xinhua|"
-                         r"pa (wire|media)|associated press|via getty)\s*\)?\s*$")
-
-
-_DATE_LOW = re.compile(_DATE.pattern)
-_DATE_WORD_LOW = re.compile(_DATE_WORD.pattern)
+# Picture credits closing a line, as (words one of which every match holds, case aside; pattern).
+_CREDIT_END_PARTS = (
+    (("photo", "picture", "image", "illustration", "credit", "video"),
+     r"(?i:(photograph|photo|picture|image|illustration|credit|video)s?)\s*(:|(?i:by))\s*[^.!?]{2,80}$"),
+    (("/",), r"\b[A-Z][\w.'’-]*(\s[A-Z][\w.'’-]*)*(\s?/\s?[A-Z][\w.'’ -]*){1,3}\)?\s*$"),
+    (("(",), r"\((?i:getty|afp|reuters|ap|epa|file|photo|image)[^)]{0,60}\)\s*$"),
+    # a picture agency's name closing the line: "... on Tuesday. Getty Images"
+    (("getty", "shutterstock", "alamy", "ap photo", "afp", "reuters", "epa", "xinhua", "pa ",
+      "associated press"),
+     r"(?i:getty images|shutterstock|alamy|ap photo|afp|reuters|epa|xinhua|"
+     r"pa (wire|media)|associated press|via getty)\s*\)?\s*$"),
+)
+_CREDIT_END = re.compile("|".join(p for _, p in _CREDIT_END_PARTS))
+# The same tests part by part, each only on a line that holds one of its words (speed).
+_CREDIT_END_SEARCH = GuardedSearch(list(_CREDIT_END_PARTS))
+# _DATE on a lower-cased line (its pattern is all lower case): without a digit only the weekday
+# names can match. The words of _DATE_WORD are looked for by first letter (speed).
+_DATE_LOW = GuardedSearch(list(_DATE_PARTS))
+_DATE_LOW_WEEKDAY = GuardedSearch([part for part in _DATE_PARTS if part[0] == _WEEKDAY_STEMS])
+_DATE_WORD_LOW = GuardedSearch([
+    ((), r"\b" + first_char_alternation(alternatives(_DATE_WORDS)) + r"\b"),
+    (("年",), r"\d{4}年"), (("月",), r"\d+月\d+日")])
 _DIGIT = re.compile(r"\d")
-# Every alternative of _DATE holds a digit but the weekday names, which start with these: a line
-# with neither cannot match, and most lines are settled without running the long pattern (speed).
-_WEEKDAY_STEMS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-# Every alternative of _CREDIT_END holds "/", "(" or one of these words (case aside): on an
-# ASCII tail with none of them the pattern cannot match (speed; re's case-insensitive matching
-# also pairs a few non-ASCII letters with ASCII ones, so other tails go to the pattern).
-_CREDIT_END_WORDS = ("photo", "picture", "image", "illustration", "credit", "video", "getty",
-                     "shutterstock", "alamy", "afp", "reuters", "epa", "xinhua", "pa ",
-                     "associated press")
 
 
 def _date_low(low: str) -> bool:
-    """_DATE_LOW.search(low), the lower-cased line's date or time."""
-    return bool((_DIGIT.search(low) or any(w in low for w in _WEEKDAY_STEMS))
-                and _DATE_LOW.search(low))
+    """A date or time in the lower-cased line: _DATE's pattern run on it as it is (that pattern
+    is all lower case), with a digit or a weekday's name as the first test (speed)."""
+    if _DIGIT.search(low):
+        return _DATE_LOW.search(low, low)
+    return _DATE_LOW_WEEKDAY.search(low, low)
 
 
-def _credit_end(tail: str) -> bool:
-    """_CREDIT_END.search(tail): a picture credit closes the line."""
-    if tail.isascii() and "/" not in tail and "(" not in tail:
-        low = tail.lower()
-        if not any(w in low for w in _CREDIT_END_WORDS):
-            return False
-    return bool(_CREDIT_END.search(tail))
-_LETTER = re.compile(r"[^\W\d_]")
-_CUE_FEATURE_KEYS = tuple((key, ("cue_" + name, "cue_short_" + name, "cue_start_" + name))
-                          for key, name in zip(_CUE_KEYS, _CUE_NAMES))
+def _credit_end(text: str) -> bool:
+    """_CREDIT_END.search(text): a picture credit closes the line."""
+    return _CREDIT_END_SEARCH.search(text)
+
+
+_ASCII_DIGITS = b"0123456789"
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _digits_letters(text: str) -> tuple[int, int]:
+    """How many digits (``\\d``) and letters (``[^\\W\\d_]``) ``text`` holds, without a regex
+    scan (speed): the ASCII characters by deleting bytes, the others (a few quotes and dashes,
+    mostly) by str methods, ``\\w`` being str.isalnum and ``\\d`` its decimal digits."""
+    b = text.encode("ascii", "ignore")
+    digits = len(b) - len(b.translate(None, _ASCII_DIGITS))
+    letters = len(b) - len(b.translate(None, _ASCII_LETTERS))
+    if len(b) < len(text):
+        rest = "".join(_NON_ASCII.findall(text))
+        rest_digits = sum(map(str.isdecimal, rest))
+        digits += rest_digits
+        letters += sum(map(str.isalnum, rest)) - rest_digits
+    return digits, letters
+
+
+_CUE_FEATURE_NAMES = {key: ("cue_" + name, "cue_short_" + name, "cue_start_" + name)
+                      for key, name in zip(_CUE_KEYS, _CUE_NAMES)}
+_CUE_FEATURE_ZEROS = {k: 0.0 for names in _CUE_FEATURE_NAMES.values() for k in names}
 _BYLINE_KEY = _CUE_KEYS[_CUE_NAMES.index("byline")]
 
 _CREDIT_LINE = re.compile(r"getty|images?\b|shutterstock|alamy|\b(AP|AFP|EPA|PA|Reuters|Xinhua|"
@@ -279,15 +338,23 @@ def _shape(text: str) -> dict[str, float]:
     # Letter-case and character ratios are read on the same probe (speed on long paragraphs).
     words = _ALPHA_WORD.findall(probe)
     nw = len(words) or 1
-    title = sum(1 for w in words if w[0].isupper()) / nw
-    caps = sum(1 for w in words if len(w) > 1 and w.isupper()) / nw
+    n_title = n_caps = 0
+    for w in words:
+        if w[0].isupper():
+            n_title += 1
+        elif w[0].islower():
+            continue  # (a word in capitals may open with a letter that has no case)
+        if len(w) > 1 and w.isupper():
+            n_caps += 1
+    title, caps = n_title / nw, n_caps / nw
     chars = len(probe) or 1
-    digits = len(_DIGIT.findall(probe)) / chars
-    alpha = len(_LETTER.findall(probe)) / chars
+    n_digits, n_letters = _digits_letters(probe)
+    digits, alpha = n_digits / chars, n_letters / chars
     short = n <= 8
     low = probe.lower()  # the *_LOW patterns are case-insensitive ones run on lower case (speed)
     has_date = _date_low(low)
     credit_end = _credit_end(probe[-160:])  # it matches at the end only
+    ends_sentence = _ends_sentence(text)
     f = {
         "bias": 1.0,
         "log_units": math.log1p(n),
@@ -295,7 +362,7 @@ def _shape(text: str) -> dict[str, float]:
         "units_le8": float(short),
         "units_ge20": float(n >= 20),
         "units_ge40": float(n >= 40),
-        "ends_sentence": float(bool(_ENDS_SENTENCE.search(text))),
+        "ends_sentence": float(ends_sentence),
         "ends_colon": float(text.endswith(":")),
         "ends_ellipsis": float(text.endswith(("...", "…", ".."))),
         "n_sentences": math.log1p(len(_SENT_END.findall(text))),
@@ -305,42 +372,44 @@ def _shape(text: str) -> dict[str, float]:
         "caps_ratio": caps,
         "digit_ratio": digits,
         "alpha_ratio": alpha,
-        "url": float(bool(_URL.search(probe))),
+        "url": float(_URL.search(probe, low)),
         "bullet": float(bool(_BULLET.match(text))),
-        "separator": float(bool(_SEPARATOR.search(probe))),
+        "separator": float(_SEPARATOR.search(probe)),
         "starts_lower": float(text[:1].islower()),
         "starts_quote": float(text[:1] in "\"“‘'«—–"),
         "date": float(has_date),
         "date_short": float(has_date and n <= 14),
         "date_word": float(bool(_DATE_WORD_LOW.search(low))),
         "credit_end": float(credit_end),
-        "no_space_run": float(bool(re.search(r"[a-z][A-Z][a-z]", probe)) and n <= 12),
-        "by_start": float(bool(re.match(r"(by|from)\s+[A-Z]", text, re.I)) and n <= 14),
+        "no_space_run": float(n <= 12 and bool(_NO_SPACE_RUN.search(probe))),
+        "by_start": float(n <= 14 and bool(_BY_START.match(text))),
         "copyright": float("©" in text or "(c)" in text.lower() or "ⓒ" in text),
         "pipe_count": min(text.count("|") + text.count("•"), 5) / 5.0,
         "question": float(text.rstrip("\"”’' ").endswith("?")),
         "paren_wrap": float(text[:1] in "([" and text[-1:] in ")]"),
         "credit_line": float(n <= 10 and bool(_CREDIT_LINE_LOW.search(low))),
         "all_caps": float(caps > 0.7 and n >= 3),
-        "long_no_end": float(n >= 8 and not _ENDS_SENTENCE.search(text)),
+        "long_no_end": float(n >= 8 and not ends_sentence),
         "credit_long": float(n >= 12 and credit_end),
     }
     hits: set[str] = set()
     starts: set[str] = set()
     for m in _CUE_ALL.finditer(low):
-        hits.add(m.lastgroup)
+        key = _cue_kind(m.group())
+        hits.add(key)
         if m.start() == 0:
-            starts.add(m.lastgroup)
+            starts.add(key)
     if _CJK.search(probe):
         for m in _CUE_CJK.finditer(probe):
             hits.add(m.lastgroup)
             if m.start() == 0:
                 starts.add(m.lastgroup)
-    for key, (k_hit, k_short, k_start) in _CUE_FEATURE_KEYS:
-        hit = key in hits
-        f[k_hit] = float(hit)
-        f[k_short] = float(hit and short)
-        f[k_start] = float(key in starts)
+    f.update(_CUE_FEATURE_ZEROS)  # (in SHAPE_NAMES's order), then the kinds found
+    for key in hits:
+        k_hit, k_short, _ = _CUE_FEATURE_NAMES[key]
+        f[k_hit], f[k_short] = 1.0, float(short)
+    for key in starts:
+        f[_CUE_FEATURE_NAMES[key][2]] = 1.0
     f["hard_junk"] = float(_hard_reason(text) is not None)
     f["cue_any"] = float(bool(hits - {_BYLINE_KEY}))
     return f
@@ -354,8 +423,8 @@ _DATE_TOKEN = re.compile(
 
 def _pure_date(text: str) -> bool:
     """A line that is nothing but a date and/or time ("Tuesday 4 March 2025, 7:15 pm")."""
-    if len(text) > 80 or (text.isascii() and not _date_low(text.lower())):
-        return False  # (an ASCII line's case-blind _DATE match is _DATE_LOW's on its lower case)
+    if len(text) > 80 or (plain_case(text) and not _date_low(text.lower())):
+        return False  # (such a line's case-blind _DATE match is _DATE's on its lower case)
     return bool(_DATE.search(text)) and not _DATE_TOKEN.sub("", text).strip()
 
 
@@ -365,12 +434,11 @@ def _hard_reason(text: str) -> str | None:
         return None
     if _pure_date(text):
         return "dateline"
-    low = text.lower() if text.isascii() else None
-    if low is not None and not _HARD_ANY_PLAIN.match(text) \
-            and not any(w in low for w in _HARD_NEEDS_ALL):
+    low = text.lower() if plain_case(text) else None
+    if low is not None and not _HARD_ANY_PLAIN.match(text) and not holds_any(low, _HARD_NEEDS_ALL):
         return None     # no pattern can match: one combined test instead of every pattern (speed)
     for reason, rx, needs in _HARD_JUNK_NEEDS:
-        if needs and low is not None and not any(w in low for w in needs):
+        if needs and low is not None and not holds_any(low, needs):
             continue
         if rx.match(text):
             return reason
@@ -379,9 +447,9 @@ def _hard_reason(text: str) -> str | None:
 
 def _hard_needs(rx: re.Pattern) -> tuple[str, ...]:
     """Words one of which (case aside) any match of ``rx`` holds, for the patterns that scan a
-    whole line for them: an ASCII line with none of them is passed by without running the
-    pattern (speed). Only ASCII lines: re's case-blind matching pairs a few other letters with
-    ASCII ones (the long s with s)."""
+    whole line for them: a line with none of them is passed by without running the pattern
+    (speed). Only lines where ``plain_case`` holds: re's case-blind matching pairs a few other
+    letters with ASCII ones (the long s with s)."""
     for marker, words in _HARD_NEEDS:
         if marker in rx.pattern:
             return words
@@ -391,17 +459,19 @@ def _hard_needs(rx: re.Pattern) -> tuple[str, ...]:
 _HARD_NEEDS = (
     (r"^.{0,400}?(\b(?i:photograph", ("photo", "picture", "image", "illustration", "(")),
     (r"^.{0,200}\b(delivered", ("delivered", "inbox")),
+    (r"^((like|enjoy(ed)?|love)", ("like", "enjoy", "love", "share")),
     (r"^.{0,60}\b(care|want", ("comment", "join the")),
     (r"^(get|sign up|subscribe|receive", ("inbox", "newsletter", "briefing", "bulletin", "digest")),
     (r"^.{0,200}\b(uses?|using) cookies", ("cookies", "accept", "reject", "allow")),
     (r"^(copyright|©", ("copyright", "©", "(c)", "ⓒ", "all rights reserved")),
+    (r"^.{0,40}(版权所有", ("版权所有", "版權所有", "无断转载", "無断転載", "不得转载", "不得轉載")),
     (r"^.{10,400}?[.!?]", ("getty images", "shutterstock", "alamy", "afp", "reuters", "epa", "xinhua",
                            "ap photo", "associated press", "pa wire", "pa media")),
 )
 _HARD_JUNK_NEEDS = [(reason, rx, _hard_needs(rx)) for reason, rx in HARD_JUNK]
 assert sum(bool(needs) for _, _, needs in _HARD_JUNK_NEEDS) == len(_HARD_NEEDS)
 # The patterns without such words, as one alternation (each keeps its own case rule), and every
-# pattern's words: an ASCII line that matches neither matches no pattern at all.
+# pattern's words: a line (plain_case) that matches neither matches no pattern at all.
 assert all(rx.flags & ~(re.I | re.U) == 0 for _, rx in HARD_JUNK)     # only the case rule differs
 _HARD_ANY_PLAIN = re.compile("|".join(
     f"(?{'i' if rx.flags & re.I else '-i'}:{rx.pattern})" for _, rx, needs in _HARD_JUNK_NEEDS
@@ -426,6 +496,35 @@ _LINE_NAMES = (list(SHAPE_NAMES)
 @lru_cache(maxsize=50000)
 def _shape_row(text: str) -> tuple[float, ...]:
     return tuple(_shape(text).values())  # _shape fills its keys in SHAPE_NAMES's order
+
+
+@lru_cache(maxsize=50000)
+def _shape_bytes(text: str) -> bytes:
+    """_shape_row as packed float64s: the matrix of many lines is then one join (speed; numpy
+    converts a list of tuples of Python floats one number at a time)."""
+    return np.array(_shape_row(text), dtype=float).tobytes()
+
+
+def _shape_matrix(lines: list[str]) -> np.ndarray:
+    """The _shape_row of every line, one row a line (read-only)."""
+    packed = b"".join(map(_shape_bytes, lines))
+    return np.frombuffer(packed, dtype=float).reshape(len(lines), len(SHAPE_NAMES))
+
+
+def _units_array(lines: list[str]) -> np.ndarray:
+    return np.fromiter(map(units, lines), dtype=float, count=len(lines))
+
+
+def _shifted(values: np.ndarray, d: int, fill) -> tuple[np.ndarray, np.ndarray]:
+    """Row i of the result is row i + d of ``values`` (``fill`` where that is outside), and
+    whether it was outside."""
+    n = len(values)
+    out = np.full(values.shape, fill, dtype=values.dtype)
+    lo, hi = max(0, -d), max(max(0, -d), min(n, n - d))  # rows whose row i + d exists
+    out[lo:hi] = values[lo + d:hi + d]
+    outside = np.ones(n, dtype=bool)
+    outside[lo:hi] = False
+    return out, outside
 
 
 def _window_sum(values: np.ndarray, r: int) -> np.ndarray:
@@ -460,23 +559,24 @@ def line_features(lines: list[str], hidden=None) -> tuple[list[str], np.ndarray]
     hid = np.zeros(n + 1)
     if hidden is not None:
         hid[:n] = np.asarray(hidden, dtype=float)[:n]
-    S = np.array([_shape_row(t) for t in lines], dtype=float).reshape(n, len(SHAPE_NAMES))
+    S = _shape_matrix(lines)
     col = _SHAPE_COL
     counts = Counter(lines)
-    lens = np.array([units(t) for t in lines], dtype=float)
+    lens = _units_array(lines)
     texty = np.where((lens >= 12) & (S[:, col["ends_sentence"]] > 0), lens, 0.0)
     total = float(texty.sum()) or 1.0
     before = (np.cumsum(texty) - texty) / total
     # Runs of consecutive short lines: a menu (words, no digits) or a table/list (digits, bullets).
     # (Means of flags and lengths come from cumulative sums, exact for them; the title ratio is
-    # no such value, so its mean stays np.mean's own, run by run: the features must not move.)
+    # no such value, so its mean stays np.mean's own, run by run: the features must not move;
+    # np.mean is np.add.reduce over the count, called here without np.mean's checks for speed.)
     srun = np.zeros((n, 6))
     short = lens <= 10
     runs = _runs(short)
     title = S[:, col["title_ratio"]]
     run_len = [j - i + 1 for i, j in runs]
     if runs:
-        title_mean = [float(title[i]) if i == j else float(np.mean(S[i:j + 1, col["title_ratio"]]))
+        title_mean = [float(title[i]) if i == j else float(np.add.reduce(title[i:j + 1]) / (j - i + 1))
                       for i, j in runs]
         srun[short] = np.repeat(np.column_stack((
             [math.log1p(k) for k in run_len], _run_means(S[:, col["digit_ratio"]] > 0.05, runs),
@@ -518,14 +618,10 @@ def line_features(lines: list[str], hidden=None) -> tuple[list[str], np.ndarray]
              np.log1p(_window_sum(texty, 3))[:, None], near_count[:, None], sand,
              np.log1p(gap_prev)[:, None], np.log1p(gap_next)[:, None], stamps[:, None],
              np.log1p(hid[:n])[:, None], np.log1p(hid[1:])[:, None], heads_near[:, None]]
-    keys = [col[k] for k in _NEIGHBOUR_KEYS]
+    near = S[:, [col[k] for k in _NEIGHBOUR_KEYS]]
     for d in (-2, -1, 1, 2):
-        block = np.zeros((n, len(keys) + 1))
-        src = np.arange(n) + d
-        ok = (src >= 0) & (src < n)
-        block[ok, :-1] = S[src[ok]][:, keys]
-        block[~ok, -1] = 1.0
-        extra.append(block)
+        shifted, missing = _shifted(near, d, 0.0)
+        extra.append(np.column_stack((shifted, missing)))
     return _LINE_NAMES, np.hstack([S] + [e.astype(float) for e in extra])
 
 
@@ -542,7 +638,7 @@ def _best_span(values: np.ndarray) -> tuple[int, int]:
     return span
 
 
-def _main_run(scores: list[float], weights: list[float]) -> tuple[int, int]:
+def _main_run(scores, weights) -> tuple[int, int]:
     """The contiguous run of lines with the largest sum of weight * (score - 0.5)."""
     return _best_span(np.asarray(weights, dtype=float) * (np.asarray(scores, dtype=float) - 0.5))
 
@@ -561,6 +657,11 @@ _CONTEXT_NAMES = (["bias", "z", "log_units", "in_run", "run_dist", "mass_before"
                   + [f"z{d:+d}" for d in (-3, -2, -1, 1, 2, 3)] + ["own_" + k for k in _PASS_KEYS])
 
 
+@lru_cache(maxsize=8)
+def _pass_columns(base_names: tuple[str, ...]) -> list[int]:
+    return [base_names.index(k) for k in _PASS_KEYS]
+
+
 def context_features(logits, lines: list[str], base_names: list[str],
                      base_rows) -> tuple[list[str], np.ndarray]:
     """Stage-2 features: stage-1 verdicts of the line, its neighbours and the main run."""
@@ -568,13 +669,13 @@ def context_features(logits, lines: list[str], base_names: list[str],
     base = np.asarray(base_rows, dtype=float)
     n = len(raw)
     probs = 1.0 / (1.0 + np.exp(-np.clip(raw, -50, 50)))
-    lens = np.array([units(t) for t in lines], dtype=float)
+    lens = _units_array(lines)
     weights = np.sqrt(1.0 + lens)
-    lo, hi = _main_run(probs.tolist(), weights.tolist())
+    lo, hi = _main_run(probs, weights)
     kept_mass = probs * lens
     total = float(kept_mass.sum()) or 1.0
     before = (np.cumsum(kept_mass) - kept_mass) / total
-    pick = [base_names.index(k) for k in _PASS_KEYS]
+    pick = _pass_columns(tuple(base_names))
     own = base[:, pick] if n else np.zeros((0, len(pick)))
     idx = np.arange(n)
     inside = ((idx >= lo) & (idx <= hi)).astype(float)
@@ -602,15 +703,11 @@ def context_features(logits, lines: list[str], base_names: list[str],
         za[:-d] = np.maximum(za[:-d], z[d:] if d < n else za[:-d])
     frame = np.full(n, -8.0)
     short_run = lens <= 10
+    z_list = z.tolist()
     for i, j in _runs(short_run):
-        frame[i:j + 1] = min(z[i - 1] if i > 0 else -8.0, z[j + 1] if j + 1 < n else -8.0)
+        frame[i:j + 1] = min(z_list[i - 1] if i > 0 else -8.0, z_list[j + 1] if j + 1 < n else -8.0)
     cols += [zb, za, np.minimum(zb, za), frame, frame * short_run]
-    for d in (-3, -2, -1, 1, 2, 3):
-        src = idx + d
-        ok = (src >= 0) & (src < n)
-        shifted = np.full(n, -4.0)
-        shifted[ok] = z[src[ok]]
-        cols.append(shifted)
+    cols += [_shifted(z, d, -4.0)[0] for d in (-3, -2, -1, 1, 2, 3)]
     return _CONTEXT_NAMES, np.hstack([np.column_stack(cols) if n else np.zeros((0, len(cols))), own])
 
 
@@ -640,43 +737,59 @@ def prepare_stage(st: dict) -> None:
 
 
 def _tree_levels(stage: dict) -> tuple:
-    """The trees as complete binary trees of the stage's depth, in heap order (node k's children
-    are 2k+1 and 2k+2), so that all trees are walked at once by index arithmetic: three flat
-    gathers per level instead of five. Built by following each tree's own node arrays level by
-    level, so a leaf above the last level (it points to itself) is simply repeated below: every
-    line ends on the very leaf the node-array walk reaches, and the sum is the same."""
+    """The trees as complete binary trees of the stage's depth, so that all trees are walked at
+    once by index arithmetic. Built by following each tree's own node arrays level by level, so
+    a leaf above the last level (it points to itself) is simply repeated below: every line ends
+    on the very leaf the node-array walk reaches, and the sum is the same.
+
+    Node k (heap order) of tree t has the slot s = 2 * (t * inner + k): its feature and threshold
+    stand at s (and again at s + 1), and ``child[s + go_left]`` is its right (+0) or left (+1) child's slot,
+    or on the last level ``leaf[s + go_left]`` that leaf's value. A level is then two gathers of
+    the node's test, one of the line's value and one of the child, and one addition (speed)."""
     roots, feature, threshold, left, right, value = (np.asarray(stage[k]) for k in
                                                      ("roots", "feature", "threshold", "left",
                                                       "right", "value"))
     depth = int(stage["depth"])
+    if depth < 1:
+        raise ValueError("tree stage of depth 0")
     at = roots.reshape(-1, 1)  # node ids of each tree's heap positions on the current level
     feats, thresholds = [], []
     for _ in range(depth):
         feats.append(feature[at])
         thresholds.append(threshold[at])
         at = np.stack([left[at], right[at]], axis=2).reshape(len(roots), -1)
-    inner = 2 ** depth - 1
-    return (depth, len(roots), np.concatenate(feats, axis=1).astype(np.intp).ravel(),
-            np.concatenate(thresholds, axis=1).astype(float).ravel(), value[at].astype(float).ravel(),
-            np.arange(len(roots), dtype=np.intp) * inner,
-            np.arange(len(roots), dtype=np.intp) * (inner + 1) - inner)
+    n_trees, inner = len(roots), 2 ** depth - 1
+    heap_feature = np.concatenate(feats, axis=1).astype(np.intp)   # (trees, inner), heap order
+    heap_threshold = np.concatenate(thresholds, axis=1).astype(float)
+    leaf_value = value[at].astype(float)                            # (trees, inner + 1)
+    k = np.arange(inner)
+    tree = np.arange(n_trees)[:, None]
+    last = 2 * k + 1 >= inner                                       # children are leaves
+    child = np.zeros((n_trees, inner, 2), dtype=np.intp)
+    leaf = np.zeros((n_trees, inner, 2))
+    for side, kid in ((0, 2 * k + 2), (1, 2 * k + 1)):             # 0: right, 1: left
+        child[:, ~last, side] = 2 * (tree * inner + kid[~last])
+        leaf[:, last, side] = leaf_value[:, kid[last] - inner]
+    return (depth, heap_feature[:, 0], heap_threshold[:, 0], 2 * inner * np.arange(n_trees),
+            np.repeat(heap_feature.ravel(), 2), np.repeat(heap_threshold.ravel(), 2),
+            child.ravel(), leaf.ravel())
 
 
 def _trees(stage: dict, rows) -> np.ndarray:
     """Raw score of gradient-boosted trees stored as flat node arrays (leaves point to themselves)."""
     if "_np" not in stage:
         stage["_np"] = _tree_levels(stage)
-    depth, n_trees, feature, threshold, value, node_base, leaf_base = stage["_np"]
+    depth, root_feature, root_threshold, root_slot, feature, threshold, child, leaf = stage["_np"]
     X = np.asarray(rows, dtype=float)
     n, width = X.shape
     flat = X.ravel()
     row_base = (np.arange(n, dtype=np.intp) * width)[:, None]
-    pos = np.zeros((n, n_trees), dtype=np.intp)  # heap position within each tree
-    for _ in range(depth):  # depth = edges from the root to the deepest leaf
-        node = pos + node_base
-        go_left = np.take(flat, np.take(feature, node) + row_base) <= np.take(threshold, node)
-        pos = 2 * pos + 2 - go_left
-    return stage["baseline"] + np.take(value, pos + leaf_base).sum(axis=1)
+    go_left = X[:, root_feature] <= root_threshold  # every line starts at the roots
+    slot = root_slot
+    for _ in range(depth - 1):  # depth = edges from the root to the deepest leaf
+        slot = child.take(slot + go_left)
+        go_left = flat.take(feature.take(slot) + row_base) <= threshold.take(slot)
+    return stage["baseline"] + leaf.take(slot + go_left).sum(axis=1)
 
 
 def _linear(stage: dict, names: list[str], rows) -> np.ndarray:
@@ -733,7 +846,7 @@ def decide_lines(lines: list[str], model: dict | None = None,
     dec = model.get("decode")
     if not dec or "span1" not in model:
         return (z_line >= _logit(model.get("threshold", 0.5))).tolist(), probs
-    lens = np.array([units(t) for t in lines], dtype=float)
+    lens = _units_array(lines)
     lo, hi = _best_span((1.0 + lens) ** dec.get("power", 0.5) * (z_span - dec["bias"]))
     # A full sentence right at the region's edge that the body view accepts belongs to it
     # (the region view is least sure at its two ends, where short texts have nothing after).
@@ -751,8 +864,8 @@ def decide_lines(lines: list[str], model: dict | None = None,
 
 
 def _edge_sentence(text: str) -> bool:
-    return (units(text) >= 12 and bool(_ENDS_SENTENCE.search(text))
-            and not _CREDIT_END.search(text) and not text.endswith(":"))
+    return (units(text) >= 12 and _ends_sentence(text)
+            and not _credit_end(text) and not text.endswith(":"))
 
 
 def _logit(p: float) -> float:
@@ -779,6 +892,13 @@ _HEADLINE_SKIP = re.compile(r"^(by|from|photo|image|share|updated|published|list
                             r"\b(min(ute)?s? (read|listen)|listen to|\d+ min)\b|[·|›»>]", re.I)
 
 
+# Cue kinds that name a removal, first listed first; the first three also on long lines.
+_REASON_CUES = tuple((name, _SHAPE_COL["cue_" + name],
+                      name in ("cookie-notice", "paywall", "newsletter"))
+                     for name in ("cookie-notice", "paywall", "newsletter", "advertisement",
+                                  "share-widget", "comment-count", "related", "promo"))
+
+
 def _reason(text: str, i: int, first_kept: int, last_kept: int, after_end: str = "") -> str:
     """The analyst-facing reason for removing a line the model rejected (``after_end``: the
     reason for lines below the heading of a comment thread or story feed after the body)."""
@@ -798,12 +918,11 @@ def _reason(text: str, i: int, first_kept: int, last_kept: int, after_end: str =
     if has("date_short"):
         return "dateline"
     n = units(text)
-    for name in ("cookie-notice", "paywall", "newsletter", "advertisement", "share-widget",
-                 "comment-count", "related", "promo"):
-        if has("cue_" + name) and (n <= 25 or name in ("cookie-notice", "paywall", "newsletter")):
+    for name, column, any_length in _REASON_CUES:
+        if row[column] > 0 and (n <= 25 or any_length):
             return name
     if i > last_kept >= 0:
-        return "other-headline" if units(text) >= 4 and not _ENDS_SENTENCE.search(text) else "related"
+        return "other-headline" if units(text) >= 4 and not _ends_sentence(text) else "related"
     if first_kept >= 0 and i < first_kept:
         return "navigation"
     return "boilerplate"
@@ -853,8 +972,8 @@ def _label_lines(lines: list[str]) -> list[bool]:
         if pos > 0:
             i = visible[pos - 1]
             t = lines[i]
-            if (units(t) >= 25 and _ENDS_SENTENCE.search(t) and first_probs.get(i, 0.0) >= 0.2
-                    and not _CREDIT_END.search(t)):
+            if (units(t) >= 25 and _ends_sentence(t) and first_probs.get(i, 0.0) >= 0.2
+                    and not _credit_end(t)):
                 keep[i] = changed = True
     changed = _drop_split_byline(lines, keep) or changed
     changed = _drop_standfirst(lines, keep) or changed
@@ -866,7 +985,7 @@ def _label_lines(lines: list[str]) -> list[bool]:
             break
         prev, last = kept_visible[-2], kept_visible[-1]
         t = lines[last]
-        if (_headline_like(t) and units(t) <= 20 and not _ENDS_SENTENCE.search(t)
+        if (_headline_like(t) and units(t) <= 20 and not _ends_sentence(t)
                 and any(not keep[j] for j in range(prev + 1, last))):
             keep[last] = False
             changed = True
@@ -929,7 +1048,7 @@ def _body_resumes(lines: list[str], keep: list[bool], start: int, run: int = 4) 
         t = lines[j]
         if _hard_reason(t):
             continue
-        if keep[j] and units(t) >= 20 and _ENDS_SENTENCE.search(t):
+        if keep[j] and units(t) >= 20 and _ends_sentence(t):
             first = j if count == 0 else first
             count += 1
             if count >= run:
@@ -961,7 +1080,7 @@ def _drop_link_lists(lines: list[str], keep: list[bool], reach: int = 8) -> bool
             u = lines[j]
             if _hard_reason(u):
                 continue
-            if units(u) > 20 or _ENDS_SENTENCE.search(u):
+            if units(u) > 20 or _ends_sentence(u):
                 break
             if keep[j]:
                 keep[j], changed = False, True
@@ -1003,7 +1122,7 @@ def _standfirst_at(lines: list[str], i: int, first_kept: int) -> bool:
     """Line i, above the body, reads as a standfirst or caption: a sentence with a byline or a
     dateline just below it."""
     t = lines[i]
-    return (units(t) >= 6 and bool(_ENDS_SENTENCE.search(t))
+    return (units(t) >= 6 and _ends_sentence(t)
             and any(_stamp(u) for u in lines[i + 1:min(i + 4, first_kept)]))
 
 
@@ -1096,7 +1215,7 @@ def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
     if first_kept >= 0:
         t = lines[first_kept]
         # A title-like first kept line right next to removed lines is the headline of the page.
-        if (_headline_like(t) and units(t) <= 25 and not _ENDS_SENTENCE.search(t)
+        if (_headline_like(t) and units(t) <= 25 and not _ends_sentence(t)
                 and ((first_kept > 0 and not keep[first_kept - 1])
                      or (first_kept + 1 < len(lines) and _hard_reason(lines[first_kept + 1])
                          in ("byline", "dateline")))
@@ -1113,7 +1232,7 @@ def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
     segments, removed, body = [], [], []
     after_end, in_links = "", False
     for i, (s, e, t) in enumerate(head):
-        if in_links and not _hard_reason(t) and (units(t) > 20 or _ENDS_SENTENCE.search(t)):
+        if in_links and not _hard_reason(t) and (units(t) > 20 or _ends_sentence(t)):
             in_links = False
         if keep[i]:
             reason = "dropped by analyst" if s in drop else ""
