@@ -12,7 +12,9 @@ warned" as the United States. The steps:
    administration", "the Syrian army", "Whitehall", the place an organisation is named after
    ("in Northmoor"), an untagged proper-noun subject, a person's title and the name after it
    ("Councilmember Derek Hollings"), an untagged first name ("Jamal" + "Whitfield"), a club
-   prefix ("CD Ribera"), a cause name ("Parents for Safe Contact");
+   prefix ("CD Ribera"), a cause name ("Parents for Safe Contact"), a name with an age after it
+   ("Amélia Rocha, 74,"), a hyphenated given name's tail ("Moon Jae-in"); a company's kind
+   before its name ("Developer Valve") and "Co" before an Irish county are cut off;
 2. keys: each span's normalised name (lower case, straight apostrophes, person titles dropped);
 3. merging, strongest evidence first: country forms, acronym definitions, acronym initials,
    organisation short forms ("Kestrel Harbour" for "Kestrel Harbour Capital", "Rovers" for
@@ -117,6 +119,25 @@ _PLACE_BEFORE = re.compile(r"(?<![Ss]hares )(?<![Ss]take )(?<![Ss]takes )(?<![Ii
 # ("the American Music Awards after Swift scolded") is cut there, like one over a verb.
 _CLAUSE_WORDS = frozenset("after before when while because since during until unless although "
                           "though whereas who whom whose which than".split())
+# A company's kind written before its name at a sentence start ("Developer Valve called ...").
+_DESCRIPTOR = re.compile(r"(?:Developer|Publisher|Studio|Carmaker|Automaker|Chipmaker|Drugmaker|"
+                         r"Retailer|Broadcaster|Airline|Startup|Start-up|Lender|Insurer|Brewer|"
+                         r"Miner|Regulator|Rival|Conglomerate) (?=[A-Z])")
+# The second syllable of a hyphenated East Asian given name, which spaCy sm leaves out
+# ("Moon Jae-in", "Ban Ki-moon"); compounds such as "Johnson-led" are not names.
+_GIVEN_NAME_TAIL = re.compile(r"-(?!(?:led|era|like|born|run|made|type|style|ish)\b)[a-z]{1,4}\b")
+
+
+def _given_name_end(text: str, s: int, e: int) -> int:
+    """End of a person's name, with a hyphenated given name's lower-case tail taken in."""
+    words = text[s:e].split()
+    if len(words) >= 2 and len(words[-1]) <= 4 and words[-1][:1].isupper():
+        m = _GIVEN_NAME_TAIL.match(text, e)
+        if m:
+            return m.end()
+    return e
+
+
 # An Irish county named with its abbreviation: the place is the name after "Co".
 _IRISH_COUNTY = re.compile(r"Co\.? ([A-Z][a-z]+)")
 _CAPITAL_AS_PLACE = re.compile(r"\b(?:in|at|across|throughout|around|outside|near|into|from|via)\s+$")
@@ -226,6 +247,11 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             if pe == e:
                 pe = _possessive_after(text, e)
             label = ent.label_
+            lead = _DESCRIPTOR.match(text, s, e)
+            if lead and label in ("PERSON", "ORG"):
+                s, label = lead.end(), "ORG"    # "Developer Valve called ..." tagged PERSON
+            if label == "PERSON":
+                e = pe = _given_name_end(text, s, e)    # "Moon Jae" + "-in"
             if label != "PERSON" and label in _NAME_LABELS and _titled_name(text, s, e):
                 label = "PERSON"    # "Councillor Gwyn Harries" tagged ORG
             if label in ("PERSON", "ORG"):
@@ -599,6 +625,26 @@ def _org_rescues(text: str, spans: list[_Span]) -> list[_Span]:
     return found
 
 
+# Two or three capitalised words and an age between commas: "Amélia Rocha, 74, who ..."
+_NAME_AND_AGE = re.compile(r"(?<![\w’'])([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){1,2}), \d{1,3},")
+
+
+def _aged_people(text: str, spans: list[_Span]) -> list[_Span]:
+    """A name with an age after it is a person's, whatever spaCy sm made of it ("Amélia" and
+    "Rocha" tagged as places)."""
+    people = {(sp.start, sp.end) for sp in spans if sp.label == "PERSON"}
+    found = []
+    for m in _NAME_AND_AGE.finditer(text):
+        s, e = m.span(1)
+        words = m.group(1).split()
+        if (s, e) in people or any(w.lower() in TITLE_WORDS or w.lower() in ORG_HEADS
+                                   or w.lower() in MONTHS_AND_DAYS or w.lower() in FUNCTION_WORDS
+                                   for w in words):
+            continue
+        found.append(_Span(s, e, e, "PERSON", s, rescued=True))
+    return found
+
+
 def _title_rescues(text: str, spans: list[_Span]) -> list[_Span]:
     """A person's title and the capitalised words after it ("Councilmember Derek Hollings",
     "Dr Inés Vidal"), for names spaCy sm missed or cut ("Cllr Aoife" + "Brennan")."""
@@ -682,6 +728,11 @@ def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
                                or doc[left.i - 1].tag_ == "POS"):
                 continue    # "the Wild said", "the Attorney's Office said": not a person
             start = left.idx
+            lead = _DESCRIPTOR.match(text, start, tok.idx + 1)
+            if lead:    # "Developer Valve said": the company
+                end = tok.idx + len(tok)
+                found.append(_Span(lead.end(), end, end, "ORG", lead.end(), rescued=True))
+                continue
             core = _title_end(text, start, tok.idx + len(tok))
             if core == start and left.lower_ in TITLE_WORDS:
                 continue
@@ -1068,6 +1119,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _structural_rescues(doc, text, spans), replace=False)
     spans = _overlay(spans, _org_rescues(text, spans), replace=False)
     spans = _overlay(spans, _title_rescues(text, spans), replace=False)
+    spans = _overlay(spans, _aged_people(text, spans), replace=False)
     spans = _with_first_names(doc, text, spans)
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts]

@@ -370,6 +370,29 @@ def test_a_verb_inside_an_entity_cuts_it(nlp):
     assert owner(actors, "Lindqvist") == {"Karen Lindqvist"}
 
 
+def test_a_name_with_an_age_after_it_is_a_person(nlp):
+    text = ("Amélia Rocha, 74, who spent 41 years as a seamstress in Setúbal, said the cut was "
+            "cruel.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Amélia Rocha"].type == "PERSON"
+    assert not {"Amélia", "Rocha"} & set(actors)
+
+
+def test_a_hyphenated_given_name_keeps_its_lower_case_tail(nlp):
+    text = ("The plan was announced by president Moon Jae-in a year ago. Moon said it would "
+            "work. The Boris Johnson-led government fell.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Moon") == {"Moon Jae-in"}
+    assert "Boris Johnson" in actors
+
+
+def test_a_companys_kind_before_its_name_is_not_part_of_it(nlp):
+    text = "Developer Valve called the game a flagship. Valve said sales were strong."
+    _, actors = actors_of(nlp, text)
+    assert actors["Valve"].type == "ORG"
+    assert "Developer Valve" not in actors
+
+
 def test_a_clause_word_inside_an_entity_cuts_it(nlp):
     from spacy.tokens import Span
     doc = nlp("Halvard Records let Mira Lane perform at the Northfield Music Awards after Lane "
