@@ -38,8 +38,9 @@ from spacy.attrs import DEP, ENT_IOB, TAG
 
 from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
                       GENDER_OF_WORD, GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, INDUSTRY_WORDS,
-                      INSTITUTION_SEATS, MONTHS_AND_DAYS, NORP_INSTITUTIONS, ORG_DESIGNATORS, ORG_HEADS, PARTICLES,
-                      PERSON_TITLES, PLACE_BODY_WORDS, POLICY_NOUNS, TABLE_ORGS, TITLE_WORDS)
+                      INSTITUTION_SEATS, MONTHS_AND_DAYS, NORP_INSTITUTIONS, ORG_DESIGNATORS,
+                      ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS, POLICY_NOUNS,
+                      TABLE_ORGS, TITLE_WORDS)
 from .model import Actor, Mention
 from .nlp import text_of
 
@@ -126,18 +127,6 @@ _DESCRIPTOR = re.compile(r"(?:Developer|Publisher|Studio|Carmaker|Automaker|Chip
 # The second syllable of a hyphenated East Asian given name, which spaCy sm leaves out
 # ("Moon Jae-in", "Ban Ki-moon"); compounds such as "Johnson-led" are not names.
 _GIVEN_NAME_TAIL = re.compile(r"-(?!(?:led|era|like|born|run|made|type|style|ish)\b)[a-z]{1,4}\b")
-
-
-def _given_name_end(text: str, s: int, e: int) -> int:
-    """End of a person's name, with a hyphenated given name's lower-case tail taken in."""
-    words = text[s:e].split()
-    if len(words) >= 2 and len(words[-1]) <= 4 and words[-1][:1].isupper():
-        m = _GIVEN_NAME_TAIL.match(text, e)
-        if m:
-            return m.end()
-    return e
-
-
 # An Irish county named with its abbreviation: the place is the name after "Co".
 _IRISH_COUNTY = re.compile(r"Co\.? ([A-Z][a-z]+)")
 _CAPITAL_AS_PLACE = re.compile(r"\b(?:in|at|across|throughout|around|outside|near|into|from|via)\s+$")
@@ -191,6 +180,16 @@ def _name_start(text: str, s: int, e: int, label: str) -> tuple[int, tuple[int, 
         country = (words[i].start(), words[i].end())
         i += 1
     return (words[i].start() if i else s), country
+
+
+def _given_name_end(text: str, s: int, e: int) -> int:
+    """End of a person's name, with a hyphenated given name's lower-case tail taken in."""
+    words = text[s:e].split()
+    if len(words) >= 2 and len(words[-1]) <= 4 and words[-1][:1].isupper():
+        m = _GIVEN_NAME_TAIL.match(text, e)
+        if m:
+            return m.end()
+    return e
 
 
 def _title_end(text: str, s: int, e: int) -> int:
