@@ -13,7 +13,8 @@ warned" as the United States. The steps:
    ("in Northmoor"), an untagged proper-noun subject, a person's title and the name after it
    ("Councilmember Derek Hollings"), an untagged first name ("Jamal" + "Whitfield"), a club
    prefix ("CD Ribera"), a cause name ("Parents for Safe Contact"), a name with an age after it
-   ("Amélia Rocha, 74,"), a hyphenated given name's tail ("Moon Jae-in"); a company's kind
+   ("Amélia Rocha, 74,"), a hyphenated given name's tail ("Moon Jae-in"), the outlet a source
+   "told" ("Fairweather told Encore."); a company's kind
    before its name ("Developer Valve") and "Co" before an Irish county are cut off;
 2. keys: each span's normalised name (lower case, straight apostrophes, person titles dropped);
 3. merging, strongest evidence first: country forms, acronym definitions, acronym initials,
@@ -624,6 +625,29 @@ def _org_rescues(text: str, spans: list[_Span]) -> list[_Span]:
     return found
 
 
+# The outlet a source spoke to: "Vestergaard told the Observer.", "told Meridian Wire on Monday"
+_TOLD_OUTLET = re.compile(r"\btold (?:the )?([A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3}?)"
+                          r"(?=[.,;:]|\s+(?:on|in|that|last|this|earlier|when)\b)")
+
+
+def _outlet_rescues(text: str, spans: list[_Span]) -> list[_Span]:
+    """The untagged name a source "told" something is the outlet reporting it: the pages that
+    quote people name their interviewer so ("Fairweather told Encore."), never a person the
+    article does not otherwise name."""
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    person_words = {w.lower() for sp in spans if sp.label == "PERSON"
+                    for w in text[sp.start:sp.end].split()}
+    found = []
+    for m in _TOLD_OUTLET.finditer(text):
+        s, e = m.span(1)
+        words = [w.lower().rstrip(".") for w in m.group(1).split()]
+        if any(i in covered for i in range(s, e)) or any(
+                w in person_words or w in TITLE_WORDS or w in MONTHS_AND_DAYS for w in words):
+            continue
+        found.append(_Span(s, e, _possessive_after(text, e), "ORG", s, rescued=True))
+    return found
+
+
 # Two or three capitalised words and an age between commas: "Amélia Rocha, 74, who ..."
 _NAME_AND_AGE = re.compile(r"(?<![\w’'])([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){1,2}), \d{1,3},")
 
@@ -1119,6 +1143,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _org_rescues(text, spans), replace=False)
     spans = _overlay(spans, _title_rescues(text, spans), replace=False)
     spans = _overlay(spans, _aged_people(text, spans), replace=False)
+    spans = _overlay(spans, _outlet_rescues(text, spans), replace=False)
     spans = _with_first_names(doc, text, spans)
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts]

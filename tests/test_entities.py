@@ -390,6 +390,14 @@ def test_a_companys_kind_before_its_name_is_not_part_of_it(nlp):
     assert "Developer Valve" not in actors
 
 
+def test_the_name_a_source_told_is_the_outlet_unless_a_person_of_the_article(nlp):
+    text = ("“It hurt people,” Fairweather told Encore. Mr Okri told Meridian Wire on Monday "
+            "that the mine was safe. Anna Berg told Berg she was leaving.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Encore"].type == actors["Meridian Wire"].type == "ORG"
+    assert owner(actors, "Berg") == {"Anna Berg"}
+
+
 def test_a_clause_word_inside_an_entity_cuts_it(nlp):
     from spacy.tokens import Span
     doc = nlp("Halvard Records let Mira Lane perform at the Northfield Music Awards after Lane "
