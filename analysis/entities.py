@@ -250,8 +250,8 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             lead = _DESCRIPTOR.match(text, s, e)
             if lead and label in ("PERSON", "ORG"):
                 s, label = lead.end(), "ORG"    # "Developer Valve called ..." tagged PERSON
-            if label == "PERSON":
-                e = pe = _given_name_end(text, s, e)    # "Moon Jae" + "-in"
+            if label == "PERSON" and (tail := _given_name_end(text, s, e)) != e:
+                e = pe = tail    # "Moon Jae" + "-in"
             if label != "PERSON" and label in _NAME_LABELS and _titled_name(text, s, e):
                 label = "PERSON"    # "Councillor Gwyn Harries" tagged ORG
             if label in ("PERSON", "ORG"):

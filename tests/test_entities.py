@@ -375,6 +375,14 @@ def test_a_name_with_an_age_after_it_is_a_person(nlp):
     assert not {"Amélia", "Rocha"} & set(actors)
 
 
+def test_possessive_forms_are_listed_among_a_persons_aliases(nlp):
+    text = ("The inquiry was opened by Attorney General Letitia Marsh' office. Health Minister "
+            "Oskar Venn's plan was rejected, and Venn's aides were silent.")
+    _, actors = actors_of(nlp, text)
+    assert {"Oskar Venn's", "Venn's"} <= set(actors["Oskar Venn"].aliases)
+    assert any("Letitia Marsh'" in a.aliases for a in actors.values())
+
+
 def test_a_hyphenated_given_name_keeps_its_lower_case_tail(nlp):
     text = ("The plan was announced by president Moon Jae-in a year ago. Moon said it would "
             "work. The Boris Johnson-led government fell.")
