@@ -18,7 +18,7 @@ warned" as the United States. The steps:
    before its name ("Developer Valve") and "Co" before an Irish county are cut off;
 2. keys: each span's normalised name (lower case, straight apostrophes, person titles dropped);
 3. merging, strongest evidence first: country forms, acronym definitions, acronym initials,
-   organisation short forms ("Kestrel Harbour" for "Kestrel Harbour Capital", "Rovers" for
+   web addresses ("Edmunds.com" is "Edmunds"), organisation short forms ("Kestrel Harbour" for "Kestrel Harbour Capital", "Rovers" for
    "Redmarsh Rovers", "Belvane" for "Belvane Hotels"), middle names, then people (surname or
    first name to the one full name that has it; a surname shared by two people goes, mention
    by mention, by titles, gender, "no relation" and kin cues, see ``_shared_surname``);
@@ -128,6 +128,7 @@ _DESCRIPTOR = re.compile(r"(?:Developer|Publisher|Studio|Carmaker|Automaker|Chip
 # The second syllable of a hyphenated East Asian given name, which spaCy sm leaves out
 # ("Moon Jae-in", "Ban Ki-moon"); compounds such as "Johnson-led" are not names.
 _GIVEN_NAME_TAIL = re.compile(r"-(?!(?:led|era|like|born|run|made|type|style|ish)\b)[a-z]{1,4}\b")
+_WEB_SUFFIX = re.compile(r"\.(?:com|org|net|co\.uk|io)$")
 # An Irish county named with its abbreviation: the place is the name after "Co".
 _IRISH_COUNTY = re.compile(r"Co\.? ([A-Z][a-z]+)")
 _CAPITAL_AS_PLACE = re.compile(r"\b(?:in|at|across|throughout|around|outside|near|into|from|via)\s+$")
@@ -960,6 +961,12 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         cands = {groups.find(m) for m in by_initials.get(raw, ())}
         if len(cands) == 1:
             groups.union(k, cands.pop())
+            pinned.add(k)
+    # A web address names the organisation it belongs to: "Edmunds.com" is "Edmunds".
+    for k in infos:
+        stem = _WEB_SUFFIX.sub("", k)
+        if stem != k and stem in infos and k not in pinned:
+            groups.union(k, stem)
             pinned.add(k)
     # Organisation short forms: designator dropped, "X of Y" cut to X, or the final words.
     # A surname tagged as a person stays with people ("Sachs" beside "Goldman Sachs" and

@@ -406,6 +406,13 @@ def test_the_name_a_source_told_is_the_outlet_unless_a_person_of_the_article(nlp
     assert owner(actors, "Berg") == {"Anna Berg"}
 
 
+def test_a_web_address_is_the_organisation_it_names(nlp):
+    text = ("Sales fell 2 percent, according to Ridgeway.com, a California-based research firm. "
+            "Ridgeway expects a recovery, said Jo Kale, Ridgeway's director.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Ridgeway") == owner(actors, "Ridgeway.com") == {"Ridgeway.com"}
+
+
 def test_a_clause_word_inside_an_entity_cuts_it(nlp):
     from spacy.tokens import Span
     doc = nlp("Halvard Records let Mira Lane perform at the Northfield Music Awards after Lane "
