@@ -20,9 +20,9 @@ warned" as the United States. The steps:
 3. merging, strongest evidence first: country forms, acronym definitions, acronym initials,
    web addresses ("Edmunds.com" is "Edmunds"), organisation short forms ("Kestrel Harbour"
    for "Kestrel Harbour Capital", "Rovers" for "Redmarsh Rovers", "Belvane" for "Belvane
-   Hotels"), middle names, then people (surname or
-   first name to the one full name that has it; a surname shared by two people goes, mention
-   by mention, by titles, gender, "no relation" and kin cues, see ``_shared_surname``);
+   Hotels"), middle names, then people (surname or first name to the one full name that has
+   it; a surname shared by two people goes, mention by mention, by titles, gender, "no
+   relation" and kin cues, see ``_shared_surname``);
 4. per mention: capitals acting as governments ("Washington offered ..."), unless the article
    is about the city.
 
