@@ -629,7 +629,7 @@ def _org_rescues(text: str, spans: list[_Span]) -> list[_Span]:
 
 # The outlet a source spoke to: "Vestergaard told the Observer.", "told Meridian Wire on Monday"
 _TOLD_OUTLET = re.compile(r"\btold (?:the )?([A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3}?)"
-                          r"(?=[.,;:]|\s+(?:on|in|that|last|this|earlier|when)\b)")
+                          r"(?=[.,;:](?:\s|$)|\s+(?:on|in|that|the|last|this|earlier|when)\b)")
 
 
 def _outlet_rescues(text: str, spans: list[_Span]) -> list[_Span]:

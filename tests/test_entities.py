@@ -400,9 +400,11 @@ def test_a_companys_kind_before_its_name_is_not_part_of_it(nlp):
 
 def test_the_name_a_source_told_is_the_outlet_unless_a_person_of_the_article(nlp):
     text = ("“It hurt people,” Fairweather told Encore. Mr Okri told Meridian Wire on Monday "
-            "that the mine was safe. Anna Berg told Berg she was leaving.")
+            "that the mine was safe. Anna Berg told Berg she was leaving. Camp residents told "
+            "Factcheck.info the convoy was late.")
     _, actors = actors_of(nlp, text)
     assert actors["Encore"].type == actors["Meridian Wire"].type == "ORG"
+    assert "Factcheck.info" in actors and "Factcheck" not in actors
     assert owner(actors, "Berg") == {"Anna Berg"}
 
 
