@@ -43,6 +43,7 @@ from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WOR
                       INSTITUTION_SEATS, MONTHS_AND_DAYS, NORP_INSTITUTIONS, ORG_DESIGNATORS,
                       ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS, POLICY_NOUNS,
                       TABLE_ORGS, TITLE_WORDS)
+from .given_names import gender_of_given_name
 from .model import Actor, Mention
 from .nlp import text_of
 
@@ -99,6 +100,7 @@ class _KeyInfo:
     portfolio: int = 0  # mentions right before a title ("Trade" in "Trade Minister X")
     org_short: bool = False  # merged as the leading words of an organisation's name
     who: int = 0        # mentions a relative "who" follows ("Elena Marin, the minister, who")
+    given: bool = False  # opens with a given name, its last word used alone ("Dirk Haverkamp")
 
 
 # spaCy sm runs entities across line breaks, and ORG/PERSON across lists ("CBS, Disney").
@@ -820,6 +822,8 @@ def _prelim_type(info: _KeyInfo) -> str:
         votes["PERSON"] += 2
     elif len(info.words) == 1 and info.located:
         votes["GPE"] += 2 * info.located     # "the club in Redmarsh": a place, whatever the tag
+    if info.given:
+        votes["PERSON"] += 2    # "Karen Vestergaard" tagged ORG, "Vestergaard" alone GPE
     if info.who and 2 <= len(info.words) <= 3 and not any(
             w.rstrip(".") in ORG_HEADS or w in FUNCTION_WORDS or not w.isalpha()
             for w in info.words):
@@ -1180,7 +1184,28 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
         after = _NEXT_CAPITALISED.match(text, sp.poss_end)
         if after and after.group(1).lower() in TITLE_WORDS:
             info.portfolio += 1
+    for info in infos.values():
+        info.given = _opens_with_given_name(info, infos)
     return infos
+
+
+def _opens_with_given_name(info: _KeyInfo, infos: dict[str, _KeyInfo]) -> bool:
+    """Whether a two- or three-word name is a given name and a surname the text also uses
+    alone ("Dirk Haverkamp" ... "Haverkamp"), so a person whatever spaCy sm tagged it. Given
+    names that are places ("Indiana Statehouse", "Georgia") do not count where the text uses
+    them as places, nor surnames that are places or peoples ("North India", "Louisiana
+    Democrats")."""
+    w = info.words
+    if not 2 <= len(w) <= 3 or w[-1] not in infos or any(
+            x in FUNCTION_WORDS or x in ORG_HEADS or x in INDUSTRY_WORDS or x in _PLACE_ENDS
+            or x in COUNTRY_FORMS for x in w):
+        return False
+    surname, given = infos[w[-1]], infos.get(w[0])
+    if surname.labels and surname.labels.most_common(1)[0][0] in ("NORP", "LOC", "FAC"):
+        return False    # "Democrats" of "Louisiana Democrats"
+    if given is not None and given.labels["GPE"] + given.labels["LOC"] > given.labels["PERSON"]:
+        return False    # "Indiana" of "Indiana Statehouse", used alone as a place
+    return gender_of_given_name(info.displays.most_common(1)[0][0].split()[0]) is not None
 
 
 def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], groups: _Groups,
@@ -1241,11 +1266,13 @@ def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
     kind = _prelim_type(_KeyInfo(best, labels=votes, words=infos[best].words,
                                  titled=any(infos[k].titled for k in keys),
                                  located=sum(infos[k].located for k in keys)))
+    full_name = len(infos[best].words) > 1 and _prelim_type(infos[best]) == "PERSON"
+    if full_name and infos[best].given:
+        return "PERSON"     # a given name and a surname used alone: "Dirk" + "Haverkamp"
     if any(infos[k].org_short for k in keys):
         return "ORG"    # an organisation's short form ("Corvane" tagged PERSON) does not vote
-    if len(infos[best].words) > 1 and _prelim_type(infos[best]) == "PERSON" \
-            and not any(infos[k].words == infos[best].words[:1] and infos[k].labels["ORG"]
-                        > infos[k].labels["PERSON"] for k in keys):
+    if full_name and not any(infos[k].words == infos[best].words[:1] and infos[k].labels["ORG"]
+                             > infos[k].labels["PERSON"] for k in keys):
         kind = "PERSON"     # a full name decides; surnames get mis-tagged as ORG/GPE
         # (not a "full name" whose first word alone is tagged an organisation: "Laurentian Rail")
     return kind if kind in ACTOR_LABELS else votes.most_common(1)[0][0]

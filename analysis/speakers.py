@@ -20,6 +20,7 @@ from dataclasses import dataclass
 import numpy
 
 from .aliases import FEMALE_TITLES, GENDERED_NOUNS, MALE_TITLES
+from .given_names import gender_of_given_name
 from .model import Mention
 from .nlp import text_of
 
@@ -252,6 +253,7 @@ class SpeakerResolver:
         self._collect_gender()
         self.roles: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._collect_roles()
+        self._given_name_gender()
 
     # ---------- lookups ----------
 
@@ -473,6 +475,18 @@ class SpeakerResolver:
         for actor, v in votes.items():
             if v["m"] != v["f"]:
                 self.gender[actor] = "m" if v["m"] > v["f"] else "f"
+
+    def _given_name_gender(self) -> None:
+        """He or she from a person's first name, for people the text says nothing of: a
+        weaker clue than the text's own, kept apart (see resolve_pronoun)."""
+        self.name_gender: dict[str, str] = {}
+        for m, _, _ in self.mention_spans:
+            actor = self._actor(m)
+            words = actor.split()
+            if m.label in _PERSON_LABELS and len(words) >= 2 and actor not in self.gender:
+                gender = gender_of_given_name(words[0])
+                if gender:
+                    self.name_gender[actor] = gender
 
     def _collect_roles(self) -> None:
         """Role words each named actor is introduced with: 'Health Minister Graham Pell'
@@ -906,6 +920,11 @@ class SpeakerResolver:
             if want is not None and pos in self.embedded:
                 j, pos, actor, kind = self._main_subject_before(j, kinds, want)
             known = self.gender.get(actor)
+            named = self.name_gender.get(actor) if want and known is None else None
+            if named is not None and named != want:
+                continue            # "Jonas Falk" is not a "she" the text leaves open
+            if named is not None and fallback is None:
+                known = named       # nobody nearer the text leaves open: the first name fits
             if want and known is None and pos >= sentence_start:
                 # 'Holmes revealed it, saying he recalled it': a person named earlier in the
                 # same sentence is the one meant, whoever else the text says is a he

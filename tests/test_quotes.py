@@ -845,3 +845,15 @@ def test_the_company_is_not_the_public_body_named_last(nlp):
             "The company called the fine “unjustified and disproportionate” and said it would appeal.")
     q = quotes_of(nlp, text)[-1]
     assert q.speaker == "Nestwork Inc."
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Karen Lund, the broadcaster's chair, has asked the minister to withdraw the claim. Jonas "
+     "Falk refused on Tuesday. “The board does not take instructions from ministers,” she said.",
+     "Karen Lund"),
+    ("Owen Park opened the cycle lane on Monday. Linda Marsh, who runs the bakery, was not "
+     "impressed. “On a Saturday I see people riding to the market,” he said.", "Owen Park"),
+])
+def test_he_or_she_goes_to_the_person_whose_first_name_fits(nlp, text, speaker):
+    # the text says nothing of either person's gender but their first names
+    assert only(quotes_of(nlp, text)).speaker == speaker
