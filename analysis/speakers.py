@@ -253,7 +253,7 @@ class SpeakerResolver:
         self._collect_gender()
         self.roles: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._collect_roles()
-        self._given_name_gender()
+        self.name_gender = self._given_name_gender()
 
     # ---------- lookups ----------
 
@@ -476,17 +476,18 @@ class SpeakerResolver:
             if v["m"] != v["f"]:
                 self.gender[actor] = "m" if v["m"] > v["f"] else "f"
 
-    def _given_name_gender(self) -> None:
+    def _given_name_gender(self) -> dict[str, str]:
         """He or she from a person's first name, for people the text says nothing of: a
         weaker clue than the text's own, kept apart (see resolve_pronoun)."""
-        self.name_gender: dict[str, str] = {}
+        found: dict[str, str] = {}
         for m, _, _ in self.mention_spans:
             actor = self._actor(m)
             words = actor.split()
             if m.label in _PERSON_LABELS and len(words) >= 2 and actor not in self.gender:
                 gender = gender_of_given_name(words[0])
                 if gender:
-                    self.name_gender[actor] = gender
+                    found[actor] = gender
+        return found
 
     def _collect_roles(self) -> None:
         """Role words each named actor is introduced with: 'Health Minister Graham Pell'
