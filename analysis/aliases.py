@@ -142,6 +142,7 @@ federation administration board fund club society league army navy police force 
 government parliament assembly senate congress church times news wire echo herald
 gazette journal telegraph tribune chronicle courier ledger media network
 television radio broadcasting rovers rangers wanderers athletic albion fc afc united
+productions studios records entertainment pictures films networks publishing
 """.split()) | INDUSTRY_WORDS
 
 # Lower-case words that, after a nationality, name an institution: "the Syrian army".

@@ -408,6 +408,13 @@ def test_the_name_a_source_told_is_the_outlet_unless_a_person_of_the_article(nlp
     assert owner(actors, "Berg") == {"Anna Berg"}
 
 
+def test_a_company_named_after_a_person_is_an_organisation(nlp):
+    text = ("Shortly after, Rick Dalton Productions denied that it had settled with the label. "
+            "Rick Dalton Productions said it had no further comment.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Rick Dalton Productions"].type == "ORG"
+
+
 def test_a_web_address_is_the_organisation_it_names(nlp):
     text = ("Sales fell 2 percent, according to Ridgeway.com, a California-based research firm. "
             "Ridgeway expects a recovery, said Jo Kale, Ridgeway's director.")
