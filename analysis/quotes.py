@@ -386,13 +386,19 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
                     it.drop = True      # 'residents call it the "hub"': a name, not speech
                     return None
                 subj = res.subject_of(t)
-                if subj is not None and subj.left_edge.i <= it.first <= subj.right_edge.i:
-                    return None         # 'the "Pose" actor said': a title inside the speaker
+                if subj is not None and subj.left_edge.i <= it.first <= subj.right_edge.i \
+                        and not subj.left_edge.i <= t.i <= subj.right_edge.i:
+                    # 'the "Pose" actor said': a title inside the speaker (but in 'Marín, who
+                    # called it "..."' the cue and the quote are both in the name's clause)
+                    return None
                 if subj is not None and not _inside(it, subj):
                     return _outer_speaker(res, it, t) or res.resolve(subj, CONF_PARSE)
             if t.head.i == t.i:
                 break
             t = t.head
+    found = _label_just_before(doc, res, it)
+    if found is not None or it.drop:
+        return found
     lo, hi = res.sentence_of(it.first)
     sent = doc[lo:hi]
     for t in sent:          # 'according to X' anywhere in the sentence
@@ -401,6 +407,30 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
             if subj is not None and not _inside(it, subj):
                 return res.resolve(subj, CONF_PARSE)
     return None
+
+
+def _label_just_before(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
+    """A label verb and its object right before the quote, which the parse did not join to
+    it ('Vidal called the water figures "plausible,"' parsed with 'plausible' the root;
+    'spent two years calling the contract "a sweetheart deal"' with 'deal' an object of
+    'spent'): the label verb's subject speaks."""
+    lead = it.leading
+    k = next((k for k in range(len(lead) - 1, -1, -1) if is_cue(lead[k])
+              and cue_base(lead[k]) in LABEL_VERBS), None)
+    if k is None or k == len(lead) - 1:
+        return None
+    verb, between = lead[k], lead[k + 1:]
+    if any(t.pos_ in ("VERB", "AUX") or t.is_punct and t.text not in ("'s", "’s", "-")
+           or res.in_quote[t.i] for t in between) \
+            or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in between):
+        return None
+    if _names_a_thing(doc, it) or _labelled_object(doc, it, verb):
+        it.drop = True
+        return None
+    subj = res.subject_of(verb)
+    if subj is None or _inside(it, subj) or res.in_quote[subj.i]:
+        return None
+    return res.resolve(subj, CONF_PARSE * 0.9)
 
 
 def _outer_speaker(res: SpeakerResolver, it: _Item, cue) -> Attribution | None:

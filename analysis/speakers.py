@@ -88,6 +88,17 @@ ROLE_VERBS = {"chairs": ("chair", "chairman", "chairwoman"), "chaired": ("chair"
 _AUTHORED = {"published", "issued", "released", "written", "signed", "sent", "commissioned",
              "produced", "compiled", "prepared", "authored", "drafted", "posted", "filed",
              "submitted", "delivered", "made", "given", "put"}
+# Verbs whose object is a document of their subject's: 'X issued a statement'.
+_ISSUED = _AUTHORED | {"issue", "issues", "issuing", "release", "releases", "releasing",
+                       "publish", "publishes", "publishing", "send", "sends", "sending",
+                       "write", "writes", "wrote", "writing", "sign", "signs", "signing",
+                       "post", "posts", "posting", "file", "files", "filing", "submit",
+                       "submits", "submitted", "submitting", "deliver", "delivers",
+                       "delivering", "read", "reads", "reading", "share", "shares", "shared",
+                       "sharing", "email", "emails", "emailed", "emailing", "tweeted",
+                       "draft", "drafts", "drafting", "prepare", "prepares", "preparing",
+                       "produce", "produces", "producing", "make", "makes", "making", "put",
+                       "puts", "putting", "give", "gives", "gave", "giving"}
 # Nouns for things said, so "an interview saying" / "remarks suggesting" find their speaker.
 SPEECH_NOUNS = {"interview", "speech", "remarks", "comments", "message", "briefing",
                 "conference", "address", "testimony", "op-ed", "column", "video", "broadcast",
@@ -193,6 +204,9 @@ def is_cue(token) -> bool:
     if low == "according":
         return any(c.lower_ == "to" for c in token.children) or \
             (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to")
+    if low in ("read", "reads"):    # 'the statement read': a document's words, not a reader's
+        return token.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in _SUBJECT_DEPS and c.lower_ in DOCUMENTS for c in token.children)
     base = CUE_FORMS.get(low)
     if base is None:
         return False
@@ -594,7 +608,11 @@ class SpeakerResolver:
                 s = max(subs, key=lambda c: (c.i in self.mention_of or c.pos_ == "PROPN",
                                              c.i < v.i, -abs(v.i - c.i)))
                 if s.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
-                    return v.head
+                    host = v.head
+                    if host.dep_ == "appos" and host.i not in self.mention_of \
+                            and host.head.i in self.mention_of:
+                        return host.head    # 'Tove Lindqvist, the minister, who said'
+                    return host
                 return s
             named = self._adverb_subject(v)
             if named is not None:
@@ -604,6 +622,9 @@ class SpeakerResolver:
                 pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
                 if pobj:
                     return pobj[0]
+            named = self._name_before_aside(v)
+            if named is not None:
+                return named
             if v.dep_ == "acl" and v.head.lower_ in DOCUMENTS | SPEECH_NOUNS and not label:
                 noun = v.head           # "a statement saying ...": whoever issued it
                 for c in noun.children:
@@ -620,10 +641,37 @@ class SpeakerResolver:
             if v.dep_ == "pcomp" and v.head.lower_ == "as" and v.head.head is not v.head:
                 v = v.head.head         # "quoted X as saying"
                 continue
-            if label or v.dep_ not in _SUBJECT_FROM_HEAD or v.head is v:
+            if label and not self._labels_something(cue) or v.dep_ not in _SUBJECT_FROM_HEAD \
+                    or v.head is v:
                 return None
             v = v.head
         return None
+
+    def _name_before_aside(self, verb):
+        """A finite verb after a comma that the parser hung on a noun ('Dr Vidal, a
+        hydrogeologist, called the figures "plausible"', 'Sequeira, who is careful not to
+        comment on legislation, called the plan "consistent"', with 'called' a modifier of
+        'hydrogeologist' or 'legislation'): the name the aside describes is its subject."""
+        if verb.dep_ not in ("acl", "relcl") or verb.tag_ not in ("VBD", "VBZ") \
+                or verb.i == 0 or self.doc[verb.i - 1].text != ",":
+            return None
+        t = verb.head
+        for _ in range(8):
+            if (t.i in self.mention_of or t.pos_ == "PROPN") and not self.in_quote[t.i] \
+                    and t.dep_ in ("ROOT", "nsubj", "nsubjpass"):
+                return t
+            if t.head.i == t.i:
+                return None
+            t = t.head
+        return None
+
+    @staticmethod
+    def _labels_something(verb) -> bool:
+        """A label verb with the thing it labels ('called the plan "a sham"', 'described it as
+        "X"'): someone's words, so its subject may come from the clause it hangs on ('Teo said
+        ..., but described the plan as "X"'); 'a group called "Y"' names a thing instead."""
+        return any(c.dep_ in ("dobj", "oprd") or c.dep_ == "prep" and c.lower_ == "as"
+                   for c in verb.children)
 
     def _adverb_subject(self, verb):
         """A person's name the parser took for an adverb of the verb after it ('..., but
@@ -660,6 +708,15 @@ class SpeakerResolver:
             if owner is not None and owner.pos_ != "PRON" or owner is not None \
                     and owner.lower_ in ("his", "her", "its", "their"):
                 inner = self.resolve(owner, confidence * 0.9, depth + 1)
+                if inner.speaker is None and owner.pos_ == "PRON" and low in DOCUMENTS:
+                    # 'Its statement declared' with no 'it' the pronoun rules find: whoever
+                    # issued the statement before, else (for 'its') the body just named
+                    author = self._author_of(token)
+                    if author is not None:
+                        return Attribution(author[0], text, confidence * 0.5, token.i)
+                    org = self._nearest_org(token) if owner.lower_ == "its" else None
+                    if org is not None:
+                        return Attribution(org, text, confidence * 0.5, token.i)
                 return Attribution(inner.speaker, text, inner.confidence, token.i)
         if depth < 2 and low in SPOKESPEOPLE:
             principal = self._principal(token)
@@ -699,15 +756,8 @@ class SpeakerResolver:
             if found is None:
                 found = self.resolve_pronoun(token, confidence, want_person=True).speaker
             return Attribution(found, text, confidence * 0.6, token.i)
-        if depth < 2 and low in DOCUMENTS | SPEECH_NOUNS:   # "a statement from the ministry"
-            source = next((cc for c in token.children if c.dep_ == "prep"
-                           and c.lower_ in ("from", "by") for cc in c.children
-                           if cc.dep_ == "pobj"), None)
-            if source is None:      # "the report, published by the Audit Office,"
-                source = next((ccc for c in token.children if c.dep_ == "acl"
-                               and c.lower_ in _AUTHORED
-                               for cc in c.children if cc.dep_ == "agent"
-                               for ccc in cc.children if ccc.dep_ == "pobj"), None)
+        if depth < 2 and low in DOCUMENTS | SPEECH_NOUNS:   # "a statement from the ministry",
+            source = self._document_source(token)   # "the report, published by the Audit Office,"
             if source is not None:
                 inner = self.resolve(source, confidence * 0.9, depth + 1)
                 return Attribution(inner.speaker, text, inner.confidence, token.i)
@@ -870,23 +920,69 @@ class SpeakerResolver:
         return options[k - 1][1] if k > 0 else None
 
     def _author_of(self, token) -> tuple[str, int] | None:
-        """'The letter says' -> whoever wrote or sent 'a letter' earlier in the text."""
+        """'The letter says' -> whoever wrote, sent or issued the letter earlier in the text.
+
+        The nearest earlier mention of the same noun that says who does: 'X said in a
+        statement', 'In a statement, X said', 'X issued a statement', 'a statement from X',
+        "X's statement", 'a statement released by X'. Mentions that only refer back to one
+        ('"...," the statement continued', 'The statement, obtained by Variety, claimed',
+        'Dana Reyes criticised the statement') are passed over; an earlier 'a letter' whose
+        author the text does not give ends the search unnamed.
+        """
         for t in reversed(self.doc[max(0, token.i - AUTHOR_REACH):token.i]):
             if t.lower_ != token.lower_ or self.in_quote[t.i]:
                 continue
+            source = self._document_source(t)
+            if source is not None:
+                inner = self.resolve(source, 0.5, depth=2)
+                return (inner.speaker, source.i) if inner.speaker else None
+            definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that",
+                                                                      "these", "those")
+                           for c in t.children)
+            if t.dep_ in ("nsubj", "nsubjpass", "csubj"):
+                continue        # the document itself says or is described: a reference back
             v = t
             for _ in range(5):
-                if v.pos_ in ("VERB", "AUX"):
-                    break
-                if v.head is v:
+                if v.pos_ in ("VERB", "AUX") or v.head is v:
                     break
                 v = v.head
-            subj = next((c for c in v.children if c.dep_ in _SUBJECT_DEPS), None)
-            if subj is None:
+            if v.pos_ not in ("VERB", "AUX"):
+                if definite:
+                    continue
+                return None
+            if t.dep_ == "dobj" and t.head.i == v.i and v.lower_ not in _ISSUED \
+                    or t.dep_ == "pobj" and t.head.lower_ not in ("in", "through", "via"):
+                if definite:
+                    continue    # 'Reyes criticised the statement', 'at the statement': not theirs
+                return None     # 'Variety obtained a letter': from someone unnamed
+            subj = self.subject_of(v)
+            if subj is None or subj.i == t.i or self.in_quote[subj.i]:
+                if definite:
+                    continue
                 return None
             inner = self.resolve(subj, 0.5, depth=2)
             return (inner.speaker, subj.i) if inner.speaker else None
         return None
+
+    def _document_source(self, token):
+        """Whose document ``token`` is by its own words: "X's statement", 'a statement
+        from/by X', 'the report, published by X'; else None."""
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        if owner is not None and (owner.pos_ != "PRON"
+                                  or owner.lower_ in ("his", "her", "its", "their")):
+            return owner
+        source = next((cc for c in token.children if c.dep_ == "prep"
+                       and c.lower_ in ("from", "by") for cc in c.children
+                       if cc.dep_ == "pobj"), None)
+        if source is None:
+            source = next((ccc for c in token.children if c.dep_ == "acl"
+                           and c.lower_ in _AUTHORED
+                           for cc in c.children if cc.dep_ == "agent"
+                           for ccc in cc.children if ccc.dep_ == "pobj"), None)
+        if source is None and token.dep_ == "nsubjpass" and token.head.lower_ in _AUTHORED:
+            source = next((cc for c in token.head.children if c.dep_ == "agent"
+                           for cc in c.children if cc.dep_ == "pobj"), None)
+        return source
 
     def resolve_pronoun(self, token, confidence: float, want_person: bool = False) -> Attribution:
         """he/she -> nearest earlier named person subject who fits; it/they -> organisation."""
