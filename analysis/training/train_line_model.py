@@ -75,6 +75,32 @@ at full weight and 0.9388/0.9545 at a fifth of a real page's weight, against 0.9
 18 multilingual synthetic pages (tests/data/cleaning_multilingual) likewise 0.9301/0.9567. The
 shipped cleaner scores 0.958-0.978 on the written pages against 0.895 on the paste_page test half:
 written pages are cleaner than real ones, and what they teach does not carry. Not kept.
+
+A learned boundary decoder (branch bound; salts cv/a/b, fold models reused, against 0.9480/0.9613,
+0.9330/0.9531, 0.9304/0.9469). Headroom: the gold region in the first pass only gives cv
+0.9649/0.9702 (its first line alone 0.9562/0.9679, its last alone 0.9561/0.9637). (1) Two
+first-line / last-line scorers (gradient-boosted trees, 100 x depth 4; or logistic regression)
+on 100 features: both views' logits at +-3 lines, the region mass lost by starting or ending a
+span there against the best span, the distance to that span's edges, the line's and its +-2
+neighbours' shapes, a byline or date line and a headline just above, widget lines hidden
+around, cumulative mass before and after; trained on nested out-of-fold stage-2 logits (4
+site-grouped inner folds in each training fold); decoded exactly as the (first, last) pair
+maximising span mass + w * (first score + last score). Trees, w=1: 0.9473/0.9611,
+0.9335/0.9539, 0.9226/0.9481; w=4: 0.9484/0.9612, 0.9332/0.9531, 0.9272/0.9496 (mean
+-0.0009/+0.0009); w=16: a 0.9238/0.9489, b 0.9301/0.9460; logistic regression or
+log-probabilities on cv -0.0017 to 0.0000 / -0.0024 to +0.0013; the scorers alone (no mass)
+-0.005 to -0.007 on both.
+(2) A loss-aware re-ranker: candidates within six lines of the best span's edges, each
+labelled by the first-pass F1 change of moving the edge there, a classifier weighted by that
+change, the edge moved when it is sure enough. In sample it gains +0.006 to +0.026 first-pass
+F1, out of fold -0.004 to +0.004 (the window's oracle +0.011 to +0.014 at the start, +0.009 to
++0.013 at the end): what marks a page's first and last line does not carry to other sites.
+Best on cv (logistic regression C=0.01, first pass only, p >= 0.7): 0.9513/0.9620,
+0.9312/0.9507, 0.9321/0.9473 (mean +0.0011/-0.0004); trees, or every pass, lost up to 0.008 pages.
+(3) A rule: the region starts right after a byline or date line found up to three lines above
+its first line, when the lines between hold twelve words or more: 0.9510/0.9637,
+0.9332/0.9535, 0.9314/0.9474 (mean +0.0014/+0.0011, on every salt but inside the noise).
+The scorers cost 1.5-2 ms a page. Not kept.
 """
 from __future__ import annotations
 
