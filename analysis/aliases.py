@@ -65,6 +65,9 @@ CAPITAL_METONYMS: dict[str, str] = {
 # Seats of government that name a country's central government. "Whitehall" is the UK's
 # civil service: when an article names exactly one government department, that is who it means.
 GOVERNMENT_METONYMS: dict[str, str] = {"whitehall": "United Kingdom"}
+# Streets that name an industry, an organisation whatever spaCy makes of them: "Wall Street
+# predicted $2.52 a share" is the financial industry, "Fleet Street" the British press.
+INDUSTRY_METONYMS = frozenset({"wall street", "fleet street", "madison avenue", "k street"})
 # Cities and buildings that stand for an institution when the article also names it: "Brussels"
 # is then the European Commission (otherwise the EU, as a capital above), "Christiansborg" the
 # Danish parliament. Keys and institutions are lower-case actor keys.
@@ -94,6 +97,7 @@ policy policies stance position decision decisions response approach strategy su
 demand request offer proposal plan plans sanctions allies ally envoy ambassador officials
 government administration efforts effort involvement intervention role refusal warning warnings
 threat threats pressure diplomacy military forces troops claims claim concerns objections
+diktat diktats crackdown interference
 """.split())
 
 # Words that open a person's name without being part of it. Stripping every leading word up

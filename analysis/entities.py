@@ -14,15 +14,16 @@ warned" as the United States. The steps:
    ("Councilmember Derek Hollings"), an untagged first name ("Jamal" + "Whitfield"), a club
    prefix ("CD Ribera"), a cause name ("Parents for Safe Contact"), a name with an age after it
    ("Amélia Rocha, 74,"), a hyphenated given name's tail ("Moon Jae-in"), the outlet a source
-   "told" ("Fairweather told Encore."); a company's kind
-   before its name ("Developer Valve") and "Co" before an Irish county are cut off;
+   "told" ("Fairweather told Encore."), a street that names an industry ("Wall Street
+   predicted"); a company's kind before its name ("Developer Valve"), "Co" before an Irish
+   county and a title's words after a county ("Kettle County" + "Circuit Judge X") are cut off;
 2. keys: each span's normalised name (lower case, straight apostrophes, person titles dropped);
 3. merging, strongest evidence first: country forms, acronym definitions, acronym initials,
    web addresses ("Edmunds.com" is "Edmunds"), organisation short forms ("Kestrel Harbour"
    for "Kestrel Harbour Capital", "Rovers" for "Redmarsh Rovers", "Belvane" for "Belvane
-   Hotels"), middle names, then people (surname or first name to the one full name that has
-   it; a surname shared by two people goes, mention by mention, by titles, gender, "no
-   relation" and kin cues, see ``_shared_surname``);
+   Hotels"), middle names, then people (surname, with its particle or not, or first name to
+   the one full name that has it; a surname shared by two people goes, mention by mention, by
+   titles, gender, "no relation" and kin cues, see ``_shared_surname``);
 4. per mention: capitals acting as governments ("Washington offered ..."), unless the article
    is about the city.
 
@@ -39,10 +40,10 @@ from dataclasses import dataclass, field
 from spacy.attrs import DEP, ENT_IOB, TAG
 
 from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
-                      GENDER_OF_WORD, GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, INDUSTRY_WORDS,
-                      INSTITUTION_SEATS, MONTHS_AND_DAYS, NORP_INSTITUTIONS, ORG_DESIGNATORS,
-                      ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS, POLICY_NOUNS,
-                      TABLE_ORGS, TITLE_WORDS)
+                      GENDER_OF_WORD, GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, INDUSTRY_METONYMS,
+                      INDUSTRY_WORDS, INSTITUTION_SEATS, MONTHS_AND_DAYS, NORP_INSTITUTIONS,
+                      ORG_DESIGNATORS, ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS,
+                      POLICY_NOUNS, TABLE_ORGS, TITLE_WORDS)
 from .given_names import gender_of_given_name
 from .model import Actor, Mention
 from .nlp import text_of
@@ -85,6 +86,7 @@ class _Span:
     titled: bool = False   # a person title stood inside or right before the span
     key: str = ""
     title_start: int = -1  # start of a title right before the span ("President" Obama)
+    named: bool = False    # a nationality-tagged word used as a name ("Meridian blames")
 
 
 @dataclass
@@ -97,10 +99,12 @@ class _KeyInfo:
     words: tuple[str, ...] = ()
     titled: bool = False
     located: int = 0    # mentions right after "in"/"across" ... without a possessive
+    at: int = 0         # mentions right after "at" ("teachers at Linden Hills")
     portfolio: int = 0  # mentions right before a title ("Trade" in "Trade Minister X")
     org_short: bool = False  # merged as the leading words of an organisation's name
     who: int = 0        # mentions a relative "who" follows ("Elena Marin, the minister, who")
     given: bool = False  # opens with a given name, its last word used alone ("Dirk Haverkamp")
+    named: int = 0      # nationality-tagged mentions used as a name, not a people or adjective
 
 
 # spaCy sm runs entities across line breaks, and ORG/PERSON across lists ("CBS, Disney").
@@ -120,6 +124,9 @@ _OBJECT_BEFORE = re.compile(r"\b(?:of|at|for|from|with|to|by|in|on)\s+$")
 # ("shares in X", "a stake in X" are not places)
 _PLACE_BEFORE = re.compile(r"(?<![Ss]hares )(?<![Ss]take )(?<![Ss]takes )(?<![Ii]nvestment )"
                            r"\b(?:in|across|throughout|around|outside|near)\s+$")
+_AT_BEFORE = re.compile(r"\bat\s+$")
+# A street as a street, not the industry it names ("walked down Wall Street").
+_ON_THE_STREET = re.compile(r"\b(?:down|along|up|across|outside|near|around|off)\s+$")
 # Lower-case words that open a clause and are never inside a name: an entity running over one
 # ("the American Music Awards after Swift scolded") is cut there, like one over a verb.
 _CLAUSE_WORDS = frozenset("after before when while because since during until unless although "
@@ -273,12 +280,52 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             if county and county.end() == e and label in ("ORG", "GPE", "PERSON"):
                 s, label = county.start(1), "GPE"    # "in Co Tipperary" tagged ORG
                 core = s
+            cut = _county_before_title(text, s, e) if label in ("ORG", "GPE", "FAC", "LOC") \
+                else 0
+            if cut:     # "Kettle County" of "Kettle County Circuit Judge Harold Brandt"
+                e, pe, label = cut, cut, "GPE"
+            if label in ("FAC", "LOC", "GPE") and _key(text[s:e]) in INDUSTRY_METONYMS \
+                    and not _ON_THE_STREET.search(text, max(0, s - 10), s):
+                label = "ORG"   # "Fleet Street" (the press) tagged FAC
             if label == "NORP" and before is not None and before.lower_ in _LOCATIVE \
                     and ent.end - ent.start == 1 and not _DEMONYM_END.search(text[s:e]):
                 label = "GPE"   # "the city of Aleppo" tagged NORP
             title_start = before.idx if titled and core == s else -1
-            spans.append(_Span(s, e, pe, label, core, titled=titled, title_start=title_start))
+            spans.append(_Span(s, e, pe, label, core, titled=titled, title_start=title_start,
+                               named=label == "NORP" and _used_as_name(ent)))
     return _split_owners(text, spans)
+
+
+def _used_as_name(ent) -> bool:
+    """Whether a one-word nationality-tagged entity is used as a singular proper name: a
+    subject, object or owner with no article ("Meridian blames customs", "accused Meridian",
+    "Meridian's staff"), which an adjective ("Meridian ministers") or a people ("the Meridian",
+    "Meridians") is not."""
+    if len(ent) != 1:
+        return False
+    t = ent[0]
+    return (t.tag_ == "NNP" and t.dep_ not in ("amod", "compound", "npadvmod", "appos")
+            and not any(c.dep_ == "det" for c in t.children)
+            and not (t.i > 0 and t.doc[t.i - 1].lower_ in ("the", "a", "an")))
+
+
+_WORD_AFTER = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def _county_before_title(text: str, s: int, e: int) -> int:
+    """End of "<Name> County" when spaCy's entity runs on into the title of the person named
+    after it ("Kettle County Circuit" + "Judge Harold Brandt"): the county is a place and the
+    rest opens the title. Not a body of the county ("Kettle County Circuit Court"). Else 0."""
+    words = list(_WORD.finditer(text, s, e))
+    at = next((i for i, w in enumerate(words) if w.group() == "County"), 0)
+    after = _WORD_AFTER.match(text, e)
+    if not 0 < at < len(words) - 1 or after is None or after.group(1).lower() not in TITLE_WORDS:
+        return 0
+    rest = [w.group() for w in words[at + 1:]]
+    if any(not w[:1].isupper() or w.lower() in ORG_HEADS or w.lower() in TITLE_WORDS
+           for w in rest):
+        return 0
+    return words[at].end()
 
 
 def _owned_body(owner: str, owned: str) -> bool:
@@ -446,13 +493,18 @@ def _agent_verb(verb) -> bool:
 
 
 def _acts(token) -> bool:
-    """Whether ``token`` names an agent: subject of an acting/speaking verb, or "X's policy"."""
+    """Whether ``token`` names an agent: subject of an acting/speaking verb, "X's policy" or
+    "X's handling of ..."."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     if token.dep_ == "nsubj":
         return _agent_verb(token.head)
     if token.dep_ == "poss":
-        return token.head.lower_ in POLICY_NOUNS
+        head = token.head
+        # an action named by its verb: "Beijing's backtracking on the law", "handling of"
+        return head.lower_ in POLICY_NOUNS or (
+            head.lower_.endswith("ing") and head.tag_ == "NN"
+            and any(c.dep_ == "prep" for c in head.children))
     return False
 
 
@@ -729,10 +781,16 @@ def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
             if m.group() in initials and m.group().lower() not in COUNTRY_FORMS:
                 found.append(_Span(m.start(), m.end(), _possessive_after(text, m.end()), "ORG",
                                    m.start(), rescued=True))
-    # Seats of government spaCy does not tag ("after Whitehall turned down ...").
-    for word in GOVERNMENT_METONYMS:
-        for m in re.finditer(r"\b%s\b" % re.escape(word.title()), text):
-            found.append(_Span(m.start(), m.end(), m.end(), "ORG", m.start(), rescued=True))
+    # Seats of government spaCy does not tag ("after Whitehall turned down ..."), and streets
+    # that name an industry ("Wall Street predicted"; not "Wall Street Journal", nor the street
+    # someone walks down).
+    for word in (*GOVERNMENT_METONYMS, *INDUSTRY_METONYMS):
+        for m in re.finditer(r"\b%s\b(?! [A-Z])" % re.escape(word.title()), text):
+            if word in INDUSTRY_METONYMS and _ON_THE_STREET.search(text, max(0, m.start() - 10),
+                                                                  m.start()):
+                continue
+            found.append(_Span(m.start(), m.end(), _possessive_after(text, m.end()), "ORG",
+                               m.start(), rescued=True))
     # An untagged proper noun acting as a subject ("Caesar escaped from Syria ...").
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
     # Only untagged NNP subjects are candidates: select them on the token arrays, not in Python.
@@ -841,6 +899,15 @@ def _bare_surname(word: str) -> str:
     return _ARTICLE_PREFIX.sub("", word)
 
 
+def _particle_surname(info: _KeyInfo) -> bool:
+    """Whether a name is a surname behind its lower-case particles ("von Weizsäcker", "van der
+    Berg"), as a full name's later mentions give it; "Van Morrison" is a given name."""
+    words = info.words
+    n = next((i for i, w in enumerate(words) if w not in PARTICLES), len(words))
+    return (0 < n < len(words) and len(words) - n == 1
+            and any(d.split()[0].islower() for d in info.displays))
+
+
 def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     n = len(short)
     if n >= len(long_):
@@ -855,6 +922,19 @@ def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
 _PLACE_ENDS = frozenset("street avenue road lane square boulevard drive way park bridge river "
                         "valley hill hills island islands bay coast harbour harbor port lake "
                         "mountain mountains heights county city town village".split())
+# Last words of a body of members: "Teachers Association", "Farmers Union".
+_MEMBERS_HEADS = frozenset("association union federation alliance coalition guild society "
+                           "league".split())
+
+
+def _members_body(tail: tuple[str, ...]) -> bool:
+    """Whether the words after a name make a body of its members: people in the plural and a
+    members' word ("teachers association", "tenants union"), where "Hotels Group" is a firm."""
+    return len(tail) >= 2 and tail[-1] in _MEMBERS_HEADS and any(
+        w.endswith("s") and not w.endswith("ss") and w not in INDUSTRY_WORDS
+        and w not in ORG_DESIGNATORS for w in tail[:-1])
+
+
 # "the Obama administration", "the Trump campaign": a person's, not an organisation's short form.
 _PERSONAL_BODIES = frozenset("administration campaign government presidency era family camp team "
                              "estate doctrine".split())
@@ -865,7 +945,8 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
                          by_prefix: dict[tuple[str, ...], list[str]], *, within_text: bool) -> None:
     """The leading word(s) of an organisation's name stand for it ("Belvane" for "Belvane
     Hotels", "Glanmor" for "Glanmor University") unless they name a place the text puts
-    something in ("nurses in Northmoor"), a country or capital, a person, or a nationality.
+    something in ("nurses in Northmoor"), a country or capital, a person, or a nationality (a
+    word spaCy tags as one but the text uses as a name, "Meridian blames the roads", can be).
 
     spaCy sm often tags such a long name PERSON ("Laurentian Rail") and its short form ORG:
     a "full name" whose first word alone is tagged an organisation counts as one. Across a
@@ -883,9 +964,10 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
                     for w in (infos[m].words[0], infos[m].words[-1], _bare_surname(infos[m].words[-1]))}
     for k, info in infos.items():
         words = info.words
-        if k in pinned or not words or ptype[k] == "NORP" or info.titled or info.located \
-                or k in CAPITAL_METONYMS or k in GOVERNMENT_METONYMS or _country(info) \
-                or (ptype[k] in ("GPE", "LOC") and not within_text) \
+        if k in pinned or not words or (ptype[k] == "NORP" and not info.named) \
+                or info.titled or info.located \
+                or k in CAPITAL_METONYMS or k in GOVERNMENT_METONYMS or k in INDUSTRY_METONYMS \
+                or _country(info) or (ptype[k] in ("GPE", "LOC") and not within_text) \
                 or any(w in people_words for w in words) \
                 or len(words) == 1 and (words[0] in FUNCTION_WORDS or words[0] in GENERIC_ORG_WORDS
                                         or words[0] in TITLE_WORDS):
@@ -893,9 +975,13 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
         # A place-tagged word opens only a company's name ("Ridgeline Timber Co."), not a public
         # body's ("Ghana Football Federation", "Castlebridge City Council").
         # Nor is a body of someone's members ("Glanmor Students' Union", "Redmarsh Rovers
-        # Supporters' Trust") the organisation it is named after.
-        place = ptype[k] in ("GPE", "LOC")
-        if words[-1] in ORG_HEADS or words[-1] in GENERIC_ORG_WORDS or words[-1] in _PLACE_ENDS \
+        # Supporters' Trust", "Fenmore Teachers Association") the organisation it is named after.
+        # A place's name is an institution's when the text only puts people "at" it, never
+        # "in" it ("teachers at Linden Hills" for "Linden Hills High School").
+        site = info.at > 0
+        place = ptype[k] in ("GPE", "LOC") and not site
+        if words[-1] in ORG_HEADS or words[-1] in GENERIC_ORG_WORDS \
+                or words[-1] in _PLACE_ENDS and not site \
                 or info.portfolio == sum(info.labels.values()):
             continue    # "Redmarsh Rovers", "U.S. House", "Hanover Avenue", "Trade" (Minister)
         cands = [m for m in by_prefix.get(words, ()) if m in orgs and m != k
@@ -903,6 +989,7 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
                  and infos[m].words[len(words)] not in FUNCTION_WORDS
                  and not any(w.endswith("'") or w.endswith("'s") or w in PLACE_BODY_WORDS
                              for w in infos[m].words[len(words):])
+                 and not _members_body(infos[m].words[len(words):])
                  and (not place or infos[m].words[-1].rstrip(".") in ORG_DESIGNATORS
                       or infos[m].words[-1] in INDUSTRY_WORDS)]
         if not cands:
@@ -1010,7 +1097,13 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                 and k not in pinned:
             groups.union(k, short)
     # People: surname or first name to the one full name that carries it.
-    people_set = {m for m in multi if ptype[m] == "PERSON" and m not in pinned}
+    # A surname with its particle ("von Weizsäcker", "de Gaulle") is a short form, not a full
+    # name: it joins the full name that ends in it like a bare surname.
+    particled = {m for m in multi if ptype[m] == "PERSON" and _particle_surname(infos[m])
+                 and any(ptype[f] == "PERSON" and _is_suffix(infos[m].words, infos[f].words)
+                         for f in by_suffix.get(infos[m].words, ()))}
+    people_set = {m for m in multi if ptype[m] == "PERSON" and m not in pinned
+                  and m not in particled}
     overrides: dict[int, str] = {}
     # A one-word name that opens an organisation's name ("Ford" in "Ford Motor Company") is
     # that organisation, not someone's surname.
@@ -1072,7 +1165,9 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
     - else the person not introduced as secondary: "no relation"/"not related"/"unrelated" (said
       of the nearest full name before it), or someone's kin ("his father, X", "X, Declan's
       sister") - the other is the one the article is about;
-    - else the one most often named in full, then the one named first.
+    - else the one most often named in full, then the one of those named last before the
+      mention in its paragraph ("The son of Richard Lenz, Fritz Lenz ... led by Lenz"), then
+      the one named first.
 
     A titled mention's bare surname is ambiguous, so only its titled form becomes an alias
     (``titled_only``).
@@ -1138,6 +1233,13 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
                 pool = exact or [g for g in pool if gender[g] in (want, None)] or pool
         if len(pool) > 1:
             pool = [g for g in pool if g in primary] or pool
+        if len(pool) > 1:    # as often named in full: the one named last in its paragraph
+            top = max(count[g] for g in pool)
+            para = text.rfind("\n", 0, sp.start)
+            latest = {groups.find(f.key): f.start for f in full if para < f.start < sp.start
+                      and count[groups.find(f.key)] == top and groups.find(f.key) in pool}
+            if latest:
+                pool = [max(latest, key=latest.get)]
         overrides[idx] = pool[0] if len(pool) == 1 else next(g for g in ranked if g in pool)
 
 
@@ -1175,8 +1277,11 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
         info.displays[_display(text[sp.core:sp.end])] += 1
         info.first = min(info.first, sp.start)
         info.titled |= sp.titled
+        info.named += sp.named
         if sp.poss_end == sp.end and _PLACE_BEFORE.search(text, max(0, sp.start - 12), sp.start):
             info.located += 1
+        elif sp.poss_end == sp.end and _AT_BEFORE.search(text, max(0, sp.start - 4), sp.start):
+            info.at += 1
         who = _WHO_AFTER.match(text, sp.end, sp.end + 120) if sp.poss_end == sp.end else None
         if who and (who.group(1) or not _OBJECT_BEFORE.search(text, max(0, sp.start - 8),
                                                                 sp.start)):

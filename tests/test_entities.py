@@ -167,6 +167,16 @@ def test_a_capital_the_article_is_about_stays_a_city(nlp):
     assert {m.actor for m in mentions if m.text == "Moscow"} == {"Moscow"}
 
 
+def test_a_capital_whose_policies_and_actions_are_named_is_the_state(nlp):
+    # "Moscow's diktats", "Moscow's backtracking on": the state acting, not the city
+    text = ("The sanctions hurt relations with Moscow. Moscow's current strategy has failed. "
+            "Moscow's diktats to the region achieved nothing, and Moscow's backtracking on the "
+            "treaty angered allies.")
+    mentions, actors = actors_of(nlp, text)
+    assert {m.actor for m in mentions if m.text == "Moscow"} == {"Russia"}
+    assert "Moscow" not in actors
+
+
 def test_whitehall_is_the_one_government_department_named(nlp):
     text = ("Teachers say Whitehall has ignored them. The Department for Education said funding "
             "had risen.")
@@ -244,6 +254,16 @@ def test_entity_running_over_a_sentence_end_is_cut(nlp):
     ("Corvane Developments wants to build 400 flats by the river. Corvane says the "
      "scheme will pay for a new school, and Corvane has promised to start next year.",
      "Corvane", "Corvane Developments"),
+    # tagged as a nationality, but used as a name: subject, object, owner
+    ("When the storm hit, Castalian Relief International had a plan. A minister has accused "
+     "Castalian of leaving families without food. Castalian blames the roads. Donors froze a "
+     "payment to Castalian, and the ministry suspended Castalian's permit.",
+     "Castalian", "Castalian Relief International"),
+    # a place's name the text only puts people "at": the school, not its teachers' union
+    ("Since August, phones have been banned at Oakmont Hills High School. Teachers at Oakmont "
+     "Hills were in touch with the office during the lockdown, said Greg Tan, who leads the "
+     "Oakmont Hills Teachers Association. The board should let Oakmont Hills get back to its "
+     "chess.", "Oakmont Hills", "Oakmont Hills High School"),
 ])
 def test_leading_words_of_an_organisation_stand_for_it(nlp, text, short, full):
     _, actors = actors_of(nlp, text)
@@ -259,6 +279,19 @@ def test_leading_words_of_a_council_or_a_members_body_stay_the_place(nlp):
     council = next(a for a in actors.values() if "City Council" in a.name)
     union = next(a for a in actors.values() if "Tenants" in a.name)
     assert "Fenbridge" not in council.aliases and "Fenbridge" not in union.aliases
+
+
+@pytest.mark.parametrize("text, short, full", [
+    # a nationality used as one, before a noun
+    ("Castalian Relief International opened an office in the capital. Castalian ministers "
+     "said the aid was welcome.", "Castalian", "Castalian Relief International"),
+    # a place the text puts something in
+    ("Shops in Oakmont Hills closed early. Oakmont Hills High School stayed open, and "
+     "teachers at Oakmont Hills were praised.", "Oakmont Hills", "Oakmont Hills High School"),
+])
+def test_leading_words_used_as_a_nationality_or_a_place_stay_apart(nlp, text, short, full):
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, short) and full not in owner(actors, short)
 
 
 def test_acronym_of_a_name_in_another_language_joins_the_name_before_it(nlp):
@@ -299,6 +332,27 @@ def test_shared_surname_bare_mention_avoids_the_unrelated_one(nlp):
     # the bare surname is Marie's alias; the nurse's titled mention gives only its titled form
     assert "Dubois" not in actors["Paul Dubois"].aliases
     assert "Mr. Dubois" in actors["Paul Dubois"].aliases
+
+
+@pytest.mark.parametrize("text, short, full", [
+    ("Chief executive Pieter van der Molen took over the port authority in May. Critics say "
+     "van der Molen has moved too slowly on the dredging.", "van der Molen",
+     "Pieter van der Molen"),
+    ("The mayor, Heinrich von Rauhberg, opened the bridge on Friday. Residents thanked von "
+     "Rauhberg for the work.", "von Rauhberg", "Heinrich von Rauhberg"),
+])
+def test_a_surname_with_its_particle_is_the_full_names_short_form(nlp, text, short, full):
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, short) == {full}
+
+
+def test_shared_surname_goes_to_the_one_named_last_in_its_paragraph(nlp):
+    text = ("The daughter of former Senator Konrad von Altheim, Greta Maren von Altheim was "
+            "elected mayor on Sunday. The count was delayed by a recount requested by von "
+            "Altheim at the town hall.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "von Altheim") == {"Greta Maren von Altheim"}
+    assert "Konrad von Altheim" in actors
 
 
 def test_shared_surname_kin_is_secondary_and_a_title_picks_its_holder(nlp):
@@ -378,6 +432,17 @@ def test_a_verb_inside_an_entity_cuts_it(nlp):
     ("Shortly after, Rick Dalton Productions denied that it had settled with the label. "
      "Rick Dalton Productions said it had no further comment.",
      "Rick Dalton Productions", "ORG", set()),
+    # a street that names an industry (not the newspaper named after it, nor the street)
+    ("Harlow Biotics shares rose 9 percent. Wall Street predicted $1.10 a share, The Wall "
+     "Street Journal reported.", "Wall Street", "ORG", set()),
+    ("Fleet Street turned on the minister after the leak.", "Fleet Street", "ORG", set()),
+    ("Tourists walked down Wall Street to the offices of Harlow Biotics.", "Harlow Biotics",
+     "ORG", {"Wall Street"}),
+    # a county before a person's title is a place; a court of the county a body
+    ("Marlow County Circuit Judge Edna Fairlie ruled on Monday that the contract was valid.",
+     "Marlow County", "GPE", {"Marlow County Circuit"}),
+    ("Marlow County Circuit Court Judge Edna Fairlie ruled on Monday that the contract was "
+     "valid.", "Marlow County Circuit Court", "ORG", {"Marlow County"}),
 ])
 def test_what_a_name_is_by_its_shape(nlp, text, name, kind, not_actors):
     _, actors = actors_of(nlp, text)
