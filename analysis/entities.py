@@ -681,6 +681,19 @@ def _org_rescues(text: str, spans: list[_Span]) -> list[_Span]:
     return found
 
 
+def _coordinated_names(text: str, spans: list[_Span]) -> list[_Span]:
+    """One organisation spaCy sm cut in two at its "and" ("Customs" + "Border Protection"):
+    joined when an acronym in the text spells the whole name ("CBP"); "Apple and Google" stay
+    two."""
+    acronyms = {m.group() for m in _ALL_CAPS.finditer(text)}
+    found = []
+    for a, b in zip(spans, spans[1:]):
+        if a.label == b.label == "ORG" and text[a.end:b.start] in (" and ", " & ") \
+                and _initials(text[a.start:b.end].split()).upper() in acronyms:
+            found.append(_Span(a.start, b.end, b.poss_end, "ORG", a.start, rescued=True))
+    return found
+
+
 # The outlet a source spoke to: "Vestergaard told the Observer.", "told Meridian Wire on Monday"
 _TOLD_OUTLET = re.compile(r"\btold (?:the )?([A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3}?)"
                           r"(?=[.,;:](?:\s|$)|\s+(?:on|in|that|the|last|this|earlier|when)\b)")
@@ -1253,6 +1266,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     repeats, places = _name_rescues(doc, text, spans)
     spans = _overlay(spans, repeats, replace=False)
     spans = _overlay(spans, places, replace=False, over_weak=True)
+    spans = _overlay(spans, _coordinated_names(text, spans), replace=False)
     spans = _overlay(spans, _structural_rescues(doc, text, spans), replace=False)
     spans = _overlay(spans, _org_rescues(text, spans), replace=False)
     spans = _overlay(spans, _title_rescues(text, spans), replace=False)

@@ -3,9 +3,11 @@
 The speaker of a quote is the subject of its reporting cue ("X said", "said X", "X told Y",
 "according to X"). That subject is then resolved to an actor: a named mention; the person a
 title or appositive names ("Its chair, Bernadette Quinlan"); the principal of a spokesperson
-("a spokesperson for the minister" -> the minister -> the person titled minister); the author of
-a document ("the letter says"); or, for he/she/it/they, the nearest earlier named subject that
-fits (people for he/she, organisations for it/they, gender from titles and earlier pronouns).
+("a spokesperson for the minister" -> the minister -> the person titled minister); the actor
+the text described so ("the premier" -> "Prime Minister X", "the singer" -> "X, the band's
+singer", "the group" -> "Y, a group formed in ..."); the author of a document ("the letter
+says"); or, for he/she/it/they, the nearest earlier named subject that fits (people for
+he/she, organisations for it/they, gender from titles and earlier pronouns).
 No coreference package works offline, so these are rules; each result carries a confidence
 that drops when it guessed. Unnamed sources ("a senior official") stay unnamed.
 """
@@ -19,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy
 
-from .aliases import FEMALE_TITLES, GENDERED_NOUNS, MALE_TITLES
+from .aliases import FEMALE_TITLES, GENDERED_NOUNS, MALE_TITLES, TITLE_WORDS
 from .given_names import gender_of_given_name
 from .model import Mention
 from .nlp import text_of
@@ -84,6 +86,36 @@ ROLE_VERBS = {"chairs": ("chair", "chairman", "chairwoman"), "chaired": ("chair"
               "owns": ("owner",), "founded": ("founder",), "coaches": ("coach",),
               "edits": ("editor",), "directs": ("director",), "represents": ("representative",
               "mp"), "governs": ("governor",)}
+# Role words for the same post or calling: 'the premier' is who the text introduced as 'Prime
+# Minister X', 'the councilman' who it introduced as 'City Council member X'.
+_ROLE_GROUPS = (
+    ("premier", "prime minister"),
+    ("chief executive", "ceo", "chief", "boss"),
+    ("councilman", "councilwoman", "councillor", "councilor", "councilmember", "council member",
+     "alderman", "alderwoman"),
+    ("lawmaker", "legislator", "senator", "congressman", "congresswoman", "congressmember",
+     "assemblyman", "assemblywoman", "assemblymember", "mp"),
+    ("physician", "doctor", "medic"), ("physicians", "doctors", "medics"),
+    ("singer", "vocalist", "frontman", "frontwoman", "lead singer"),
+    ("envoy", "ambassador"),
+)
+ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    w: tuple(x for x in g if x != w) for g in _ROLE_GROUPS for w in g}
+# Epithets for a public or famous person, which a story uses for the person it is about without
+# introducing them by it ('Pat Simmons teased the tour ... the singer told the audience'):
+# unlike 'the official' or 'the officer', seldom someone the story never names.
+EPITHETS = {"minister", "premier", "prime minister", "president", "chancellor", "governor",
+            "mayor", "senator", "congressman", "congresswoman", "lawmaker", "legislator",
+            "councilman", "councilwoman", "councillor", "councilor", "singer", "vocalist",
+            "frontman", "frontwoman", "guitarist", "drummer", "bassist", "rapper", "musician",
+            "songwriter", "singer-songwriter", "actor", "actress", "star", "comedian",
+            "filmmaker", "novelist", "playwright", "billionaire", "tycoon", "magnate",
+            "striker", "midfielder", "goalkeeper", "footballer", "quarterback"}
+# Titles that say nothing of a post ('Dr', 'Ms'): no reason a person is not 'the minister'.
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord",
+               "lady", "rev", "reverend"}
+_POSTS = (TITLE_WORDS | EPITHETS) - _HONORIFICS
+_BE = {"is", "was", "'s", "’s", "are", "were"}
 # "a report published by X" names its author; "a letter seen by X" does not.
 _AUTHORED = {"published", "issued", "released", "written", "signed", "sent", "commissioned",
              "produced", "compiled", "prepared", "authored", "drafted", "posted", "filed",
@@ -259,6 +291,8 @@ class SpeakerResolver:
         self._fold_surnames()
         self.mention_spans.sort(key=lambda x: x[1])
         self.people = self._named_with_who()
+        self._persons = self.people | {self._actor(m) for m, _, _ in self.mention_spans
+                                       if m.label in _PERSON_LABELS and not _org_name(m.text)}
         self.gender: dict[str, str] = {}
         self.candidates: list[tuple[int, str, str, str]] = []   # (token i, actor, text, kind)
         self.embedded: set[int] = set()     # candidates that are subjects of inner clauses
@@ -506,7 +540,11 @@ class SpeakerResolver:
     def _collect_roles(self) -> None:
         """Role words each named actor is introduced with: 'Health Minister Graham Pell'
         (minister), 'Daniel Whitcombe, the general secretary' (secretary), 'Russian Foreign
-        Ministry' (ministry), so that 'the minister' later finds its person."""
+        Ministry' (ministry), so that 'the minister' later finds its person; two-word roles
+        too ('Prime Minister X': prime minister). Subjects that bring in someone unnamed ('A
+        Castlegate executive said') are kept with no actor: 'the executive' after them is
+        that unnamed one, not the chief executive named earlier."""
+        self.posts: dict[str, set[str]] = defaultdict(set)     # actor -> posts it was given
         for m, i, hi in self.mention_spans:
             head = self._mention_head(i, hi)
             words = set()
@@ -516,12 +554,18 @@ class SpeakerResolver:
             while j >= 0 and j >= i - 4 and self.doc[j].pos_ in ("PROPN", "NOUN") \
                     and self.doc[j].i not in self.mention_of:
                 words.add(self.doc[j].lower_)
+                if j < i - 1:
+                    words.add(f"{self.doc[j].lower_} {self.doc[j + 1].lower_}")
                 j -= 1
-            for c in head.children:
-                if c.dep_ == "appos":
-                    words.add(c.lower_)
+            nouns = [c for c in head.children if c.dep_ == "appos"]
             if head.dep_ == "appos":
-                words.add(head.head.lower_)
+                nouns.append(head.head)
+            # 'Pat Simmons, the band's singer', 'Parents for Safe Contact, a group formed in
+            # October' (the parse often makes the noun a second subject), 'X, who is the singer'
+            nouns += [self._apposed_noun(hi), *self._copula_nouns(head)]
+            for c in nouns:
+                if c is not None and c.i not in self.mention_of:
+                    words |= self._role_words(c)
             # "Ward, the chairwoman": only words the text uses say whether a man or a woman
             genders = {GENDERED_NOUNS[w] for w in words if w in GENDERED_NOUNS}
             if m.label in _PERSON_LABELS and len(genders) == 1:
@@ -531,6 +575,80 @@ class SpeakerResolver:
                     words.update(ROLE_VERBS[c.lower_])
             for w in sorted(words):
                 self.roles[w].append((head.i, self._actor(m)))
+            if m.label in _PERSON_LABELS:
+                self.posts[self._actor(m)] |= words & _POSTS
+        for i in self._unnamed_subjects():
+            for w in self._role_words(self.doc[i]):
+                self.roles[w].append((i, None))
+        for options in self.roles.values():
+            options.sort(key=lambda o: o[0])
+
+    @staticmethod
+    def _role_words(noun) -> set[str]:
+        """A role noun as a role word, and with the noun run into it ('chief executive')."""
+        words = {noun.lower_}
+        if noun.i > 0:
+            before = noun.doc[noun.i - 1]
+            if before.head.i == noun.i and before.dep_ in ("compound", "amod") \
+                    and before.pos_ in ("NOUN", "ADJ", "PROPN"):
+                words.add(f"{before.lower_} {noun.lower_}")
+        return words
+
+    def _apposed_noun(self, hi: int):
+        """The head noun of a description set off by a comma right after a name ('Pat Simmons,
+        the band's singer, ...'; 'X, a Berlin-based campaign group'), however it was parsed;
+        None if a name or anything but a description follows."""
+        doc = self.doc
+        if hi + 2 >= len(doc) or doc[hi + 1].text != "," or self.in_quote[hi + 1]:
+            return None
+        window = []
+        for t in doc[hi + 2:hi + 10]:
+            if t.text in _NP_STOPS or t.pos_ in ("ADP", "CCONJ", "SCONJ", "VERB", "AUX") \
+                    and doc[t.i - 1].text != "-" or t.pos_ == "PRON" and t.dep_ != "poss":
+                break
+            window.append(t)
+        if not window or not (window[0].lower_ in ("a", "an", "the", "its", "his", "her",
+                                                   "their")
+                              or any(t.lower_ in ("'s", "’s") for t in window)):
+            return None
+        nouns = [t for t in window if t.pos_ == "NOUN"
+                 and not (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in ("'s", "’s"))]
+        if not nouns:
+            return None
+        noun = nouns[-1]
+        if noun.dep_ in _ANTECEDENT_DEPS and noun.head.i > noun.i and not any(
+                c.dep_ in _ANTECEDENT_DEPS and c.i <= hi for c in noun.head.children):
+            return None     # 'in Afghanistan, the US military said': a new clause's subject
+        return noun
+
+    @staticmethod
+    def _copula_nouns(head) -> list:
+        """'X, who is the singer', 'X is the band's singer': the noun the name is said to be."""
+        verbs = [c for c in head.children if c.dep_ == "relcl" and c.lower_ in _BE]
+        if head.dep_ == "nsubj" and head.head.lower_ in _BE:
+            verbs.append(head.head)
+        return [c for v in verbs for c in v.children if c.dep_ == "attr" and c.pos_ == "NOUN"]
+
+    def _unnamed_subjects(self) -> list[int]:
+        """Subjects that bring in a person the text does not name: 'A Castlegate executive,
+        speaking on condition of anonymity, said' (not 'a group', not 'A spokesman, Tom Berg,')."""
+        strings = self.doc.vocab.strings
+        subject = numpy.isin(self._dep, [strings[d] for d in _ANTECEDENT_DEPS])
+        found = []
+        for i in numpy.flatnonzero(subject & (self._pos == strings["NOUN"])).tolist():
+            t = self.doc[i]
+            if self.in_quote[i] or i in self.mention_of or t.lower_ in ORG_NOUNS | DOCUMENTS \
+                    | SPEECH_NOUNS | SPOKESPEOPLE | _GROUP_NOUNS or t.tag_ != "NN" \
+                    or not any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one",
+                                                                              "another")
+                               for c in t.children):
+                continue
+            if any(self.mention_of.get(k) is not None or self.doc[k].pos_ == "PROPN"
+                   for c in t.children if c.dep_ in ("appos", "acl") for k in
+                   range(c.left_edge.i, c.right_edge.i + 1)):
+                continue        # 'A spokesman, Tom Berg,', 'a farmer named Tom Berg'
+            found.append(i)
+        return found
 
     # ---------- resolution ----------
 
@@ -760,6 +878,13 @@ class SpeakerResolver:
             source = self._document_source(token)   # "the report, published by the Audit Office,"
             if source is not None:
                 inner = self.resolve(source, confidence * 0.9, depth + 1)
+                if inner.speaker is None and low in DOCUMENTS \
+                        and determiner in ("the", "this", "that"):
+                    # 'the letter signed by seven physicians': the letter named before, whose
+                    # author the text gave there
+                    author = self._author_of(token)
+                    if author is not None:
+                        return Attribution(author[0], text, 0.5, token.i)
                 return Attribution(inner.speaker, text, inner.confidence, token.i)
         if depth < 2 and low in DOCUMENTS and determiner in ("the", "this", "that", "its",
                                                               "his", "her", "their"):
@@ -770,10 +895,12 @@ class SpeakerResolver:
         if noun.i != token.i:
             determiner = next((c.lower_ for c in noun.children if c.dep_ in ("det", "poss")),
                               determiner)
-        if determiner in ("the", "its", "their"):     # 'its director' as 'the director'
-            found = self._by_role(noun)
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if determiner in ("the", "its", "their") or owner is not None \
+                and owner.pos_ in ("NOUN", "PROPN"):    # 'its director', 'the band's singer'
+            found = self._described(noun)
             if found is not None:
-                return Attribution(found, text, confidence * 0.7, token.i)
+                return Attribution(found[0], text, confidence * found[1], token.i)
             if noun.lower_ in ORG_NOUNS:    # "the company said": the organisation just named
                 org = self._nearest_org(token)
                 if org is not None:
@@ -820,16 +947,20 @@ class SpeakerResolver:
                 found.add(self._actor(m))
         return found.pop() if len(found) == 1 else None
 
-    def _most_salient_person(self, token) -> str | None:
+    def _most_salient_person(self, token, fits=None) -> str | None:
         """The person a description with no name of its own ('the 56-year-old') most likely
         means: of the people named before it, the one the whole text names most often (what
-        the story is about), the nearer one on a tie."""
+        the story is about), the nearer one on a tie. With ``fits`` (for an epithet such as
+        'the singer'), only people who fit, counted up to ``token``: whom the story has been
+        about so far."""
         count: Counter = Counter()
         last: dict[str, int] = {}
         for m, lo, _ in self.mention_spans:
             if m.label not in _PERSON_LABELS or _org_name(m.text) or self.in_quote[lo]:
                 continue
             actor = self._actor(m)
+            if fits is not None and (lo > token.i or not fits(actor)):
+                continue
             count[actor] += 1
             if lo < token.i:
                 last[actor] = lo
@@ -910,14 +1041,50 @@ class SpeakerResolver:
                 return self._actor(m)
         return None
 
-    def _by_role(self, token) -> str | None:
-        """'the minister' -> the nearest earlier actor introduced with that role word."""
-        low = token.lower_
-        options = self.roles.get(low) or (self.roles.get(low[:-1]) if low.endswith("s") else None)
-        if not options:
+    def _described(self, noun) -> tuple[str | None, float] | None:
+        """Whom 'the <noun>' means, by what the text called each actor, and how sure that is.
+
+        The nearest earlier actor introduced with that role word or one for the same post
+        ('the premier': 'Prime Minister X'); if that is someone unnamed ('A Castlegate
+        executive said' before 'the executive said'), (None, ...). Plural nouns mean bodies
+        ('the physicians': 'Doctors for Camp Closure'), never one person. With nobody before,
+        one introduced so within the next two paragraphs (a lede describes before it names).
+        Failing both, for an epithet ('the singer', 'the minister'), the person the story is
+        about, unless the text gave them another post. None: the text does not say.
+        """
+        low = noun.lower_
+        keys = [low]
+        if noun.i > 0 and self.doc[noun.i - 1].head.i == noun.i \
+                and self.doc[noun.i - 1].dep_ in ("compound", "amod"):
+            keys.insert(0, f"{self.doc[noun.i - 1].lower_} {low}")
+        plural = low.endswith("s") and noun.tag_ == "NNS"
+        options = list(self.roles.get(low, ()))
+        if not options and low.endswith("s"):
+            options = list(self.roles.get(low[:-1], ()))
+        for key in keys:
+            for synonym in ROLE_SYNONYMS.get(key, ()):
+                options += self.roles.get(synonym, ())
+            if key != low:
+                options += self.roles.get(key, ())
+        if plural:      # a body the text named that way, not one person
+            options = [o for o in options if o[1] is not None and o[1] not in self._persons]
+        options.sort(key=lambda o: o[0])
+        k = bisect.bisect_left(options, (noun.i,))
+        if k > 0:
+            return options[k - 1][1], (0.7 if options[k - 1][1] else 0.85)
+        here = self.paragraph_of_char(noun.idx)
+        if k < len(options) and options[k][1] is not None \
+                and self.paragraph_of_char(self.doc[options[k][0]].idx) - here <= 2:
+            return options[k][1], 0.6
+        if plural or not set(keys) & EPITHETS:
             return None
-        k = bisect.bisect_left(options, (token.i,))
-        return options[k - 1][1] if k > 0 else None
+        allowed = set(keys) | {w for key in keys for w in ROLE_SYNONYMS.get(key, ())}
+        allowed |= {part for w in allowed for part in w.split()}   # 'Prime Minister X'
+        gender = GENDERED_NOUNS.get(low)
+        person = self._most_salient_person(noun, lambda a: not self.posts.get(a, set()) - allowed
+                                           and (gender is None
+                                                or self.gender.get(a, gender) == gender))
+        return (person, 0.5) if person else None
 
     def _author_of(self, token) -> tuple[str, int] | None:
         """'The letter says' -> whoever wrote, sent or issued the letter earlier in the text.
@@ -956,7 +1123,9 @@ class SpeakerResolver:
                     continue    # 'Reyes criticised the statement', 'at the statement': not theirs
                 return None     # 'Variety obtained a letter': from someone unnamed
             subj = self.subject_of(v)
-            if subj is None or subj.i == t.i or self.in_quote[subj.i]:
+            if self.in_quote[v.i] or subj is not None and self.in_quote[subj.i]:
+                continue        # the parse ran into a quotation: the words do not say whose
+            if subj is None or subj.i == t.i:
                 if definite:
                     continue
                 return None
