@@ -240,6 +240,9 @@ def _own_attribution(doc, res: SpeakerResolver, it: _Item) -> Attribution | None
     if _quoted_subject(doc, it):
         it.drop = True          # 'the government's "reforms" were cosmetic': a scare quote
         return None
+    if _compound_modifier(doc, res, it):
+        it.drop = True          # 'a "patient-first" company': a term, not words said
+        return None
     found = _governing_cue(doc, res, it)
     if it.drop:
         return None
@@ -464,6 +467,41 @@ def _quoted_subject(doc, it: _Item) -> bool:
                  if not it.first <= doc[i].head.i <= it.last or doc[i].head.i == i), None)
     return root is not None and root.pos_ in ("NOUN", "PROPN") \
         and root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _compound_modifier(doc, res: SpeakerResolver, it: _Item) -> bool:
+    """A quoted compound modifier of the noun right after it: 'a "patient-first" company',
+    'compacted "dry-stack" tailings', 'its "water positive" pledge'. A hyphenated or
+    several-word modifier inside a noun phrase is a ready-made term (a slogan, a trade or
+    technical term, a marketing label) that the writer marks as someone's term, alone or under
+    a label verb ('describes itself as a "patient-first" company'); a single quoted adjective ('called it an "insulting" offer') stays a
+    judgement someone voiced, and so do coordinated or graded adjectives ('a "dignified and
+    determined" campaign', 'a "more viable" business') and a modifier under a verb of saying
+    ('said the "short-term" stays'). The quote must end inside the noun phrase: no
+    punctuation closes it, and only nouns or adjectives of the same phrase follow its noun."""
+    inner = res.text[it.span.start:it.span.end].strip()
+    if not inner or not inner[-1].isalnum() or len(inner.split()) > SCARE_MAX_WORDS \
+            or not ("-" in inner or len(inner.split()) >= 2) \
+            or re.search(r"\b(?:and|or|but|more|most|less|least)\b", inner, re.IGNORECASE):
+        return False
+    roots = [doc[i] for i in range(it.first, it.last + 1)
+             if not it.first <= doc[i].head.i <= it.last]
+    if len(roots) != 1 or roots[0].dep_ not in ("amod", "nmod", "compound", "npadvmod"):
+        return False
+    noun = roots[0].head
+    if noun.i <= it.last or noun.pos_ != "NOUN" or noun.text[:1].isupper():
+        return False
+    between = [t for t in doc[it.last + 1:noun.i] if not res.in_quote[t.i]]
+    if not all(t.pos_ in ("NOUN", "ADJ") and t.head.i == noun.i for t in between):
+        return False
+    t = noun
+    for _ in range(12):     # 'X said the "short-term" stays ...': a speaker's words
+        if is_cue(t) and cue_base(t) not in LABEL_VERBS:
+            return False
+        if t.head.i == t.i or not it.span.paragraph_start <= t.head.idx < it.span.paragraph_end:
+            break
+        t = t.head
+    return True
 
 
 def _labelled_object(doc, it: _Item, verb) -> bool:

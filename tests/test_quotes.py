@@ -368,6 +368,23 @@ def test_pronoun_after_an_unnamed_speaker_stays_unnamed(nlp):
     assert found[1].speaker_text == "he"
 
 
+@pytest.mark.parametrize("text", [
+    "Brenvale, which describes itself as a “customer-first” lender, raised its fees again.",
+    "Its much-praised “zero waste” pledge has never been checked by anyone.",
+    "Slag would be kept in sealed “wet-cap” ponds, far from the river.",
+])
+def test_quoted_compound_modifier_of_a_noun_is_a_term_not_speech(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Berg said the firm chose not to act because of the “short-term” contracts.",
+    "Tomas Berg praised the trust’s “calm and dogged” campaign.",
+])
+def test_quoted_modifier_under_a_speech_verb_or_coordinated_stays_speech(nlp, text):
+    assert surname(only(quotes_of(nlp, text)).speaker) == "Berg"
+
+
 def test_quoted_judgement_with_a_label_verb_is_speech(nlp):
     text = "Talks collapsed after Tomas Berg called it an “insulting” offer."
     q = only(quotes_of(nlp, text))
