@@ -1228,11 +1228,15 @@ class SpeakerResolver:
         whether Kyle slept. "...," he said' -> Morrow)."""
         pos = self.candidates[j][0]
         first = self.sentence_of(pos)[0]
+        paragraph = self.paragraph_of_char(self.doc[pos].idx)
         for k in range(j - 1, -1, -1):
             p, actor, _, kind = self.candidates[k]
-            if p < first:
+            # a sentence the parser ran on across a paragraph break ('... court."' then
+            # 'Torben Albers, a lawyer who ..., said'): the paragraph before is not its own
+            if p < first or self.paragraph_of_char(self.doc[p].idx) != paragraph:
                 break
-            if p not in self.embedded and kind in kinds and self.gender.get(actor) in (None, want):
+            gender = self.gender.get(actor) or (self.name_gender.get(actor) if want else None)
+            if p not in self.embedded and kind in kinds and gender in (None, want):
                 return k, p, actor, kind
         return (j, *(self.candidates[j][i] for i in (0, 1, 3)))
 

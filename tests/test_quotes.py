@@ -756,6 +756,13 @@ def test_he_goes_on_with_the_main_subject_of_the_sentence_before(nlp, text, spea
     assert [surname(q.speaker) for q in quotes_of(nlp, text)] == speakers
 
 
+def test_he_goes_on_with_the_inner_subject_when_the_main_one_is_a_she(nlp):
+    # the sentence's own subject is a woman by her first name: 'he' is the inner clause's man
+    text = ("Laura Brennick declined to say whether Tomas Dunleavy slept on duty that night. "
+            "“When all the evidence is heard,” he said, “you will see it differently.”")
+    assert [surname(q.speaker) for q in quotes_of(nlp, text)] == ["Dunleavy", "Dunleavy"]
+
+
 @pytest.mark.parametrize("text, speaker", [
     # no age given anywhere: the person the story names most
     ("Martin Keller has agreed a deal to replace Paul Novak as manager of the city club.\n\n"
