@@ -187,6 +187,13 @@ def _org_name(text: str) -> bool:
     return len(words) >= 2 and _POSSESSIVE.sub("", words[-1]).lower() in _ORG_SUFFIXES
 
 
+# Posts only a person holds: a name beside one is a person's, whatever the tagger says.
+_PERSON_POSTS = {"president", "vice-president", "chair", "chairman", "chairwoman", "chairperson",
+                 "director", "spokesperson", "spokesman", "spokeswoman", "secretary", "treasurer",
+                 "coach", "manager", "founder", "co-founder", "leader", "lawyer", "organiser",
+                 "organizer", "ceo"}
+
+
 # How far back (in paragraphs) a pronoun may look for the person it refers to.
 PRONOUN_REACH = 3
 # How far back (in tokens) "the letter" may look for the letter's first mention.
@@ -363,6 +370,24 @@ class SpeakerResolver:
                 continue
             relcl = self.doc[hi + 2].head
             if relcl.dep_ == "relcl" and relcl.head.i == self._mention_head(lo, hi).i:
+                found.add(self._actor(m))
+        return found | self._named_with_post()
+
+    def _named_with_post(self) -> set[str]:
+        """Actors set beside a post only a person holds ('Its president, Ffion Hale, said';
+        'Ffion Hale, the union's president,'): people, where the tagger took the name for an
+        organisation."""
+        found = set()
+        for m, lo, hi in self.mention_spans:
+            if m.label in _PERSON_LABELS or self.in_quote[lo] or _org_name(m.text):
+                continue
+            head = self._mention_head(lo, hi)
+            nouns = [c for c in head.children if c.dep_ == "appos"]
+            if head.dep_ == "appos":
+                nouns.append(head.head)
+            nouns.append(self._apposed_noun(hi))
+            if any(n is not None and n.i not in self.mention_of and n.pos_ == "NOUN"
+                   and n.tag_ == "NN" and n.lower_ in _PERSON_POSTS for n in nouns):
                 found.add(self._actor(m))
         return found
 

@@ -705,6 +705,21 @@ def quotes_with(nlp, text: str, named: list[tuple[str, str]]) -> list[Quote]:
     return found
 
 
+@pytest.mark.parametrize("text", [
+    "The Harrowgate Students’ Union (HSU) said it would hold a walkout next week. Its "
+    "president, Bryony Tallis, said students had been “told, not consulted”.\n\n"
+    "“Nobody asked us before the vote,” she said.",
+    "The Harrowgate Students’ Union said it would hold a walkout next week. Bryony Tallis, "
+    "the union’s president, said students had been ignored.\n\n"
+    "“Nobody asked us before the vote,” she said.",
+])
+def test_she_goes_to_a_name_tagged_as_an_organisation_beside_a_persons_post(nlp, text):
+    # the tagger took the name for an organisation; 'its president' says it is a person's
+    found = quotes_with(nlp, text, [("Harrowgate Students’ Union", "ORG"),
+                                    ("Bryony Tallis", "ORG")])
+    assert found[-1].speaker == "Bryony Tallis"
+
+
 def quotes_tagged(nlp, text: str, people: dict[str, str]) -> list[Quote]:
     """extract_quotes with every occurrence of each surface in ``people`` tagged PERSON and
     merged into the actor it maps to (as the entities step does), longest surface first."""
