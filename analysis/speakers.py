@@ -179,12 +179,18 @@ _ORG_SUFFIXES = {"productions", "records", "media", "group", "inc", "inc.", "cor
                  "airlines", "airways", "bank", "foundation", "institute", "university",
                  "agency", "council", "committee", "ministry", "department", "party", "club",
                  "fc", "network", "news", "press", "capital", "ventures", "labs", "trust",
-                 "commission", "authority", "office", "union", "league", "association"}
+                 "commission", "authority", "office", "union", "league", "association",
+                 "coalition", "alliance", "federation", "movement", "caucus"}
+# Collective words that name a body even alone, where the tagger took the last word of a longer
+# name for a person ("Boudreau's Citizens' Coalition has yet to say"): never a person's name.
+_ORG_WORDS = {"coalition", "alliance", "party", "union", "federation", "association", "league",
+              "committee", "commission", "council", "ministry", "movement", "caucus"}
 
 
 def _org_name(text: str) -> bool:
     words = text.replace("’", "'").split()
-    return len(words) >= 2 and _POSSESSIVE.sub("", words[-1]).lower() in _ORG_SUFFIXES
+    last = _POSSESSIVE.sub("", words[-1]).lower() if words else ""
+    return len(words) >= 2 and last in _ORG_SUFFIXES or len(words) == 1 and last in _ORG_WORDS
 
 
 # Posts only a person holds: a name beside one is a person's, whatever the tagger says.
@@ -300,6 +306,9 @@ class SpeakerResolver:
         self.people = self._named_with_who()
         self._persons = self.people | {self._actor(m) for m, _, _ in self.mention_spans
                                        if m.label in _PERSON_LABELS and not _org_name(m.text)}
+        # actors the text names only as organisations (or places): never a he/she
+        self._orgs = {self._actor(m) for m, _, _ in self.mention_spans
+                      if m.label in _ORG_LABELS or _org_name(m.text)} - self._persons
         self.gender: dict[str, str] = {}
         self.candidates: list[tuple[int, str, str, str]] = []   # (token i, actor, text, kind)
         self.embedded: set[int] = set()     # candidates that are subjects of inner clauses
@@ -1210,6 +1219,8 @@ class SpeakerResolver:
                 continue
             if want is not None and pos in self.embedded:
                 j, pos, actor, kind = self._main_subject_before(j, kinds, want)
+            if want is not None and actor in self._orgs:
+                continue            # he/she is a person's, never a body's or a place's
             known = self.gender.get(actor)
             named = self.name_gender.get(actor) if want and known is None else None
             if named is not None and named != want:
@@ -1265,6 +1276,20 @@ class SpeakerResolver:
                 return k, p, actor, kind
         return (j, *(self.candidates[j][i] for i in (0, 1, 3)))
 
+    def _kind_of_speaker(self, attribution: Attribution, default: str) -> str:
+        """What a speaker no candidate names is: by the mention it was read from, else by the
+        mentions of the same actor ('the airport' -> the airport named before is an
+        organisation, never a he/she)."""
+        speaker = attribution.speaker
+        m = self.mention_of.get(attribution.anchor) if attribution.anchor is not None else None
+        if m is not None and self._actor(m) == speaker:
+            return self._kind_of(m, self.doc[attribution.anchor])
+        if speaker in self._persons:
+            return "person"
+        if speaker in self._orgs:
+            return "org"
+        return default
+
     def remember(self, attribution: Attribution, kind: str = "person") -> None:
         """A speaker becomes a candidate antecedent for later pronouns. An unnamed one ("one
         driver said") too: a "he said" right after it is that driver, not someone named
@@ -1276,7 +1301,8 @@ class SpeakerResolver:
                 return
             kind = "org?" if words[-1].lower() in ORG_NOUNS else "unnamed"
         else:
-            kind = next((c[3] for c in self.candidates if c[1] == attribution.speaker), kind)
+            kind = next((c[3] for c in self.candidates if c[1] == attribution.speaker), None) \
+                or self._kind_of_speaker(attribution, kind)
         self.speakers.add(attribution.speaker)
         entry = (attribution.anchor, attribution.speaker, attribution.speaker_text or "", kind)
         k = bisect.bisect_left(self.candidates, entry[:1])

@@ -1042,3 +1042,27 @@ def test_an_organisation_cut_at_its_and_is_joined_by_its_acronym(nlp, text, part
     mentions, actors = extract_actors(doc)
     assert names <= {a.name for a in actors}
     assert only(extract_quotes(doc, mentions)).speaker in names
+
+
+def test_she_never_goes_to_an_organisation_remembered_as_a_speaker(nlp):
+    # 'the port' was given a quote, so it is remembered for later pronouns: as the
+    # organisation it was named as, never as a person a 'she' may mean
+    from analysis.speakers import Attribution, SpeakerResolver
+    text = ("Neighbours oppose the plans of Harwell Bay Port for a night runway.\n\n"
+            "Ruth Pellow has watched the port promise the moon before. “We get the mud,” she said.")
+    doc = nlp(text)
+    i = text.index("Harwell Bay Port")
+    res = SpeakerResolver(doc, [Mention(i, i + 16, "Harwell Bay Port", "ORG", "Harwell Bay Port")],
+                          [], lambda c: 0, text)
+    port = next(t for t in doc if t.text == "port")
+    res.remember(Attribution("Harwell Bay Port", "the port", 0.9, port.i))
+    she = next(t for t in doc if t.text == "she")
+    assert res.resolve_pronoun(she, 0.9).speaker != "Harwell Bay Port"
+
+
+def test_an_organisation_word_the_tagger_took_for_a_person_is_no_she(nlp):
+    # 'Coalition' of "Pike's Workers' Coalition" tagged PERSON alone: a body, not a she
+    text = ("Premier Gwen Talbot called the vote early.\n\nPike’s Workers’ Coalition has yet to say "
+            "how it would respond.\n\n“I have never won anything by waiting,” she said.")
+    named = [("Gwen Talbot", "PERSON"), ("Coalition", "PERSON")]
+    assert only(quotes_with(nlp, text, named)).speaker == "Gwen Talbot"
