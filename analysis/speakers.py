@@ -50,8 +50,10 @@ _IRREGULAR = {
     "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"),
     "write": ("writes", "wrote", "writing", "written"), "cry": ("cries", "cried", "crying"),
     "speak": ("speaks", "spoke", "speaking", "spoken"),
+    "give": ("gives", "gave", "giving", "given"), "make": ("makes", "made", "making"),
+    "send": ("sends", "sent", "sending"), "read": ("reads", "reading"), "put": ("puts", "putting"),
 }
-_DOUBLING = {"admit", "quip", "slam", "snap", "scoff"}
+_DOUBLING = {"admit", "quip", "slam", "snap", "scoff", "submit"}
 # Verbs that report speech only with a subject that did the speaking ("X called it 'a raid'");
 # without one ("a group called 'Y'", "so-called 'Z'") they name things instead.
 LABEL_VERBS = {"call", "describe", "brand", "label"}
@@ -120,17 +122,6 @@ _BE = {"is", "was", "'s", "’s", "are", "were"}
 _AUTHORED = {"published", "issued", "released", "written", "signed", "sent", "commissioned",
              "produced", "compiled", "prepared", "authored", "drafted", "posted", "filed",
              "submitted", "delivered", "made", "given", "put"}
-# Verbs whose object is a document of their subject's: 'X issued a statement'.
-_ISSUED = _AUTHORED | {"issue", "issues", "issuing", "release", "releases", "releasing",
-                       "publish", "publishes", "publishing", "send", "sends", "sending",
-                       "write", "writes", "wrote", "writing", "sign", "signs", "signing",
-                       "post", "posts", "posting", "file", "files", "filing", "submit",
-                       "submits", "submitted", "submitting", "deliver", "delivers",
-                       "delivering", "read", "reads", "reading", "share", "shares", "shared",
-                       "sharing", "email", "emails", "emailed", "emailing", "tweeted",
-                       "draft", "drafts", "drafting", "prepare", "prepares", "preparing",
-                       "produce", "produces", "producing", "make", "makes", "making", "put",
-                       "puts", "putting", "give", "gives", "gave", "giving"}
 # Nouns for things said, so "an interview saying" / "remarks suggesting" find their speaker.
 SPEECH_NOUNS = {"interview", "speech", "remarks", "comments", "message", "briefing",
                 "conference", "address", "testimony", "op-ed", "column", "video", "broadcast",
@@ -226,6 +217,10 @@ def _forms(base: str) -> set[str]:
 
 
 CUE_FORMS: dict[str, str] = {f: b for b in SPEECH_VERBS for f in _forms(b)}
+# Verbs whose object is a document of their subject's: 'X issued a statement'.
+_ISSUED = _AUTHORED | {"tweeted"} | {
+    f for b in ("issue release publish send write sign post file submit deliver read share email "
+                "draft prepare produce make put give").split() for f in _forms(b)}
 
 
 @dataclass(frozen=True)
