@@ -23,14 +23,35 @@ _lock = threading.Lock()
 def _load(name: str):
     import spacy
     from .attribute_table import install
+    if PARAGRAPH_BREAKS not in spacy.registry.factories.get_all():
+        _register_paragraph_breaks()
     try:
         nlp = spacy.load(name, exclude=list(UNUSED_COMPONENTS))
     except OSError as exc:
         raise RuntimeError(
             f"The spaCy pipeline {name!r} is not installed; install its package "
             f"or set PRESSLENS_SPACY_MODEL to an installed one.") from exc
+    if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     # the same attributes as the pipeline's attribute ruler, several times faster
     return install(nlp)
+
+
+PARAGRAPH_BREAKS = "presslens_paragraph_breaks"
+
+
+def _register_paragraph_breaks() -> None:
+    from spacy.language import Language
+
+    @Language.component(PARAGRAPH_BREAKS)
+    def paragraph_breaks(doc):
+        """A line break ends a sentence: without this the parser runs a headline or a subhead
+        that has no full stop into the next paragraph's first sentence, and the quote, speaker
+        and stance rules read that sentence wrong."""
+        for tok in doc[:-1]:
+            if tok.is_space and "\n" in tok.text:
+                doc[tok.i + 1].is_sent_start = True
+        return doc
 
 
 def load_nlp(name: str | None = None):

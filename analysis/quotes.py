@@ -38,6 +38,11 @@ _NAMING = re.compile(
     r"|\bthe (?:words?|term|phrase|slogan|motto|hashtag|label|name|title|expression)"
     r"|\b(?:en)?titled|\bheadlined|\bbranded as|\breferred to as|\bmarketed as)"
     r"\s*[,:]?\s*$", re.IGNORECASE)
+# A question or colon naming a slogan just before the marks, in the paragraph or the one
+# above it: 'The tagline? "Meth. We're on it."' gives the slogan, not someone's words.
+_SLOGAN_AHEAD = re.compile(
+    r"\b(?:slogan|tagline|motto|catchphrase|hashtag|strapline|headline)s?\b(?:\s+[\w'’]+){0,3}\s*[?:]\s*$",
+    re.IGNORECASE)
 _WORKS = re.compile(
     r"\b(?:book|film|movie|novel|song|album|show|series|play|documentary|poem|essay|column|"
     r"podcast|episode|opera|musical|single|programme|program|exhibition|article|memoir|"
@@ -180,7 +185,7 @@ def _classify(doc, text: str, it: _Item) -> None:
     s = it.span
     inner = text[s.start:s.end]
     before = text[max(s.paragraph_start, s.open_at - 40):s.open_at]
-    if _NAMING.search(before):
+    if _NAMING.search(before) or _SLOGAN_AHEAD.search(text[max(0, s.open_at - 120):s.open_at]):
         it.drop = True
         return
     if _WORKS.search(before) and _title_case(inner):
@@ -193,7 +198,10 @@ def _classify(doc, text: str, it: _Item) -> None:
         it.kind = "partial"     # one item of a list of quoted names or titles
     elif not lead or s.reopened or last in (":",) or last in _DASHES:
         it.kind = "direct"
-    elif starts_upper and (last == "," or is_cue(lead[-1])) and any(is_cue(t) for t in lead):
+    # (what a label verb puts right before the marks is a name or a label, a partial quote at
+    # most: 'a scheme called "Clean Air Now"')
+    elif starts_upper and (last == "," or is_cue(lead[-1]) and cue_base(lead[-1]) not in LABEL_VERBS) \
+            and any(is_cue(t) for t in lead):
         it.kind = "direct"
     else:
         it.kind = "partial"

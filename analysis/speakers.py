@@ -38,7 +38,8 @@ SPEECH_VERBS = (
     "estimate forecast threaten thank apologise apologize wonder exclaim "
     "protest object propose recommend advise insist reason muse scoff snap grumble mock "
     "tell point hit lash quote chant order beg disagree dispute cheer tout decry deride brag "
-    "scold assail lambast lambaste rule rebut gush rave sneer opine confide bemoan fume"
+    "scold assail lambast lambaste rule rebut gush rave sneer opine confide bemoan fume "
+    "reject"
 ).split()
 # Verbs that say someone spoke without reporting what: they only carry a speaker over to a
 # quotation that follows with no attribution of its own ('Ward spoke first. "..."').
@@ -52,11 +53,15 @@ _IRREGULAR = {
     "speak": ("speaks", "spoke", "speaking", "spoken"),
     "give": ("gives", "gave", "giving", "given"), "make": ("makes", "made", "making"),
     "send": ("sends", "sent", "sending"), "read": ("reads", "reading"), "put": ("puts", "putting"),
+    "hit": ("hits", "hitting"),
+    # British and American spellings both
+    "label": ("labels", "labelled", "labeled", "labelling", "labeling"),
 }
-_DOUBLING = {"admit", "quip", "slam", "snap", "scoff", "submit"}
+# short verbs ending consonant-vowel-consonant stressed on the last syllable double it
+_DOUBLING = {"admit", "quip", "slam", "snap", "submit", "beg", "brag", "rebut"}
 # Verbs that report speech only with a subject that did the speaking ("X called it 'a raid'");
 # without one ("a group called 'Y'", "so-called 'Z'") they name things instead.
-LABEL_VERBS = {"call", "describe", "brand", "label"}
+LABEL_VERBS = {"call", "describe", "brand", "label", "reject"}
 # Nouns for people who speak for someone else: the speaker is that someone.
 SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen",
                 "spokeswomen", "representative", "representatives", "rep", "reps",
@@ -454,13 +459,18 @@ class SpeakerResolver:
 
     @staticmethod
     def _noun_phrase_head(token):
-        """The noun a prepositional phrase hangs from: the parser puts a name in apposition to
-        the phrase's last noun ('The governor of the Bank of Portugal, Duarte Sequeira, has')."""
+        """The noun a prepositional phrase or a relative clause hangs from: the parser puts a
+        name in apposition to the phrase's last noun ('The governor of the Bank of Portugal,
+        Duarte Sequeira, has'; 'The company that runs the AMAs, Dick Clark Productions, denies')."""
         for _ in range(4):
-            prep = token.head
-            if token.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
+            up = token.head
+            if token.dep_ == "pobj" and up.dep_ == "prep" and up.head.i != up.i:
+                token = up.head
+            elif token.dep_ in ("dobj", "pobj", "attr") and up.dep_ in ("relcl", "acl") \
+                    and up.head.pos_ in ("NOUN", "PROPN") and up.head.i < token.i:
+                token = up.head
+            else:
                 break
-            token = token.head.head
         return token
 
     @staticmethod
@@ -1154,7 +1164,11 @@ class SpeakerResolver:
             subj = self.subject_of(v)
             if self.in_quote[v.i] or subj is not None and self.in_quote[subj.i]:
                 continue        # the parse ran into a quotation: the words do not say whose
-            if subj is None or subj.i == t.i:
+            if subj is None:
+                # a verb with no subject at all ('In a letter to X, said they would'): the
+                # words do not say whose, an earlier mention may
+                continue
+            if subj.i == t.i:
                 if definite:
                     continue
                 return None

@@ -1066,3 +1066,42 @@ def test_an_organisation_word_the_tagger_took_for_a_person_is_no_she(nlp):
             "how it would respond.\n\n“I have never won anything by waiting,” she said.")
     named = [("Gwen Talbot", "PERSON"), ("Coalition", "PERSON")]
     assert only(quotes_with(nlp, text, named)).speaker == "Gwen Talbot"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # 'beg' doubles its g: "begged"
+    ("Tim Morrison testified on Tuesday.\n\nHe begged lawmakers “not to lose sight of” the war "
+     "in Ukraine.", "Tim Morrison"),
+    # rejecting something as "..." says so
+    ("The Pentagon rejected these accusations as “patently false,” and analysts agreed.",
+     "Pentagon"),
+    # a headline with no full stop does not run into the next paragraph's sentence
+    ("Gov. Kristi Noem launched the campaign.\n\n'Meth. We're On It.': South Dakota spends "
+     "$449K on new anti-meth ad campaign\n\nSouth Dakota's meth crisis is \"growing at an "
+     "alarming rate\" and affects every community in the state, Noem said in the campaign's "
+     "public service announcement.", "Kristi Noem"),
+])
+def test_speech_reported_with_less_common_words(nlp, text, speaker):
+    last = quotes_of(nlp, text)[-1]
+    assert last.speaker and last.speaker.endswith(speaker.split()[-1]), last
+
+
+@pytest.mark.parametrize("text", [
+    "The council introduced a scheme called “Clean Air Now” last year.",
+    "Just what is this priceless slogan?\n\n“Meth. We’re on it.”\n\nYes, that is it.",
+    "The tagline? “Meth. We’re on it.” The governor launched it on Monday.",
+])
+def test_names_and_slogans_in_marks_are_not_speech(nlp, text):
+    assert quotes_of(nlp, text) == []
+
+
+def test_a_headline_named_before_a_quote_does_not_hide_speech(nlp):
+    text = "Asked about the headline, Mayor Dana Cole said: “It was unfair.”"
+    assert [q.speaker for q in quotes_of(nlp, text)] == ["Dana Cole"]
+
+
+def test_they_goes_back_to_the_body_named_after_a_relative_clause():
+    import analysis
+    text = ("The company that runs the AMAs, Dick Clark Productions, denies that anything has "
+            "been sorted.\n\n“Any final agreement needs to be made with her team,” they said.")
+    assert [q.speaker for q in analysis.analyze(text).quotes] == ["Dick Clark Productions"]
