@@ -227,6 +227,10 @@ def _titled_name(text: str, s: int, e: int) -> bool:
             and words[-1].lower() not in ORG_HEADS)
 
 
+# Scores and results the tagger runs into a name: "beat Botic van de Zanschulp 6-2, 6-2".
+_TRAILING_SCORE = re.compile(r"(?:\s+\(?\d+(?:\s*[-–:]\s*\d+)+\)?)+$")
+
+
 def _ner_spans(doc, text: str) -> list[_Span]:
     spans = []
     for ent in doc.ents:
@@ -255,9 +259,14 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             if trimmed is None:
                 continue
             s, e, pe = trimmed
+            label = ent.label_
+            score = _TRAILING_SCORE.search(text, s, e)
+            if score and score.start() > s and label in ("PERSON", "GPE", "NORP", "FAC", "LOC"):
+                e = pe = score.start()      # "Botic van de Zanschulp 6-2", "Chile 3-0"
+                if _key(text[s:e]) in COUNTRY_FORMS:
+                    label = "GPE"
             if pe == e:
                 pe = _possessive_after(text, e)
-            label = ent.label_
             lead = _DESCRIPTOR.match(text, s, e)
             if lead and label in ("PERSON", "ORG"):
                 s, label = lead.end(), "ORG"    # "Developer Valve called ..." tagged PERSON
@@ -921,6 +930,23 @@ def _particle_surname(info: _KeyInfo) -> bool:
             and any(d.split()[0].islower() for d in info.displays))
 
 
+def _surname_phrase(short: _KeyInfo, full: _KeyInfo) -> bool:
+    """Whether ``short`` is the several-word surname of the full name that ends in it: its
+    first word is a particle or no given name, and a given name stands right before it in the
+    full name ("James Van Der Beek" -> "Van Der Beek"; but "Mary Ann Smith" -> "Ann Smith"
+    is a name of its own)."""
+    n = len(short.words)
+    if n < 2 or len(full.words) <= n:
+        return False
+    first = short.displays.most_common(1)[0][0].split()[0]
+    shown = full.displays.most_common(1)[0][0].split()
+    if len(shown) != len(full.words):
+        return False
+    before = shown[-n - 1]
+    return (short.words[0] in PARTICLES or gender_of_given_name(first) is None) \
+        and gender_of_given_name(before) is not None
+
+
 def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     n = len(short)
     if n >= len(long_):
@@ -1112,8 +1138,11 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
     # People: surname or first name to the one full name that carries it.
     # A surname with its particle ("von Weizsäcker", "de Gaulle") is a short form, not a full
     # name: it joins the full name that ends in it like a bare surname.
-    particled = {m for m in multi if ptype[m] == "PERSON" and _particle_surname(infos[m])
+    # So is a surname of two or more words ("Van Der Beek", "Eriksson Ek") that follows a given
+    # name in a full name and does not open with one itself.
+    particled = {m for m in multi if ptype[m] == "PERSON"
                  and any(ptype[f] == "PERSON" and _is_suffix(infos[m].words, infos[f].words)
+                         and (_particle_surname(infos[m]) or _surname_phrase(infos[m], infos[f]))
                          for f in by_suffix.get(infos[m].words, ()))}
     people_set = {m for m in multi if ptype[m] == "PERSON" and m not in pinned
                   and m not in particled}
@@ -1123,7 +1152,13 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
     org_openers = {infos[m].words[0] for m in multi if ptype[m] != "PERSON"
                    and infos[m].words[-1] not in ("administration", "campaign", "government")}
     for k, info in infos.items():
-        if k in pinned or k in people_set or ptype[k] == "NORP" or k in CAPITAL_METONYMS \
+        # (a word tagged as a people is a surname when a full name of the text ends in it:
+        # "Opelka" after "Reilly Opelka")
+        norp_surname = ptype[k] == "NORP" and len(info.words) == 1 and any(
+            m in people_set and _is_suffix(info.words, infos[m].words)
+            for m in by_suffix.get(info.words, ()))
+        if k in pinned or k in people_set or ptype[k] == "NORP" and not norp_surname \
+                or k in CAPITAL_METONYMS \
                 or k in GOVERNMENT_METONYMS or (ptype[k] != "PERSON" and len(info.words) > 1):
             continue
         if ptype[k] == "ORG" and (info.words[-1] in ORG_HEADS or k in org_openers):

@@ -567,3 +567,40 @@ def test_an_organisation_inside_a_persons_appositive_stays_an_organisation(nlp):
     _, actors = actors_of(nlp, text)
     union = next(a for a in actors.values() if "Woodworkers" in a.name)
     assert union.type == "ORG"
+
+
+@pytest.mark.parametrize("text, full, short", [
+    # a surname of several words, capitalised particles and all
+    ("James Van Der Beek has been eliminated from the contest. Van Der Beek was voted off on "
+     "Monday, and Van Der Beek’s fans were furious.", "James Van Der Beek", "Van Der Beek"),
+    # a double surname with no particle
+    ("Parise opened the scoring by burying Joel Eriksson Ek’s feed. In the second period, Jack "
+     "Eichel went after Eriksson Ek and threw punches.", "Joel Eriksson Ek", "Eriksson Ek"),
+])
+def test_a_surname_of_several_words_joins_its_full_name(nlp, text, full, short):
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, short) == {full}
+
+
+def test_a_name_that_opens_with_a_given_name_stays_its_own():
+    from collections import Counter
+
+    from analysis.entities import _KeyInfo, _surname_phrase
+    info = lambda shown: _KeyInfo(shown.lower(), displays=Counter({shown: 1}),  # noqa: E731
+                                  words=tuple(shown.lower().split()))
+    assert _surname_phrase(info("Van Der Beek"), info("James Van Der Beek"))
+    assert not _surname_phrase(info("Ann Smith"), info("Mary Ann Smith"))
+
+
+def test_a_score_is_no_part_of_a_name(nlp):
+    text = ("Kukushkin had beaten Botic van de Zanschulp 6-2, 6-2, while Pospisil edged Reilly "
+            "Opelka 7-6 (5), 7-6 (7).")
+    _, actors = actors_of(nlp, text)
+    assert not [a.name for a in actors.values() if any(c.isdigit() for c in a.name)]
+
+
+def test_a_surname_tagged_as_a_people_joins_the_full_name(nlp):
+    text = ("Canada reached the semifinals after Vasek Pospisil edged Reilly Opelka 7-6 (5), 7-6 "
+            "(7).\n\n\"Came down to a few points,\" Opelka said. \"Thought I did my part.\"")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Opelka") == {"Reilly Opelka"}
