@@ -145,12 +145,17 @@ _CAPITAL_AS_PLACE = re.compile(r"\b(?:in|at|across|throughout|around|outside|nea
 
 # ---------- spans ----------
 
+# A name ending in an abbreviation keeps its full stop: "Broadhead Co.", "Acme Inc.".
+_ABBREVIATED_END = re.compile(r"\b(?:Co|Inc|Corp|Ltd|Bros|Jr|Sr|Cos)\.$")
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int, int] | None:
     """(start, end, end with possessive) of ``text[s:e]`` without edges, "the" and "'s"."""
     while s < e and text[s] in _EDGE:
         s += 1
     while e > s and (text[e - 1] in _EDGE and text[e - 1] not in "’'"
-                     or text[e - 1] == "." and "." not in text[s:e - 1]):
+                     or text[e - 1] == "." and "." not in text[s:e - 1]
+                     and not _ABBREVIATED_END.search(text, s, e)):
         e -= 1
     m = _LEADING_THE.match(text[s:e])
     if m and m.end() < e - s:

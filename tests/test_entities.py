@@ -604,3 +604,10 @@ def test_a_surname_tagged_as_a_people_joins_the_full_name(nlp):
             "(7).\n\n\"Came down to a few points,\" Opelka said. \"Thought I did my part.\"")
     _, actors = actors_of(nlp, text)
     assert owner(actors, "Opelka") == {"Reilly Opelka"}
+
+
+def test_a_name_ending_in_an_abbreviation_keeps_its_full_stop(nlp):
+    text = ("The report says the Minneapolis ad agency Broadhead Co. came up with the campaign. "
+            "Broadhead Co. declined to comment.")
+    _, actors = actors_of(nlp, text)
+    assert "Broadhead Co." in actors
