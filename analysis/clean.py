@@ -22,6 +22,13 @@ read", "About Jane Doe") the article has ended unless several paragraphs in a ro
 title-like lines under a "Related articles" heading are links; a sentence with a byline or
 dateline just below it above the body is its standfirst; a bare "By" takes the name lines below.
 
+The headline (``CleanResult.title``) is one of the lines just above the body (or the first kept
+line, when it is title-like and set apart): the candidate a small logistic regression scores
+best (``data/title_model.json``, trained by ``analysis/training/train_title_model.py``), from
+how many of its words recur in the body's first paragraphs, where it stands, whether it ends a
+sentence, has a byline or dateline below it, or reads as a byline, a picture credit, a menu item
+or a widget; none when no candidate scores high enough. Choosing it never changes the body.
+
 HTML goes through trafilatura (precision settings, comments off), readability-lxml when that
 returns nothing or far less than readability finds.
 
@@ -1211,24 +1218,19 @@ def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
     first_kept = kept_idx[0] if kept_idx else -1
     last_kept = kept_idx[-1] if kept_idx else -1
     title = None
+    taken = -1
     byline = _split_byline(lines)
     if first_kept >= 0:
-        t = lines[first_kept]
-        # A title-like first kept line right next to removed lines is the headline of the page.
-        if (_headline_like(t) and units(t) <= 25 and not _ends_sentence(t)
-                and ((first_kept > 0 and not keep[first_kept - 1])
-                     or (first_kept + 1 < len(lines) and _hard_reason(lines[first_kept + 1])
-                         in ("byline", "dateline")))
-                and any(keep[first_kept + 1:])):
+        # A title-like first kept line right next to removed lines leaves the body; the headline
+        # is the best of it and the lines above the body (pick_title), or none.
+        first_taken = _first_is_headline(lines, keep, first_kept)
+        at = pick_title(lines, keep, first_kept, first_taken, byline)
+        if at is not None:
+            title = (at, lines[at])
+        if first_taken:
             keep[first_kept] = False
-            title = (first_kept, t)
+            taken = first_kept
             first_kept = next(i for i in range(first_kept + 1, len(lines)) if keep[i])
-        else:
-            for i in range(first_kept - 1, max(-1, first_kept - 9), -1):
-                if (_headline_like(lines[i]) and not _standfirst_at(lines, i, first_kept)
-                        and i not in byline):
-                    title = (i, lines[i])
-                    break
     segments, removed, body = [], [], []
     after_end, in_links = "", False
     for i, (s, e, t) in enumerate(head):
@@ -1241,6 +1243,8 @@ def _clean_text(raw: str, restore: set[int], drop: set[int]) -> CleanResult:
                 t, i, first_kept, last_kept, after_end or ("related" if in_links else ""))
             if reason == "navigation" and _standfirst_at(lines, i, first_kept):
                 reason = "standfirst"
+            if reason == "navigation" and i == taken:  # (the line just above the body)
+                reason = "boilerplate"
             if i in byline:
                 reason = "byline"
             # Below the heading of a comment thread or story feed after the body, lines are
@@ -1274,6 +1278,147 @@ def _headline_like(t: str) -> bool:
 def _CUES_ANY(text: str) -> bool:
     return any(CUES[k].search(text) for k in ("share-widget", "advertisement", "cookie-notice",
                                               "newsletter", "related", "comment-count", "paywall"))
+
+
+# ---------------------------------------------------------------- the headline
+
+TITLE_MODEL_PATH = Path(__file__).parent / "data" / "title_model.json"
+# The candidates for the headline: the lines above the body's first line, up to this many that
+# are not widgets (no further up than TITLE_RAW_REACH lines: share bars can be long), and the
+# first kept line when it was taken for the headline (_first_is_headline).
+TITLE_REACH = 15
+TITLE_RAW_REACH = 60
+# Words of the body's first paragraphs the candidates' words are looked for in.
+TITLE_BODY_UNITS = 150
+TITLE_FEATURES = ("overlap", "overlap_n", "overlap_best", "nearest", "headline_like", "long",
+                  "full_stop", "sentence_long", "sentence_below", "stamp", "stamp_next",
+                  "name_like", "credit", "navigation", "cue", "repeated", "holds_line")
+
+# A line that ends a sentence with a full stop (closing quotes and brackets after it aside), not
+# one that merely ends on a closing quote mark: "Tim Cook On Apple Being ‘Pulled Into The
+# Enterprise’" is a headline.
+_FULL_STOP = re.compile(r"[.!。！…]['\"”’»)\]]*$")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+# Runs of characters of scripts whose words are not set apart (or are short): read as bigrams
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]{2,}")
+# "5 min read", "Tempo de leitura: 1 minuto", "Lesezeit: 3 Min.", "Время чтения: 4 минуты"
+_READING_TIME = re.compile(r"\b\d+\s*-?\s*(min|mins|minutes?|minut[aeoi]s?|minuten|мин\w*)(?!\w)", re.I)
+_CREDIT_WORD = re.compile(r"\bcredit\b|getty|associated press|\breuters\b|\b(AP|AFP)\b", re.I)
+
+
+def _content_words(text: str) -> set[str]:
+    """A line's words of four letters or more (lower case), and the character pairs of its runs
+    of Chinese, Japanese or Korean."""
+    words = set(_CONTENT_WORD.findall(text.lower()))
+    for run in _CJK_RUN.findall(text):
+        words.update(run[k:k + 2] for k in range(len(run) - 1))
+    return words
+
+
+def _first_is_headline(lines: list[str], keep: list[bool], first_kept: int) -> bool:
+    """The first kept line is title-like and set apart from the body by removed lines, or has a
+    byline or dateline right below it: it is taken out of the body (as it always has been; the
+    headline is then chosen among it and the lines above, see pick_title)."""
+    t = lines[first_kept]
+    return (_headline_like(t) and units(t) <= 25 and not _ends_sentence(t)
+            and ((first_kept > 0 and not keep[first_kept - 1])
+                 or (first_kept + 1 < len(lines) and _hard_reason(lines[first_kept + 1])
+                     in ("byline", "dateline")))
+            and any(keep[first_kept + 1:]))
+
+
+def title_features(lines: list[str], keep: list[bool], first_kept: int, first_taken: bool,
+                   byline: set[int]) -> tuple[list[int], list[list[float]]]:
+    """The candidate headline lines of a page (nearest the body first) and their features
+    (TITLE_FEATURES). ``keep``: the body lines; ``first_kept``: the first of them before the
+    headline was taken out; ``first_taken``: whether it was (_first_is_headline)."""
+    body_start = next((i for i in range(first_kept + 1, len(lines)) if keep[i]), len(lines)) \
+        if first_taken else first_kept
+    body_words: set[str] = set()
+    n = 0.0
+    for i in range(body_start, len(lines)):
+        if keep[i]:
+            body_words |= _content_words(lines[i])
+            n += units(lines[i])
+            if n >= TITLE_BODY_UNITS:
+                break
+    idx = [first_kept] if first_taken else []
+    seen = 0
+    for i in range(first_kept - 1, max(-1, first_kept - 1 - TITLE_RAW_REACH), -1):
+        if _hard_reason(lines[i]) or units(lines[i]) < 2:
+            continue
+        seen += 1
+        if seen > TITLE_REACH:
+            break
+        idx.append(i)
+    if not idx:
+        return [], []
+    counts = Counter(lines)
+    rows = []
+    for rank, i in enumerate(idx):
+        t = lines[i]
+        words = _content_words(t)
+        shared = len(words & body_words)
+        row = _shape_row(t)
+        n = units(t)
+        below = lines[i + 1:min(i + 4, body_start)]
+        full_stop = bool(_FULL_STOP.search(t))
+        rows.append([
+            shared / len(words) if words else 0.0,
+            math.log1p(shared),
+            float(shared),  # overwritten below: whether no other candidate shares more
+            float(rank == 0),
+            float(_headline_like(t)),
+            float(n > 25),
+            float(full_stop),
+            float(n >= 15 and full_stop),
+            float(bool(below) and units(below[0]) >= 8 and bool(_FULL_STOP.search(below[0]))),
+            float(_stamp(t) or i in byline or bool(_READING_TIME.search(t))),
+            float(i + 1 < len(lines) and (_stamp(lines[i + 1]) or _pure_date(lines[i + 1]))),
+            float(bool(_NAME_LINE.match(t)) and n <= 5),
+            float(row[_SHAPE_COL["credit_line"]] > 0 or row[_SHAPE_COL["credit_end"]] > 0
+                  or bool(_CREDIT_WORD.search(t))),
+            row[_SHAPE_COL["cue_navigation"]],
+            row[_SHAPE_COL["cue_any"]],
+            float(counts[t] > 1),
+            float(any(u in t and u != t for u in lines[max(0, i - 3):i + 3] if units(u) >= 3)),
+        ])
+    best = max(r[2] for r in rows)
+    for r in rows:
+        r[2] = float(best > 0 and r[2] == best)
+    return idx, rows
+
+
+@lru_cache(maxsize=1)
+def load_title_model(path: str | None = None) -> dict:
+    """The shipped headline model (a logistic regression's weights as JSON); see its
+    ``provenance`` for how it was made."""
+    with open(path or TITLE_MODEL_PATH, encoding="utf-8") as f:
+        model = json.load(f)
+    if tuple(model["features"]) != TITLE_FEATURES:
+        raise ValueError("headline model features do not match the code; retrain the headline "
+                         "model (analysis/training/train_title_model.py)")
+    return model
+
+
+def title_scores(rows: list[list[float]], model: dict | None = None) -> list[float]:
+    """Each candidate's log-odds of being the page's headline."""
+    model = model or load_title_model()
+    coef, b = model["coef"], model["intercept"]
+    return [b + sum(w * x for w, x in zip(coef, r)) for r in rows]
+
+
+def pick_title(lines: list[str], keep: list[bool], first_kept: int, first_taken: bool,
+               byline: set[int]) -> int | None:
+    """The line that is the page's headline: the best-scored candidate (title_features), or
+    None when no candidate is convincing (its score is below the model's threshold)."""
+    idx, rows = title_features(lines, keep, first_kept, first_taken, byline)
+    if not idx:
+        return None
+    model = load_title_model()
+    scores = title_scores(rows, model)
+    best = max(range(len(idx)), key=scores.__getitem__)
+    return idx[best] if scores[best] > model["threshold"] else None
 
 
 # ---------------------------------------------------------------- HTML
