@@ -84,6 +84,70 @@ def test_headline_moves_to_title():
     assert result.text == BODY
 
 
+# Pasted pages (invented) with the headline among other lines above the body: the headline is
+# chosen, the furniture around it is not, and the body is the same whatever is chosen.
+NAV = ["Home", "News", "Local", "Politics", "Business", "Sport", "Opinion", "Search"]
+
+
+def _title_and_reasons(raw: str) -> tuple[str | None, dict[str, str], str]:
+    result = clean(raw)
+    return result.title, {r.text: r.reason for r in result.removed}, result.text
+
+
+def test_headline_ending_in_a_closing_quote_is_the_title():
+    headline = "Council Leader Vows Libraries Will Not Be \u2018Closed For Good\u2019"
+    dek = "Two of the city\u2019s four branches will shut next spring to close a budget gap."
+    raw = "\n\n".join(NAV + [headline, dek, "By Maria Jensen, City Reporter",
+                             "Tuesday 4 March 2025, 7:15 pm", *PARAS])
+    title, reasons, text = _title_and_reasons(raw)
+    assert title == headline
+    assert reasons[headline] == "headline"
+    assert reasons[dek] == "standfirst"
+    assert text == BODY
+
+
+def test_site_tagline_above_the_menu_is_not_the_title():
+    # the tagline shares words with the body too (council, budget, libraries)
+    tagline = "News and Analysis on Council Budgets, Public Libraries and Local Government"
+    headline = "Council votes to close two public libraries next spring"
+    dek = "Officials say the budget shortfall has grown for three years in a row."
+    raw = "\n\n".join(["Northfield Gazette", tagline] + NAV + [
+        headline, dek, "By Maria Jensen", "4 March 2025", *PARAS])
+    title, reasons, text = _title_and_reasons(raw)
+    assert title == headline
+    assert reasons[tagline] != "headline"
+    assert text == BODY
+
+
+@pytest.mark.parametrize("credit", ["Maria Jensen Associated Press", "Sam Keller/Getty Images",
+                                    "Tom Pike, Reuters"])
+def test_byline_or_picture_credit_is_not_the_title(credit):
+    headline = "Two libraries to close as council budget gap grows"
+    caption = "Residents protest outside the council chamber on Tuesday."
+    raw = "\n\n".join(NAV + [headline, credit, "Published 7:15 PM GMT Mar 4, 2025",
+                             caption, credit, *PARAS])
+    title, reasons, text = _title_and_reasons(raw)
+    assert title == headline
+    assert reasons[credit] != "headline" and reasons[caption] != "headline"
+    assert text == BODY
+
+
+def test_no_title_when_nothing_above_the_body_reads_as_one():
+    raw = "\n\n".join(["Share", "Menu", "Advertisement", "Tuesday 4 March 2025, 7:15 pm", *PARAS])
+    title, reasons, text = _title_and_reasons(raw)
+    assert title is None
+    assert "headline" not in reasons.values()
+    assert text == BODY
+
+
+def test_shipped_title_model_loads_with_provenance():
+    model = clean_module.load_title_model()
+    assert tuple(model["features"]) == clean_module.TITLE_FEATURES
+    assert len(model["coef"]) == len(clean_module.TITLE_FEATURES)
+    prov = model["provenance"]
+    assert "train" in " ".join(prov["data"]) and "test" not in " ".join(prov["data"])
+
+
 def test_clean_body_passes_through_untouched():
     assert clean(BODY).text == BODY
     assert clean(BODY).removed == ()
