@@ -201,3 +201,28 @@ GENDERED_NOUNS = {**dict.fromkeys(
     "headmaster".split(), "m")}
 GENDER_OF_WORD: dict[str, str] = {**GENDERED_NOUNS, **dict.fromkeys(MALE_TITLES, "m"),
                                   **dict.fromkeys(FEMALE_TITLES, "f")}
+
+# Short forms of English given names -> the full names they can stand for: "Pat Carlineo" is
+# "Patrick W. Carlineo", "Bill Clinton" is "William J. Clinton" when the text names both.
+_DIMINUTIVES = """
+bill billy will willie: william | bob bobby rob robbie: robert | dick rick rich richie: richard
+jim jimmy jamie: james | mike mick mickey: michael | tom tommy: thomas | tony: anthony
+joe joey: joseph | dan danny: daniel | dave davy: david | chris: christopher christine christina
+steve: steven stephen | ed eddie: edward | ted teddy: edward theodore | ben: benjamin
+sam: samuel samantha | pat: patrick patricia | liz beth betsy betty lizzie: elizabeth
+kate katie kathy cathy: katherine catherine kathleen | jen jenny: jennifer
+meg maggie peggy: margaret | sue susie: susan | nick: nicholas | alex: alexander alexandra
+andy drew: andrew | matt: matthew | greg: gregory | jeff: jeffrey | jon: jonathan
+josh: joshua | larry: lawrence | jerry: gerald jerome | chuck charlie: charles
+hank: henry | harry: harold henry | fred freddie: frederick | al: albert alan alfred
+ron ronnie: ronald | don donnie: donald | tim timmy: timothy | ken kenny: kenneth
+doug: douglas | phil: philip phillip | vince: vincent | nate: nathan nathaniel | zach: zachary
+abby: abigail | becky: rebecca | debbie deb: deborah | vicky: victoria | sandy: sandra
+barb: barbara | cindy: cynthia | pam: pamela | mandy: amanda | jess: jessica | gabe: gabriel
+manny: manuel | pete: peter | ray: raymond | walt: walter | gene: eugene | lou: louis
+frank: francis franklin | tricia trish: patricia | nancy: ann anne | bert: albert herbert
+"""
+GIVEN_NAME_FORMS: dict[str, frozenset[str]] = {
+    short: frozenset(full.split())
+    for group in _DIMINUTIVES.replace("\n", "|").split("|") if group.strip()
+    for shorts, full in [group.split(":")] for short in shorts.split()}

@@ -40,7 +40,8 @@ from dataclasses import dataclass, field
 from spacy.attrs import DEP, ENT_IOB, TAG
 
 from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
-                      GENDER_OF_WORD, GENERIC_ORG_WORDS, GOVERNMENT_METONYMS, INDUSTRY_METONYMS,
+                      GENDER_OF_WORD, GENERIC_ORG_WORDS, GIVEN_NAME_FORMS, GOVERNMENT_METONYMS,
+                      INDUSTRY_METONYMS,
                       INDUSTRY_WORDS, INSTITUTION_SEATS, MONTHS_AND_DAYS, NORP_INSTITUTIONS,
                       ORG_DESIGNATORS, ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS,
                       POLICY_NOUNS, TABLE_ORGS, TITLE_WORDS)
@@ -130,7 +131,7 @@ _ON_THE_STREET = re.compile(r"\b(?:down|along|up|across|outside|near|around|off)
 # Lower-case words that open a clause and are never inside a name: an entity running over one
 # ("the American Music Awards after Swift scolded") is cut there, like one over a verb.
 _CLAUSE_WORDS = frozenset("after before when while because since during until unless although "
-                          "though whereas who whom whose which than".split())
+                          "though whereas who whom whose which than that".split())
 # A company's kind written before its name at a sentence start ("Developer Valve called ...").
 _DESCRIPTOR = re.compile(r"(?:Developer|Publisher|Studio|Carmaker|Automaker|Chipmaker|Drugmaker|"
                          r"Retailer|Broadcaster|Airline|Startup|Start-up|Lender|Insurer|Brewer|"
@@ -363,14 +364,19 @@ def _split_owners(text: str, spans: list[_Span]) -> list[_Span]:
     out = []
     for sp in spans:
         m = _INNER_POSSESSIVE.search(text[sp.start:sp.end])
+        owner = text[sp.start:sp.start + m.start()] if m else ""
+        # a person's full name owning a capitalised name: "Jeff Bezos’s Blue Origin"
+        persons = m is not None and sp.label == "PERSON" and len(owner.split()) >= 2 \
+            and gender_of_given_name(owner.split()[0]) is not None \
+            and text[sp.start + m.end():sp.start + m.end() + 1].isupper()
         if m and sp.core == sp.start and (
-                text[sp.start:sp.start + m.start()] in alone
-                or _owned_body(text[sp.start:sp.start + m.start()], text[sp.start + m.end():sp.end])):
+                owner in alone or persons
+                or _owned_body(owner, text[sp.start + m.end():sp.end])):
             owner_end = sp.start + m.start()
             owned = sp.start + m.end()
             out.append(_Span(sp.start, owner_end, owner_end + len(m.group().rstrip()),
                              "ORG" if sp.label not in ("PERSON", "GPE") else sp.label, sp.start))
-            out.append(_Span(owned, sp.end, sp.poss_end, sp.label, owned))
+            out.append(_Span(owned, sp.end, sp.poss_end, "ORG" if persons else sp.label, owned))
         else:
             out.append(sp)
     return out
@@ -506,13 +512,22 @@ def _agent_verb(verb) -> bool:
     return False
 
 
+_BE = frozenset("is was are were has been".split())
+# Adjectives of a mind that only a state, not a city, has.
+_MINDSET = frozenset("""concerned worried wary angry furious unhappy pleased eager keen determined
+reluctant unwilling willing ready adamant confident anxious alarmed upset irritated skeptical
+sceptical suspicious open opposed committed""".split())
+
+
 def _acts(token) -> bool:
     """Whether ``token`` names an agent: subject of an acting/speaking verb, "X's policy" or
     "X's handling of ..."."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     if token.dep_ == "nsubj":
-        return _agent_verb(token.head)
+        # or a state of mind: "Beijing is also concerned about ...", "Moscow was furious"
+        return _agent_verb(token.head) or token.head.lower_ in _BE and any(
+            c.dep_ == "acomp" and c.lower_ in _MINDSET for c in token.head.children)
     if token.dep_ == "poss":
         head = token.head
         # an action named by its verb: "Beijing's backtracking on the law", "handling of"
@@ -1140,6 +1155,17 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         if len(w) >= 3 and ptype[k] == "PERSON" and short in infos and ptype[short] == "PERSON" \
                 and k not in pinned:
             groups.union(k, short)
+    # ... and "Pat Carlineo" is "Patrick W. Carlineo": a short given name joins the one full
+    # name with the same surname whose given name it can stand for.
+    for k in multi:
+        w = infos[k].words
+        if len(w) < 2 or ptype[k] != "PERSON" or k in pinned or w[0] not in GIVEN_NAME_FORMS:
+            continue
+        fulls = {groups.find(m) for m in by_last.get(w[-1], ()) if m != k
+                 and ptype[m] == "PERSON" and len(infos[m].words) >= 2
+                 and infos[m].words[0] in GIVEN_NAME_FORMS[w[0]]}
+        if len(fulls) == 1:
+            groups.union(k, fulls.pop())
     # People: surname or first name to the one full name that carries it.
     # A surname with its particle ("von Weizsäcker", "de Gaulle") is a short form, not a full
     # name: it joins the full name that ends in it like a bare surname.

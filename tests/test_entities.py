@@ -612,3 +612,38 @@ def test_a_name_ending_in_an_abbreviation_keeps_its_full_stop(nlp):
             "Broadhead Co. declined to comment.")
     _, actors = actors_of(nlp, text)
     assert "Broadhead Co." in actors
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("Patrick W. Carlineo Jr. pleaded guilty on Tuesday. His lawyer said Pat Carlineo was sorry.",
+     "Patrick W. Carlineo Jr.", "Pat Carlineo"),
+    ("Bill Clinton spoke first. William J. Clinton was president for eight years.",
+     "William J. Clinton", "Bill Clinton"),
+])
+def test_a_short_given_name_joins_the_full_name(nlp, text, full, short):
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, short) == {full}
+
+
+def test_a_short_given_name_that_fits_two_people_stays_apart(nlp):
+    _, actors = actors_of(nlp, "Pat Smith, Patrick Smith and Patricia Smith met on Monday.")
+    assert len(owner(actors, "Pat Smith")) == 1 and "Patrick Smith" not in owner(actors, "Pat Smith")
+
+
+def test_a_persons_name_owning_a_company_is_two_actors(nlp):
+    _, actors = actors_of(nlp, "The bidders, Amazon founder Jeff Bezos’s Blue Origin among them, "
+                               "will meet NASA next week.")
+    assert actors["Jeff Bezos"].type == "PERSON" and actors["Blue Origin"].type == "ORG"
+
+
+def test_a_clause_word_is_no_part_of_a_name(nlp):
+    _, actors = actors_of(nlp, "His attorney said in an email to The Associated Press that he "
+                               "never intended to harm anyone.")
+    assert "Associated Press" in actors
+
+
+def test_a_capital_in_a_state_of_mind_is_the_state(nlp):
+    text = ("China has balked at the demands. He has alternated anger and warmth toward Beijing. "
+            "Beijing is also concerned about the president's tendency to waver.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Beijing") == {"China"}
