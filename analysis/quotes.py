@@ -392,8 +392,8 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
                 break
             seen.add(t.i)
             if not _inside(it, t) and is_cue(t):
-                if cue_base(t) in LABEL_VERBS and (_names_a_thing(doc, it)
-                                                   or _labelled_object(doc, it, t)):
+                if cue_base(t) in LABEL_VERBS and not _labels_a_person(res, it, t) and (
+                        _names_a_thing(doc, it) or _labelled_object(doc, it, t)):
                     it.drop = True      # 'residents call it the "hub"': a name, not speech
                     return None
                 subj = res.subject_of(t)
@@ -522,6 +522,17 @@ def _labelled_object(doc, it: _Item, verb) -> bool:
     return root.pos_ in ("NOUN", "PROPN") and root.dep_ == "dobj" and root.head.i == verb.i \
         and any(c.i > it.last and c.dep_ in ("appos", "oprd", "prep", "acl", "amod")
                 for c in list(root.children) + list(verb.children))
+
+
+def _labels_a_person(res: SpeakerResolver, it: _Item, verb) -> bool:
+    """'called Omar a "terrorist"', 'branded him a "liar"': a label put on a person is an
+    accusation someone made, not the name of a thing ('call it the "hub"')."""
+    for c in verb.children:
+        if c.dep_ in ("dobj", "oprd") and not it.first <= c.i <= it.last:
+            m = res.mention_of.get(c.i)
+            if c.lower_ in ("him", "her", "them") or m is not None and m.label == "PERSON":
+                return True
+    return False
 
 
 def _names_a_thing(doc, it: _Item) -> bool:

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 import numpy
 
 from .aliases import FEMALE_TITLES, GENDERED_NOUNS, MALE_TITLES, TITLE_WORDS
+
+_BE_FORMS = frozenset("is was are were 's".split())
 from .given_names import gender_of_given_name
 from .model import Mention
 from .nlp import text_of
@@ -532,6 +534,10 @@ class SpeakerResolver:
                     votes[self._actor(m)]["m"] += 5
                 elif word in FEMALE_TITLES:
                     votes[self._actor(m)]["f"] += 5
+        for m, lo, hi in self.mention_spans:   # "Omar is one of the first Muslim women"
+            g = self._predicated_gender(self._mention_head(lo, hi))
+            if g is not None:
+                votes[self._actor(m)][g] += 2
         positions = [c[0] for c in self.candidates]
         strings = self.doc.vocab.strings
         words = [strings[w] for w in _MALE_WORDS | _FEMALE_WORDS]
@@ -562,6 +568,23 @@ class SpeakerResolver:
         for actor, v in votes.items():
             if v["m"] != v["f"]:
                 self.gender[actor] = "m" if v["m"] > v["f"] else "f"
+
+    def _predicated_gender(self, head) -> str | None:
+        """He or she from a gendered noun the text says a name is: 'X is a mother of three',
+        'X was one of the first two Muslim women elected', 'X, a businessman, ...'."""
+        if self.in_quote[head.i]:
+            return None
+        nouns = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "nsubj" and head.head.lower_ in _BE_FORMS:
+            nouns += [c for c in head.head.children if c.dep_ == "attr"]
+        for n in list(nouns):
+            if n.lower_ == "one":       # 'one of the ... women'
+                nouns += [cc for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for cc in c.children if cc.dep_ == "pobj"]
+        genders = {GENDERED_NOUNS[n.lower_] for n in nouns if n.lower_ in GENDERED_NOUNS}
+        genders |= {GENDERED_NOUNS[n.lower_[:-3] + "man"] for n in nouns    # women -> woman
+                    if n.lower_.endswith("men") and n.lower_[:-3] + "man" in GENDERED_NOUNS}
+        return genders.pop() if len(genders) == 1 else None
 
     def _given_name_gender(self) -> dict[str, str]:
         """He or she from a person's first name, for people the text says nothing of: a

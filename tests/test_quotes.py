@@ -1105,3 +1105,24 @@ def test_they_goes_back_to_the_body_named_after_a_relative_clause():
     text = ("The company that runs the AMAs, Dick Clark Productions, denies that anything has "
             "been sorted.\n\n“Any final agreement needs to be made with her team,” they said.")
     assert [q.speaker for q in analysis.analyze(text).quotes] == ["Dick Clark Productions"]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("Patrick Carlineo called the office. During the call, he asked about the Muslim "
+     "Brotherhood, called Omar a “terrorist” and hung up.", "terrorist", "Patrick Carlineo"),
+    ("Mayor Dana Cole branded him a “liar” on Monday.", "liar", "Dana Cole"),
+])
+def test_a_label_put_on_a_person_is_someones_words(nlp, text, quote, speaker):
+    assert [(q.text, q.speaker) for q in quotes_of(nlp, text)] == [(quote, speaker)]
+
+
+def test_a_label_put_on_a_thing_is_a_name(nlp):
+    assert quotes_of(nlp, "Residents call it the “hub”, and the council agrees.") == []
+
+
+def test_he_is_not_a_woman_the_text_says_is_one():
+    import analysis
+    text = ("Patrick Carlineo called the office of Rep. Ilhan Omar.\n\nOmar is one of the first two "
+            "Muslim women elected to Congress.\n\nThe staff member who reported the call recalled "
+            "that he said, \"I will put a bullet in her skull.\"")
+    assert [q.speaker for q in analysis.analyze(text).quotes] == ["Patrick Carlineo"]
