@@ -613,10 +613,16 @@ class SpeakerResolver:
             if m.label in _ORG_LABELS:
                 words |= {w.lower().strip(".,'’") for w in m.text.split()}
             j = i - 1
-            while j >= 0 and j >= i - 4 and self.doc[j].pos_ in ("PROPN", "NOUN") \
+            # a place the post is "to" or "of" comes between: "ambassador to Britain Liu"
+            while j >= 2 and j in self.mention_of and self.doc[j].pos_ == "PROPN" \
+                    and self.doc[j - 1].lower_ in ("to", "of", "for") \
+                    and self.doc[j - 2].pos_ == "NOUN" and m.label in _PERSON_LABELS:
+                j -= 2
+            top = j
+            while j >= 0 and j >= top - 3 and self.doc[j].pos_ in ("PROPN", "NOUN") \
                     and self.doc[j].i not in self.mention_of:
                 words.add(self.doc[j].lower_)
-                if j < i - 1:
+                if j < top:
                     words.add(f"{self.doc[j].lower_} {self.doc[j + 1].lower_}")
                 j -= 1
             nouns = [c for c in head.children if c.dep_ == "appos"]
@@ -1135,8 +1141,10 @@ class SpeakerResolver:
         if k > 0:
             return options[k - 1][1], (0.7 if options[k - 1][1] else 0.85)
         here = self.paragraph_of_char(noun.idx)
+        # ("China's ambassador to Britain" is one person: the text may name them further on)
+        reach = 4 if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children) else 2
         if k < len(options) and options[k][1] is not None \
-                and self.paragraph_of_char(self.doc[options[k][0]].idx) - here <= 2:
+                and self.paragraph_of_char(self.doc[options[k][0]].idx) - here <= reach:
             return options[k][1], 0.6
         if plural or not set(keys) & EPITHETS:
             return None

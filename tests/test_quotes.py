@@ -1126,3 +1126,12 @@ def test_he_is_not_a_woman_the_text_says_is_one():
             "Muslim women elected to Congress.\n\nThe staff member who reported the call recalled "
             "that he said, \"I will put a bullet in her skull.\"")
     assert [q.speaker for q in analysis.analyze(text).quotes] == ["Patrick Carlineo"]
+
+
+def test_a_possessive_description_is_the_person_the_text_names_so_further_on():
+    import analysis
+    text = ("China’s ambassador to Britain accused the UK of meddling and warned that the "
+            "government “will not sit on our hands”.\n\nThe police chief said: “They are "
+            "criminals.”\n\n“There is no other option for them.”\n\nChina’s ambassador to "
+            "Britain Liu Xiaoming has said that China has the power to end the unrest.")
+    assert analysis.analyze(text).quotes[0].speaker == "Liu Xiaoming"
