@@ -236,6 +236,9 @@ def _link_groups(items: list[_Item], doc) -> None:
 # ---------- attribution ----------
 
 def _own_attribution(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
+    if it.kind == "direct" and _title_on_its_own(res.text, it):
+        it.drop = True          # '“Wild Rose” is now available on DVD': a title, not speech
+        return None
     if it.kind == "direct":
         if _introduced(it):     # 'X said in a statement, "..." at the news, adding ...'
             return (_leading(doc, res, it) or _trailing(doc, res, it)
@@ -255,6 +258,17 @@ def _own_attribution(doc, res: SpeakerResolver, it: _Item) -> Attribution | None
     if it.drop:
         return None
     return found or _trailing(doc, res, it, partial=True) or _leading(doc, res, it, partial=True)
+
+
+def _title_on_its_own(text: str, it: _Item) -> bool:
+    """A short title-case quotation with no sentence in it that stands alone in its paragraph
+    or opens a sentence no reporting verb follows: the name of a work, a caption, a slogan."""
+    inner = text[it.span.start:it.span.end]
+    if not _title_case(inner) or len(inner.split()) > 6 or re.search(r"[.!?,]", inner):
+        return False    # ('“Unworkable,” was Berg's verdict': the comma hands over to a speaker)
+    alone = not text[it.span.paragraph_start:it.span.open_at].strip() and not text[
+        (it.span.close_at or it.span.end) + 1:it.span.paragraph_end].strip()
+    return alone or not it.leading and not any(is_cue(t) for t in it.trailing)
 
 
 def _introduced(it: _Item) -> bool:

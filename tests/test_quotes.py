@@ -1135,3 +1135,17 @@ def test_a_possessive_description_is_the_person_the_text_names_so_further_on():
             "criminals.”\n\n“There is no other option for them.”\n\nChina’s ambassador to "
             "Britain Liu Xiaoming has said that China has the power to end the unrest.")
     assert analysis.analyze(text).quotes[0].speaker == "Liu Xiaoming"
+
+
+@pytest.mark.parametrize("text", [
+    "Caitlyn Smith said: “They are such good singers that people are intimidated.”\n\n“Wild "
+    "Rose”\n\nBuckley, who had not sung, agreed.",
+    "Buckley loved the song. “Wild Rose” is now available on DVD and VOD.",
+])
+def test_a_title_on_its_own_is_not_speech(nlp, text):
+    assert not [q for q in quotes_of(nlp, text) if q.text == "Wild Rose"]
+
+
+def test_a_title_case_exclamation_with_its_speaker_is_speech(nlp):
+    assert [q.speaker for q in quotes_of(nlp, "“Absolutely Not,” Cole said.", {"Cole": "Cole"})] \
+        == ["Cole"]
