@@ -1418,7 +1418,13 @@ def pick_title(lines: list[str], keep: list[bool], first_kept: int, first_taken:
     model = load_title_model()
     scores = title_scores(rows, model)
     best = max(range(len(idx)), key=scores.__getitem__)
-    return idx[best] if scores[best] > model["threshold"] else None
+    if scores[best] > model["threshold"]:
+        return idx[best]
+    # A paste that opens with a title-like line right above the body ("Ferry Service Restored",
+    # then the story) has it for its headline, however little else the model has to go on.
+    top = idx[0]
+    return top if top == 0 and _headline_like(lines[0]) and not _FULL_STOP.search(lines[0]) \
+        else None
 
 
 # ---------------------------------------------------------------- HTML

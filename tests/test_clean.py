@@ -490,3 +490,11 @@ def test_pastes_in_six_european_languages_keep_the_body_and_drop_most_furniture(
     assert len(rows) == 18
     assert lost == 0
     assert sum(f1s) / len(f1s) >= 0.94
+
+
+def test_a_paste_that_opens_with_its_headline_has_it_for_title():
+    raw = ("Ferry Service Restored\n\nThe island ferry resumed sailing on Tuesday after a "
+           "two-week strike. “Passengers can travel again,” said harbour master Ines Duarte.")
+    result = clean(raw)
+    assert result.title == "Ferry Service Restored"
+    assert result.text.startswith("The island ferry")
