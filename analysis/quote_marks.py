@@ -121,46 +121,61 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                                   and j not in doubled and j - 1 not in doubled
                                   and not _is_apostrophe(text, j) and _flanks(text, j)[1]),
                                  default=-1)
-        stack: list[tuple[str, int]] = []     # (kind, offset of opening mark)
-        reopened = False
-        for k, i in enumerate(marks):
-            if i - 1 in doubled:
-                continue                    # the second half of a doubled mark
-            ch = text[i]
-            kind = "d" if i in doubled else _kind(ch)
-            if kind == "s" and _is_apostrophe(text, i):
-                continue
-            can_open, can_close = _flanks(text, i, 2 if i in doubled else 1)
-            if can_open == can_close:       # both or neither: the glyph decides
-                if ch in _OPEN_GLYPHS:
-                    can_open, can_close = True, False
-                elif ch in _CLOSE_GLYPHS:
-                    can_open, can_close = False, True
-                else:                       # straight mark: close what is open, else open
-                    open_kinds = [s[0] for s in stack]
-                    can_close = kind in open_kinds
-                    can_open = not can_close
-            open_kinds = [s[0] for s in stack]
-            if can_close and kind in open_kinds:
-                if kind == "s" and text[i - 1:i] in "sS" and last_single_closer > i \
-                        and len(stack) == 1:
-                    continue                # Rovers' fans: a possessive, the real closer is later
-                while stack and stack[-1][0] != kind:
-                    stack.pop()
-                _, open_at = stack.pop()
-                if not stack:
-                    s, e = _trimmed(text, open_at + 1, i)
-                    if e > s:
-                        spans.append(QuoteSpan(s, e, open_at, i, p_index, p_start, p_end,
-                                               reopened and open_at == _first_mark(text, p_start)))
-            elif can_open:
-                if kind == "s" and not stack and last_single_closer <= i \
-                        and not (i == _first_mark(text, p_start) and carried_open):
-                    continue                # a lone single mark: an apostrophe or a typo
-                if not stack and carried_open and i == _first_mark(text, p_start):
-                    reopened = True
-                # a doubled mark: the quotation starts after both (open_at + 1)
-                stack.append((kind, i + 1 if i in doubled else i))
+        # Curly double marks do not nest in English: "“A (“B”). “C,” he said." left one
+        # open. If the paragraph ends inside one that way, it is paired again with every
+        # such earlier opener dropped: "B" and "C" are found instead of nothing.
+        for no_nest in (False, True):
+            found: list[QuoteSpan] = []
+            nested_curly = False
+            stack: list[tuple[str, int]] = []     # (kind, offset of opening mark)
+            reopened = False
+            for k, i in enumerate(marks):
+                if i - 1 in doubled:
+                    continue                    # the second half of a doubled mark
+                ch = text[i]
+                kind = "d" if i in doubled else _kind(ch)
+                if kind == "s" and _is_apostrophe(text, i):
+                    continue
+                can_open, can_close = _flanks(text, i, 2 if i in doubled else 1)
+                if can_open == can_close:       # both or neither: the glyph decides
+                    if ch in _OPEN_GLYPHS:
+                        can_open, can_close = True, False
+                    elif ch in _CLOSE_GLYPHS:
+                        can_open, can_close = False, True
+                    else:                       # straight mark: close what is open, else open
+                        open_kinds = [s[0] for s in stack]
+                        can_close = kind in open_kinds
+                        can_open = not can_close
+                open_kinds = [s[0] for s in stack]
+                if can_close and kind in open_kinds:
+                    if kind == "s" and text[i - 1:i] in "sS" and last_single_closer > i \
+                            and len(stack) == 1:
+                        continue    # Rovers' fans: a possessive, the real closer is later
+                    while stack and stack[-1][0] != kind:
+                        stack.pop()
+                    _, open_at = stack.pop()
+                    if not stack:
+                        s, e = _trimmed(text, open_at + 1, i)
+                        if e > s:
+                            first = open_at == _first_mark(text, p_start)
+                            found.append(QuoteSpan(s, e, open_at, i, p_index, p_start, p_end,
+                                                   reopened and first))
+                elif can_open:
+                    if kind == "s" and not stack and last_single_closer <= i \
+                            and not (i == _first_mark(text, p_start) and carried_open):
+                        continue                # a lone single mark: an apostrophe or a typo
+                    if not stack and carried_open and i == _first_mark(text, p_start):
+                        reopened = True
+                    curly = [n for n, (_, at) in enumerate(stack) if text[at] == "“"]
+                    if ch == "“" and curly:
+                        nested_curly = True
+                        if no_nest:
+                            stack = stack[:curly[0]]
+                    # a doubled mark: the quotation starts after both (open_at + 1)
+                    stack.append((kind, i + 1 if i in doubled else i))
+            if not (stack and nested_curly):
+                break
+        spans.extend(found)
         carried_open = False
         if stack:
             open_at = stack[0][1]
