@@ -1149,3 +1149,14 @@ def test_a_title_on_its_own_is_not_speech(nlp, text):
 def test_a_title_case_exclamation_with_its_speaker_is_speech(nlp):
     assert [q.speaker for q in quotes_of(nlp, "“Absolutely Not,” Cole said.", {"Cole": "Cole"})] \
         == ["Cole"]
+
+
+def test_an_unclosed_curly_opener_does_not_swallow_the_paragraph():
+    from analysis.quote_marks import find_quote_spans
+    text = ("A sample came in called “Glasgow (“No Place Like Home”). “It grabbed me by the heart,” "
+            "he said. “It just connected.”")
+    found = [text[s.start:s.end] for s in find_quote_spans(text)]
+    assert found == ["No Place Like Home", "It grabbed me by the heart,", "It just connected."]
+    # nested curly marks that do close stay one quotation
+    text = "“I said “no” to him,” she said."
+    assert [text[s.start:s.end] for s in find_quote_spans(text)] == ["I said “no” to him,"]
