@@ -48,9 +48,10 @@ def _register_paragraph_breaks() -> None:
         """A line break ends a sentence: without this the parser runs a headline or a subhead
         that has no full stop into the next paragraph's first sentence, and the quote, speaker
         and stance rules read that sentence wrong."""
-        for tok in doc[:-1]:
-            if tok.is_space and "\n" in tok.text:
-                doc[tok.i + 1].is_sent_start = True
+        from spacy.attrs import IS_SPACE
+        for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():     # Token objects are dear
+            if i + 1 < len(doc) and "\n" in doc[i].text:
+                doc[i + 1].is_sent_start = True
         return doc
 
 
