@@ -135,6 +135,9 @@ INDUSTRY_WORDS = frozenset("""
 airlines airways motors industries systems technologies labs energy pharmaceuticals shipping
 logistics mining insurance telecom telecoms resources petroleum oil steel foods brands
 securities finance financial bancorp pharma biotech therapeutics semiconductor electronics
+networks communications media broadcasting terminals ports railways railway utilities water
+power solar wind chemicals materials cement construction engineering developments properties
+hotels resorts retail stores entertainment games software robotics aerospace automotive
 """.split())
 
 # Last words that make a name an organisation rather than a person (fixes PERSON tags on

@@ -197,6 +197,19 @@ def _name_start(text: str, s: int, e: int, label: str) -> tuple[int, tuple[int, 
             and all(w.group()[:1].isupper() for w in words[i + 1:]):
         country = (words[i].start(), words[i].end())
         i += 1
+    # a post's capitalised words run into the name: "(Secretary for) Digital Infrastructure
+    # Esther Nyambura" -> "Esther Nyambura": two or more words before a given name, none of them
+    # a given name, particle or initial, and a surname after it
+    if label in ("PERSON", "ORG") and country is None and len(words) - i >= 4:
+        at = next((j for j in range(i + 2, len(words) - 1)
+                   if gender_of_given_name(words[j].group()) is not None), None)
+        if label == "ORG" and (at != len(words) - 2 or words[-1].group().lower() in ORG_HEADS
+                               or words[-1].group().lower() in INDUSTRY_WORDS):
+            at = None       # (tagged an organisation: only a given name and a surname left)
+        if at is not None and all(gender_of_given_name(w.group()) is None
+                                  and w.group().lower() not in PARTICLES and len(w.group()) > 2
+                                  for w in words[i:at]):
+            i = at
     return (words[i].start() if i else s), country
 
 
@@ -218,8 +231,8 @@ def _title_end(text: str, s: int, e: int) -> int:
         token = w.group().lower().rstrip(".")
         if token in TITLE_WORDS:
             last_title = i
-        elif not w.group()[:1].isupper():
-            break
+        elif not w.group()[:1].isupper() or gender_of_given_name(w.group()) is not None:
+            break       # titles come before the given name: not "King" in "Martin Luther King"
     return s + words[last_title + 1].start() if last_title >= 0 else s
 
 
@@ -281,7 +294,11 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             if label != "PERSON" and label in _NAME_LABELS and _titled_name(text, s, e):
                 label = "PERSON"    # "Councillor Gwyn Harries" tagged ORG
             if label in ("PERSON", "ORG"):
+                before_cut = s
                 s, country = _name_start(text, s, e, label)
+                if label == "ORG" and s != before_cut and country is None \
+                        and gender_of_given_name(text[s:e].split()[0]) is not None:
+                    label = "PERSON"    # "Digital Infrastructure Esther Nyambura" tagged ORG
                 if country:
                     spans.append(_Span(country[0], country[1], country[1], "GPE", country[0]))
             core = _title_end(text, s, e) if label == "PERSON" else s

@@ -439,6 +439,11 @@ class SpeakerResolver:
                     subj = host
             if self._fragment_verb(subj) is not None or self._source_of_account(subj):
                 main = True
+            elif subj.dep_ == "poss" and subj.head.dep_ in ("nsubj", "nsubjpass") \
+                    and self._finite(subj.head.head) and m.label in _PERSON_LABELS \
+                    and len(self._actor(m).split()) >= 2:      # a person named in full
+                # "Dr Kerrigan's plan keeps ... '...,' she said": whose plan it is
+                main = self._main_clause(subj.head.head)
             elif subj.dep_ not in _ANTECEDENT_DEPS and getattr(
                     self._adverb_subject(subj.head), "i", None) != subj.i \
                     or not self._finite(subj.head):
@@ -909,15 +914,20 @@ class SpeakerResolver:
             if principal is not None:
                 inner = self.resolve(principal, confidence * 0.95, depth + 1)
                 return Attribution(inner.speaker, text, inner.confidence, token.i)
-            org = self._nearest_org(token) if low not in ("lawyer", "lawyers", "attorney",
-                                                          "attorneys", "agent") else None
+            org = self._org_of_kind(token) or (
+                self._nearest_org(token) if low not in ("lawyer", "lawyers", "attorney",
+                                                        "attorneys", "agent") else None)
             if org is not None:     # 'CBP declined. A spokesperson said ...': the body just named
                 return Attribution(org, text, confidence * 0.6, token.i)
             return Attribution(None, text, confidence * 0.8, token.i)
         determiner = next((c.lower_ for c in token.children if c.dep_ in ("det", "poss")), "")
-        if token.pos_ == "PROPN" or (token.text[:1].isupper() and not token.is_sent_start
-                                     and not determiner and token.pos_ == "NOUN"
-                                     and low not in _GROUP_NOUNS):
+        # (a lower-case word the tagger calls a proper noun, "one shop steward", is no name;
+        # "the French foreign ministry" is)
+        if token.pos_ == "PROPN" and (token.text[:1].isupper() or any(
+                c.text[:1].isupper() for c in token.children
+                if c.dep_ in ("compound", "amod", "poss"))) or (
+                token.text[:1].isupper() and not token.is_sent_start and not determiner
+                and token.pos_ == "NOUN" and low not in _GROUP_NOUNS):
             return Attribution(self.name_text(token), text, confidence * 0.85, token.i)
         if token.pos_ == "NOUN":        # 'The chief executive of Harwick, Dana Whitfield,'
             named = next((cc for c in token.children if c.dep_ == "prep" for p in c.children
@@ -1085,6 +1095,19 @@ class SpeakerResolver:
                     nearest = nearest or self._actor(m)
         return nearest
 
+    def _org_of_kind(self, token) -> str | None:
+        """'A ministry spokesperson', 'a police spokesman': the nearest organisation named
+        before whose name holds that word ('Ministry of Digital Infrastructure')."""
+        kind = next((c.lower_ for c in token.children if c.dep_ == "compound"
+                     and c.pos_ == "NOUN" and c.i not in self.mention_of), None)
+        if kind is None:
+            return None
+        for m, lo, _ in reversed(self.mention_spans):
+            if lo < token.i and not self.in_quote[lo] and (m.label == "ORG" or _org_name(m.text)) \
+                    and kind in self._actor(m).lower().split():
+                return self._actor(m)
+        return None
+
     def _nearest_org(self, token) -> str | None:
         """The organisation that is the subject just before in this paragraph; else the one
         named as a subject in this or the previous paragraph, else the one named last there in
@@ -1142,7 +1165,9 @@ class SpeakerResolver:
             return options[k - 1][1], (0.7 if options[k - 1][1] else 0.85)
         here = self.paragraph_of_char(noun.idx)
         # ("China's ambassador to Britain" is one person: the text may name them further on)
-        reach = 4 if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children) else 2
+        reach = 4 if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in noun.children) \
+            and low not in ORG_NOUNS and k < len(options) and options[k][1] in self._persons \
+            else 2
         if k < len(options) and options[k][1] is not None \
                 and self.paragraph_of_char(self.doc[options[k][0]].idx) - here <= reach:
             return options[k][1], 0.6

@@ -647,3 +647,24 @@ def test_a_capital_in_a_state_of_mind_is_the_state(nlp):
             "Beijing is also concerned about the president's tendency to waver.")
     _, actors = actors_of(nlp, text)
     assert owner(actors, "Beijing") == {"China"}
+
+
+@pytest.mark.parametrize("text, full, short", [
+    # a place-tagged first word of a company's name in an industry
+    ("Tausi Networks won the contract. Under the deal, Tausi will lay 26,000 kilometres of "
+     "fibre, and Tausi's chief executive said the work starts in May.", "Tausi Networks", "Tausi"),
+])
+def test_the_first_word_of_a_company_in_an_industry_is_the_company(nlp, text, full, short):
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, short) == {full}
+
+
+def test_a_posts_words_run_into_a_name_are_cut_off(nlp):
+    _, actors = actors_of(nlp, "The tender was run by Cabinet Secretary for Digital Infrastructure "
+                               "Esther Nyambura last year. Ms Nyambura said it was fair.")
+    assert actors["Esther Nyambura"].type == "PERSON"
+
+
+def test_a_title_word_after_a_given_name_is_part_of_the_name(nlp):
+    _, actors = actors_of(nlp, "Martin Luther King Jr. was there. The march went on.")
+    assert "Martin Luther King Jr." in actors

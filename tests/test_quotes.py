@@ -1160,3 +1160,22 @@ def test_an_unclosed_curly_opener_does_not_swallow_the_paragraph():
     # nested curly marks that do close stay one quotation
     text = "“I said “no” to him,” she said."
     assert [text[s.start:s.end] for s in find_quote_spans(text)] == ["I said “no” to him,"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a spokesperson of a kind speaks for the body of that kind, not for the nearest one
+    ("The Ministry of Digital Infrastructure awarded the contract. Kilima Telecom said it would "
+     "appeal.\n\nA ministry spokesperson said the criteria had been “clarified, not changed” and "
+     "were lawful.", "Ministry of Digital Infrastructure"),
+    # she is the person whose plan the sentence before is about
+    ("Health Secretary Rachel Dunmore has said that changes must be clinically led.\n\nThe "
+     "merger was approved on Monday. Dr Fiona Kerrigan’s plan keeps a 24-hour urgent treatment "
+     "centre in Castlebury.\n\n“We are moving one service and building up others,” she said.",
+     "Fiona Kerrigan"),
+    # a lower-case word the tagger calls a proper noun names no one
+    ("Union members want more than words. “She has the pen. If she signs it, she owns it,” one "
+     "shop steward said.", None),
+])
+def test_who_a_description_or_pronoun_is(text, speaker):
+    import analysis
+    assert analysis.analyze(text).quotes[-1].speaker == speaker
