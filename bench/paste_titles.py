@@ -19,41 +19,21 @@ The headline model (``analysis/training/train_title_model.py``) is labelled the 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
-import re
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "eval" / "cleaning"
 sys.path.insert(0, str(ROOT))
 
 import analysis  # noqa: E402
+# what a page's own headline is, and when a title is it: as the title model is trained
+from analysis.training.train_title_model import gold_titles, normalise  # noqa: E402
+from analysis.training.train_title_model import is_title as is_right  # noqa: E402
+from analysis.training.train_title_model import read_rows as _read_rows  # noqa: E402
 
 
 def read_rows(name: str) -> list[dict]:
-    with gzip.open(DATA / f"{name}.jsonl.gz", "rt", encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
-
-
-def normalise(text: str | None) -> str:
-    return re.sub(r"\W+", " ", (text or "").lower()).strip()
-
-
-def gold_titles(html: str) -> list[str]:
-    """The page's <h1>s, og:title and <title>, normalised, in that order."""
-    from lxml import html as lxml_html
-
-    doc = lxml_html.fromstring(html)
-    found = ([e.text_content() for e in doc.xpath("//h1")]
-             + doc.xpath('//meta[@property="og:title"]/@content') + doc.xpath("//title/text()"))
-    return [g for g in map(normalise, found) if g]
-
-
-def is_right(title: str | None, golds: list[str]) -> bool:
-    t = normalise(title)
-    return bool(t) and any(t == g or (len(t) > 15 and t in g) for g in golds)
+    return _read_rows(f"{name}.jsonl.gz")
 
 
 def main() -> None:
