@@ -22,8 +22,6 @@ from dataclasses import dataclass
 import numpy
 
 from .aliases import FEMALE_TITLES, GENDERED_NOUNS, MALE_TITLES, TITLE_WORDS
-
-_BE_FORMS = frozenset("is was are were 's".split())
 from .given_names import gender_of_given_name
 from .model import Mention
 from .nlp import text_of
@@ -579,13 +577,11 @@ class SpeakerResolver:
         'X was one of the first two Muslim women elected', 'X, a businessman, ...'."""
         if self.in_quote[head.i]:
             return None
-        nouns = [c for c in head.children if c.dep_ == "appos"]
-        if head.dep_ == "nsubj" and head.head.lower_ in _BE_FORMS:
-            nouns += [c for c in head.head.children if c.dep_ == "attr"]
-        for n in list(nouns):
-            if n.lower_ == "one":       # 'one of the ... women'
-                nouns += [cc for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
-                          for cc in c.children if cc.dep_ == "pobj"]
+        nouns = [c for c in head.children if c.dep_ == "appos"] + self._copula_nouns(head)
+        if head.dep_ == "nsubj" and head.head.lower_ in _BE:    # 'one of the ... women'
+            nouns += [ccc for c in head.head.children if c.dep_ == "attr" and c.lower_ == "one"
+                      for cc in c.children if cc.dep_ == "prep" and cc.lower_ == "of"
+                      for ccc in cc.children if ccc.dep_ == "pobj"]
         genders = {GENDERED_NOUNS[n.lower_] for n in nouns if n.lower_ in GENDERED_NOUNS}
         genders |= {GENDERED_NOUNS[n.lower_[:-3] + "man"] for n in nouns    # women -> woman
                     if n.lower_.endswith("men") and n.lower_[:-3] + "man" in GENDERED_NOUNS}
