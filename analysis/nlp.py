@@ -41,6 +41,7 @@ PARAGRAPH_BREAKS = "presslens_paragraph_breaks"
 
 
 def _register_paragraph_breaks() -> None:
+    from spacy.attrs import IS_SPACE
     from spacy.language import Language
 
     @Language.component(PARAGRAPH_BREAKS)
@@ -48,7 +49,6 @@ def _register_paragraph_breaks() -> None:
         """A line break ends a sentence: without this the parser runs a headline or a subhead
         that has no full stop into the next paragraph's first sentence, and the quote, speaker
         and stance rules read that sentence wrong."""
-        from spacy.attrs import IS_SPACE
         for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():     # Token objects are dear
             if i + 1 < len(doc) and "\n" in doc[i].text:
                 doc[i + 1].is_sent_start = True
