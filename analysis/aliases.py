@@ -97,8 +97,27 @@ policy policies stance position decision decisions response approach strategy su
 demand request offer proposal plan plans sanctions allies ally envoy ambassador officials
 government administration efforts effort involvement intervention role refusal warning warnings
 threat threats pressure diplomacy military forces troops claims claim concerns objections
-diktat diktats crackdown interference
+diktat diktats crackdown interference chagrin dismay displeasure anger ire fury irritation
+frustration annoyance delight satisfaction relief interests wishes
 """.split())
+# Verbs whose object is a state, not a city: "urged Beijing to", "accused Moscow of".
+ADDRESSEE_VERBS = frozenset("""
+urge accuse press pressure warn criticise criticize condemn blame sanction punish push call ask
+persuade lobby threaten thank praise hail support back oppose defy confront challenge court
+appease placate reassure rebuke denounce slam reprimand cajole
+""".split())
+# "caving to Beijing", "talks with Moscow", "protests against Tehran", "anger toward Beijing":
+# the prepositions under which a capital is the state, with the words they must hang from
+# (None: any word).
+ADDRESSEE_PREPOSITIONS: dict[str, frozenset[str] | None] = {
+    "against": None, "toward": None, "towards": None, "under": None,
+    "to": frozenset("""cave caving bow bowing yield yielding kowtow capitulate defer submit
+        surrender concede concession concessions loyal loyalty allegiance beholden answerable
+        close closer ties tied appeal message letter demand""".split()),
+    "with": frozenset("""talk talks relation relations tie ties deal deals negotiation
+        negotiations tension tensions dispute disputes agreement war standoff row spat feud
+        dialogue engagement cooperation partnership alliance""".split()),
+}
 
 # Words that open a person's name without being part of it. Stripping every leading word up
 # to the last title word turns "Health Minister Graham Pell" into "Graham Pell".

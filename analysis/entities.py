@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 
 from spacy.attrs import DEP, ENT_IOB, TAG
 
-from .aliases import (AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
+from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
                       GENDER_OF_WORD, GENERIC_ORG_WORDS, GIVEN_NAME_FORMS, GOVERNMENT_METONYMS,
                       INDUSTRY_METONYMS,
                       INDUSTRY_WORDS, INSTITUTION_SEATS, MONTHS_AND_DAYS, NORP_INSTITUTIONS,
@@ -536,15 +536,23 @@ reluctant unwilling willing ready adamant confident anxious alarmed upset irrita
 sceptical suspicious open opposed committed""".split())
 
 
-def _acts(token) -> bool:
+def _acts(token, country_named: bool = False) -> bool:
     """Whether ``token`` names an agent: subject of an acting/speaking verb, "X's policy" or
-    "X's handling of ..."."""
+    "X's handling of ...", or what a state is addressed as ("urged Beijing", "caving to
+    Beijing"). When the article also names the country, the subject of any verb is the state
+    ("Beijing has calculated that ...")."""
     while token.dep_ == "conj" and token.head is not token:
         token = token.head
     if token.dep_ == "nsubj":
         # or a state of mind: "Beijing is also concerned about ...", "Moscow was furious"
         return _agent_verb(token.head) or token.head.lower_ in _BE and any(
-            c.dep_ == "acomp" and c.lower_ in _MINDSET for c in token.head.children)
+            c.dep_ == "acomp" and c.lower_ in _MINDSET for c in token.head.children) or (
+            country_named and token.head.pos_ == "VERB")
+    if token.dep_ == "dobj":
+        return bool(_verb_forms(token.head.text) & ADDRESSEE_VERBS)
+    if token.dep_ == "pobj" and token.head.lower_ in ADDRESSEE_PREPOSITIONS:
+        heads = ADDRESSEE_PREPOSITIONS[token.head.lower_]
+        return heads is None or token.head.head.lower_ in heads
     if token.dep_ == "poss":
         head = token.head
         # an action named by its verb: "Beijing's backtracking on the law", "handling of"
@@ -1416,6 +1424,7 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
     departments = {groups.find(k) for k, i in infos.items()
                    if len(i.words) > 2 and i.words[0] in ("department", "ministry")
                    and i.words[1] in ("of", "for")}
+    countries = {_country(i) for i in infos.values()}
     # Each capital mention acts ("Washington warned"), is a place ("in Washington",
     # "Washington's streets", "Baghdad-Damascus"), or neither ("bowing to Brussels").
     role: dict[int, str] = {}
@@ -1427,7 +1436,7 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
             if span is None or joined or _CAPITAL_AS_PLACE.search(text, max(0, sp.start - 12),
                                                                    sp.start):
                 role[idx] = "place"
-            elif _acts(span.root):
+            elif _acts(span.root, CAPITAL_METONYMS[_table_key(sp.key)] in countries):
                 role[idx] = "acts"
             else:
                 role[idx] = "place" if span.root.dep_ == "poss" else "other"

@@ -649,6 +649,23 @@ def test_a_capital_in_a_state_of_mind_is_the_state(nlp):
     assert owner(actors, "Beijing") == {"China"}
 
 
+def test_a_capital_addressed_or_acting_is_the_state_when_the_country_is_named(nlp):
+    # one acting mention among several used to make the capital "the article's city"
+    text = ("Russia has rejected the plan. Protesters marched against the regional council and "
+            "Moscow. Many blame the province's shrinking autonomy under Moscow. Moscow has "
+            "calculated that a crackdown would cost too much, to Moscow's chagrin.")
+    mentions, actors = actors_of(nlp, text)
+    assert owner(actors, "Moscow") == {"Russia"}
+    assert "Moscow" not in actors
+
+
+def test_a_capital_as_a_destination_stays_the_city(nlp):
+    text = ("Russia has rejected the plan. Flights to Moscow were cancelled, and tourists in "
+            "Moscow queued at the station. Snow fell on Moscow overnight.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Moscow") == {"Moscow"}
+
+
 @pytest.mark.parametrize("text, full, short", [
     # a place-tagged first word of a company's name in an industry
     ("Tausi Networks won the contract. Under the deal, Tausi will lay 26,000 kilometres of "
