@@ -322,10 +322,18 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             if label == "NORP" and before is not None and before.lower_ in _LOCATIVE \
                     and ent.end - ent.start == 1 and not _DEMONYM_END.search(text[s:e]):
                 label = "GPE"   # "the city of Aleppo" tagged NORP
+            force = _PLACE_POLICE.match(text, e) if label in ("GPE", "LOC") and pe == e else None
+            if force:   # "Hong Kong police fired teargas": the force, not the place
+                e, label = force.end(), "ORG"
+                pe = _possessive_after(text, e)
             title_start = before.idx if titled and core == s else -1
             spans.append(_Span(s, e, pe, label, core, titled=titled, title_start=title_start,
                                named=label == "NORP" and _used_as_name(ent)))
     return _split_owners(text, spans)
+
+
+# A place's police force named by the place: "Hong Kong police", "Forest Hill Police".
+_PLACE_POLICE = re.compile(r" (?:police|Police)(?![\w-])")
 
 
 def _used_as_name(ent) -> bool:

@@ -659,6 +659,15 @@ def test_a_capital_addressed_or_acting_is_the_state_when_the_country_is_named(nl
     assert "Moscow" not in actors
 
 
+def test_a_places_police_is_the_force_not_the_place(nlp):
+    text = ("Kestrel Bay police fired teargas at the crowd. Officers of the Port Calder police "
+            "arrived later. Shops in Kestrel Bay stayed shut.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Kestrel Bay police"].type == "ORG"
+    assert actors["Port Calder police"].type == "ORG"
+    assert owner(actors, "Kestrel Bay") == {"Kestrel Bay"}
+
+
 def test_a_capital_as_a_destination_stays_the_city(nlp):
     text = ("Russia has rejected the plan. Flights to Moscow were cancelled, and tourists in "
             "Moscow queued at the station. Snow fell on Moscow overnight.")
