@@ -371,10 +371,16 @@ def _county_before_title(text: str, s: int, e: int) -> int:
 def _owned_body(owner: str, owned: str) -> bool:
     """"Folketing's" + "Culture Committee": a one-word proper name owning a body of its own
     (two or more capitalised words ending in an organisation word); not "Women's Health Council"
-    nor "St. Brendan's Medical Center"."""
+    nor "St. Brendan's Medical Center". An organisation owning a named unit is split too: "New
+    York University's Stern School of Business"."""
     words = owned.split()
+    if len(owner.split()) > 1:
+        named = [w for w in words if w.lower() not in FUNCTION_WORDS]
+        return (owner.split()[-1].lower() in ORG_HEADS and len(named) >= 2
+                and all(w[:1].isupper() for w in named)
+                and any(w.lower() in ORG_HEADS for w in named))
     return (len(words) >= 2 and all(w[:1].isupper() for w in words)
-            and words[-1].lower() in ORG_HEADS and len(owner.split()) == 1
+            and words[-1].lower() in ORG_HEADS
             and not owner.endswith("s") and owner.lower().rstrip(".") not in _GROUP_OWNERS)
 
 

@@ -668,6 +668,13 @@ def test_a_places_police_is_the_force_not_the_place(nlp):
     assert owner(actors, "Kestrel Bay") == {"Kestrel Bay"}
 
 
+def test_an_organisation_owning_a_named_unit_is_two_actors(nlp):
+    text = ("Tariffs are a tax, said Ilse Varga, a professor at Kestrel University’s Harlow "
+            "School of Economics.")
+    _, actors = actors_of(nlp, text)
+    assert {"Kestrel University", "Harlow School of Economics"} <= set(actors)
+
+
 def test_a_capital_as_a_destination_stays_the_city(nlp):
     text = ("Russia has rejected the plan. Flights to Moscow were cancelled, and tourists in "
             "Moscow queued at the station. Snow fell on Moscow overnight.")
