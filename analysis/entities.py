@@ -46,6 +46,7 @@ from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPI
                       ORG_DESIGNATORS, ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS,
                       POLICY_NOUNS, TABLE_ORGS, TITLE_WORDS)
 from .given_names import gender_of_given_name
+from .sports_teams import TEAM_NAMES, teams_in_play
 from .model import Actor, Mention
 from .nlp import text_of
 
@@ -1377,6 +1378,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _title_rescues(text, spans), replace=False)
     spans = _overlay(spans, _aged_people(text, spans), replace=False)
     spans = _overlay(spans, _outlet_rescues(text, spans), replace=False)
+    spans = _overlay(spans, _team_rescues(text), replace=False)
     spans = _with_first_names(doc, text, spans)
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts]
@@ -1503,11 +1505,56 @@ def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
     return kind if kind in ACTOR_LABELS else votes.most_common(1)[0][0]
 
 
+def _team_rescues(text: str) -> list[_Span]:
+    """A team's nickname spaCy did not tag, in sports copy: "Panthers 5, Flyers 2: ..."."""
+    found = []
+    for team in teams_in_play(text):
+        for m in re.finditer(r"\b%s\b" % re.escape(team.nickname), text):
+            start = m.start()
+            for city in team.cities:    # "Boston Bruins": the full name
+                if text[max(0, start - len(city) - 1):start] == city + " ":
+                    start -= len(city) + 1
+                    break
+            found.append(_Span(start, m.end(), _possessive_after(text, m.end()), "ORG", start,
+                               rescued=True))
+    return found
+
+
+# "in Boston", "from Boston": the city, even in a game report
+_CITY_AS_PLACE = re.compile(r"\b(?:in|from|near|native of)\s+$")
+
+
+def _team_mentions(text: str, spans: list[_Span], groups: _Groups,
+                   overrides: dict[int, str]) -> None:
+    """Per mention, in sports copy: a team's nickname, full name or (one team to a city) its
+    city is the team ("Minnesota beat Buffalo", "the Wild")."""
+    teams = teams_in_play(text)
+    if not teams:
+        return
+    by_form: dict[str, str] = {}
+    cities: dict[str, list[str]] = {}
+    for team in teams:
+        by_form[_key(team.nickname)] = by_form[_key(team.name)] = team.name
+        for city in team.cities:
+            by_form[_key(f"{city} {team.nickname}")] = team.name
+            cities.setdefault(_key(city), []).append(team.name)
+    by_form.update({c: names[0] for c, names in cities.items() if len(names) == 1})
+    for idx, sp in enumerate(spans):
+        key = _LEADING_THE.sub("", sp.key)
+        name = by_form.get(key)
+        if name is None or (key in cities and _CITY_AS_PLACE.search(
+                text, max(0, sp.start - 12), sp.start)):
+            continue
+        team = "=" + name
+        groups.add(team)
+        overrides[idx] = groups.find(team)
+
+
 def _canonical(keys: set[str], infos: dict[str, _KeyInfo], country: str | None) -> tuple[str, str]:
     """(name, type) of a group: the table's country, else its longest full form (a seat such
     as "Christiansborg" only when nothing else names the group)."""
     if country:
-        return country, "ORG" if country in TABLE_ORGS else "GPE"
+        return country, "ORG" if country in TABLE_ORGS or country in TEAM_NAMES else "GPE"
     keys = {k for k in keys if _table_key(k) not in INSTITUTION_SEATS} or keys
     best = max(keys, key=lambda k: (len(infos[k].words), len(k), sum(infos[k].labels.values()),
                                     -infos[k].first))
@@ -1531,6 +1578,7 @@ def extract_actors(doc) -> tuple[list[Mention], list[Actor]]:
     groups, overrides = _merge_keys(infos, [(by_start[a], by_start[lg]) for lg, a in def_pairs],
                                     spans, text, titled_only)
     _metonyms(doc, text, spans, infos, groups, overrides)
+    _team_mentions(text, spans, groups, overrides)
 
     members: dict[str, list[int]] = {}
     for idx, sp in enumerate(spans):

@@ -1,0 +1,47 @@
+"""Sports copy: a team named by its city or nickname is one actor; the same words elsewhere are not."""
+from __future__ import annotations
+
+from analysis.entities import extract_actors
+from analysis.sports_teams import TEAMS, teams_in_play
+
+
+def actors_of(nlp, text):
+    _, actors = extract_actors(nlp(text))
+    return {a.name: a for a in actors}
+
+
+def test_the_table_has_the_four_leagues_and_unique_full_names():
+    leagues = {t.league for t in TEAMS}
+    assert leagues == {"NFL", "NBA", "MLB", "NHL"}
+    names = [t.name for t in TEAMS]
+    assert len(names) == len(set(names))
+    assert sum(t.league == "NHL" for t in TEAMS) >= 32
+
+
+def test_a_game_report_names_teams_by_city_and_nickname(nlp):
+    text = ("Sharks 3, Oilers 2: Tomas Hertl scored in overtime and San Jose beat Edmonton for "
+            "its fourth straight win. The Oilers had led 2-0. The game in Edmonton drew 18,000.")
+    actors = actors_of(nlp, text)
+    assert {"San Jose Sharks", "Edmonton Oilers"} <= set(actors)
+    assert actors["San Jose Sharks"].type == "ORG"
+    assert "San Jose" in actors["San Jose Sharks"].aliases
+    assert "Edmonton" in actors["Edmonton Oilers"].aliases
+    # "in Edmonton": the place the game was played, not the team
+    assert "Edmonton" in actors and actors["Edmonton"].mentions == 1
+
+
+def test_a_nickname_that_is_a_common_word_needs_sports_copy():
+    assert teams_in_play("The Wild swans returned to the lake. Lightning struck twice.") == ()
+    assert [t.name for t in teams_in_play(
+        "Minnesota Wild coach Dean Evason said the Wild must defend better.")] == ["Minnesota Wild"]
+
+
+def test_a_shared_nickname_goes_to_the_team_whose_city_is_named():
+    text = "The Panthers beat Tampa Bay 4-1, and Florida moved up the standings."
+    assert [t.name for t in teams_in_play(text)] == ["Florida Panthers"]
+
+
+def test_a_city_in_other_news_stays_a_place(nlp):
+    actors = actors_of(nlp, "Boston approved a new budget. The mayor of Boston said taxes "
+                            "would not rise.")
+    assert "Boston" in actors and actors["Boston"].type == "GPE"
