@@ -236,7 +236,7 @@ def _link_groups(items: list[_Item], doc) -> None:
 # ---------- attribution ----------
 
 def _own_attribution(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
-    if it.kind == "direct" and _title_on_its_own(res.text, it):
+    if it.kind == "direct" and (_title_on_its_own(res.text, it) or _term_as_subject(res.text, it)):
         it.drop = True          # '“Wild Rose” is now available on DVD': a title, not speech
         return None
     if it.kind == "direct":
@@ -269,6 +269,16 @@ def _title_on_its_own(text: str, it: _Item) -> bool:
     alone = not text[it.span.paragraph_start:it.span.open_at].strip() and not text[
         (it.span.close_at or it.span.end) + 1:it.span.paragraph_end].strip()
     return alone or not it.leading and not any(is_cue(t) for t in it.trailing)
+
+
+def _term_as_subject(text: str, it: _Item) -> bool:
+    """A short quotation with no punctuation that opens a sentence as the subject of a verb
+    that reports nothing: '“Humidifier lung” may result from ...', a term, not speech."""
+    inner = text[it.span.start:it.span.end]
+    if it.leading or len(inner.split()) > 4 or re.search(r"[.!?,;:]", inner):
+        return False
+    trail = it.trailing
+    return bool(trail) and trail[0].pos_ in ("VERB", "AUX") and not any(is_cue(t) for t in trail)
 
 
 def _introduced(it: _Item) -> bool:
@@ -631,7 +641,10 @@ def _previous_sentence_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution 
     if res.paragraph_of_char(sent.start_char) < it.span.paragraph - 1:
         return None
     for t in sent:
-        if (is_cue(t) or t.lower_ in SPOKE_VERBS) and not res.in_quote[t.i]:
+        # not a cue inside a relative clause: 'He referred to Cooke's testimony that concluded
+        # ...' is about the testimony; the sentence's subject speaks next
+        if (is_cue(t) or t.lower_ in SPOKE_VERBS) and not res.in_quote[t.i] \
+                and t.dep_ not in ("relcl", "acl"):
             subj = res.subject_of(t)
             if subj is not None and not res.in_quote[subj.i]:
                 a = res.resolve(subj, CONF_FLOATING)

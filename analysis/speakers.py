@@ -778,9 +778,12 @@ class SpeakerResolver:
             return None
         v = cue
         label = cue_base(cue) in LABEL_VERBS
-        if not any(c.dep_ in _SUBJECT_DEPS for c in cue.children) \
-                and self._age_words(self.doc[cue.i - 1]) if cue.i > 0 else False:
-            return self.doc[cue.i - 1]  # 'The 48-year-old told ...' parsed as a modifier
+        if cue.i > 0 and not any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
+            before = self.doc[cue.i - 1]
+            if self._age_words(before):
+                return before   # 'The 48-year-old told ...' parsed as a modifier
+            if cue.dep_ == "ROOT" and before.i in self.mention_of and self.is_person(before):
+                return before   # 'chairman, CEO and president Craig Menear said', misparsed
         for _ in range(5):
             if v.lower_ in ("quoted", "quotes", "quote") and any(
                     c.lower_ == "as" for c in v.children):
@@ -812,6 +815,9 @@ class SpeakerResolver:
             named = self._name_before_aside(v)
             if named is not None:
                 return named
+            hung = self._object_of_opening_clause(v)
+            if hung is not None:
+                return hung
             if v.dep_ == "acl" and v.head.lower_ in DOCUMENTS | SPEECH_NOUNS and not label:
                 noun = v.head           # "a statement saying ...": whoever issued it
                 for c in noun.children:
@@ -832,6 +838,24 @@ class SpeakerResolver:
                     or v.head is v:
                 return None
             v = v.head
+        return None
+
+    @staticmethod
+    def _object_of_opening_clause(verb):
+        """'As we have noted, a study by X concluded that ...', parsed with the study as the
+        object of 'noted' and no subject for 'concluded': the noun phrase that ends right
+        before the verb is its subject."""
+        doc = verb.doc
+        for c in verb.children:
+            if c.dep_ != "advcl" or c.i > verb.i:
+                continue
+            for o in c.children:
+                if o.dep_ == "dobj":
+                    j = o.right_edge.i + 1
+                    while j < verb.i and doc[j].is_punct:
+                        j += 1
+                    if j == verb.i:
+                        return o
         return None
 
     def _name_before_aside(self, verb):
@@ -888,7 +912,13 @@ class SpeakerResolver:
                 cm = self.mention_of.get(c.i)
                 if cm is not None:
                     return Attribution(self._actor(cm), self.np_text(c), confidence, c.i)
-                if c.pos_ == "PROPN":
+                # "chairman, CEO and president Ilse Varga": the name ends the list of titles
+                named = next((x for x in c.subtree if x.dep_ == "conj" and x.head.i == c.i
+                              and x.i in self.mention_of and self.is_person(x)), None)
+                if named is not None:
+                    return Attribution(self._actor(self.mention_of[named.i]),
+                                       self.np_text(named), confidence, named.i)
+                if c.pos_ == "PROPN" and c.lower_ not in TITLE_WORDS:
                     return Attribution(self.name_text(c), self.np_text(c), confidence * 0.9, c.i)
         if depth < 2 and low in SPEECH_NOUNS | DOCUMENTS:   # "Berg's verdict was short:"
             owner = next((c for c in token.children if c.dep_ == "poss"), None)

@@ -1179,3 +1179,27 @@ def test_an_unclosed_curly_opener_does_not_swallow_the_paragraph():
 def test_who_a_description_or_pronoun_is(text, speaker):
     import analysis
     assert analysis.analyze(text).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a list of titles before the name, misparsed so that the verb has no subject
+    ('"Our results reflected broad growth," chairman, CEO and president Ilse Varga said in '
+     'the earnings release.', "Ilse Varga"),
+    # the study's author, though an opening "As we have noted" took the study as its object
+    ('As we have noted, a 2019 study by the Harlow Institute for Trade, a think tank, '
+     'concluded that, using standard methods, "the full cost of the tariff falls on buyers."',
+     "Harlow Institute for Trade"),
+    # a cue inside a relative clause of the sentence before is not who speaks next
+    ("“We did it with one launch,” Tomas Brandt, a former astronaut, replied. He then "
+     "referred to Okafor’s testimony that concluded there was only a 50 percent chance of "
+     "success. “I cannot disagree with it.”", "Tomas Brandt"),
+])
+def test_speakers_the_parse_hides(text, speaker):
+    import analysis
+    assert analysis.analyze(text).quotes[-1].speaker == speaker
+
+
+def test_a_short_quoted_term_as_a_subject_is_not_speech(nlp):
+    text = ("Mould in hay can cause lung disease. “Humidifier lung” may result from fungus "
+            "growing in humidifiers.")
+    assert quotes_of(nlp, text) == []
