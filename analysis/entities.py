@@ -683,6 +683,49 @@ def _first_name_before(doc, i: int, covered: set[int]):
     return t
 
 
+# Given names that are also places a paper writes about: "Virginia Beach", "Georgia Power".
+_PLACE_GIVEN_NAMES = frozenset("""virginia georgia carolina indiana montana nevada florida alabama
+louisiana tennessee dakota maryland washington jordan sydney victoria florence austin dallas
+houston phoenix orlando charlotte denver chelsea lincoln madison jackson""".split())
+# Second words that make "Given X" a place or a body: "Austin Energy", "Victoria Station".
+_PLACE_WORDS = frozenset("""beach city county street river tech state park lake island valley
+mountain bay airport station hall square road avenue bridge energy power heights hills falls
+springs harbor harbour port center centre village town""".split())
+
+
+def _given_name_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
+    """Two untagged proper nouns, a known given name and a surname ("Zach Parise scored",
+    "Anders Nilsson made 35 saves"), that spaCy sm left out: a person."""
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+
+    def name_word(t) -> bool:
+        w = t.text
+        return (t.tag_ in ("NNP", "NNPS") and len(w) >= 2 and w[0].isupper() and not w.isupper()
+                and all(c.isalpha() or c in "-'’" for c in w) and t.idx not in covered)
+
+    def stop_word(low: str) -> bool:
+        return (low in TITLE_WORDS or low in MONTHS_AND_DAYS or low in FUNCTION_WORDS
+                or low in COUNTRY_FORMS or low in ORG_HEADS or low in CAPITAL_METONYMS
+                or low in PARTICLES)
+    found = []
+    for t in doc[:-1]:
+        nxt = doc[t.i + 1]
+        if not (name_word(t) and name_word(nxt) and t.whitespace_ == " "):
+            continue
+        if t.lower_ in _PLACE_GIVEN_NAMES or stop_word(t.lower_) or stop_word(nxt.lower_) \
+                or nxt.lower_ in _PLACE_WORDS or gender_of_given_name(t.text) is None:
+            continue
+        if t.i > 0 and doc[t.i - 1].tag_ in ("NNP", "NNPS") and doc[t.i - 1].text[:1].isupper():
+            continue    # inside a longer name
+        after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        if after is not None and after.tag_ in ("NNP", "NNPS") and after.text[:1].isupper():
+            continue
+        end = nxt.idx + len(nxt.text)
+        found.append(_Span(t.idx, end, _possessive_after(text, end), "PERSON", t.idx,
+                           rescued=True))
+    return found
+
+
 _HYPHENATED_GIVEN = re.compile(r"(?<![\w-])[A-Z][^\W\d_A-Z]+-$")
 
 
@@ -1379,6 +1422,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _aged_people(text, spans), replace=False)
     spans = _overlay(spans, _outlet_rescues(text, spans), replace=False)
     spans = _overlay(spans, _team_rescues(text), replace=False)
+    spans = _overlay(spans, _given_name_rescues(doc, text, spans), replace=False)
     spans = _with_first_names(doc, text, spans)
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts]

@@ -675,6 +675,15 @@ def test_an_organisation_owning_a_named_unit_is_two_actors(nlp):
     assert {"Kestrel University", "Harlow School of Economics"} <= set(actors)
 
 
+def test_an_untagged_given_name_and_surname_is_a_person(nlp):
+    text = ("Wild 4, Sabres 1: Zach Parise scored twice and Minnesota beat Buffalo. The Virginia "
+            "Beach council met on Monday.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Zach Parise"].type == "PERSON"
+    assert "Virginia" not in actors and all(a.type != "PERSON" for n, a in actors.items()
+                                             if "Virginia" in n)
+
+
 def test_a_capital_as_a_destination_stays_the_city(nlp):
     text = ("Russia has rejected the plan. Flights to Moscow were cancelled, and tourists in "
             "Moscow queued at the station. Snow fell on Moscow overnight.")
