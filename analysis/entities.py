@@ -726,6 +726,27 @@ def _given_name_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
     return found
 
 
+# A player in a box score: "Tolivert 25 points.", "K. Hupfer 1 goal.", "Armani Sheffield 19
+# points and 3 steals." (a name opening a line or following ":" / "." and a count of a statistic).
+_STAT_LINE_NAME = re.compile(
+    r"(?:^|(?<=[.:;]) |(?<=\n))((?:[A-Z][A-Za-z'’-]*\.? ){0,2}[A-Z][A-Za-z'’-]+) \d+ "
+    r"(?:points?|goals?|assists?|saves?|rebounds?|steals?|blocks?|yards|touchdowns?|tackles?|"
+    r"sacks?|strikeouts?|hits|runs|RBIs?|aces|kills|digs|birdies)\b", re.M)
+
+
+def _stat_line_people(text: str, spans: list[_Span]) -> list[_Span]:
+    """Players named in a box score's statistics lines, which spaCy sm tags as nothing."""
+    found = []
+    for m in _STAT_LINE_NAME.finditer(text):
+        s, e = m.span(1)
+        words = [w.lower().rstrip(".") for w in m.group(1).split()]
+        if any(w in TITLE_WORDS or w in MONTHS_AND_DAYS or w in FUNCTION_WORDS or w in ORG_HEADS
+               or w in COUNTRY_FORMS for w in words):
+            continue
+        found.append(_Span(s, e, _possessive_after(text, e), "PERSON", s, rescued=True))
+    return found
+
+
 _HYPHENATED_GIVEN = re.compile(r"(?<![\w-])[A-Z][^\W\d_A-Z]+-$")
 
 
@@ -1423,6 +1444,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _outlet_rescues(text, spans), replace=False)
     spans = _overlay(spans, _team_rescues(text), replace=False)
     spans = _overlay(spans, _given_name_rescues(doc, text, spans), replace=False)
+    spans = _overlay(spans, _stat_line_people(text, spans), replace=True)
     spans = _with_first_names(doc, text, spans)
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts]

@@ -45,3 +45,12 @@ def test_a_city_in_other_news_stays_a_place(nlp):
     actors = actors_of(nlp, "Boston approved a new budget. The mayor of Boston said taxes "
                             "would not rise.")
     assert "Boston" in actors and actors["Boston"].type == "GPE"
+
+
+def test_players_in_a_box_scores_statistics_lines_are_people(nlp):
+    text = ("GIRLS BASKETBALL\n\nKestrel d. Harlow 70-44\n\nKestrel (1-0): Tolivert 25 points. "
+            "Marisa Okonjo 17 points and 3 steals. K. Brandt 1 goal.\n\nHarlow (0-1): Upshaw 3 "
+            "points.")
+    actors = actors_of(nlp, text)
+    for name in ("Tolivert", "Marisa Okonjo", "K. Brandt", "Upshaw"):
+        assert actors[name].type == "PERSON", name
