@@ -39,6 +39,12 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
 }
 # Table entries that are organisations of states rather than states.
 TABLE_ORGS = frozenset({"European Union", "United Nations"})
+# Companies and platforms the news names every day that spaCy sm often tags as a person or not
+# at all ("across Twitter", "SpaceX" as PERSON); only names that are no common word or person.
+KNOWN_ORGS = frozenset("""Twitter Facebook Instagram YouTube SpaceX TikTok WhatsApp Reddit Netflix
+Spotify LinkedIn Snapchat Google Microsoft Uber Airbnb PayPal eBay Huawei Samsung Alibaba Tencent
+Baidu Pinterest Tumblr Hulu Lyft Nvidia Intel Qualcomm Boeing Airbus WeWork Xiaomi ByteDance
+""".split())
 COUNTRY_FORMS: dict[str, str] = {form: name for name, forms in _COUNTRIES.items()
                                  for form in forms}
 

@@ -42,7 +42,8 @@ from spacy.attrs import DEP, ENT_IOB, TAG
 from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
                       GENDER_OF_WORD, GENERIC_ORG_WORDS, GIVEN_NAME_FORMS, GOVERNMENT_METONYMS,
                       INDUSTRY_METONYMS,
-                      INDUSTRY_WORDS, INSTITUTION_SEATS, MONTHS_AND_DAYS, NORP_INSTITUTIONS,
+                      INDUSTRY_WORDS, INSTITUTION_SEATS, KNOWN_ORGS, MONTHS_AND_DAYS,
+                      NORP_INSTITUTIONS,
                       ORG_DESIGNATORS, ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS,
                       POLICY_NOUNS, TABLE_ORGS, TITLE_WORDS)
 from .given_names import gender_of_given_name
@@ -726,6 +727,32 @@ def _given_name_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
     return found
 
 
+_KNOWN_ORG = re.compile(r"(?<![\w-])(%s)(?![\w-])" % "|".join(sorted(KNOWN_ORGS, key=len,
+                                                                      reverse=True)))
+
+
+def _known_orgs(doc, text: str, spans: list[_Span]) -> list[_Span]:
+    """Everyday companies and platforms (``KNOWN_ORGS``): a span that is exactly one of them is
+    the organisation whatever spaCy called it; an untagged one is added, unless it only
+    modifies a noun ("a Netflix documentary", "Twitter users"): then the text is not about it,
+    and "the company" in the next sentence must not mean it."""
+    def modifier(start: int, end: int) -> bool:
+        span = doc.char_span(start, end)
+        return span is None or span.root.dep_ in ("compound", "amod")
+    for sp in spans:
+        if sp.label != "ORG" and text[sp.start:sp.end] in KNOWN_ORGS \
+                and not modifier(sp.start, sp.end):
+            sp.label = "ORG"
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    found = []
+    for m in _KNOWN_ORG.finditer(text):
+        if m.start() in covered or modifier(m.start(), m.end()):
+            continue
+        found.append(_Span(m.start(), m.end(), _possessive_after(text, m.end()), "ORG",
+                           m.start(), rescued=True))
+    return found
+
+
 # A player in a box score: "Tolivert 25 points.", "K. Hupfer 1 goal.", "Armani Sheffield 19
 # points and 3 steals." (a name opening a line or following ":" / "." and a count of a statistic).
 _STAT_LINE_NAME = re.compile(
@@ -1018,9 +1045,14 @@ def _country(info: _KeyInfo) -> str | None:
     return name
 
 
+_KNOWN_ORG_KEYS = frozenset(_key(name) for name in KNOWN_ORGS)
+
+
 def _prelim_type(info: _KeyInfo) -> str:
     if _country(info):
         return "GPE"
+    if info.key in _KNOWN_ORG_KEYS and info.labels["ORG"]:
+        return "ORG"    # "across Twitter" is no place
     votes = Counter(info.labels)
     if info.titled:
         votes["PERSON"] += 2
@@ -1445,6 +1477,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _team_rescues(text), replace=False)
     spans = _overlay(spans, _given_name_rescues(doc, text, spans), replace=False)
     spans = _overlay(spans, _stat_line_people(text, spans), replace=True)
+    spans = _overlay(spans, _known_orgs(doc, text, spans), replace=False)
     spans = _with_first_names(doc, text, spans)
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts]

@@ -684,6 +684,14 @@ def test_an_untagged_given_name_and_surname_is_a_person(nlp):
                                              if "Virginia" in n)
 
 
+def test_everyday_companies_and_platforms_are_organisations(nlp):
+    text = ("The slogan drew ridicule across Twitter on Monday. SpaceX launched the rocket, and "
+            "SpaceX's founder watched.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Twitter"].type == "ORG"
+    assert actors["SpaceX"].type == "ORG"
+
+
 def test_a_capital_as_a_destination_stays_the_city(nlp):
     text = ("Russia has rejected the plan. Flights to Moscow were cancelled, and tourists in "
             "Moscow queued at the station. Snow fell on Moscow overnight.")
