@@ -3,7 +3,9 @@
 Game reports name a team by its city ("Minnesota beat Buffalo") or its nickname ("the Wild"),
 rarely in full, and spaCy sm tags the city as a place and often misses the nickname. A team is
 "in play" in an article when its full name appears, or its nickname appears as a team name
-("the Flyers", "Flyers 2") in copy that is about sport (another team in play, or sports words).
+("the Flyers", "Flyers 2") beside its city ("Philadelphia") or in copy about its league (the league named, or another of
+its teams placed), in copy that is about sport: other leagues share the nicknames (Tottenham's
+"Spurs").
 Only then are its city and nickname read as the team.
 """
 from __future__ import annotations
@@ -46,6 +48,7 @@ _LEAGUES = {
 }
 # Other written forms of a team city.
 _CITY_FORMS = {"Los Angeles": ("L.A.", "LA"), "Montreal": ("Montréal",), "Vegas": ("Las Vegas",)}
+_LEAGUE_NAME = re.compile(r"\b(NFL|NBA|MLB|NHL)\b")
 _SPORTS_WORDS = re.compile(
     r"\b(?:game|games|season|coach|playoffs?|scored|goals?|touchdowns?|quarterback|innings?|"
     r"league|NFL|NBA|MLB|NHL|roster|overtime|win streak|winning streak|standings|rookie)\b")
@@ -90,6 +93,7 @@ def _named_as_team(text: str, start: int, end: int, cities: tuple[str, ...]) -> 
 def teams_in_play(text: str) -> tuple[Team, ...]:
     """The teams an article is about, each with its nickname occurrences checked for sense."""
     candidates: dict[Team, bool] = {}     # team -> its full name appears
+    unplaced: list[Team] = []
     for m in _NICKNAME.finditer(text):
         options = _BY_NICKNAME[m.group()]
         full = [t for t in options for c in t.cities
@@ -99,9 +103,17 @@ def teams_in_play(text: str) -> tuple[Team, ...]:
             continue
         if not _named_as_team(text, m.start(), m.end(), options[0].cities + options[-1].cities):
             continue
+        # its city must be named too: "the Spurs" of a Premier League report are Tottenham
         placed = [t for t in options if any(re.search(r"\b%s\b" % re.escape(c), text)
                                             for c in t.cities)]
-        for team in (placed if len(placed) == 1 else options if len(options) == 1 else ()):
+        if len(placed) == 1:
+            candidates.setdefault(placed[0], False)
+        elif len(options) == 1:
+            unplaced.append(options[0])
+    # without its city, only in copy about that league ("NFL", or another of its teams placed)
+    leagues = set(_LEAGUE_NAME.findall(text)) | {t.league for t in candidates}
+    for team in unplaced:
+        if team.league in leagues:
             candidates.setdefault(team, False)
     if not candidates:
         return ()

@@ -54,3 +54,14 @@ def test_players_in_a_box_scores_statistics_lines_are_people(nlp):
     actors = actors_of(nlp, text)
     for name in ("Tolivert", "Marisa Okonjo", "K. Brandt", "Upshaw"):
         assert actors[name].type == "PERSON", name
+
+
+def test_a_nickname_without_its_city_is_not_that_team():
+    # the Premier League's "Spurs" are not San Antonio's
+    assert teams_in_play("The Spurs lost 2-0 at Anfield, and the coach said the season was "
+                         "not over.") == ()
+
+
+def test_a_nickname_without_its_city_in_copy_about_its_league():
+    text = "The Chargers lost again, and the NFL fined their coach after the game."
+    assert [t.name for t in teams_in_play(text)] == ["Los Angeles Chargers"]
