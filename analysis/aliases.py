@@ -36,9 +36,12 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "India": ("india",),
     "Japan": ("japan",),
     "Saudi Arabia": ("saudi arabia",),
+    # the two US parties, whose members the news names for the party
+    "Republican Party": ("republican party", "gop", "republicans"),
+    "Democratic Party": ("democratic party", "democrats"),
 }
 # Table entries that are organisations of states rather than states.
-TABLE_ORGS = frozenset({"European Union", "United Nations"})
+TABLE_ORGS = frozenset({"European Union", "United Nations", "Republican Party", "Democratic Party"})
 # Companies and platforms the news names every day that spaCy sm often tags as a person or not
 # at all ("across Twitter", "SpaceX" as PERSON); only names that are no common word or person.
 KNOWN_ORGS = frozenset("""Twitter Facebook Instagram YouTube SpaceX TikTok WhatsApp Reddit Netflix

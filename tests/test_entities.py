@@ -692,6 +692,15 @@ def test_everyday_companies_and_platforms_are_organisations(nlp):
     assert actors["SpaceX"].type == "ORG"
 
 
+def test_the_us_parties_and_their_members_are_one_actor_each(nlp):
+    text = ("Republicans in the Senate blocked the bill. The GOP leader said the Republican Party "
+            "would not back down. Democrats called the vote a disgrace.")
+    _, actors = actors_of(nlp, text)
+    assert {"Republicans", "GOP", "Republican Party"} <= set(actors["Republican Party"].aliases)
+    assert actors["Republican Party"].type == "ORG"
+    assert "Democrats" in actors["Democratic Party"].aliases
+
+
 def test_a_capital_as_a_destination_stays_the_city(nlp):
     text = ("Russia has rejected the plan. Flights to Moscow were cancelled, and tourists in "
             "Moscow queued at the station. Snow fell on Moscow overnight.")
