@@ -39,9 +39,12 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     # the two US parties, whose members the news names for the party
     "Republican Party": ("republican party", "gop", "republicans"),
     "Democratic Party": ("democratic party", "democrats"),
+    "Islamic State": ("islamic state", "isis", "isil", "daesh", "islamic state group",
+                      "islamic state of iraq and the levant", "islamic state of iraq and syria"),
 }
 # Table entries that are organisations of states rather than states.
-TABLE_ORGS = frozenset({"European Union", "United Nations", "Republican Party", "Democratic Party"})
+TABLE_ORGS = frozenset({"European Union", "United Nations", "Republican Party", "Democratic Party",
+                        "Islamic State"})
 # Companies and platforms the news names every day that spaCy sm often tags as a person or not
 # at all ("across Twitter", "SpaceX" as PERSON); only names that are no common word or person.
 KNOWN_ORGS = frozenset("""Twitter Facebook Instagram YouTube SpaceX TikTok WhatsApp Reddit Netflix
