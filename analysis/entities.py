@@ -1539,6 +1539,9 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
     departments = {groups.find(k) for k, i in infos.items()
                    if len(i.words) > 2 and i.words[0] in ("department", "ministry")
                    and i.words[1] in ("of", "for")}
+    # (only the table's countries: counting any country the article names, "Kenya" for
+    # "Nairobi", gained 0.006 not-split on stories_extra2 but cost a speaker and a conflation
+    # on the blind triads, whose annotation keeps a capital's government apart from the country)
     countries = {_country(i) for i in infos.values()}
     # Each capital mention acts ("Washington warned"), is a place ("in Washington",
     # "Washington's streets", "Baghdad-Damascus"), or neither ("bowing to Brussels").
