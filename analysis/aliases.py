@@ -42,7 +42,7 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "Islamic State": ("islamic state", "isis", "isil", "daesh", "islamic state group",
                       "islamic state of iraq and the levant", "islamic state of iraq and syria"),
 }
-# Table entries that are organisations of states rather than states.
+# Table entries that are organisations (of states, parties, a militant group) rather than states.
 TABLE_ORGS = frozenset({"European Union", "United Nations", "Republican Party", "Democratic Party",
                         "Islamic State"})
 # Companies and platforms the news names every day that spaCy sm often tags as a person or not

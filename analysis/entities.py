@@ -39,8 +39,8 @@ from dataclasses import dataclass, field
 
 from spacy.attrs import DEP, ENT_IOB, TAG
 
-from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPITAL_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
-                      GENDER_OF_WORD, GENERIC_ORG_WORDS, GIVEN_NAME_FORMS, GOVERNMENT_METONYMS,
+from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPITAL_METONYMS,
+                      COUNTRY_FORMS, FUNCTION_WORDS, GENDER_OF_WORD, GENERIC_ORG_WORDS, GIVEN_NAME_FORMS, GOVERNMENT_METONYMS,
                       INDUSTRY_METONYMS,
                       INDUSTRY_WORDS, INSTITUTION_SEATS, KNOWN_ORGS, MONTHS_AND_DAYS,
                       NORP_INSTITUTIONS,
@@ -1476,6 +1476,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _outlet_rescues(text, spans), replace=False)
     spans = _overlay(spans, _team_rescues(text), replace=False)
     spans = _overlay(spans, _given_name_rescues(doc, text, spans), replace=False)
+    # (replacing: the tagger runs a player's statistic into the name, "K. Hupfer 1 goal")
     spans = _overlay(spans, _stat_line_people(text, spans), replace=True)
     spans = _overlay(spans, _known_orgs(doc, text, spans), replace=False)
     spans = _with_first_names(doc, text, spans)
@@ -1653,8 +1654,9 @@ def _team_mentions(text: str, spans: list[_Span], groups: _Groups,
 
 
 def _canonical(keys: set[str], infos: dict[str, _KeyInfo], country: str | None) -> tuple[str, str]:
-    """(name, type) of a group: the table's country, else its longest full form (a seat such
-    as "Christiansborg" only when nothing else names the group)."""
+    """(name, type) of a group: the table's name (``country``: a country, or an organisation
+    of the country table or a sports team), else its longest full form (a seat such as
+    "Christiansborg" only when nothing else names the group)."""
     if country:
         return country, "ORG" if country in TABLE_ORGS or country in TEAM_NAMES else "GPE"
     keys = {k for k in keys if _table_key(k) not in INSTITUTION_SEATS} or keys
