@@ -65,3 +65,11 @@ def test_a_nickname_without_its_city_is_not_that_team():
 def test_a_nickname_without_its_city_in_copy_about_its_league():
     text = "The Chargers lost again, and the NFL fined their coach after the game."
     assert [t.name for t in teams_in_play(text)] == ["Los Angeles Chargers"]
+
+
+def test_a_score_run_into_a_nickname_is_cut_off(nlp):
+    text = ("Bruins 5, Devils 1: David Pastrnak scored twice to lead Boston past New Jersey. "
+            "The Sabres and Wild meet on Friday in Buffalo.")
+    actors = actors_of(nlp, text)
+    assert not [n for n in actors if any(c.isdigit() for c in n) or n.endswith(" and")]
+    assert "Bruins" in actors["Boston Bruins"].aliases
