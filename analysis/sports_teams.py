@@ -11,6 +11,7 @@ Only then are its city and nickname read as the team.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -117,5 +118,16 @@ def teams_in_play(text: str) -> tuple[Team, ...]:
             candidates.setdefault(team, False)
     if not candidates:
         return ()
+    # a roundup of one league (three of its teams in play) names the others by city alone:
+    # "Winnipeg has won three in a row", when no other team of that league shares the city
+    per_league = Counter(t.league for t in candidates)
+    for league in (lg for lg, n in per_league.items() if n >= 3):
+        teams = [t for t in TEAMS if t.league == league]
+        for team in teams:
+            if team in candidates or any(o is not team and set(o.cities) & set(team.cities)
+                                         for o in teams):
+                continue
+            if any(re.search(r"\b%s\b" % re.escape(c), text) for c in team.cities):
+                candidates[team] = False
     sporty = len(candidates) >= 2 or _SPORTS_WORDS.search(text) is not None
     return tuple(t for t, full in candidates.items() if full or sporty)

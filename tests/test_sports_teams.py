@@ -73,3 +73,12 @@ def test_a_score_run_into_a_nickname_is_cut_off(nlp):
     actors = actors_of(nlp, text)
     assert not [n for n in actors if any(c.isdigit() for c in n) or n.endswith(" and")]
     assert "Bruins" in actors["Boston Bruins"].aliases
+
+
+def test_a_league_roundup_names_its_other_teams_by_city(nlp):
+    text = ("Bruins 5, Devils 1: Boston beat New Jersey. Sharks 3, Oilers 2: San Jose won in "
+            "overtime. Winnipeg has won three in a row. Fans in Winnipeg were delighted.")
+    actors = actors_of(nlp, text)
+    assert "Winnipeg" in actors["Winnipeg Jets"].aliases
+    # "in Winnipeg": the city, even in a roundup
+    assert "Winnipeg" in actors and actors["Winnipeg"].mentions == 1
