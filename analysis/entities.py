@@ -37,6 +37,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy
 from spacy.attrs import DEP, ENT_IOB, TAG
 
 from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPITAL_METONYMS,
@@ -708,9 +709,12 @@ def _given_name_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
         return (low in TITLE_WORDS or low in MONTHS_AND_DAYS or low in FUNCTION_WORDS
                 or low in COUNTRY_FORMS or low in ORG_HEADS or low in CAPITAL_METONYMS
                 or low in PARTICLES)
+    # only two proper nouns in a row are candidates: select them on the token array
+    strings = doc.vocab.strings
+    proper = numpy.isin(doc.to_array([TAG]).ravel(), [strings["NNP"], strings["NNPS"]])
     found = []
-    for t in doc[:-1]:
-        nxt = doc[t.i + 1]
+    for i in (proper[:-1] & proper[1:]).nonzero()[0]:
+        t, nxt = doc[int(i)], doc[int(i) + 1]
         if not (name_word(t) and name_word(nxt) and t.whitespace_ == " "):
             continue
         if t.lower_ in _PLACE_GIVEN_NAMES or stop_word(t.lower_) or stop_word(nxt.lower_) \

@@ -80,6 +80,11 @@ for _team in TEAMS:
 _NICKNAME = re.compile(r"\b(%s)\b" % "|".join(
     re.escape(n) for n in sorted(_BY_NICKNAME, key=len, reverse=True)))
 TEAM_NAMES = frozenset(t.name for t in TEAMS)
+# per league, the teams no other team of that league shares a city with ("Winnipeg", not
+# "New York"): a league roundup may name them by city alone
+_ONLY_TEAM_OF_CITY = {league: [t for t in TEAMS if t.league == league and not any(
+    o is not t and o.league == league and set(o.cities) & set(t.cities) for o in TEAMS)]
+    for league in _LEAGUES}
 
 
 def _named_as_team(text: str, start: int, end: int, cities: tuple[str, ...]) -> bool:
@@ -122,12 +127,9 @@ def teams_in_play(text: str) -> tuple[Team, ...]:
     # "Winnipeg has won three in a row", when no other team of that league shares the city
     per_league = Counter(t.league for t in candidates)
     for league in (lg for lg, n in per_league.items() if n >= 3):
-        teams = [t for t in TEAMS if t.league == league]
-        for team in teams:
-            if team in candidates or any(o is not team and set(o.cities) & set(team.cities)
-                                         for o in teams):
-                continue
-            if any(re.search(r"\b%s\b" % re.escape(c), text) for c in team.cities):
+        for team in _ONLY_TEAM_OF_CITY[league]:
+            if team not in candidates and any(re.search(r"\b%s\b" % re.escape(c), text)
+                                              for c in team.cities):
                 candidates[team] = False
     sporty = len(candidates) >= 2 or _SPORTS_WORDS.search(text) is not None
     return tuple(t for t, full in candidates.items() if full or sporty)
