@@ -117,7 +117,8 @@ EPITHETS = {"minister", "premier", "prime minister", "president", "chancellor", 
             "frontman", "frontwoman", "guitarist", "drummer", "bassist", "rapper", "musician",
             "songwriter", "singer-songwriter", "actor", "actress", "star", "comedian",
             "filmmaker", "novelist", "playwright", "billionaire", "tycoon", "magnate",
-            "striker", "midfielder", "goalkeeper", "footballer", "quarterback"}
+            "striker", "midfielder", "goalkeeper", "footballer", "quarterback", "coach",
+            "head coach", "captain"}
 # Titles that say nothing of a post ('Dr', 'Ms'): no reason a person is not 'the minister'.
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord",
                "lady", "rev", "reverend"}
@@ -317,6 +318,7 @@ class SpeakerResolver:
         self._collect_gender()
         self.roles: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._collect_roles()
+        self._collect_described_subjects()
         self.name_gender = self._given_name_gender()
 
     # ---------- lookups ----------
@@ -461,6 +463,33 @@ class SpeakerResolver:
                 if not self._main_clause(t.head):
                     self.embedded.add(t.i)
         self.candidates.sort()
+
+    def _collect_described_subjects(self) -> None:
+        """Subjects that name an actor by the role the text gave it ('The coach, as ever, is
+        calm. "...," he said'): the he/she after them is that actor, not someone named further
+        back. Only where the role points back to an actor introduced with it."""
+        strings = self.doc.vocab.strings
+        subject = numpy.isin(self._dep, [strings[d] for d in _ANTECEDENT_DEPS])
+        added = False
+        for i in numpy.flatnonzero(subject & (self._pos == strings["NOUN"])).tolist():
+            t = self.doc[i]
+            if self.in_quote[i] or i in self.mention_of or t.tag_ != "NN" \
+                    or not self._finite(t.head) \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                continue
+            described = self._described(t)
+            if not described or described[0] is None:
+                continue
+            actor = described[0]
+            kind = "person" if actor in self._persons else "org" if actor in self._orgs else None
+            if kind is None:
+                continue
+            self.candidates.append((i, actor, self.np_text(t), kind))
+            if not self._main_clause(t.head):
+                self.embedded.add(i)
+            added = True
+        if added:
+            self.candidates.sort()
 
     @staticmethod
     def _noun_phrase_head(token):

@@ -1175,6 +1175,16 @@ def test_an_unclosed_curly_opener_does_not_swallow_the_paragraph():
     # a lower-case word the tagger calls a proper noun names no one
     ("Union members want more than words. “She has the pen. If she signs it, she owns it,” one "
      "shop steward said.", None),
+    # he is the person the subject before him describes by role, not the unnamed one before
+    ("Ghana coach Dirk Haverkamp left Emmanuel Darko out of his squad.\n\n“Nobody wants to lose in "
+     "Kumasi,” one senior federation figure admitted.\n\nThe coach, as ever, is calm. “We "
+     "pick the team to win the match,” he said.", "Dirk Haverkamp"),
+    # it is the body that the subject before it names by its kind
+    ("The Antiquities Collectors Coalition, a group representing private collectors, criticized "
+     "the move. Its executive director, Warren Pryce, said the museum had set \"a dangerous "
+     "precedent\".\n\n\"Nobody disputes that terrible things happened,\" Pryce said.\n\nThe "
+     "coalition said the review had relied on interviews conducted decades later, testimony it "
+     "described as \"inherently unreliable.\"", "Antiquities Collectors Coalition"),
 ])
 def test_who_a_description_or_pronoun_is(text, speaker):
     import analysis
