@@ -119,6 +119,8 @@ EPITHETS = {"minister", "premier", "prime minister", "president", "chancellor", 
             "filmmaker", "novelist", "playwright", "billionaire", "tycoon", "magnate",
             "striker", "midfielder", "goalkeeper", "footballer", "quarterback", "coach",
             "head coach", "captain"}
+# Imperatives that open on the person a passage turns to: 'Ask Owen Park.', 'Take Maria Lopez, who'
+_TOPIC_VERBS = {"ask", "take", "consider", "meet"}
 # Titles that say nothing of a post ('Dr', 'Ms'): no reason a person is not 'the minister'.
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord",
                "lady", "rev", "reverend"}
@@ -444,6 +446,8 @@ class SpeakerResolver:
                     and len(self._actor(m).split()) >= 2:      # a person named in full
                 # "Dr Kerrigan's plan keeps ... '...,' she said": whose plan it is
                 main = self._main_clause(subj.head.head)
+            elif m.label in _PERSON_LABELS and self._fronted_topic(subj):
+                main = True
             elif subj.dep_ not in _ANTECEDENT_DEPS and getattr(
                     self._adverb_subject(subj.head), "i", None) != subj.i \
                     or not self._finite(subj.head):
@@ -490,6 +494,19 @@ class SpeakerResolver:
             added = True
         if added:
             self.candidates.sort()
+
+    def _fronted_topic(self, token) -> bool:
+        """A person the sentence opens on without making them its subject: 'For Luis Villanueva,
+        a rancher, the numbers are not abstract', 'Ask Owen Park.' The he/she who speaks next
+        is that person, not the last subject named."""
+        first = self.sentence_of(token.i)[0]
+        head = token.head
+        if token.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for" \
+                and head.i == first and head.head.dep_ == "ROOT":
+            return True
+        return token.dep_ == "dobj" and head.dep_ == "ROOT" and head.i == first \
+            and head.tag_ == "VB" and head.lower_ in _TOPIC_VERBS \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
 
     @staticmethod
     def _noun_phrase_head(token):

@@ -1185,6 +1185,14 @@ def test_an_unclosed_curly_opener_does_not_swallow_the_paragraph():
      "precedent\".\n\n\"Nobody disputes that terrible things happened,\" Pryce said.\n\nThe "
      "coalition said the review had relied on interviews conducted decades later, testimony it "
      "described as \"inherently unreliable.\"", "Antiquities Collectors Coalition"),
+    # he is the person the sentences before open on, though neither makes him its subject
+    ("Raymond Ochoa, the district's general manager, told the council it would mean \"asking "
+     "everyone else to use less.\"\n\nFor Luis Villanueva, a rancher, the numbers are not "
+     "abstract. The wells on his land have fallen 11 feet.\n\n\"We got through droughts by "
+     "sharing,\" he said.", "Luis Villanueva"),
+    ("Jamal Whitfield, director of the Open Lanes Alliance, said the data was in.\n\nAsk Owen "
+     "Park. His bicycle repair shop just had its best year. \"On a Saturday I see people riding "
+     "to the market,\" he said.", "Owen Park"),
 ])
 def test_who_a_description_or_pronoun_is(text, speaker):
     import analysis
