@@ -880,11 +880,26 @@ class SpeakerResolver:
             if v.dep_ == "pcomp" and v.head.lower_ == "as" and v.head.head is not v.head:
                 v = v.head.head         # "quoted X as saying"
                 continue
+            if self._joined_to_subordinate(v):
+                v = v.head.head         # 'X has lived there since the airport opened and says'
+                continue
             if label and not self._labels_something(cue) or v.dep_ not in _SUBJECT_FROM_HEAD \
                     or v.head is v:
                 return None
             v = v.head
         return None
+
+    @staticmethod
+    def _joined_to_subordinate(verb) -> bool:
+        """A verb the parse coordinated with a subordinate clause's verb of another tense ('Irene
+        Carmody has lived there since the airport opened and says she ...'): it goes with the
+        main clause, whose subject is its own, not the subordinate clause's."""
+        head = verb.head
+        if verb.dep_ != "conj" or head.dep_ != "advcl" or head.head is head \
+                or not any(c.dep_ == "mark" for c in head.children):
+            return False
+        tenses = {"VBD": "past", "VBZ": "present", "VBP": "present"}
+        return verb.tag_ in tenses and head.tag_ in tenses and tenses[verb.tag_] != tenses[head.tag_]
 
     @staticmethod
     def _object_of_opening_clause(verb):

@@ -1211,6 +1211,9 @@ def test_who_a_description_or_pronoun_is(text, speaker):
     ("“We did it with one launch,” Tomas Brandt, a former astronaut, replied. He then "
      "referred to Okafor’s testimony that concluded there was only a 50 percent chance of "
      "success. “I cannot disagree with it.”", "Tomas Brandt"),
+    # a cue the parse coordinated with a subordinate clause of another tense
+    ("Irene Carmody has lived in Tulloch Park since the airport opened and says she has watched "
+     "it “promise the earth” three times before.", "Irene Carmody"),
 ])
 def test_speakers_the_parse_hides(text, speaker):
     import analysis
