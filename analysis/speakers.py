@@ -119,6 +119,9 @@ EPITHETS = {"minister", "premier", "prime minister", "president", "chancellor", 
             "filmmaker", "novelist", "playwright", "billionaire", "tycoon", "magnate",
             "striker", "midfielder", "goalkeeper", "footballer", "quarterback", "coach",
             "head coach", "captain"}
+# Verbs of denial a name is the subject of: 'a claim Corvane rejects'
+_DENIALS = {"rejects", "denies", "disputes", "contests", "refutes", "rejected", "denied",
+            "disputed", "contested", "refuted"}
 # Imperatives that open on the person a passage turns to: 'Ask Owen Park.', 'Take Maria Lopez, who'
 _TOPIC_VERBS = {"ask", "take", "consider", "meet"}
 # Titles that say nothing of a post ('Dr', 'Ms'): no reason a person is not 'the minister'.
@@ -1152,6 +1155,12 @@ class SpeakerResolver:
         for t in reversed(self.doc[max(0, token.i - 80):token.i]):
             if self.paragraph_of_char(t.idx) != here:
                 break
+            m = self.mention_of.get(t.i)
+            if m is not None and not self.in_quote[t.i] and t.i + 1 < token.i \
+                    and self.doc[t.i + 1].lower_ in _DENIALS and t.i + 1 not in self.mention_of \
+                    and (m.label == "ORG" or _org_name(m.text)) \
+                    and _fits_noun(token.lower_, self._actor(m)):
+                return self._actor(m)   # 'a claim Corvane rejects', parsed as a noun compound
             if self.in_quote[t.i] or t.dep_ not in _ANTECEDENT_DEPS or not self._finite(t.head):
                 continue
             m = self.mention_of.get(t.i)

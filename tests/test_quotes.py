@@ -1214,6 +1214,13 @@ def test_who_a_description_or_pronoun_is(text, speaker):
     # a cue the parse coordinated with a subordinate clause of another tense
     ("Irene Carmody has lived in Tulloch Park since the airport opened and says she has watched "
      "it “promise the earth” three times before.", "Irene Carmody"),
+    # the company that rejects the claim speaks through its spokesperson, though the parse
+    # made 'Corvane rejects' a noun
+    ("Corvane Developments wants to build a tower. The project is financed largely by Nordvik "
+     "Pension Fund, a Norwegian investor that has backed Corvane schemes in Leeds and Bristol. "
+     "Critics have accused the company of trimming the affordable share from 30 per cent to 20 "
+     "per cent after the fund joined the project, a claim Corvane rejects. A spokesperson said the original figure had “never been viable” once "
+     "construction costs rose.", "Corvane Developments"),
 ])
 def test_speakers_the_parse_hides(text, speaker):
     import analysis
