@@ -71,6 +71,9 @@ SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spo
 DOCUMENTS = {"letter", "statement", "report", "document", "filing", "memo", "email", "tweet",
              "post", "submission", "release", "note", "plan", "proposal", "complaint", "lawsuit",
              "survey", "study", "poll", "audit", "analysis", "review", "paper", "ruling"}
+# What a study, report or inquiry does with its words, a verb only with such a subject.
+FINDING_VERBS = {"find", "finds", "found", "finding"}
+INQUIRIES = {"inquiry", "investigation", "probe", "inspection", "assessment", "evaluation"}
 # Generic names for an organisation: "the company said" after the company was named.
 ORG_NOUNS = {"company", "firm", "group", "business", "bank", "club", "fund", "charity",
              "party", "union", "agency", "ministry", "department", "council", "authority",
@@ -258,6 +261,9 @@ def is_cue(token) -> bool:
     if low in ("read", "reads"):    # 'the statement read': a document's words, not a reader's
         return token.pos_ in ("VERB", "AUX") and any(
             c.dep_ in _SUBJECT_DEPS and c.lower_ in DOCUMENTS for c in token.children)
+    if low in FINDING_VERBS:      # 'a report by X found that ...': the report's authors' words
+        return token.pos_ in ("VERB", "AUX") and any(
+            c.dep_ in _SUBJECT_DEPS and c.lower_ in DOCUMENTS | INQUIRIES for c in token.children)
     base = CUE_FORMS.get(low)
     if base is None:
         return False

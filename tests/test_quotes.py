@@ -1221,6 +1221,11 @@ def test_who_a_description_or_pronoun_is(text, speaker):
      "Critics have accused the company of trimming the affordable share from 30 per cent to 20 "
      "per cent after the fund joined the project, a claim Corvane rejects. A spokesperson said the original figure had “never been viable” once "
      "construction costs rose.", "Corvane Developments"),
+    # what a report found is its authors' words; a person who finds something is not quoted
+    ("Delacroix has been here before. A report by the city's Office of Police Accountability "
+     "(OPA) found that commanders had \"failed to distinguish between active resistance and "
+     "passive presence.\" Delacroix was promoted the following year.",
+     "Office of Police Accountability"),
 ])
 def test_speakers_the_parse_hides(text, speaker):
     import analysis
