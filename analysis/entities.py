@@ -845,6 +845,24 @@ def _org_rescues(text: str, spans: list[_Span]) -> list[_Span]:
     return found
 
 
+# Institutions whose name goes on with "of <place>": "Federal Reserve Bank of New York".
+_OF_PLACE_HEADS = frozenset("""bank office department university ministry court council commission
+committee agency authority institute college school board government parliament assembly police
+service church federation association union league army navy administration""".split())
+
+
+def _institutions_of_places(text: str, spans: list[_Span]) -> list[_Span]:
+    """An institution spaCy sm cut before the place its name ends on ("the Federal Reserve
+    Bank" + "New York"): one organisation when the place follows " of " its head noun."""
+    found = []
+    for a, b in zip(spans, spans[1:]):
+        if a.label == "ORG" and b.label in ("GPE", "LOC") and text[a.end:b.start] == " of " \
+                and a.poss_end == a.end \
+                and text[a.start:a.end].split()[-1].lower() in _OF_PLACE_HEADS:
+            found.append(_Span(a.start, b.end, b.poss_end, "ORG", a.start, rescued=True))
+    return found
+
+
 def _coordinated_names(text: str, spans: list[_Span]) -> list[_Span]:
     """One organisation spaCy sm cut in two at its "and" ("Customs" + "Border Protection"):
     joined when an acronym in the text spells the whole name ("CBP"); "Apple and Google" stay
@@ -860,7 +878,8 @@ def _coordinated_names(text: str, spans: list[_Span]) -> list[_Span]:
 
 # The outlet a source spoke to: "Vestergaard told the Observer.", "told Meridian Wire on Monday"
 _TOLD_OUTLET = re.compile(r"\btold (?:the )?([A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3}?)"
-                          r"(?=[.,;:](?:\s|$)|\s+(?:on|in|that|the|last|this|earlier|when)\b)")
+                          r"(?=[.,;:](?:\s|$)|\s+(?:on|in|that|the|last|this|earlier|when|by|"
+                          r"via|over|during|after|about)\b)")
 
 
 def _outlet_rescues(text: str, spans: list[_Span]) -> list[_Span]:
@@ -1473,6 +1492,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, repeats, replace=False)
     spans = _overlay(spans, places, replace=False, over_weak=True)
     spans = _overlay(spans, _coordinated_names(text, spans), replace=False)
+    spans = _overlay(spans, _institutions_of_places(text, spans), replace=True)
     spans = _overlay(spans, _structural_rescues(doc, text, spans), replace=False)
     spans = _overlay(spans, _org_rescues(text, spans), replace=False)
     spans = _overlay(spans, _title_rescues(text, spans), replace=False)

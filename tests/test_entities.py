@@ -470,9 +470,9 @@ def test_a_hyphenated_given_name_keeps_its_lower_case_tail(nlp):
 def test_the_name_a_source_told_is_the_outlet_unless_a_person_of_the_article(nlp):
     text = ("“It hurt people,” Fairweather told Encore. Mr Okri told Meridian Wire on Monday "
             "that the mine was safe. Anna Berg told Berg she was leaving. Camp residents told "
-            "Factcheck.info the convoy was late.")
+            "Factcheck.info the convoy was late. “It is rare,” Dempsey told Gizmodo by email.")
     _, actors = actors_of(nlp, text)
-    assert actors["Encore"].type == actors["Meridian Wire"].type == "ORG"
+    assert actors["Encore"].type == actors["Meridian Wire"].type == actors["Gizmodo"].type == "ORG"
     assert "Factcheck.info" in actors and "Factcheck" not in actors
     assert owner(actors, "Berg") == {"Anna Berg"}
 
@@ -657,6 +657,15 @@ def test_a_capital_addressed_or_acting_is_the_state_when_the_country_is_named(nl
     mentions, actors = actors_of(nlp, text)
     assert owner(actors, "Moscow") == {"Russia"}
     assert "Moscow" not in actors
+
+
+def test_an_institution_of_a_place_is_one_organisation(nlp):
+    text = ("“Growth is slowing,” John Williams, the president of the Federal Reserve Bank of New "
+            "York, said in a speech. New York stocks fell.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Federal Reserve Bank of New York"].type == "ORG"
+    assert "Federal Reserve Bank" not in actors
+    assert owner(actors, "New York") == {"New York"}
 
 
 def test_a_places_police_is_the_force_not_the_place(nlp):
