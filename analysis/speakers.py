@@ -74,6 +74,9 @@ DOCUMENTS = {"letter", "statement", "report", "document", "filing", "memo", "ema
 # What a study, report or inquiry does with its words, a verb only with such a subject.
 FINDING_VERBS = {"find", "finds", "found", "finding"}
 INQUIRIES = {"inquiry", "investigation", "probe", "inspection", "assessment", "evaluation"}
+FINDERS = DOCUMENTS | INQUIRIES | {"court", "tribunal", "judge", "panel", "jury", "regulator",
+                                   "watchdog", "auditor", "auditors", "inspectors", "researchers",
+                                   "investigators", "firm"}
 # Generic names for an organisation: "the company said" after the company was named.
 ORG_NOUNS = {"company", "firm", "group", "business", "bank", "club", "fund", "charity",
              "party", "union", "agency", "ministry", "department", "council", "authority",
@@ -262,8 +265,15 @@ def is_cue(token) -> bool:
         return token.pos_ in ("VERB", "AUX") and any(
             c.dep_ in _SUBJECT_DEPS and c.lower_ in DOCUMENTS for c in token.children)
     if low in FINDING_VERBS:      # 'a report by X found that ...': the report's authors' words
-        return token.pos_ in ("VERB", "AUX") and any(
-            c.dep_ in _SUBJECT_DEPS and c.lower_ in DOCUMENTS | INQUIRIES for c in token.children)
+        if token.pos_ not in ("VERB", "AUX"):
+            return False
+        for c in token.children:
+            if c.dep_ in _SUBJECT_DEPS:
+                if c.tag_ in ("WDT", "WP") and token.dep_ == "relcl":
+                    c = token.head      # 'a review by Crestline, which found "no evidence"'
+                if c.lower_ in FINDERS:
+                    return True
+        return False
     base = CUE_FORMS.get(low)
     if base is None:
         return False

@@ -1226,6 +1226,8 @@ def test_who_a_description_or_pronoun_is(text, speaker):
      "(OPA) found that commanders had \"failed to distinguish between active resistance and "
      "passive presence.\" Delacroix was promoted the following year.",
      "Office of Police Accountability"),
+    ("Nestwork has made much of a forensic review by Crestline, a security firm it hired and "
+     "paid, which found \"no evidence\" that the data was misused.", "Crestline"),
 ])
 def test_speakers_the_parse_hides(text, speaker):
     import analysis
