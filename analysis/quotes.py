@@ -114,7 +114,7 @@ def _extract(doc, mentions: Sequence[Mention]) -> list[Quote]:
 
     for it in items:
         _classify(doc, text, it)
-    _link_groups(items, doc)
+    _link_groups(items, doc, text)
     for it in items:
         if it.drop:
             continue
@@ -215,7 +215,7 @@ def _title_case(s: str) -> bool:
     return all(w[0].isupper() or w.lower() in small for w in words) and words[0][0].isupper()
 
 
-def _link_groups(items: list[_Item], doc) -> None:
+def _link_groups(items: list[_Item], doc, text: str) -> None:
     """Quotations split by an attribution, or carried over paragraphs, form one group."""
     for k, it in enumerate(items):
         it.group = k
@@ -225,6 +225,7 @@ def _link_groups(items: list[_Item], doc) -> None:
         if it.span.reopened and prev.span.close_at is None:
             it.group = prev.group
         elif (it.span.paragraph == prev.span.paragraph and prev.span.close_at is not None
+              and text[prev.span.end - 1:prev.span.end] != "."     # '"... I guess." Smith agreed:'
               and prev.trailing and it.leading and prev.trailing[-1].i == it.leading[-1].i
               and prev.kind == "direct" and not any(t.text in _TERMINATORS for t in prev.trailing)
               and it.leading[-1].text in (",", ":") and any(is_cue(t) for t in it.leading)):

@@ -1234,6 +1234,18 @@ def test_speakers_the_parse_hides(text, speaker):
     assert analysis.analyze(text).quotes[-1].speaker == speaker
 
 
+def test_a_finished_sentence_before_the_next_speakers_cue_stays_with_its_own_speaker():
+    import analysis
+    text = ("Caitlyn Smith and Kate York came to the project together. “It’s a totally different "
+            "muscle,” York said. “You have to take yourself out of it, I guess.” Smith agreed: "
+            "“It’s a different job altogether.”")
+    assert [q.speaker for q in analysis.analyze(text).quotes] == ["Kate York", "Kate York",
+                                                                   "Caitlyn Smith"]
+    # an interrupted sentence is still one quotation of one speaker
+    text = "“We will appeal,” Smith said, “and we will win.”"
+    assert [q.speaker for q in analysis.analyze(text).quotes] == ["Smith", "Smith"]
+
+
 def test_a_short_quoted_term_as_a_subject_is_not_speech(nlp):
     text = ("Mould in hay can cause lung disease. “Humidifier lung” may result from fungus "
             "growing in humidifiers.")
