@@ -67,6 +67,9 @@ SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spo
                 "spokeswomen", "representative", "representatives", "rep", "reps",
                 "publicist", "publicists", "lawyer", "lawyers", "attorney", "attorneys",
                 "solicitor", "solicitors", "barrister", "counsel", "agent"}
+# Those who speak for a client: when the text names them, their words are their own.
+ADVOCATES = {"lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicitors", "barrister",
+             "counsel", "agent"}
 # Documents that "say" things for their author.
 DOCUMENTS = {"letter", "statement", "report", "document", "filing", "memo", "email", "tweet",
              "post", "submission", "release", "note", "plan", "proposal", "complaint", "lawsuit",
@@ -1015,6 +1018,12 @@ class SpeakerResolver:
                     if org is not None:
                         return Attribution(org, text, confidence * 0.5, token.i)
                 return Attribution(inner.speaker, text, inner.confidence, token.i)
+        if depth < 2 and low in ADVOCATES and any(c.dep_ == "poss" for c in token.children):
+            # 'Darko's agent said': the agent the text names in that role ('His agent, Kofi
+            # Mensah, ...'); an agent or lawyer it never names speaks for the client (below)
+            found = self._described(token) or self._named_in_role(token)
+            if found is not None and found[0] is not None and found[0] not in self._orgs:
+                return Attribution(found[0], text, confidence * found[1], token.i)
         if depth < 2 and low in SPOKESPEOPLE:
             principal = self._principal(token)
             if principal is not None:
@@ -1090,6 +1099,13 @@ class SpeakerResolver:
                 if org is not None:
                     return Attribution(org, text, confidence * 0.6, token.i)
         return Attribution(None, text, confidence * 0.85, token.i)
+
+    def _named_in_role(self, noun) -> tuple[str, float] | None:
+        """The person the text introduces with this role word anywhere further on."""
+        low = noun.lower_
+        options = self.roles.get(low) or (self.roles.get(low[:-1]) if low.endswith("s") else None)
+        later = [o for o in options or () if o[0] > noun.i and o[1] in self._persons]
+        return (later[0][1], 0.5) if later else None
 
     @staticmethod
     def _noun_before_adverb(token):

@@ -1193,6 +1193,11 @@ def test_an_unclosed_curly_opener_does_not_swallow_the_paragraph():
     ("Jamal Whitfield, director of the Open Lanes Alliance, said the data was in.\n\nAsk Owen "
      "Park. His bicycle repair shop just had its best year. \"On a Saturday I see people riding "
      "to the market,\" he said.", "Owen Park"),
+    # a person's agent is the agent the text names, not the client
+    ("Haverkamp left Emmanuel Darko out of the squad, a decision that Darko’s agent called “a "
+     "personal vendetta”.\n\nDarko arrived late for a camp in June.\n\nHe was fined.\n\nHe "
+     "has started four matches.\n\nHe has scored twice.\n\nHis agent, Kofi Mensah of Goldline "
+     "Sports, said the player had told the federation.", "Kofi Mensah"),
 ])
 def test_who_a_description_or_pronoun_is(text, speaker):
     import analysis
