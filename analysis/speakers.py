@@ -343,6 +343,7 @@ class SpeakerResolver:
         self.roles: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._collect_roles()
         self._collect_described_subjects()
+        self._collect_unnamed_sources()
         self.name_gender = self._given_name_gender()
 
     # ---------- lookups ----------
@@ -489,6 +490,23 @@ class SpeakerResolver:
                 if not self._main_clause(t.head):
                     self.embedded.add(t.i)
         self.candidates.sort()
+
+    def _collect_unnamed_sources(self) -> None:
+        """Unnamed people the text reports as saying something ('One senior lecturer, who asked
+        not to be named, said staff had ...'): a he/she quoted right after is that person, not
+        someone named before, so the search for a name stops there."""
+        added = False
+        for i in self._unnamed_subjects():
+            t = self.doc[i]
+            lo = t.left_edge.i
+            if lo >= 2 and self.doc[lo - 1].text == "," and lo - 2 in self.mention_of:
+                continue        # 'Vestergaard, a former professor, rejected it': named
+            if is_cue(t.head) and self._main_clause(t.head) and not any(
+                    c[0] == i for c in self.candidates):
+                self.candidates.append((i, None, self.np_text(t), "unnamed"))
+                added = True
+        if added:
+            self.candidates.sort(key=lambda c: c[0])
 
     def _collect_described_subjects(self) -> None:
         """Subjects that name an actor by the role the text gave it ('The coach, as ever, is

@@ -1198,6 +1198,10 @@ def test_an_unclosed_curly_opener_does_not_swallow_the_paragraph():
      "personal vendetta”.\n\nDarko arrived late for a camp in June.\n\nHe was fined.\n\nHe "
      "has started four matches.\n\nHe has scored twice.\n\nHis agent, Kofi Mensah of Goldline "
      "Sports, said the player had told the federation.", "Kofi Mensah"),
+    # she after an unnamed source of reported speech is that source, not the woman named before
+    ("\"A bus pass doesn't pick my kids up,\" said Sian Roberts, a mother of two.\n\nOne senior "
+     "lecturer at Llanfenni, who asked not to be named, said staff had put forward savings. "
+     "\"We were never given a meeting,\" she said.", None),
 ])
 def test_who_a_description_or_pronoun_is(text, speaker):
     import analysis
