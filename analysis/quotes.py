@@ -115,17 +115,21 @@ def _extract(doc, mentions: Sequence[Mention]) -> list[Quote]:
     for it in items:
         _classify(doc, text, it)
     _link_groups(items, doc, text)
+    # Without a dependency parse there is no one to attribute to, and spaCy's tree walks on an
+    # unparsed Doc can crash the process (Token.children on a blank pipeline's Doc).
+    parsed = doc.has_annotation("DEP")
     for it in items:
         if it.drop:
             continue
-        it.attribution = _own_attribution(doc, res, it)
+        it.attribution = _own_attribution(doc, res, it) if parsed else None
         if it.attribution is not None:
             res.remember(it.attribution)
         elif it.kind == "partial" and (_words(it.span, text) <= SCARE_MAX_WORDS
                                        or _title_case(text[it.span.start:it.span.end])):
             it.drop = True      # a scare quote or a title: no one is reported saying it
     _share_in_groups(items)
-    _inherit_floating(doc, res, items)
+    if parsed:
+        _inherit_floating(doc, res, items)
 
     out = []
     for it in items:

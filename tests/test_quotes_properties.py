@@ -70,6 +70,13 @@ def test_any_text_without_a_parse(blank, text):
     check(blank(text))
 
 
+def test_a_text_whose_unparsed_tree_crashed_the_process(blank):
+    # found by the property above (seed 3): walking Token.children of this unparsed Doc
+    # segfaulted inside spaCy; without a parse the quotes are listed with no speaker
+    text = " '90scY aaYb›—“— according to according toa YYbX« said YXXc   according to  Ward"
+    assert all(q.speaker is None for q in check(blank(text)))
+
+
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(TEXTS)
