@@ -964,8 +964,11 @@ class SpeakerResolver:
         hydrogeologist, called the figures "plausible"', 'Sequeira, who is careful not to
         comment on legislation, called the plan "consistent"', with 'called' a modifier of
         'hydrogeologist' or 'legislation'): the name the aside describes is its subject."""
-        if verb.dep_ not in ("acl", "relcl") or verb.tag_ not in ("VBD", "VBZ") \
-                or verb.i == 0 or self.doc[verb.i - 1].text != ",":
+        if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0 or self.doc[verb.i - 1].text != ",":
+            return None
+        if verb.dep_ == "ROOT":
+            return self._name_before_verbless_aside(verb)
+        if verb.dep_ not in ("acl", "relcl"):
             return None
         t = verb.head
         for _ in range(8):
@@ -975,6 +978,23 @@ class SpeakerResolver:
             if t.head.i == t.i:
                 return None
             t = t.head
+        return None
+
+    def _name_before_verbless_aside(self, verb):
+        """'..., though Chief Electoral Officer Marc Boudreau, no relation to the opposition
+        leader, noted that ...', parsed with 'noted' the root and no subject: the person named
+        right before an aside that has no verb of its own."""
+        doc = self.doc
+        for k in range(verb.i - 2, max(0, verb.i - 14), -1):
+            t = doc[k]
+            if t.pos_ in ("VERB", "AUX") or self.in_quote[k]:
+                return None
+            if t.text == ",":
+                name = doc[k - 1] if k > 0 else None
+                if name is not None and name.i in self.mention_of and self.is_person(name) \
+                        and name.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+                    return name         # (not 'a letter to X and Alex Azar, the secretary,')
+                return None
         return None
 
     @staticmethod

@@ -1235,6 +1235,10 @@ def test_who_a_description_or_pronoun_is(text, speaker):
      "(OPA) found that commanders had \"failed to distinguish between active resistance and "
      "passive presence.\" Delacroix was promoted the following year.",
      "Office of Police Accountability"),
+    # a root verb with no subject after an aside with no verb: the name before the aside
+    ("The Electoral Commission of New Brunswick (ECNB) said it would be ready, though Chief "
+     "Electoral Officer Marc Boudreau, no relation to the opposition leader, noted that the "
+     "timeline for hiring poll workers was “tight”.", "Marc Boudreau"),
     ("Nestwork has made much of a forensic review by Crestline, a security firm it hired and "
      "paid, which found \"no evidence\" that the data was misused.", "Crestline"),
 ])
