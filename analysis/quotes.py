@@ -414,6 +414,9 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
             roots.append(doc[i])
     seen = set()
     p_lo, p_hi = it.span.paragraph_start, it.span.paragraph_end
+    found = _relative_clause_cue(doc, res, it, roots)
+    if found is not None:
+        return found
     for r in roots:
         t = r.head
         for _ in range(12):
@@ -446,6 +449,23 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
             subj = res.subject_of(t)
             if subj is not None and not _inside(it, subj):
                 return res.resolve(subj, CONF_PARSE)
+    return None
+
+
+def _relative_clause_cue(doc, res: SpeakerResolver, it: _Item, roots) -> Attribution | None:
+    """'a measure Trade Minister Fiona Marchetti insisted was "not protectionism"': the quote's
+    clause comes right after a reporting verb of a relative clause, which the parse does not
+    make its head; that verb's subject speaks."""
+    for r in roots:
+        verb = r.head
+        if _inside(it, verb) or verb.left_edge.i == 0:
+            continue
+        cue = doc[verb.left_edge.i - 1]
+        if cue.dep_ != "relcl" or not is_cue(cue) or res.in_quote[cue.i]:
+            continue
+        subj = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.tag_ not in ("WP", "WDT") and not _inside(it, subj):
+            return res.resolve(subj, CONF_PARSE)
     return None
 
 

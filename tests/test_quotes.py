@@ -1235,6 +1235,10 @@ def test_who_a_description_or_pronoun_is(text, speaker):
      "(OPA) found that commanders had \"failed to distinguish between active resistance and "
      "passive presence.\" Delacroix was promoted the following year.",
      "Office of Police Accountability"),
+    # the reporting verb of a relative clause right before the quote's clause
+    ("Canberra announced that steel from South Korea will face duties of up to 38 percent, a "
+     "measure Trade Minister Fiona Marchetti insisted was \"not protectionism.\"",
+     "Fiona Marchetti"),
     # a root verb with no subject after an aside with no verb: the name before the aside
     ("The Electoral Commission of New Brunswick (ECNB) said it would be ready, though Chief "
      "Electoral Officer Marc Boudreau, no relation to the opposition leader, noted that the "
