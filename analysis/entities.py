@@ -1505,8 +1505,27 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _stat_line_people(text, spans), replace=True)
     spans = _overlay(spans, _known_orgs(doc, text, spans), replace=False)
     spans = _with_first_names(doc, text, spans)
+    spans = [sp for sp in spans if not _portfolio(text, sp)]
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts]
+
+
+# A minister's or secretary's brief, which spaCy sm tags as an organisation before the title
+# ("Trade Minister Fiona Marchetti", "Defence Secretary Ben Wallace").
+_PORTFOLIO_WORDS = frozenset("""trade defence defense health finance foreign home interior
+education justice culture energy environment transport labour labor housing agriculture economy
+economic commerce industry immigration security employment tourism sport sports digital
+communications infrastructure welfare pensions science technology innovation development
+treasury climate water mining fisheries""".split())
+_PORTFOLIO_TITLE = re.compile(r"[ -](?:Minister|Secretary|Commissioner|Spokesperson|Spokesman|"
+                              r"Spokeswoman|Committee Chair)\b")
+
+
+def _portfolio(text: str, sp: _Span) -> bool:
+    """Is the span only a portfolio run into a title ("Trade" of "Trade Minister X")?"""
+    words = text[sp.start:sp.end].lower().replace("&", " ").replace(" and ", " ").split()
+    return bool(words) and sp.label != "PERSON" and all(w in _PORTFOLIO_WORDS for w in words) \
+        and _PORTFOLIO_TITLE.match(text, sp.poss_end) is not None
 
 
 def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:

@@ -659,6 +659,15 @@ def test_a_capital_addressed_or_acting_is_the_state_when_the_country_is_named(nl
     assert "Moscow" not in actors
 
 
+def test_a_ministers_portfolio_is_no_organisation(nlp):
+    text = ("A measure Trade Minister Fiona Marchetti insisted was fair. Foreign Minister Wang Yi "
+            "met Defence Secretary Ben Wallace. The Health Ministry agreed.")
+    _, actors = actors_of(nlp, text)
+    assert "Trade" not in actors and "Defence" not in actors
+    assert actors["Fiona Marchetti"].type == actors["Ben Wallace"].type == "PERSON"
+    assert actors["Health Ministry"].type == "ORG"
+
+
 def test_an_institution_of_a_place_is_one_organisation(nlp):
     text = ("“Growth is slowing,” John Williams, the president of the Federal Reserve Bank of New "
             "York, said in a speech. New York stocks fell.")
