@@ -1398,7 +1398,8 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
     - a title the text gave only one of them in full ("Dr Marsh" for "Dr Peter Marsh");
     - a gendered title ("Mr Whelan", "Ms Whelan") picks the one person whose gender is that
       (from pronouns after their full name before anyone else is named, a gendered title, a kin
-      word, or the title of the mention a "no relation" clause is about), or the one whose
+      word, the title of the mention a "no relation" clause is about, or a given name the
+      list of given names knows), or the one whose
       gender the text does not contradict;
     - else the person not introduced as secondary: "no relation"/"not related"/"unrelated" (said
       of the nearest full name before it), or someone's kin ("his father, X", "X, Declan's
@@ -1429,6 +1430,9 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
             titles[g].add(title)
             if title in GENDER_OF_WORD:
                 gender_votes[g][GENDER_OF_WORD[title]] += 2
+        given = gender_of_given_name(text[sp.core:sp.end].split()[0])
+        if given in ("m", "f"):
+            gender_votes[g][given] += 1     # "Rose Ochieng" for "Ms Ochieng"
         before = _KIN_BEFORE.search(text, max(0, sp.start - 40), sp.start)
         after = _KIN_AFTER.match(text[sp.poss_end:sp.poss_end + 160])
         for kin in (before, after):

@@ -659,6 +659,17 @@ def test_a_capital_addressed_or_acting_is_the_state_when_the_country_is_named(nl
     assert "Moscow" not in actors
 
 
+def test_a_gendered_title_picks_by_given_name_between_two_people_of_one_surname(nlp):
+    text = ("\"We offered the same network for less,\" said Kilima's managing director, Daniel "
+            "Ochieng. \"The ministry should tell Kenyans why.\"\n\nRose Ochieng, who chairs the "
+            "communications committee and is no relation of Mr Ochieng, said her committee would "
+            "summon the minister. \"Six billion shillings would connect every school,\" Ms "
+            "Ochieng said.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Ms Ochieng") == {"Rose Ochieng"}
+    assert owner(actors, "Mr Ochieng") == {"Daniel Ochieng"}
+
+
 def test_a_ministers_portfolio_is_no_organisation(nlp):
     text = ("A measure Trade Minister Fiona Marchetti insisted was fair. Foreign Minister Wang Yi "
             "met Defence Secretary Ben Wallace. The Health Ministry agreed.")
