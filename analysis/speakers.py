@@ -496,7 +496,7 @@ class SpeakerResolver:
         not to be named, said staff had ...'): a he/she quoted right after is that person, not
         someone named before, so the search for a name stops there."""
         added = False
-        for i in self._unnamed_subjects():
+        for i in self.unnamed:       # (found once, by _collect_roles)
             t = self.doc[i]
             lo = t.left_edge.i
             if lo >= 2 and self.doc[lo - 1].text == "," and lo - 2 in self.mention_of:
@@ -732,7 +732,8 @@ class SpeakerResolver:
                 self.roles[w].append((head.i, self._actor(m)))
             if m.label in _PERSON_LABELS:
                 self.posts[self._actor(m)] |= words & _POSTS
-        for i in self._unnamed_subjects():
+        self.unnamed = self._unnamed_subjects()
+        for i in self.unnamed:
             for w in self._role_words(self.doc[i]):
                 self.roles[w].append((i, None))
         for options in self.roles.values():
