@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from .model import Actor, Analysis, Evidence, Mention, Quote
 # The band and the weight of quoted sentences are the analysis's own (analysis.sentiment), so a
 # merge recombines stance exactly as the analysis would have.
-from .sentiment import ACTOR_THRESHOLD as STANCE_BAND
+from .sentiment import stance_label
 from .sentiment import evidence_weight
 _LEAD = re.compile(r"^the\s+", re.I)
 _POSS = re.compile(r"(?:['’]s|['’])$")
@@ -106,10 +106,6 @@ def edit_from_dict(data: dict) -> Edit:
     return cls(**{k: v for k, v in data.items() if k in fields})
 
 
-def _label(score: float) -> str:
-    return "positive" if score > STANCE_BAND else "negative" if score < -STANCE_BAND else "neutral"
-
-
 def _stance(evidence: Sequence[Evidence], fallback: float = 0.0) -> float:
     """Weighted mean polarity of the evidence as ``analysis.sentiment.actor_stances`` forms it:
     each sentence weighs what the analysis gave it (quoted ones at most QUOTED_WEIGHT, also in
@@ -167,7 +163,7 @@ def merge_actors(analysis: Analysis, edit: MergeActors) -> Analysis:
     merged = dataclasses.replace(
         keep, aliases=_unique(keep.aliases + (absorb.name,) + absorb.aliases),
         mentions=keep.mentions + absorb.mentions, evidence=evidence,
-        sentiment=score, label=_label(score))
+        sentiment=score, label=stance_label(score, keep.type))
     order = [a.name for a in analysis.actors]
     actors = [merged if a.name == keep.name else a for a in analysis.actors if a.name != absorb.name]
     entities, quotes = _rename_refs(analysis, absorb.name, keep.name)
@@ -220,11 +216,12 @@ def split_alias(analysis: Analysis, edit: SplitAlias) -> Analysis:
     remaining = tuple(a for a in actor.aliases if _form(a) != form)
     old_actor = dataclasses.replace(actor, aliases=remaining, mentions=actor.mentions - len(moving),
                                     evidence=old_evidence, sentiment=old_score,
-                                    label=_label(old_score))
-    new_actor = Actor(name=new_name, type=edit.new_type or moving[0].label,
+                                    label=stance_label(old_score, actor.type))
+    new_type = edit.new_type or moving[0].label
+    new_actor = Actor(name=new_name, type=new_type,
                       aliases=_unique(analysis.text[m.start:m.end] for m in moving),
-                      mentions=len(moving), sentiment=new_score, label=_label(new_score),
-                      evidence=new_evidence)
+                      mentions=len(moving), sentiment=new_score,
+                      label=stance_label(new_score, new_type), evidence=new_evidence)
     entities = tuple(dataclasses.replace(m, actor=new_name) if (m.start, m.end) in moved_spans
                      else m for m in analysis.entities)
     order = [a.name for a in analysis.actors]

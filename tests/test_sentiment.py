@@ -442,3 +442,11 @@ def test_threads_asking_for_the_encoder_at_once_share_one():
         t.join()
     assert len(got) == 8 and len({id(m) for m in got}) == 1
     assert sentiment.load_stance_model() == "encoder" and sentiment._encoder() is got[0]
+
+
+def test_a_place_needs_a_clearer_lean_than_a_person_or_body_to_be_judged():
+    from analysis.sentiment import stance_label
+    assert stance_label(0.3, "PERSON") == stance_label(0.3, "ORG") == "positive"
+    assert stance_label(0.3, "GPE") == stance_label(-0.3, "LOC") == "neutral"
+    assert stance_label(-0.5, "GPE") == "negative"
+    assert stance_label(0.1, "PERSON") == "neutral"
