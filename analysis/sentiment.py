@@ -53,7 +53,7 @@ ACTOR_THRESHOLD = 0.22
 # actors_heldout / batch6 / stories_extra2 / stories_extra, actor analyses cached and relabelled:
 # 0.22 0.785/0.473/0.403/0.477/0.411, 0.3 0.785/0.483/0.412/0.481/0.415, 0.4 0.785/0.486/0.417/
 # 0.485/0.421, 0.5 0.785/0.463/0.426/0.489/0.422; every place neutral 0.785/0.443/0.428/0.497/
-# 0.423). The development stories call no place polar that the code does.
+# 0.423). In the development stories the code calls no place polar at all.
 PLACE_THRESHOLD = 0.4
 PLACE_TYPES = frozenset(("GPE", "LOC"))
 
@@ -62,6 +62,8 @@ def stance_label(score: float, actor_type: str = "") -> str:
     """The article's stance label from an actor's score; places need a clearer lean."""
     band = PLACE_THRESHOLD if actor_type in PLACE_TYPES else ACTOR_THRESHOLD
     return "positive" if score > band else "negative" if score < -band else "neutral"
+
+
 # a sentence longer than this many characters is cropped around the target for the encoder
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n\s*\n")
 
