@@ -114,7 +114,7 @@ def _extract(doc, mentions: Sequence[Mention]) -> list[Quote]:
 
     for it in items:
         _classify(doc, text, it)
-    _link_groups(items, doc, text)
+    _link_groups(items, text)
     # Without a dependency parse there is no one to attribute to, and spaCy's tree walks on an
     # unparsed Doc can crash the process (Token.children on a blank pipeline's Doc).
     parsed = doc.has_annotation("DEP")
@@ -219,7 +219,7 @@ def _title_case(s: str) -> bool:
     return all(w[0].isupper() or w.lower() in small for w in words) and words[0][0].isupper()
 
 
-def _link_groups(items: list[_Item], doc, text: str) -> None:
+def _link_groups(items: list[_Item], text: str) -> None:
     """Quotations split by an attribution, or carried over paragraphs, form one group."""
     for k, it in enumerate(items):
         it.group = k
