@@ -1481,7 +1481,54 @@ class SpeakerResolver:
         if fallback is not None:
             conf = confidence * (0.7 if fallback[1] <= 1 else 0.55)
             return Attribution(fallback[0], text, conf, token.i)
+        if want:
+            actor = self._person_named_aside(token, want)
+            if actor is not None:
+                return Attribution(actor, text, confidence * 0.55, token.i)
         return Attribution(None, text, confidence * 0.5, token.i)
+
+    def _person_named_aside(self, token, want: str, sentences: int = 3) -> str | None:
+        """A he/she with no named subject before it to point back to: the one person the
+        nearest sentence naming someone names in another role ('Much of the credit belongs to
+        Dr Fiona Kerrigan. ... "...," she told the Herald'). Not when that sentence has a
+        subject of its own among the candidates or one who may speak ('Police arrested John
+        Smith. "...," he said' is an officer), not across a quotation, not across two people."""
+        here = self.paragraph_of_char(token.idx)
+        end = self.sentence_of(token.i)[0]
+        for _ in range(sentences):
+            if end <= 0:
+                return None
+            start = self.sentence_of(end - 1)[0]
+            if here - self.paragraph_of_char(self.doc[start].idx) > 1:
+                return None
+            if any(start <= c[0] < end for c in self.candidates) \
+                    or any(self.in_quote[start:end]) or self._someone_else_acts(start, end, want):
+                return None         # a subject, or a quotation whose speaker is not known
+            named = {self._actor(m) for m, lo, _ in self.mention_spans
+                     if start <= lo < end and not self.in_quote[lo]
+                     and self._kind_of(m, self.doc[lo]) == "person"}
+            if named:
+                if len(named) > 1:
+                    return None
+                actor = named.pop()
+                gender = self.gender.get(actor) or self.name_gender.get(actor)
+                return actor if gender in (None, want) else None
+            end = start
+        return None
+
+    def _someone_else_acts(self, start: int, end: int, want: str) -> bool:
+        """The sentence's own verb has a subject that may speak next: people in the plural
+        ('Police arrested ...', 'they') or a pronoun of the other gender. A he/she of the one wanted
+        carries the same person on."""
+        same = _MALE_WORDS if want == "m" else _FEMALE_WORDS
+        for t in self.doc[start:end]:
+            if t.dep_ not in _ANTECEDENT_DEPS or t.i in self.mention_of \
+                    or not self._main_clause(t.head):
+                continue        # ('... she has not flinched when meetings turned hostile')
+            if t.tag_ in ("NNS", "NNPS") or t.lower_ in _GROUP_NOUNS \
+                    or t.tag_ == "PRP" and t.lower_ not in same:
+                return True
+        return False
 
     def _sentences_between(self, i: int, j: int) -> int:
         """How many sentence starts lie after token ``i`` up to token ``j`` (0: the same
