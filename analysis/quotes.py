@@ -127,9 +127,11 @@ def _extract(doc, mentions: Sequence[Mention]) -> list[Quote]:
         elif it.kind == "partial" and (_words(it.span, text) <= SCARE_MAX_WORDS
                                        or _title_case(text[it.span.start:it.span.end])):
             it.drop = True      # a scare quote or a title: no one is reported saying it
+    own = {id(it) for it in items if it.attribution is not None}
     _share_in_groups(items)
     if parsed:
         _inherit_floating(doc, res, items)
+    _speaker_of_echoed_heading(items, text, own)
 
     out = []
     for it in items:
@@ -638,6 +640,44 @@ def _inherit_floating(doc, res: SpeakerResolver, items: list[_Item]) -> None:
             it.attribution = Attribution(a.speaker, a.speaker_text,
                                          min(a.confidence, CONF_FLOATING), a.anchor)
         previous = it
+
+
+def _quote_words(text: str) -> str:
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def _stands_alone(text: str, it: _Item) -> bool:
+    """The quotation is a paragraph of its own (a subhead or pull quote: '6. "The Gordon
+    problem"'), with nothing but a number or punctuation around it."""
+    s = it.span
+    start = s.paragraph_start
+    end = text.find("\n", s.end)
+    end = len(text) if end < 0 else end
+    rest = text[start:s.open_at] + text[(s.close_at if s.close_at is not None else s.end) + 1:end]
+    return re.search(r"[^\W\d_]", rest) is None
+
+
+def _speaker_of_echoed_heading(items: list[_Item], text: str, own: set[int]) -> None:
+    """A quotation standing as its own paragraph with no attribution of its own is a subhead or
+    a pull quote that repeats words the article quotes elsewhere: it is the speaker of those
+    words ('"My fears have been realized"' above 'Morrison told the committee, "... my fears
+    have been realized"'), not whoever spoke just before it."""
+    kept = [it for it in items if not it.drop]
+    words = {id(it): _quote_words(text[it.span.start:it.span.end]) for it in kept}
+    for it in kept:
+        if id(it) in own or not _stands_alone(text, it):
+            continue
+        echo = words[id(it)]
+        if len(echo.split()) < 2:
+            continue
+        for other in kept:
+            a = other.attribution
+            if other is it or id(other) not in own or a is None or not a.speaker:
+                continue
+            if f" {echo} " in f" {words[id(other)]} ":
+                it.attribution = Attribution(a.speaker, a.speaker_text,
+                                             a.confidence * CONF_GROUP, a.anchor)
+                break
 
 
 def _someone_between(res: SpeakerResolver, before: _Item, it: _Item) -> bool:

@@ -1286,3 +1286,21 @@ def test_a_short_quoted_term_as_a_subject_is_not_speech(nlp):
     text = ("Mould in hay can cause lung disease. “Humidifier lung” may result from fungus "
             "growing in humidifiers.")
     assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a numbered subhead that repeats words quoted in the section below it
+    ("Volker testified first.\n\n\"I did not know,\" Volker said.\n\n6. \"The Gordon problem\"\n\n"
+     "Fiona Hill testified on Tuesday. She told the committee the envoy's role had become "
+     "\"the Gordon problem.\"", "Fiona Hill"),
+    # a pull quote repeating a quotation the article gives its speaker later
+    ("The man sought advice from Owen Dempsey, a chest doctor.\n\n\"Patients like him react too "
+     "strongly\"\n\nDempsey talked with the man. \"Patients like him react too strongly,\" "
+     "Dempsey said.", "Owen Dempsey"),
+])
+def test_a_heading_quote_is_the_speaker_of_the_words_it_repeats(text, speaker):
+    import analysis
+    quotes = analysis.analyze(text).quotes
+    heading = next(q for q in quotes if text[q.start - 1] == '"' and text[q.end + 1:q.end + 3] == "\n\n")
+    assert heading.speaker == speaker
+
