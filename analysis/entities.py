@@ -47,7 +47,7 @@ from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPI
                       NORP_INSTITUTIONS,
                       ORG_DESIGNATORS, ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS,
                       POLICY_NOUNS, TABLE_ORGS, TITLE_WORDS)
-from .given_names import gender_of_given_name
+from .given_names import gender_of_given_name, is_given_name
 from .sports_teams import TEAM_NAMES, teams_in_play
 from .model import Actor, Mention
 from .nlp import text_of
@@ -251,6 +251,8 @@ def _titled_name(text: str, s: int, e: int) -> bool:
 
 # Scores and results the tagger runs into a name: "beat Botic van de Zanschulp 6-2, 6-2".
 _TRAILING_SCORE = re.compile(r"(?:\s+\(?\d+(?:\s*[-–:]\s*\d+)+\)?)+$")
+# ... and a lone number, which no person's name ends in: "Megan Cook 4 total."
+_TRAILING_NUMBER = re.compile(r"\s+\d+$")
 
 
 def _ner_spans(doc, text: str) -> list[_Span]:
@@ -287,6 +289,9 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                 e = pe = score.start()      # "Botic van de Zanschulp 6-2", "Chile 3-0"
                 if _key(text[s:e]) in COUNTRY_FORMS:
                     label = "GPE"
+            number = _TRAILING_NUMBER.search(text, s, e) if label == "PERSON" else None
+            if number and number.start() > s and (cut := _trim(text, s, number.start())):
+                s, e, pe = cut      # a box score's "Megan Cook 4 total", "Holcomb’s 2016 bid"
             if pe == e:
                 pe = _possessive_after(text, e)
             lead = _DESCRIPTOR.match(text, s, e)
@@ -718,7 +723,7 @@ def _given_name_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
         if not (name_word(t) and name_word(nxt) and t.whitespace_ == " "):
             continue
         if t.lower_ in _PLACE_GIVEN_NAMES or stop_word(t.lower_) or stop_word(nxt.lower_) \
-                or nxt.lower_ in _PLACE_WORDS or gender_of_given_name(t.text) is None:
+                or nxt.lower_ in _PLACE_WORDS or not is_given_name(t.text):
             continue
         if t.i > 0 and doc[t.i - 1].tag_ in ("NNP", "NNPS") and doc[t.i - 1].text[:1].isupper():
             continue    # inside a longer name

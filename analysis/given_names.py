@@ -16,14 +16,21 @@ from functools import lru_cache
 AGREEMENT = 0.95
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, str]:
-    """Given name -> "m" or "f", built once from every locale's person provider (~0.2 s)."""
+def _providers():
+    """Faker's person provider of every locale."""
     import faker.providers.person as person
-    votes: dict[str, Counter] = {}
     for module in pkgutil.iter_modules(person.__path__):
         provider = getattr(importlib.import_module(f"{person.__name__}.{module.name}"),
                            "Provider", None)
+        if provider is not None:
+            yield provider
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    """Given name -> "m" or "f", built once from every locale's person provider (~0.2 s)."""
+    votes: dict[str, Counter] = {}
+    for provider in _providers():
         for attr, gender in (("first_names_male", "m"), ("first_names_female", "f")):
             names = getattr(provider, attr, None) or ()
             for name in set(names):      # some locales keep weighted dicts
@@ -34,6 +41,22 @@ def _table() -> dict[str, str]:
         if n >= AGREEMENT * sum(v.values()):
             table[name] = gender
     return table
+
+
+@lru_cache(maxsize=1)
+def _either_gender() -> frozenset[str]:
+    """Given names on both men's and women's lists ("Casey", "Jordan", "Robin")."""
+    seen: dict[str, set[str]] = {}
+    for provider in _providers():
+        for attr, gender in (("first_names_male", "m"), ("first_names_female", "f")):
+            for name in set(getattr(provider, attr, None) or ()):
+                seen.setdefault(name, set()).add(gender)
+    return frozenset(name for name, genders in seen.items() if len(genders) == 2)
+
+
+def is_given_name(name: str) -> bool:
+    """A given name of one gender or of both: what can start a person's name."""
+    return name in _table() or name in _either_gender()
 
 
 def gender_of_given_name(name: str) -> str | None:

@@ -713,6 +713,22 @@ def test_an_untagged_given_name_and_surname_is_a_person(nlp):
                                              if "Virginia" in n)
 
 
+def test_an_untagged_name_that_starts_with_a_given_name_of_either_gender_is_a_person(nlp):
+    # "Casey" is on men's and women's lists: no gender, but a given name all the same
+    text = "Parise opened the scoring by stripping Sabres center Casey Mittelstadt in the neutral zone."
+    _, actors = actors_of(nlp, text)
+    assert actors["Casey Mittelstadt"].type == "PERSON"
+
+
+def test_a_number_after_a_name_is_not_part_of_it(nlp):
+    text = ("Viera (3-0): Talorie Crafton 1 goal. Jordan Spira and Megan Cook 4 total.\n\n"
+            "The Republican Association gave $5.9 million toward Eric Holcomb's 2016 campaign. "
+            "Holcomb won.")
+    _, actors = actors_of(nlp, text)
+    assert "Megan Cook" in actors
+    assert not any("2016" in n or n.endswith("'s") for n in actors)
+
+
 def test_everyday_companies_and_platforms_are_organisations(nlp):
     text = ("The slogan drew ridicule across Twitter on Monday. SpaceX launched the rocket, and "
             "SpaceX's founder watched.")

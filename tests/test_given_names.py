@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.given_names import gender_of_given_name
+from analysis.given_names import gender_of_given_name, is_given_name
 
 
 @pytest.mark.parametrize("name, gender", [
@@ -14,3 +14,11 @@ from analysis.given_names import gender_of_given_name
 ])
 def test_gender_of_given_name(name, gender):
     assert gender_of_given_name(name) == gender
+
+
+@pytest.mark.parametrize("name, given", [
+    ("Casey", True), ("Jordan", True), ("Karen", True), ("Jonas", True),
+    ("Mittelstadt", False), ("Haverkamp", False),
+])
+def test_is_given_name_takes_names_of_either_gender(name, given):
+    assert is_given_name(name) is given
