@@ -24,6 +24,7 @@ EVIDENCE_REASONS = {
     "quoted": "reports an opinion (a quotation): does not count",
     "setting": "names only the place where it happens: does not count",
     "affiliation": "names only whom a person works for: does not count",
+    "result": "reports a score or a player's numbers, a fact: does not count",
     "pronoun": "names them by a pronoun: counts half",
 }
 

@@ -194,6 +194,19 @@ def test_an_organisation_named_as_a_persons_affiliation_is_not_judged(nlp):
     assert harwick.sentiment <= 0                          # the praise of its CEO does not count
 
 
+def test_a_score_or_a_players_numbers_report_a_result_not_a_judgement(nlp):
+    text = ("Jonas Brodin scored twice as Minnesota beat Chicago 4-2 on Saturday. Alex Stalock "
+            "made 35 saves for the win. Jonas Brodin is a brilliant, generous captain.")
+    doc = nlp(text)
+    actors, mentions = _actors_and_mentions(doc, ["Jonas Brodin", "Alex Stalock"])
+    by_name = {a.name: a for a in actor_stances(doc, actors, mentions, [])}
+    stalock = by_name["Alex Stalock"]
+    assert [e.reason for e in stalock.evidence] == ["result"] and stalock.label == "neutral"
+    brodin = by_name["Jonas Brodin"]
+    assert [(e.reason, e.weight) for e in brodin.evidence] == [("result", 0.0), ("", 1.0)]
+    assert brodin.label == "positive"        # the article's own praise still counts
+
+
 @pytest.mark.parametrize("sentence, sign", [
     ("Senator Alvarez is not corrupt.", +1),
     ("Senator Alvarez is no fool.", +1),
