@@ -253,6 +253,8 @@ def _titled_name(text: str, s: int, e: int) -> bool:
 _TRAILING_SCORE = re.compile(r"(?:\s+\(?\d+(?:\s*[-–:]\s*\d+)+\)?)+$")
 # ... and a lone number, which no person's name ends in: "Megan Cook 4 total."
 _TRAILING_NUMBER = re.compile(r"\s+\d+$")
+# What a state's name before it makes an organisation of its own: "the US military".
+STATE_FORCES = frozenset("military army navy forces troops police embassy".split())
 
 
 def _ner_spans(doc, text: str) -> list[_Span]:
@@ -968,6 +970,11 @@ def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
         # "the Syrian army": a nationality's institution is an organisation.
         m = _NEXT_LOWER.match(after)
         if sp.label == "NORP" and m and m.group(1) in NORP_INSTITUTIONS:
+            end = sp.end + m.end()
+            found.append(_Span(sp.start, end, end, "ORG", sp.start, rescued=True))
+        # "the US military said in a statement": a state's armed or police force, likewise
+        # (not its "government", which annotations split on: an alias of the state or its own)
+        elif sp.label == "GPE" and m and m.group(1) in STATE_FORCES:
             end = sp.end + m.end()
             found.append(_Span(sp.start, end, end, "ORG", sp.start, rescued=True))
     # Acronyms spaCy did not tag, spelled by the initials of an organisation in the text

@@ -720,6 +720,14 @@ def test_an_untagged_name_that_starts_with_a_given_name_of_either_gender_is_a_pe
     assert actors["Casey Mittelstadt"].type == "PERSON"
 
 
+def test_a_states_armed_force_is_an_organisation_of_its_own(nlp):
+    text = ("Two service members were killed in a crash in Afghanistan, the US military said on "
+            "Wednesday. The United States has 13,000 troops there.")
+    _, actors = actors_of(nlp, text)
+    assert actors["US military"].type == "ORG"
+    assert "US military" not in actors["United States"].aliases
+
+
 def test_a_number_after_a_name_is_not_part_of_it(nlp):
     text = ("Viera (3-0): Talorie Crafton 1 goal. Jordan Spira and Megan Cook 4 total.\n\n"
             "The Republican Association gave $5.9 million toward Eric Holcomb's 2016 campaign. "

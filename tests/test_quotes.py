@@ -1264,6 +1264,10 @@ def test_who_a_description_or_pronoun_is(text, speaker):
      "timeline for hiring poll workers was “tight”.", "Marc Boudreau"),
     ("Nestwork has made much of a forensic review by Crestline, a security firm it hired and "
      "paid, which found \"no evidence\" that the data was misused.", "Crestline"),
+    # the statement is the one the armed force issued in the sentence before
+    ("Two service members were killed in a helicopter crash, the US military said in a "
+     "statement on Wednesday.\n\n\"The cause of the crash is under investigation,\" the "
+     "statement said.", "US military"),
 ])
 def test_speakers_the_parse_hides(text, speaker):
     import analysis
