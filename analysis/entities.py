@@ -883,26 +883,34 @@ def _coordinated_names(text: str, spans: list[_Span]) -> list[_Span]:
     return found
 
 
-# The outlet a source spoke to: "Vestergaard told the Observer.", "told Meridian Wire on Monday"
-_TOLD_OUTLET = re.compile(r"\btold (?:the )?([A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3}?)"
+# The outlet a source spoke to: "Vestergaard told the Observer.", "told Meridian Wire on Monday",
+# "told the Argus Leader Monday afternoon"; and the one a text cites: "according to the Sioux
+# Falls Argus Leader" (with "the": a person takes none)
+_TOLD_OUTLET = re.compile(r"(?:\btold (?:the )?|\b[Aa]ccording to the )"
+                          r"([A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3}?)"
                           r"(?=[.,;:](?:\s|$)|\s+(?:on|in|that|the|last|this|earlier|when|by|"
-                          r"via|over|during|after|about)\b)")
+                          r"via|over|during|after|about|%s)\b)" % "|".join(
+                              d.title() for d in ("monday", "tuesday", "wednesday", "thursday",
+                                                  "friday", "saturday", "sunday")))
 
 
 def _outlet_rescues(text: str, spans: list[_Span]) -> list[_Span]:
     """The untagged name a source "told" something is the outlet reporting it: the pages that
     quote people name their interviewer so ("Fairweather told Encore."), never a person the
     article does not otherwise name."""
-    covered = {i for sp in spans for i in range(sp.start, sp.end)}
     person_words = {w.lower() for sp in spans if sp.label == "PERSON"
                     for w in text[sp.start:sp.end].split()}
     found = []
     for m in _TOLD_OUTLET.finditer(text):
         s, e = m.span(1)
         words = [w.lower().rstrip(".") for w in m.group(1).split()]
-        if any(i in covered for i in range(s, e)) or any(
-                w in person_words or w in TITLE_WORDS or w in MONTHS_AND_DAYS for w in words):
-            continue
+        inside = [sp for sp in spans if sp.start < e and sp.end > s]
+        # a name the tagger found only part of ("Sioux Falls Argus" of "... Argus Leader") is
+        # the outlet's; a person, or a name reaching out of the outlet's, is not
+        if any(sp.label == "PERSON" or sp.start < s or sp.end > e or (sp.start, sp.end) == (s, e)
+               for sp in inside) or words[0] in TITLE_WORDS or any(
+                w in person_words or w in MONTHS_AND_DAYS for w in words):
+            continue        # ("told Senator Abbott", not "the Argus Leader")
         found.append(_Span(s, e, _possessive_after(text, e), "ORG", s, rescued=True))
     return found
 

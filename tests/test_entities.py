@@ -477,6 +477,16 @@ def test_the_name_a_source_told_is_the_outlet_unless_a_person_of_the_article(nlp
     assert owner(actors, "Berg") == {"Anna Berg"}
 
 
+def test_the_outlet_a_text_cites_or_a_source_told_keeps_its_whole_name(nlp):
+    text = ("The ads cost the state $449,000, according to the Sioux Falls Argus Leader. “It is "
+            "working,” Noem told the Argus Leader Monday afternoon. “It is not,” she told "
+            "Senator Abbott.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Argus Leader") == {"Sioux Falls Argus Leader"} != owner(
+        actors, "Sioux Falls Argus")
+    assert [actors[n].type for n in ("Sioux Falls Argus Leader", "Abbott")] == ["ORG", "PERSON"]
+
+
 def test_a_web_address_is_the_organisation_it_names(nlp):
     text = ("Sales fell 2 percent, according to Ridgeway.com, a California-based research firm. "
             "Ridgeway expects a recovery, said Jo Kale, Ridgeway's director.")
