@@ -918,6 +918,9 @@ class SpeakerResolver:
                 if v.dep_ == "prep" and v.head is not v:
                     v = v.head
                 continue
+            if v.dep_ == "acl" and v.tag_ == "VBG" and not label and v.head.i < v.i \
+                    and self._people_noun(v.head, v.i):
+                return v.head           # 'a series of South Dakotans ... declaring, "..."'
             if v.dep_ == "pcomp" and v.head.lower_ == "as" and v.head.head is not v.head:
                 v = v.head.head         # "quoted X as saying"
                 continue
@@ -929,6 +932,15 @@ class SpeakerResolver:
                 return None
             v = v.head
         return None
+
+    def _people_noun(self, noun, before: int) -> bool:
+        """Does the noun phrase (up to token ``before``) name people who can speak: a name, a
+        group ('protesters'), or a word for them with a name in it ('a series of South
+        Dakotans'), not a thing ('advertisements promising ...')?"""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        return noun.i in self.mention_of or noun.lower_ in _GROUP_NOUNS or any(
+            t.i in self.mention_of or t.pos_ == "PROPN" for t in noun.subtree if t.i < before)
 
     @staticmethod
     def _joined_to_subordinate(verb) -> bool:

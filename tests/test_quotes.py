@@ -1210,6 +1210,11 @@ def test_an_unclosed_curly_opener_does_not_swallow_the_paragraph():
     ("\"A bus pass doesn't pick my kids up,\" said Sian Roberts, a mother of two.\n\nOne senior "
      "lecturer at Llanfenni, who asked not to be named, said staff had put forward savings. "
      "\"We were never given a meeting,\" she said.", None),
+    # the people a participle of speech hangs from speak, not the source the sentence before
+    # cited ('according to the Argus Leader')
+    ("The ads cost the state $449,000, according to the Sioux Falls Argus Leader.\n\nOne "
+     "campaign video featured a series of South Dakotans — including adults and children — "
+     "declaring, “I’m on meth.” The video drew ridicule.", None),
     # she is the one person the sentences before name, though never as their subject
     ("Much of the credit for the merger belongs to Dr Imogen Hartsell. The chief executive of "
      "the trust has spent three years building the case, and she has not flinched.\n\n"
