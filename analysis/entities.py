@@ -48,6 +48,7 @@ from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPI
                       ORG_DESIGNATORS, ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS,
                       POLICY_NOUNS, TABLE_ORGS, TITLE_WORDS)
 from .given_names import gender_of_given_name, is_given_name
+from .quote_marks import WORK_BEFORE_QUOTE
 from .sports_teams import TEAM_NAMES, teams_in_play
 from .model import Actor, Mention
 from .nlp import text_of
@@ -1529,7 +1530,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _stat_line_people(text, spans), replace=True)
     spans = _overlay(spans, _known_orgs(doc, text, spans), replace=False)
     spans = _with_first_names(doc, text, spans)
-    spans = [sp for sp in spans if not _portfolio(text, sp)]
+    spans = [sp for sp in spans if not _portfolio(text, sp) and not _work_title(text, sp)]
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts]
 
@@ -1543,6 +1544,18 @@ communications infrastructure welfare pensions science technology innovation dev
 treasury climate water mining fisheries""".split())
 _PORTFOLIO_TITLE = re.compile(r"[ -](?:Minister|Secretary|Commissioner|Spokesperson|Spokesman|"
                               r"Spokeswoman|Committee Chair)\b")
+
+
+_OPENING_MARK = re.compile(r"[\"“‘'«]\s*$")
+_CLOSING_MARK = re.compile(r"\s*[,.;:!?]?\s*[\"”’'»]")
+
+
+def _work_title(text: str, sp: _Span) -> bool:
+    """Is the span the whole title of a book, film or song in quotation marks ('in his book
+    "Financial Freedom: A Proven Path ..."'), which names a work, not an actor?"""
+    opening = _OPENING_MARK.search(text, max(0, sp.start - 3), sp.start)
+    return bool(opening and _CLOSING_MARK.match(text, sp.poss_end)
+                and WORK_BEFORE_QUOTE.search(text, max(0, opening.start() - 40), opening.start()))
 
 
 def _portfolio(text: str, sp: _Span) -> bool:

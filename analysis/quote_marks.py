@@ -12,6 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# A kind of work right before a quotation: what the marks hold is its title ("in his book
+# "Financial Freedom: ...""), not speech, and not an actor.
+WORK_BEFORE_QUOTE = re.compile(
+    r"\b(?:book|film|movie|novel|song|album|show|series|play|documentary|poem|essay|column|"
+    r"podcast|episode|opera|musical|single|programme|program|exhibition|article|memoir|"
+    r"painting|headline|report|study|paper|track|hit)\s*,?\s*$", re.IGNORECASE)
+
 DOUBLE_MARKS = "\"“”„‟«»"
 SINGLE_MARKS = "'‘’‚‛‹›"
 _OPEN_GLYPHS = "“„‟«‘‚‛‹"

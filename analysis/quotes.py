@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from .model import Mention, Quote
 from .nlp import text_of
-from .quote_marks import QuoteSpan, find_quote_spans, paragraph_spans
+from .quote_marks import WORK_BEFORE_QUOTE, QuoteSpan, find_quote_spans, paragraph_spans
 from .speakers import (DOCUMENTS, LABEL_VERBS, SPEECH_NOUNS, SPOKE_VERBS, Attribution,
                        SpeakerResolver, cue_base, is_cue)
 
@@ -43,10 +43,7 @@ _NAMING = re.compile(
 _SLOGAN_AHEAD = re.compile(
     r"\b(?:slogan|tagline|motto|catchphrase|hashtag|strapline|headline)s?\b(?:\s+[\w'’]+){0,3}\s*[?:]\s*$",
     re.IGNORECASE)
-_WORKS = re.compile(
-    r"\b(?:book|film|movie|novel|song|album|show|series|play|documentary|poem|essay|column|"
-    r"podcast|episode|opera|musical|single|programme|program|exhibition|article|memoir|"
-    r"painting|headline|report|study|paper|track|hit)\s*,?\s*$", re.IGNORECASE)
+
 # What stands between two quoted items of one list: '"A," "B" and "C"'.
 _LIST_GAP = re.compile(r"\s*(?:[,;/]\s*)?(?:(?:and|or|&)\s+)?", re.IGNORECASE)
 # A partial quote this short with no reporting cue is a scare quote or a label, not speech.
@@ -194,7 +191,7 @@ def _classify(doc, text: str, it: _Item) -> None:
     if _NAMING.search(before) or _SLOGAN_AHEAD.search(text[max(0, s.open_at - 120):s.open_at]):
         it.drop = True
         return
-    if _WORKS.search(before) and _title_case(inner):
+    if WORK_BEFORE_QUOTE.search(before) and _title_case(inner, max_words=None):  # run long
         it.drop = True
         return
     lead = it.leading
@@ -213,9 +210,9 @@ def _classify(doc, text: str, it: _Item) -> None:
         it.kind = "partial"
 
 
-def _title_case(s: str) -> bool:
+def _title_case(s: str, max_words: int | None = 10) -> bool:
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", s)]
-    if not words or len(words) > 10:
+    if not words or max_words is not None and len(words) > max_words:
         return False
     small = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
     return all(w[0].isupper() or w.lower() in small for w in words) and words[0][0].isupper()

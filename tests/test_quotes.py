@@ -1313,3 +1313,12 @@ def test_a_heading_quote_is_the_speaker_of_the_words_it_repeats(text, speaker):
     heading = next(q for q in quotes if text[q.start - 1] == '"' and text[q.end + 1:q.end + 3] == "\n\n")
     assert heading.speaker == speaker
 
+
+
+def test_a_long_title_after_the_kind_of_work_is_neither_speech_nor_an_actor():
+    import analysis
+    text = ('Grant Sabatier retired at 30. In his book " Financial Freedom: A Proven Path to All '
+            'the Money You Will Ever Need," Sabatier shares the formula he used.')
+    result = analysis.analyze(text)
+    assert list(result.quotes) == []
+    assert [a.name for a in result.actors] == ["Grant Sabatier"]
