@@ -39,7 +39,7 @@ SPEECH_VERBS = (
     "protest object propose recommend advise insist reason muse scoff snap grumble mock "
     "tell point hit lash quote chant order beg disagree dispute cheer tout decry deride brag "
     "scold assail lambast lambaste rule rebut gush rave sneer opine confide bemoan fume "
-    "reject"
+    "reject offer"
 ).split()
 # Verbs that say someone spoke without reporting what: they only carry a speaker over to a
 # quotation that follows with no attribution of its own ('Ward spoke first. "..."').
@@ -73,7 +73,9 @@ ADVOCATES = {"lawyer", "lawyers", "attorney", "attorneys", "solicitor", "solicit
 # Documents that "say" things for their author.
 DOCUMENTS = {"letter", "statement", "report", "document", "filing", "memo", "email", "tweet",
              "post", "submission", "release", "note", "plan", "proposal", "complaint", "lawsuit",
-             "survey", "study", "poll", "audit", "analysis", "review", "paper", "ruling"}
+             "survey", "study", "poll", "audit", "analysis", "review", "paper", "ruling",
+             "brochure", "leaflet", "manifesto", "prospectus", "website", "advert",
+             "advertisement"}
 # What a study, report or inquiry does with its words, a verb only with such a subject.
 FINDING_VERBS = {"find", "finds", "found", "finding"}
 INQUIRIES = {"inquiry", "investigation", "probe", "inspection", "assessment", "evaluation"}

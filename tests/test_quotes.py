@@ -1273,6 +1273,13 @@ def test_who_a_description_or_pronoun_is(text, speaker):
     ("Two service members were killed in a helicopter crash, the US military said in a "
      "statement on Wednesday.\n\n\"The cause of the crash is under investigation,\" the "
      "statement said.", "US military"),
+    # a brochure speaks for the company whose it is, as a statement or a report does
+    ("Coastline Terminals Africa runs the port. The company’s “smart terminal” brochure, "
+     "handed to shipping lines last month, promises “frictionless throughput”.",
+     "Coastline Terminals Africa"),
+    # what someone offers in quotation marks is their offer, in their words
+    ("Fiona Darcy runs the chain. Ms Darcy has also offered to meet the farmers “any day, "
+     "anywhere, without preconditions”. The union has yet to reply.", "Fiona Darcy"),
 ])
 def test_speakers_the_parse_hides(text, speaker):
     import analysis
