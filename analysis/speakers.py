@@ -97,6 +97,10 @@ PRIVATE_ORG_NOUNS = {"company", "firm", "business", "bank", "club", "fund", "cha
 PUBLIC_BODY_WORDS = {"office", "department", "ministry", "commission", "council", "authority",
                      "agency", "government", "parliament", "court", "tribunal", "regulator",
                      "inspectorate", "police", "administration"}
+# Words of a name that make it no company ("the company says" is not the Digital Rights Alliance).
+NOT_COMPANY_WORDS = {"alliance", "coalition", "union", "association", "federation", "campaign",
+                     "movement", "league", "society", "foundation", "institute", "party",
+                     "committee", "council", "charity", "network", "forum", "club"}
 # "X, who chairs the board" introduces X as its chair.
 ROLE_VERBS = {"chairs": ("chair", "chairman", "chairwoman"), "chaired": ("chair", "chairman",
               "chairwoman"), "heads": ("head",), "headed": ("head",), "leads": ("leader",),
@@ -256,8 +260,12 @@ class Attribution:
 
 
 def _fits_noun(noun: str, org: str) -> bool:
-    """Can ``org`` be what 'the <noun>' refers to? A company or a group is not a public body."""
-    return noun not in PRIVATE_ORG_NOUNS or not PUBLIC_BODY_WORDS & set(org.lower().split())
+    """Can ``org`` be what 'the <noun>' refers to? A company or a group is not a public body,
+    and a company or firm is not a campaign group, union or association."""
+    words = set(org.lower().split())
+    if noun in ("company", "firm") and NOT_COMPANY_WORDS & words:
+        return False
+    return noun not in PRIVATE_ORG_NOUNS or not PUBLIC_BODY_WORDS & words
 
 
 def is_cue(token) -> bool:

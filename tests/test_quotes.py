@@ -1277,6 +1277,10 @@ def test_who_a_description_or_pronoun_is(text, speaker):
     ("Coastline Terminals Africa runs the port. The company’s “smart terminal” brochure, "
      "handed to shipping lines last month, promises “frictionless throughput”.",
      "Coastline Terminals Africa"),
+    # "the company" is the company named before, not the campaign group named since
+    ("The flaw was reported to Acme Corp in February by the Digital Rights Alliance, a campaign "
+     "group. The Digital Rights Alliance published the details. The fine, the company says, is "
+     "\"disproportionate\".", "Acme Corp"),
     # what someone offers in quotation marks is their offer, in their words
     ("Fiona Darcy runs the chain. Ms Darcy has also offered to meet the farmers “any day, "
      "anywhere, without preconditions”. The union has yet to reply.", "Fiona Darcy"),
