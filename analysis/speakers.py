@@ -937,11 +937,25 @@ class SpeakerResolver:
             if self._joined_to_subordinate(v):
                 v = v.head.head         # 'X has lived there since the airport opened and says'
                 continue
+            if v is cue and self._joined_to_reported_clause(v):
+                v = v.head.head         # 'X said the return would "..." and thanked them'
+                continue
             if label and not self._labels_something(cue) or v.dep_ not in _SUBJECT_FROM_HEAD \
                     or v.head is v:
                 return None
             v = v.head
         return None
+
+    def _joined_to_reported_clause(self, verb) -> bool:
+        """A reporting verb the parse joined to the clause another reporting verb reports,
+        whose subject is a thing that cannot speak ('Sophal said the return would "close a
+        wound" and thanked the museum'): it is that other verb's second action."""
+        head = verb.head
+        if verb.dep_ != "conj" or head.dep_ != "ccomp" or not is_cue(head.head):
+            return False
+        subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+        return subject is not None and subject.pos_ == "NOUN" \
+            and not self._people_noun(subject, subject.i + 1)
 
     def _people_noun(self, noun, before: int) -> bool:
         """Does the noun phrase (up to token ``before``) name people who can speak: a name, a

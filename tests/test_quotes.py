@@ -1277,6 +1277,9 @@ def test_who_a_description_or_pronoun_is(text, speaker):
     ("Coastline Terminals Africa runs the port. The company’s “smart terminal” brochure, "
      "handed to shipping lines last month, promises “frictionless throughput”.",
      "Coastline Terminals Africa"),
+    # a reporting verb the parse joined to the reported clause, whose subject cannot speak
+    ("Culture Minister Sok Vanna said the return would \"close a wound\" and thanked the "
+     "museum for acting \"without being forced by a court.\"", "Sok Vanna"),
     # "the company" is the company named before, not the campaign group named since
     ("The flaw was reported to Acme Corp in February by the Digital Rights Alliance, a campaign "
      "group. The Digital Rights Alliance published the details. The fine, the company says, is "
