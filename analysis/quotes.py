@@ -501,8 +501,8 @@ def _outer_speaker(res: SpeakerResolver, it: _Item, cue) -> Attribution | None:
         return None
     outer = cue.head
     if outer.i == cue.i or not is_cue(outer) or cue_base(outer) in LABEL_VERBS \
-            or res.in_quote[outer.i]:
-        return None
+            or res.in_quote[outer.i] or outer.i > it.last:
+        return None     # (an outer verb after the quote: 'a deal Canberra once hailed', misparsed)
     inner = res.subject_of(cue)
     if inner is not None and inner.lower_ in DOCUMENTS | SPEECH_NOUNS:
         return None

@@ -1280,6 +1280,11 @@ def test_who_a_description_or_pronoun_is(text, speaker):
     # a reporting verb the parse joined to the reported clause, whose subject cannot speak
     ("Culture Minister Sok Vanna said the return would \"close a wound\" and thanked the "
      "museum for acting \"without being forced by a court.\"", "Sok Vanna"),
+    # a reporting verb after the quote that the parse made the sentence's head ('a deal
+    # Canberra once hailed') does not report the minister's words
+    ("Trade Minister Park Ji-ho called the duties \"unjustified and disproportionate\" and said "
+     "his government would seek talks under the free trade agreement, a deal Canberra once "
+     "hailed as a model for the region.", "Park Ji-ho"),
     # "the company" is the company named before, not the campaign group named since
     ("The flaw was reported to Acme Corp in February by the Digital Rights Alliance, a campaign "
      "group. The Digital Rights Alliance published the details. The fine, the company says, is "
