@@ -890,9 +890,8 @@ def _coordinated_names(text: str, spans: list[_Span]) -> list[_Span]:
 _TOLD_OUTLET = re.compile(r"(?:\btold (?:the )?|\b[Aa]ccording to the )"
                           r"([A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3}?)"
                           r"(?=[.,;:](?:\s|$)|\s+(?:on|in|that|the|last|this|earlier|when|by|"
-                          r"via|over|during|after|about|%s)\b)" % "|".join(
-                              d.title() for d in ("monday", "tuesday", "wednesday", "thursday",
-                                                  "friday", "saturday", "sunday")))
+                          r"via|over|during|after|about|Monday|Tuesday|Wednesday|Thursday|"
+                          r"Friday|Saturday|Sunday)\b)")
 
 
 def _outlet_rescues(text: str, spans: list[_Span]) -> list[_Span]:

@@ -27,36 +27,32 @@ def _providers():
 
 
 @lru_cache(maxsize=1)
-def _table() -> dict[str, str]:
-    """Given name -> "m" or "f", built once from every locale's person provider (~0.2 s)."""
+def _votes() -> dict[str, Counter]:
+    """Given name -> how many locales list it as a man's ("m") and as a woman's ("f")."""
     votes: dict[str, Counter] = {}
     for provider in _providers():
         for attr, gender in (("first_names_male", "m"), ("first_names_female", "f")):
             names = getattr(provider, attr, None) or ()
             for name in set(names):      # some locales keep weighted dicts
                 votes.setdefault(name, Counter())[gender] += 1
+    return votes
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    """Given name -> "m" or "f", built once from every locale's person provider (~0.2 s)."""
     table = {}
-    for name, v in votes.items():
+    for name, v in _votes().items():
         gender, n = v.most_common(1)[0]
         if n >= AGREEMENT * sum(v.values()):
             table[name] = gender
     return table
 
 
-@lru_cache(maxsize=1)
-def _either_gender() -> frozenset[str]:
-    """Given names on both men's and women's lists ("Casey", "Jordan", "Robin")."""
-    seen: dict[str, set[str]] = {}
-    for provider in _providers():
-        for attr, gender in (("first_names_male", "m"), ("first_names_female", "f")):
-            for name in set(getattr(provider, attr, None) or ()):
-                seen.setdefault(name, set()).add(gender)
-    return frozenset(name for name, genders in seen.items() if len(genders) == 2)
-
-
 def is_given_name(name: str) -> bool:
-    """A given name of one gender or of both: what can start a person's name."""
-    return name in _table() or name in _either_gender()
+    """A given name of one gender or of both ("Casey", "Jordan"): what can start a person's
+    name."""
+    return name in _table() or len(_votes().get(name, ())) == 2
 
 
 def gender_of_given_name(name: str) -> str | None:

@@ -43,7 +43,6 @@ _NAMING = re.compile(
 _SLOGAN_AHEAD = re.compile(
     r"\b(?:slogan|tagline|motto|catchphrase|hashtag|strapline|headline)s?\b(?:\s+[\w'’]+){0,3}\s*[?:]\s*$",
     re.IGNORECASE)
-
 # What stands between two quoted items of one list: '"A," "B" and "C"'.
 _LIST_GAP = re.compile(r"\s*(?:[,;/]\s*)?(?:(?:and|or|&)\s+)?", re.IGNORECASE)
 # A partial quote this short with no reporting cue is a scare quote or a label, not speech.
