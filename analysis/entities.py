@@ -1685,7 +1685,22 @@ def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
                              > infos[k].labels["PERSON"] for k in keys):
         kind = "PERSON"     # a full name decides; surnames get mis-tagged as ORG/GPE
         # (not a "full name" whose first word alone is tagged an organisation: "Laurentian Rail")
+    if kind == "PERSON" and _place_shaped(infos[best]) and not any(infos[k].titled for k in keys):
+        return "GPE"        # "Tulloch Park", "Port Calder", "County Dunmara" tagged as people
     return kind if kind in ACTOR_LABELS else votes.most_common(1)[0][0]
+
+
+# First words of a place's name ("Port Calder", "County Dunmara").
+_PLACE_STARTS = frozenset("port county fort lake mount cape".split())
+
+
+def _place_shaped(info: _KeyInfo) -> bool:
+    """A name built like a place's: no given name first, and a place word at its start or end
+    ("Tulloch Park", "Cholla Springs", "Port Calder"; not "Sarah Park" or "Michael Bay")."""
+    w = info.words
+    if len(w) < 2 or info.displays and is_given_name(info.displays.most_common(1)[0][0].split()[0]):
+        return False
+    return w[-1] in _PLACE_ENDS or w[-1] == "springs" or w[0] in _PLACE_STARTS
 
 
 def _team_rescues(text: str) -> list[_Span]:

@@ -738,6 +738,14 @@ def test_a_states_armed_force_is_an_organisation_of_its_own(nlp):
     assert "US military" not in actors["United States"].aliases
 
 
+def test_a_name_built_like_a_place_is_a_place_though_tagged_a_person(nlp):
+    text = ("Residents of Tulloch Park have complained for years. Sarah Park, who lives there, "
+            "said the noise was constant.")
+    _, actors = actors_of(nlp, text)
+    assert {n: actors[n].type for n in ("Tulloch Park", "Sarah Park")} == {
+        "Tulloch Park": "GPE", "Sarah Park": "PERSON"}
+
+
 def test_a_number_after_a_name_is_not_part_of_it(nlp):
     text = ("Viera (3-0): Talorie Crafton 1 goal. Jordan Spira and Megan Cook 4 total.\n\n"
             "The Republican Association gave $5.9 million toward Eric Holcomb's 2016 campaign. "
