@@ -169,6 +169,7 @@ securities finance financial bancorp pharma biotech therapeutics semiconductor e
 networks communications media broadcasting terminals ports railways railway utilities water
 power solar wind chemicals materials cement construction engineering developments properties
 hotels resorts retail stores entertainment games software robotics aerospace automotive
+minerals metals copper lithium gas farms dairy airport airports rail trucking freight
 """.split())
 
 # Last words that make a name an organisation rather than a person (fixes PERSON tags on

@@ -746,6 +746,13 @@ def test_a_name_built_like_a_place_is_a_place_though_tagged_a_person(nlp):
         "Tulloch Park": "GPE", "Sarah Park": "PERSON"}
 
 
+def test_a_company_named_for_its_trade_is_an_organisation(nlp):
+    text = ("Ardena Minerals wants to reopen the copper mine. Ardena says the mine would recycle "
+            "its water.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Ardena Minerals"].type == "ORG"
+
+
 def test_a_number_after_a_name_is_not_part_of_it(nlp):
     text = ("Viera (3-0): Talorie Crafton 1 goal. Jordan Spira and Megan Cook 4 total.\n\n"
             "The Republican Association gave $5.9 million toward Eric Holcomb's 2016 campaign. "
