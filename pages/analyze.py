@@ -82,10 +82,15 @@ with paste_tab:
             for message in analyse_articles(found, source):
                 st.error(md_literal(message))
 with upload_tab:
-    files = st.file_uploader(
-        "Article files (.txt, .md, .html, .htm, .pdf, .docx; several at once, one article each)",
-        type=UPLOAD_TYPES, accept_multiple_files=True, key=f"{PAGE}.files")
-    if st.button("Analyze files", type="primary", key=f"{PAGE}.run_files"):
+    # a form: its button stays disabled until every chosen file has reached the server, so a
+    # quick click cannot find no files
+    with st.form(f"{PAGE}.upload_form", border=False):
+        files = st.file_uploader(
+            "Article files (.txt, .md, .html, .htm, .pdf, .docx; several at once, one article "
+            "each)", type=UPLOAD_TYPES, accept_multiple_files=True, key=f"{PAGE}.files")
+        submitted = st.form_submit_button("Analyze files", type="primary",
+                                          key=f"{PAGE}.run_files")
+    if submitted:
         if not files:
             st.error("Choose one or more files first.")
         else:

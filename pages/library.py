@@ -59,14 +59,18 @@ with st.expander("Import articles into a story", icon=":material/upload_file:",
     st.caption("Several files at once, a .zip of files, or a .csv / .jsonl with a `text` or `url` "
                "column plus optional `source` and `title` columns. A file without an outlet in "
                "its metadata is filed under its file name (e.g. `guardian.txt` → guardian).")
-    files = st.file_uploader("Files to import", type=IMPORT_TYPES, accept_multiple_files=True,
-                             key=f"{PAGE}.files")
     names = {NEW_STORY: "A new story", **{s.id: s.name for s in all_stories}}
     target = st.selectbox("Into", list(names), format_func=names.get, key=f"{PAGE}.target")
-    new_name = st.text_input("Name of the new story", key=f"{PAGE}.new_story",
-                             placeholder="e.g. Redmarsh Rovers takeover",
-                             disabled=target != NEW_STORY)
-    if st.button("Import", type="primary", key=f"{PAGE}.import"):
+    # One form: the files, the name and the click reach the server together, and the button
+    # stays disabled until every chosen file has been sent, so a quick click loses nothing.
+    with st.form(f"{PAGE}.import_form", border=False):
+        files = st.file_uploader("Files to import", type=IMPORT_TYPES,
+                                 accept_multiple_files=True, key=f"{PAGE}.files")
+        new_name = st.text_input("Name of the new story", key=f"{PAGE}.new_story",
+                                 placeholder="e.g. Redmarsh Rovers takeover",
+                                 disabled=target != NEW_STORY)
+        submitted = st.form_submit_button("Import", type="primary", key=f"{PAGE}.import")
+    if submitted:
         if not files:
             st.error("Choose one or more files to import first.")
         elif target == NEW_STORY and not new_name.strip():

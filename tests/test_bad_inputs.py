@@ -251,7 +251,7 @@ def test_upload_with_bad_files_names_each_and_analyses_the_rest(app_store):
         ("cut.html", BROKEN_HTML["cut mid-tag"].encode(), "text/html"),
         ("broken.docx", docx_bytes, "application/octet-stream"),
         ("**bold** [x](javascript:alert(1)).txt", b"\x00\x01\x02" * 100, "text/plain"),
-    ]).run()
+    ])
     at.button(key="analyze.run_files").click().run()
     assert not at.exception
     errors = [e.value for e in at.error]

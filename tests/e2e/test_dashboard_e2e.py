@@ -80,9 +80,7 @@ def test_upload_html_and_docx(page, tmp_path, screenshots):
     page.locator("input[type=file]").set_input_files([tmp_path / "bridge.html",
                                                       tmp_path / "harbour.docx"])
     page.get_by_text("harbour.docx").first.wait_for()
-    # the files reach the server in the background, then Streamlit reruns: let that finish first
-    page.wait_for_timeout(1000)
-    wait_idle(page)
+    # the button is enabled once both files have reached the server (a form)
     page.get_by_role("button", name="Analyze files").click()
     page.get_by_text("Analysed 2 articles").wait_for()
     wait_idle(page)

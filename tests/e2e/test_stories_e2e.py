@@ -48,12 +48,15 @@ def import_story(page, files, name: str) -> None:
         page.get_by_text("Import articles into a story").click()
     page.get_by_text("Files to import").wait_for()
     page.locator("input[type=file]").set_input_files(files)
-    page.locator("[data-testid='stFileChip']").nth(len(files) - 1).wait_for()   # all uploaded
+    page.locator("[data-testid='stFileChip']").nth(len(files) - 1).wait_for()   # all listed
+    page.wait_for_function(                                                         # and sent
+        "() => !document.querySelector('[data-testid=\"stFileChipIconSpinner\"]')")
     page.get_by_label("Name of the new story").fill(name)
-    page.get_by_label("Name of the new story").press("Tab")
-    wait_idle(page)
     page.get_by_role("button", name="Import", exact=True).click()
-    page.get_by_text(f"Imported {len(files)} articles into “{name}”").wait_for(timeout=300_000)
+    done = page.get_by_text(f"Imported {len(files)} articles into “{name}”")
+    refused = page.locator("[data-testid='stAlertContentError']")
+    done.or_(refused).first.wait_for(timeout=300_000)
+    assert refused.count() == 0, refused.first.inner_text()
     wait_idle(page)
 
 
