@@ -258,6 +258,23 @@ _TRAILING_NUMBER = re.compile(r"\s+\d+$")
 STATE_FORCES = frozenset("military army navy forces troops police embassy".split())
 
 
+_GERUND = re.compile(r"[A-Z][a-z]{2,}ing")
+
+
+def _gerund_before_name(doc, ent, text: str) -> bool:
+    """A sentence opening with a verb's -ing form glued to a name: "Hosting Cook at Dreamforce
+    ...", "Backing Starmer, the union ...". The tagger takes the capitalised verb for a first
+    name; it is one when the rest of the name is written elsewhere without it, and the word is
+    no given name ("Sterling Brown", "Harding Lawson" stay whole)."""
+    if len(ent) < 2 or not ent[0].is_sent_start or not _GERUND.fullmatch(ent[0].text) \
+            or is_given_name(ent[0].text):
+        return False
+    rest = text[ent[1].idx:ent.end_char]
+    return any(not text[:m.start()].rstrip().endswith(ent[0].text)
+               for m in re.finditer(rf"(?<![\w-]){re.escape(rest)}(?![\w-])", text)
+               if m.start() != ent[1].idx)
+
+
 def _ner_spans(doc, text: str) -> list[_Span]:
     spans = []
     for ent in doc.ents:
@@ -271,9 +288,11 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                  and (t.tag_.startswith("VB") or t.text in _CLAUSE_WORDS)]
         if verbs:
             cuts = sorted({*cuts, *(t.idx for t in verbs), *(t.idx + len(t) for t in verbs)})
+        first = ent[1].idx if _gerund_before_name(doc, ent, text) else ent.start_char
+        cuts = [c for c in cuts if c > first]
         splitter = _COMMA_SPLIT if ent.label_ in ("ORG", "PERSON") else _LINE_SPLIT
         pieces = []
-        for lo, hi in zip([ent.start_char, *cuts], [*cuts, ent.end_char]):
+        for lo, hi in zip([first, *cuts], [*cuts, ent.end_char]):
             pos = lo
             for piece in splitter.split(text[lo:hi]):
                 pieces.append((pos, pos + len(piece), piece))
@@ -686,6 +705,8 @@ def _first_name_before(doc, i: int, covered: set[int]):
             or not all(c.isalpha() or c in "-'’" for c in word)
             or t.ent_type_ not in ("", "PERSON") or t.idx in covered):
         return None
+    if t.is_sent_start and _GERUND.fullmatch(word) and not is_given_name(word):
+        return None     # "Hosting Cook at Dreamforce ..."
     low = t.lower_
     if low in TITLE_WORDS or low in MONTHS_AND_DAYS or low in FUNCTION_WORDS or low in PARTICLES \
             or low in COUNTRY_FORMS or low in ORG_HEADS or low in CAPITAL_METONYMS:

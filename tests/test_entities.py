@@ -811,3 +811,14 @@ def test_a_posts_words_run_into_a_name_are_cut_off(nlp):
 def test_a_title_word_after_a_given_name_is_part_of_the_name(nlp):
     _, actors = actors_of(nlp, "Martin Luther King Jr. was there. The march went on.")
     assert "Martin Luther King Jr." in actors
+
+
+def test_a_verb_opening_the_sentence_is_no_first_name(nlp):
+    text = ("Apple's Tim Cook spoke on Tuesday. Hosting Cook at the summit \"is our dream,\" "
+            "Mara Benn said. Backing Ostrander, the union voted. Lise Ostrander thanked it. "
+            "Sterling Brown said the team was ready. Brown is 30.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Cook") == {"Tim Cook"}
+    assert owner(actors, "Ostrander") == {"Lise Ostrander"}
+    assert not {"Hosting Cook", "Hosting", "Backing Ostrander", "Backing"} & set(actors)
+    assert owner(actors, "Brown") == {"Sterling Brown"}     # a given name stays
