@@ -64,6 +64,7 @@ _WEAK_LABELS = frozenset({"WORK_OF_ART", "EVENT", "LAW"})
 _EDGE = " \t\r\n\"“”‘'’«»„,;:()[]{}<>—–-*•|/"
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_LEADING_A = re.compile(r"^an?\s+(?=[A-Z])")     # "a White House (official)"
 _ACRONYM_DEF = re.compile(
     r"\(\s*(?:the\s+)?([A-Z][A-Za-z&.\-]{1,11})"
     r"(?:\s*[,;]?\s*(?:also\s+)?(?:known\s+as|or|aka|a\.k\.a\.)\s+([A-Z][A-Za-z&.\-]{1,11}))?\s*\)")
@@ -116,6 +117,10 @@ class _KeyInfo:
 _LINE_SPLIT = re.compile(r"(\n+)")
 _COMMA_SPLIT = re.compile(r"(\n+|,\s+(?!(?:Jr|Sr|Inc|Ltd|LLC|L\.L\.C|Co|Corp|III|II|IV)\b))")
 _SENTENCE_IN_NAME = re.compile(r"\b([A-Z]?[a-z]{2,})\.\s+(?=[A-Z])")
+# a results line's "defeated": "Melbourne d. Space Coast 3-1"
+_DEFEATED = re.compile(r"\s+d\.\s+(?=[A-Z])")
+# a prefix that makes a name an attitude, not an actor: "anti-Russian", "pro-Israeli"
+_STANCE_PREFIX = re.compile(r"(?:anti|pro|intra|inter|non|post|pre|neo|pan)-")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z0-9])")
 _NEXT_CAPITALISED = re.compile(r" ([A-Z][a-z]+)\b")
 _NEXT_LOWER = re.compile(r" ([a-z]+)\b")
@@ -162,7 +167,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int, int] | None:
                      or text[e - 1] == "." and "." not in text[s:e - 1]
                      and not _ABBREVIATED_END.search(text, s, e)):
         e -= 1
-    m = _LEADING_THE.match(text[s:e])
+    m = _LEADING_THE.match(text[s:e]) or _LEADING_A.match(text[s:e])
     if m and m.end() < e - s:
         s += m.end()
     poss_end = e
@@ -280,8 +285,13 @@ def _ner_spans(doc, text: str) -> list[_Span]:
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
+        if _STANCE_PREFIX.match(ent.text):
+            continue
         cuts = [m.end() for m in _SENTENCE_IN_NAME.finditer(text, ent.start_char, ent.end_char)
                 if m.group(1).lower() not in TITLE_WORDS]    # "Mining Ltd. Westbridge denies"
+        cuts += [c for m in _DEFEATED.finditer(text, ent.start_char, ent.end_char)
+                 for c in m.span()]
+        cuts.sort()
         # a lower-case verb or clause word inside is not part of a name: "Valente told Atlantic
         # Markets", "the American Music Awards after Swift scolded"
         verbs = [t for t in ent if t.text.islower()

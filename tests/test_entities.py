@@ -822,3 +822,12 @@ def test_a_verb_opening_the_sentence_is_no_first_name(nlp):
     assert owner(actors, "Ostrander") == {"Lise Ostrander"}
     assert not {"Hosting Cook", "Hosting", "Backing Ostrander", "Backing"} & set(actors)
     assert owner(actors, "Brown") == {"Sterling Brown"}     # a given name stays
+
+
+def test_results_lines_attitudes_and_articles_are_not_part_of_names(nlp):
+    text = ("Melbourne d. Space Coast 3-1. Viera d. Rockledge 25-20. Critics called the law "
+            "anti-Russian, and pro-Israeli groups protested. A spokesman for a White House task "
+            "force said the plan was sound.")
+    _, actors = actors_of(nlp, text)
+    assert {"Melbourne", "Space Coast", "Viera", "Rockledge", "White House"} <= set(actors)
+    assert not [n for n in actors if " d. " in n or n.startswith(("anti-", "pro-", "a "))]
