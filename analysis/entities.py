@@ -257,10 +257,18 @@ def _titled_name(text: str, s: int, e: int) -> bool:
 
 # Scores and results the tagger runs into a name: "beat Botic van de Zanschulp 6-2, 6-2".
 _TRAILING_SCORE = re.compile(r"(?:\s+\(?\d+(?:\s*[-–:]\s*\d+)+\)?)+$")
+# a game's score (not a model number, "Boeing 737-800"): any name loses it, "Gibraltar 6-0"
+_SMALL_SCORE = re.compile(r"\s+\(?\d{1,2}\s*[-–:]\s*\d{1,2}\)?")
 # ... and a lone number, which no person's name ends in: "Megan Cook 4 total."
 _TRAILING_NUMBER = re.compile(r"\s+\d+$")
 # What a state's name before it makes an organisation of its own: "the US military".
 STATE_FORCES = frozenset("military army navy forces troops police embassy".split())
+
+
+def _unclosed_bracket(text: str, start: int, end: int) -> int:
+    """Where a name's unclosed "(" begins (the name ends there), else ``end``."""
+    at = text.find("(", start, end)
+    return end if at < 0 or ")" in text[at:end] else len(text[:at].rstrip())
 
 
 _GERUND = re.compile(r"[A-Z][a-z]{2,}ing")
@@ -299,10 +307,12 @@ def _ner_spans(doc, text: str) -> list[_Span]:
         if verbs:
             cuts = sorted({*cuts, *(t.idx for t in verbs), *(t.idx + len(t) for t in verbs)})
         first = ent[1].idx if _gerund_before_name(doc, ent, text) else ent.start_char
-        cuts = [c for c in cuts if c > first]
+        # a bracket the name does not close ends it: "Croatia (Group E): Second appearance"
+        stop = _unclosed_bracket(text, ent.start_char, ent.end_char)
+        cuts = [c for c in cuts if first < c < stop]
         splitter = _COMMA_SPLIT if ent.label_ in ("ORG", "PERSON") else _LINE_SPLIT
         pieces = []
-        for lo, hi in zip([first, *cuts], [*cuts, ent.end_char]):
+        for lo, hi in zip([first, *cuts], [*cuts, stop]):
             pos = lo
             for piece in splitter.split(text[lo:hi]):
                 pieces.append((pos, pos + len(piece), piece))
@@ -316,8 +326,11 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                 continue
             s, e, pe = trimmed
             label = ent.label_
+            if e - s < 2:
+                continue        # "F" of "(Group F)"
             score = _TRAILING_SCORE.search(text, s, e)
-            if score and score.start() > s and label in ("PERSON", "GPE", "NORP", "FAC", "LOC"):
+            if score and score.start() > s and (label in ("PERSON", "GPE", "NORP", "FAC", "LOC")
+                                                or _SMALL_SCORE.fullmatch(score.group())):
                 e = pe = score.start()      # "Botic van de Zanschulp 6-2", "Chile 3-0"
                 if _key(text[s:e]) in COUNTRY_FORMS:
                     label = "GPE"

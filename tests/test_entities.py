@@ -831,3 +831,13 @@ def test_results_lines_attitudes_and_articles_are_not_part_of_names(nlp):
     _, actors = actors_of(nlp, text)
     assert {"Melbourne", "Space Coast", "Viera", "Rockledge", "White House"} <= set(actors)
     assert not [n for n in actors if " d. " in n or n.startswith(("anti-", "pro-", "a "))]
+
+
+def test_a_score_or_an_open_bracket_ends_a_name_and_one_letter_is_none(nlp):
+    text = ("Switzerland beat Gibraltar 6-0 to win the group on Monday.\n\n"
+            "Czech Republic (Group A): Tenth appearance\n"
+            "Croatia (Group F): Fifth appearance\n\n"
+            "Ryanair ordered ten Boeing 737-800 jets.")
+    _, actors = actors_of(nlp, text)
+    assert {"Gibraltar", "Czech Republic"} <= set(actors)
+    assert not [n for n in actors if "(" in n or "6-0" in n or len(n) < 2]
