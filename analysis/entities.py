@@ -93,6 +93,7 @@ class _Span:
     key: str = ""
     title_start: int = -1  # start of a title right before the span ("President" Obama)
     named: bool = False    # a nationality-tagged word used as a name ("Meridian blames")
+    surname: str = ""      # the surname a coordinated given name shares ("Joe" and Hunter "Biden")
 
 
 @dataclass
@@ -1551,6 +1552,17 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
 
 # ---------- actors ----------
 
+def _share_surnames(text: str, spans: list[_Span]) -> None:
+    """A given name alone before "and" and a full name shares its surname: "Joe and Hunter
+    Biden" names Joe Biden, "Anna and Tom Berg" Anna Berg."""
+    for a, b in zip(spans, spans[1:]):
+        given, full = text[a.core:a.end], text[b.core:b.end].split()
+        if a.label == b.label == "PERSON" and text[a.end:b.start] in (" and ", " & ") \
+                and " " not in given and len(full) >= 2 and is_given_name(given) \
+                and is_given_name(full[0]):
+            a.surname = " ".join(full[1:])
+
+
 def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     """spaCy's entities, acronym long forms and the rescued mentions, without overlaps."""
     spans = _ner_spans(doc, text)
@@ -1573,6 +1585,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _stat_line_people(text, spans), replace=True)
     spans = _overlay(spans, _known_orgs(doc, text, spans), replace=False)
     spans = _with_first_names(doc, text, spans)
+    _share_surnames(text, spans)
     spans = [sp for sp in spans if not _portfolio(text, sp) and not _work_title(text, sp)]
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts]
@@ -1612,14 +1625,15 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
     """Give every span its key and gather what its mentions say about each key."""
     infos: dict[str, _KeyInfo] = {}
     for sp in spans:
-        sp.key = _key(text[sp.core:sp.end])
+        name = f"{text[sp.core:sp.end]} {sp.surname}" if sp.surname else text[sp.core:sp.end]
+        sp.key = _key(name)
         if sp.label == "PERSON":
             sp.key = _GENERATION.sub("", sp.key) or sp.key
         info = infos.get(sp.key)
         if info is None:
             info = infos[sp.key] = _KeyInfo(sp.key, words=tuple(sp.key.split()))
         info.labels[sp.label] += 1
-        info.displays[_display(text[sp.core:sp.end])] += 1
+        info.displays[_display(name)] += 1
         info.first = min(info.first, sp.start)
         info.titled |= sp.titled
         info.named += sp.named

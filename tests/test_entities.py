@@ -841,3 +841,12 @@ def test_a_score_or_an_open_bracket_ends_a_name_and_one_letter_is_none(nlp):
     _, actors = actors_of(nlp, text)
     assert {"Gibraltar", "Czech Republic"} <= set(actors)
     assert not [n for n in actors if "(" in n or "6-0" in n or len(n) < 2]
+
+
+def test_a_given_name_coordinated_with_a_full_name_shares_its_surname(nlp):
+    text = ("Officials were urged to investigate Joe and Hunter Biden.\n\nLater, Joe Biden spoke."
+            "\n\n\"Vice President Biden was not a topic,\" Volker said. Investigators looked at "
+            "Biden again.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Joe") == owner(actors, "Biden") == {"Joe Biden"}
+    assert owner(actors, "Hunter Biden") == {"Hunter Biden"}
