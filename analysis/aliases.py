@@ -36,6 +36,16 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "India": ("india",),
     "Japan": ("japan",),
     "Saudi Arabia": ("saudi arabia",),
+    # a state's official or former name beside its everyday one
+    "Ireland": ("ireland", "republic of ireland", "éire", "eire"),
+    "Bosnia and Herzegovina": ("bosnia and herzegovina", "bosnia-herzegovina", "bosnia"),
+    "Eswatini": ("eswatini", "swaziland", "kingdom of eswatini"),
+    "East Timor": ("east timor", "timor-leste"),
+    "Vietnam": ("vietnam", "viet nam", "socialist republic of vietnam"),
+    "Mexico": ("mexico", "united mexican states"),
+    "Egypt": ("egypt", "arab republic of egypt"),
+    "Venezuela": ("venezuela", "bolivarian republic of venezuela"),
+    "Philippines": ("philippines", "the philippines", "republic of the philippines"),
     # the two US parties, whose members the news names for the party
     "Republican Party": ("republican party", "gop", "republicans"),
     "Democratic Party": ("democratic party", "democrats"),

@@ -850,3 +850,12 @@ def test_a_given_name_coordinated_with_a_full_name_shares_its_surname(nlp):
     _, actors = actors_of(nlp, text)
     assert owner(actors, "Joe") == owner(actors, "Biden") == {"Joe Biden"}
     assert owner(actors, "Hunter Biden") == {"Hunter Biden"}
+
+
+def test_a_states_official_name_is_one_actor_with_its_everyday_name(nlp):
+    text = ("Denmark drew 1-1 with the Republic of Ireland in Dublin. Ireland will now face "
+            "Bosnia and Herzegovina. Bosnia has never qualified. Northern Ireland lost.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Republic of Ireland") == owner(actors, "Ireland") == {"Ireland"}
+    assert owner(actors, "Bosnia") == {"Bosnia and Herzegovina"}
+    assert "Ireland" not in owner(actors, "Northern Ireland")
