@@ -1424,7 +1424,8 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
             pass    # an ORG-tagged word only joins a person as a surname
         elif not cands and len(info.words) == 1 and info.labels["PERSON"]:
             cands = {groups.find(m) for m in by_first.get(info.words[0], ())
-                     if m in people_set and len(infos[m].words) <= 3}
+                     if m in people_set and (len(infos[m].words) <= 3
+                                             or infos[m].words[1] in PARTICLES)}
             if any(m in people_set for m in by_last.get(info.words[0], ())):
                 cands = set()
         if len(cands) == 1:

@@ -859,3 +859,10 @@ def test_a_states_official_name_is_one_actor_with_its_everyday_name(nlp):
     assert owner(actors, "Republic of Ireland") == owner(actors, "Ireland") == {"Ireland"}
     assert owner(actors, "Bosnia") == {"Bosnia and Herzegovina"}
     assert "Ireland" not in owner(actors, "Northern Ireland")
+
+
+def test_a_first_name_joins_the_one_full_name_with_a_particled_surname(nlp):
+    text = ("James Van Der Beek has been eliminated from the show. In the finals, Brooke offered "
+            "her spot to Van Der Beek. \"Can I give it to James?\" Brooke asked.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "James") == owner(actors, "Van Der Beek") == {"James Van Der Beek"}
