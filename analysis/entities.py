@@ -1012,6 +1012,44 @@ def _title_rescues(text: str, spans: list[_Span]) -> list[_Span]:
     return found
 
 
+# A company's officer named after it: "T-Mobile CEO John Legere", "Acme Corp founder Jo Kale".
+_OFFICER = re.compile(r"(?:CEO|COO|CFO|CTO|[Cc]hief [Ee]xecutive|[Cc]o-?founder|[Ff]ounder|"
+                      r"[Cc]hairman|[Cc]hairwoman|[Ss]pokes(?:man|woman|person)) (?=[A-Z])")
+_NOT_EMPLOYER = frozenset("""former then interim acting deputy founding new longtime outgoing
+incoming current its his her their our company group firm""".split())
+
+
+def _employer_rescues(text: str, spans: list[_Span]) -> list[_Span]:
+    """The untagged capitalised words right before an officer's title and a person's name are
+    the organisation the person works for (spaCy sm leaves "T-Mobile" out of "T-Mobile CEO John
+    Legere" at a paragraph's start)."""
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    people = {sp.start for sp in spans if sp.label == "PERSON"}
+    found = []
+    for m in _OFFICER.finditer(text):
+        if m.end() not in people and not any(p >= m.end() and p - m.end() < 2 for p in people):
+            continue
+        words = []
+        pos = m.start() - 1
+        while pos > 0 and text[pos] == " " and len(words) < 3:
+            w = _NAME_BEFORE.search(text, max(0, pos - 40), pos)
+            if not w or w.end() != pos:
+                break
+            low = w.group().lower()
+            if low in _NOT_EMPLOYER or low in TITLE_WORDS or low in FUNCTION_WORDS \
+                    or low in MONTHS_AND_DAYS or w.start() in covered:
+                break
+            words.insert(0, w)
+            pos = w.start() - 1
+        if words:
+            start, end = words[0].start(), words[-1].end()
+            found.append(_Span(start, end, end, "ORG", start, rescued=True))
+    return found
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w&'’.\-]*$")
+
+
 def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
     """Organisations built from an entity and a common noun, seats of government, subjects."""
     found: list[_Span] = []
@@ -1579,6 +1617,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _title_rescues(text, spans), replace=False)
     spans = _overlay(spans, _aged_people(text, spans), replace=False)
     spans = _overlay(spans, _outlet_rescues(text, spans), replace=False)
+    spans = _overlay(spans, _employer_rescues(text, spans), replace=False)
     # (replacing: the tagger runs a score or a word into a nickname, "Bruins 5", "Sabres and")
     spans = _overlay(spans, _team_rescues(text), replace=True)
     spans = _overlay(spans, _given_name_rescues(doc, text, spans), replace=False)

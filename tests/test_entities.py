@@ -866,3 +866,12 @@ def test_a_first_name_joins_the_one_full_name_with_a_particled_surname(nlp):
             "her spot to Van Der Beek. \"Can I give it to James?\" Brooke asked.")
     _, actors = actors_of(nlp, text)
     assert owner(actors, "James") == owner(actors, "Van Der Beek") == {"James Van Der Beek"}
+
+
+def test_the_untagged_employer_before_an_officers_title_is_an_organisation(nlp):
+    text = ("The company was sold.\n\nT-Mobile CEO John Legere is stepping down in May. Former CEO "
+            "Jane Roe agreed. The spokesman John Smith declined.")
+    _, actors = actors_of(nlp, text)
+    assert actors["T-Mobile"].type == "ORG"
+    assert {"John Legere", "Jane Roe", "John Smith"} <= set(actors)
+    assert not {"Former", "The"} & set(actors)
