@@ -112,6 +112,7 @@ cooperate coordinate signal hint acknowledge admit confirm dismiss blame accept 
 insist lobby allow permit authorise authorize provide pay fund give boycott arm help aid
 accuse denounce slam praise hail thank invite host warn move step act retreat respond comment
 reply appeal try fail continue prepare need decline walk make take escape flee
+report write publish reveal note estimate
 """.split())
 # Nouns that make "Washington's X" a statement about the state, not the city.
 POLICY_NOUNS = frozenset("""

@@ -875,3 +875,10 @@ def test_the_untagged_employer_before_an_officers_title_is_an_organisation(nlp):
     assert actors["T-Mobile"].type == "ORG"
     assert {"John Legere", "Jane Roe", "John Smith"} <= set(actors)
     assert not {"Former", "The"} & set(actors)
+
+
+def test_an_untagged_name_that_reports_or_writes_is_an_actor(nlp):
+    text = ("A man was critically injured in an attempt to stop the assailant, Kan reported on "
+            "Wednesday. Brightline wrote that the line was safe.")
+    _, actors = actors_of(nlp, text)
+    assert {"Kan", "Brightline"} <= set(actors)
