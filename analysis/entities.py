@@ -932,7 +932,8 @@ def _coordinated_names(text: str, spans: list[_Span]) -> list[_Span]:
 # The outlet a source spoke to: "Vestergaard told the Observer.", "told Meridian Wire on Monday",
 # "told the Argus Leader Monday afternoon"; and the one a text cites: "according to the Sioux
 # Falls Argus Leader" (with "the": a person takes none)
-_TOLD_OUTLET = re.compile(r"(?:\btold (?:the )?|\b[Aa]ccording to the )"
+_TOLD_OUTLET = re.compile(r"(?:\btold (?:the )?|\b[Aa]ccording to the |\bconfirmed to (?:the )?|"
+                          r"\b(?:first |originally )?(?:published|reported) by (?:the )?)"
                           r"([A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3}?)"
                           r"(?=[.,;:](?:\s|$)|\s+(?:on|in|that|the|last|this|earlier|when|by|"
                           r"via|over|during|after|about|Monday|Tuesday|Wednesday|Thursday|"
@@ -948,7 +949,9 @@ def _outlet_rescues(text: str, spans: list[_Span]) -> list[_Span]:
     found = []
     for m in _TOLD_OUTLET.finditer(text):
         s, e = m.span(1)
-        words = [w.lower().rstrip(".") for w in m.group(1).split()]
+        if (stop := m.group(1).find(". ")) > 0:
+            e = s + stop        # "published by Futurism. Read the original article."
+        words = [w.lower().rstrip(".") for w in text[s:e].split()]
         inside = [sp for sp in spans if sp.start < e and sp.end > s]
         # a name the tagger found only part of ("Sioux Falls Argus" of "... Argus Leader") is
         # the outlet's; a person, or a name reaching out of the outlet's, is not

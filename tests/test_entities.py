@@ -882,3 +882,11 @@ def test_an_untagged_name_that_reports_or_writes_is_an_actor(nlp):
             "Wednesday. Brightline wrote that the line was safe.")
     _, actors = actors_of(nlp, text)
     assert {"Kan", "Brightline"} <= set(actors)
+
+
+def test_the_outlet_a_story_was_published_by_or_confirmed_to(nlp):
+    text = ("Kym Lino, a spokesperson for Instagram, confirmed to WIRED that the company notifies "
+            "people. This article was originally published by Futurism. Read the original article.")
+    _, actors = actors_of(nlp, text)
+    assert actors["WIRED"].type == actors["Futurism"].type == "ORG"
+    assert not [n for n in actors if "Read" in n]
