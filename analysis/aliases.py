@@ -113,6 +113,7 @@ insist lobby allow permit authorise authorize provide pay fund give boycott arm 
 accuse denounce slam praise hail thank invite host warn move step act retreat respond comment
 reply appeal try fail continue prepare need decline walk make take escape flee
 report write publish reveal note estimate
+beat defeat win lose score draw qualify
 """.split())
 # Nouns that make "Washington's X" a statement about the state, not the city.
 POLICY_NOUNS = frozenset("""

@@ -834,11 +834,25 @@ def _stat_line_people(text: str, spans: list[_Span]) -> list[_Span]:
 _HYPHENATED_GIVEN = re.compile(r"(?<![\w-])[A-Z][^\W\d_A-Z]+-$")
 
 
+def _given_name_before_org(doc, text: str, sp: _Span, covered: set[int]) -> bool:
+    """A one-word "organisation" right after an untagged given name is that person's surname."""
+    word = text[sp.start:sp.end]
+    span = doc.char_span(sp.start, sp.end)
+    if span is None or len(span) != 1 or not word.istitle() or word.lower() in ORG_HEADS \
+            or word.lower() in INDUSTRY_WORDS or word in KNOWN_ORGS:
+        return False
+    given = _first_name_before(doc, span.start, covered)
+    return given is not None and is_given_name(given.text)
+
+
 def _with_first_names(doc, text: str, spans: list[_Span]) -> list[_Span]:
     """A one-word person's name with the untagged first name before it ("Jamal Whitfield"), and
     a person's name with the first half of a hyphenated given name ("Marie-" + "Claude")."""
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
     for sp in spans:
+        if sp.label == "ORG" and sp.core == sp.start and _given_name_before_org(doc, text, sp,
+                                                                                 covered):
+            sp.label = "PERSON"     # "Anders Nilsson made 35 saves" with "Nilsson" tagged ORG
         if sp.label != "PERSON" or sp.core != sp.start:
             continue
         joined = _HYPHENATED_GIVEN.search(text, max(0, sp.start - 24), sp.start)

@@ -890,3 +890,13 @@ def test_the_outlet_a_story_was_published_by_or_confirmed_to(nlp):
     _, actors = actors_of(nlp, text)
     assert actors["WIRED"].type == actors["Futurism"].type == "ORG"
     assert not [n for n in actors if "Read" in n]
+
+
+def test_sports_results_name_their_teams_and_players(nlp):
+    text = ("The tournament will be held across Europe. Wales beat Hungary 2-0 to earn the 20th "
+            "spot on Tuesday. John Gabriel Pageau and Brady Tkachuk also scored for Ottawa. "
+            "Anders Nilsson made 35 saves, including 15 in the third period. Morgan Stanley "
+            "raised its forecast.")
+    _, actors = actors_of(nlp, text)
+    assert {"Wales", "Hungary", "Anders Nilsson", "Morgan Stanley"} <= set(actors)
+    assert actors["Anders Nilsson"].type == "PERSON"
