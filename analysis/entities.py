@@ -981,6 +981,34 @@ def _outlet_rescues(text: str, spans: list[_Span]) -> list[_Span]:
 _NAME_AND_AGE = re.compile(r"(?<![\w’'])([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){1,2}), \d{1,3},")
 
 
+# A person's role in lower case right before their name: "Pittsburgh center Maurkice Pouncey",
+# "defender Ana Ruiz", "economist Jo Kale".
+_ROLE_BEFORE_NAME = re.compile(
+    r"\b(?:quarterback|center|centre|linebacker|cornerback|receiver|rusher|running back|"
+    r"tight end|kicker|punter|goalie|goaltender|goalkeeper|keeper|defenseman|defenceman|"
+    r"defender|midfielder|striker|winger|forward|pitcher|catcher|shortstop|outfielder|"
+    r"infielder|coach|captain|rookie|teammate|spokesman|spokeswoman|spokesperson|lawyer|"
+    r"attorney|economist|analyst|professor|researcher|reporter|columnist|photographer|"
+    r"novelist|actor|actress|singer|rapper|artist) "
+    r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){1,2})\b(?![ -][A-Z])")
+
+
+def _role_named_people(text: str, spans: list[_Span]) -> list[_Span]:
+    """Two or three capitalised words right after a person's role in lower case are that person
+    (spaCy sm misses rare names there)."""
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    found = []
+    for m in _ROLE_BEFORE_NAME.finditer(text):
+        s, e = m.span(1)
+        words = [w.lower() for w in re.split(r"[ -]", m.group(1))]
+        if any(i in covered for i in range(s, e)) or any(
+                w in TITLE_WORDS or w in MONTHS_AND_DAYS or w in FUNCTION_WORDS or w in ORG_HEADS
+                or w in INDUSTRY_WORDS or w in COUNTRY_FORMS or w in _PLACE_WORDS for w in words):
+            continue
+        found.append(_Span(s, e, _possessive_after(text, e), "PERSON", s, rescued=True))
+    return found
+
+
 def _aged_people(text: str, spans: list[_Span]) -> list[_Span]:
     """A name with an age after it is a person's, whatever spaCy sm made of it ("Amélia" and
     "Rocha" tagged as places)."""
@@ -1633,6 +1661,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _org_rescues(text, spans), replace=False)
     spans = _overlay(spans, _title_rescues(text, spans), replace=False)
     spans = _overlay(spans, _aged_people(text, spans), replace=False)
+    spans = _overlay(spans, _role_named_people(text, spans), replace=False)
     spans = _overlay(spans, _outlet_rescues(text, spans), replace=False)
     spans = _overlay(spans, _employer_rescues(text, spans), replace=False)
     # (replacing: the tagger runs a score or a word into a nickname, "Bruins 5", "Sabres and")

@@ -900,3 +900,12 @@ def test_sports_results_name_their_teams_and_players(nlp):
     _, actors = actors_of(nlp, text)
     assert {"Wales", "Hungary", "Anders Nilsson", "Morgan Stanley"} <= set(actors)
     assert actors["Anders Nilsson"].type == "PERSON"
+
+
+def test_a_name_after_a_persons_role_in_lower_case_is_a_person(nlp):
+    text = ("The league suspended Pittsburgh center Maurkice Pouncey for three games. Pouncey "
+            "declined to comment. He later visited the medical center Saint Mary Hospital.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Pouncey") == {"Maurkice Pouncey"}
+    assert actors["Maurkice Pouncey"].type == "PERSON"
+    assert all(actors[n].type != "PERSON" for n in owner(actors, "Saint Mary Hospital"))
