@@ -993,6 +993,33 @@ _ROLE_BEFORE_NAME = re.compile(
     r"([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){1,2})\b(?![ -][A-Z])")
 
 
+# What an organisation is, in lower case right before its name: "beauty company Coty", "the
+# airline Qantas", "broadcaster Kan".
+_KIND_BEFORE_ORG = re.compile(
+    r"\b(?:company|firm|giant|maker|retailer|startup|start-up|airline|carrier|lender|insurer|"
+    r"brokerage|chain|conglomerate|publisher|broadcaster|outlet|website|agency|nonprofit|"
+    r"non-profit|charity|watchdog|regulator|manufacturer|supplier|developer) "
+    r"([A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,2})\b(?![ -][A-Z])")
+
+
+def _kind_named_orgs(text: str, spans: list[_Span]) -> list[_Span]:
+    """Capitalised words right after the kind of organisation they name are that organisation
+    (spaCy sm misses short company names there)."""
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    found = []
+    for m in _KIND_BEFORE_ORG.finditer(text):
+        s, e = m.span(1)
+        if text[e - 1] == ".":
+            e -= 1
+        words = [w.lower() for w in text[s:e].split()]
+        if not words or any(i in covered for i in range(s, e)) or any(
+                w in TITLE_WORDS or w in MONTHS_AND_DAYS or w in FUNCTION_WORDS for w in words) \
+                or is_given_name(text[s:e].split()[0]) and len(words) > 1:
+            continue
+        found.append(_Span(s, e, _possessive_after(text, e), "ORG", s, rescued=True))
+    return found
+
+
 def _role_named_people(text: str, spans: list[_Span]) -> list[_Span]:
     """Two or three capitalised words right after a person's role in lower case are that person
     (spaCy sm misses rare names there)."""
@@ -1662,6 +1689,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _title_rescues(text, spans), replace=False)
     spans = _overlay(spans, _aged_people(text, spans), replace=False)
     spans = _overlay(spans, _role_named_people(text, spans), replace=False)
+    spans = _overlay(spans, _kind_named_orgs(text, spans), replace=False)
     spans = _overlay(spans, _outlet_rescues(text, spans), replace=False)
     spans = _overlay(spans, _employer_rescues(text, spans), replace=False)
     # (replacing: the tagger runs a score or a word into a nickname, "Bruins 5", "Sabres and")

@@ -909,3 +909,11 @@ def test_a_name_after_a_persons_role_in_lower_case_is_a_person(nlp):
     assert owner(actors, "Pouncey") == {"Maurkice Pouncey"}
     assert actors["Maurkice Pouncey"].type == "PERSON"
     assert all(actors[n].type != "PERSON" for n in owner(actors, "Saint Mary Hospital"))
+
+
+def test_a_name_after_the_kind_of_organisation_it_is_is_an_organisation(nlp):
+    text = ("Beauty company Coty is breaking out. The deal with the company Monday was signed. "
+            "The company John Smith founded is small.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Coty"].type == "ORG"
+    assert actors["John Smith"].type == "PERSON" and "Monday" not in actors
