@@ -1113,10 +1113,16 @@ def _employer_rescues(text: str, spans: list[_Span]) -> list[_Span]:
                 break
             words.insert(0, w)
             pos = w.start() - 1
+        if len(words) > 1 and _SENTENCE_OPENER.search(text, 0, words[0].start()) \
+                and re.search(r"(?:ed|ing|ly)$", words[0].group()):
+            words = words[1:]       # "Ousted WeWork CEO Adam Neumann"
         if words:
             start, end = words[0].start(), words[-1].end()
             found.append(_Span(start, end, end, "ORG", start, rescued=True))
     return found
+
+
+_SENTENCE_OPENER = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 
 
 _NAME_BEFORE = re.compile(r"[A-Z][\w&'’.\-]*$")
