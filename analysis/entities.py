@@ -284,7 +284,7 @@ def _gerund_before_name(doc, ent, text: str) -> bool:
             or is_given_name(ent[0].text):
         return False
     rest = text[ent[1].idx:ent.end_char]
-    return any(not text[:m.start()].rstrip().endswith(ent[0].text)
+    return any(not text[max(0, m.start() - 40):m.start()].rstrip().endswith(ent[0].text)
                for m in re.finditer(rf"(?<![\w-]){re.escape(rest)}(?![\w-])", text)
                if m.start() != ent[1].idx)
 
@@ -1002,38 +1002,39 @@ _KIND_BEFORE_ORG = re.compile(
     r"([A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,2})\b(?![ -][A-Z])")
 
 
-def _kind_named_orgs(text: str, spans: list[_Span]) -> list[_Span]:
-    """Capitalised words right after the kind of organisation they name are that organisation
-    (spaCy sm misses short company names there)."""
+def _named_after(rx: re.Pattern, label: str, text: str, spans: list[_Span],
+                 not_name) -> list[_Span]:
+    """The capitalised words ``rx`` finds right after a lower-case word that says what they
+    name (a person's role, a kind of organisation), when the tagger left them out and none of
+    them is ``not_name``."""
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
     found = []
-    for m in _KIND_BEFORE_ORG.finditer(text):
+    for m in rx.finditer(text):
         s, e = m.span(1)
         if text[e - 1] == ".":
             e -= 1
-        words = [w.lower() for w in text[s:e].split()]
+        words = [w.lower() for w in re.split(r"[ -]", text[s:e]) if w]
         if not words or any(i in covered for i in range(s, e)) or any(
-                w in TITLE_WORDS or w in MONTHS_AND_DAYS or w in FUNCTION_WORDS for w in words) \
-                or is_given_name(text[s:e].split()[0]) and len(words) > 1:
+                w in TITLE_WORDS or w in MONTHS_AND_DAYS or w in FUNCTION_WORDS or not_name(w)
+                for w in words):
             continue
-        found.append(_Span(s, e, _possessive_after(text, e), "ORG", s, rescued=True))
+        found.append(_Span(s, e, _possessive_after(text, e), label, s, rescued=True))
     return found
+
+
+def _kind_named_orgs(text: str, spans: list[_Span]) -> list[_Span]:
+    """ "Beauty company Coty": spaCy sm misses short company names there (a given name and a
+    surname after "the company" are a person, not the company)."""
+    found = _named_after(_KIND_BEFORE_ORG, "ORG", text, spans, lambda w: False)
+    return [sp for sp in found if " " not in text[sp.start:sp.end].strip()
+            or not is_given_name(text[sp.start:sp.end].split()[0])]
 
 
 def _role_named_people(text: str, spans: list[_Span]) -> list[_Span]:
-    """Two or three capitalised words right after a person's role in lower case are that person
-    (spaCy sm misses rare names there)."""
-    covered = {i for sp in spans for i in range(sp.start, sp.end)}
-    found = []
-    for m in _ROLE_BEFORE_NAME.finditer(text):
-        s, e = m.span(1)
-        words = [w.lower() for w in re.split(r"[ -]", m.group(1))]
-        if any(i in covered for i in range(s, e)) or any(
-                w in TITLE_WORDS or w in MONTHS_AND_DAYS or w in FUNCTION_WORDS or w in ORG_HEADS
-                or w in INDUSTRY_WORDS or w in COUNTRY_FORMS or w in _PLACE_WORDS for w in words):
-            continue
-        found.append(_Span(s, e, _possessive_after(text, e), "PERSON", s, rescued=True))
-    return found
+    """ "Pittsburgh center Maurkice Pouncey": spaCy sm misses rare names there."""
+    return _named_after(_ROLE_BEFORE_NAME, "PERSON", text, spans,
+                        lambda w: w in ORG_HEADS or w in INDUSTRY_WORDS or w in COUNTRY_FORMS
+                        or w in _PLACE_WORDS)
 
 
 def _aged_people(text: str, spans: list[_Span]) -> list[_Span]:
@@ -1089,6 +1090,7 @@ _OFFICER = re.compile(r"(?:CEO|COO|CFO|CTO|[Cc]hief [Ee]xecutive|[Cc]o-?founder|
                       r"[Cc]hairman|[Cc]hairwoman|[Ss]pokes(?:man|woman|person)) (?=[A-Z])")
 _NOT_EMPLOYER = frozenset("""former then interim acting deputy founding new longtime outgoing
 incoming current its his her their our company group firm""".split())
+_NAME_BEFORE = re.compile(r"[A-Z][\w&'’.\-]*$")
 
 
 def _employer_rescues(text: str, spans: list[_Span]) -> list[_Span]:
@@ -1099,7 +1101,7 @@ def _employer_rescues(text: str, spans: list[_Span]) -> list[_Span]:
     people = {sp.start for sp in spans if sp.label == "PERSON"}
     found = []
     for m in _OFFICER.finditer(text):
-        if m.end() not in people and not any(p >= m.end() and p - m.end() < 2 for p in people):
+        if not {m.end(), m.end() + 1} & people:
             continue
         words = []
         pos = m.start() - 1
@@ -1113,19 +1115,15 @@ def _employer_rescues(text: str, spans: list[_Span]) -> list[_Span]:
                 break
             words.insert(0, w)
             pos = w.start() - 1
-        if len(words) > 1 and _SENTENCE_OPENER.search(text, 0, words[0].start()) \
+        if not words:
+            continue
+        opens = text[max(0, words[0].start() - 8):words[0].start()].rstrip(" ")
+        if len(words) > 1 and (not opens or opens[-1] in ".!?\n") \
                 and re.search(r"(?:ed|ing|ly)$", words[0].group()):
-            words = words[1:]       # "Ousted WeWork CEO Adam Neumann"
-        if words:
-            start, end = words[0].start(), words[-1].end()
-            found.append(_Span(start, end, end, "ORG", start, rescued=True))
+            words = words[1:]       # "Ousted WeWork CEO Adam Neumann" opening a sentence
+        start, end = words[0].start(), words[-1].end()
+        found.append(_Span(start, end, end, "ORG", start, rescued=True))
     return found
-
-
-_SENTENCE_OPENER = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
-
-
-_NAME_BEFORE = re.compile(r"[A-Z][\w&'’.\-]*$")
 
 
 def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
