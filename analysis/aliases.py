@@ -84,6 +84,41 @@ CAPITAL_METONYMS: dict[str, str] = {
     "tbilisi": "Georgia", "yerevan": "Armenia", "baku": "Azerbaijan", "amman": "Jordan",
     "beirut": "Lebanon", "tripoli": "Libya", "khartoum": "Sudan", "addis ababa": "Ethiopia",
 }
+# A sovereign state's national adjective -> the state, for "the Chinese government" as China
+# (the capital's metonym, "Beijing", is China too). Only states: "the Welsh Government" and
+# "the Hong Kong government" stay bodies of their own.
+STATE_ADJECTIVES: dict[str, str] = {
+    "american": "United States", "us": "United States", "british": "United Kingdom",
+    "uk": "United Kingdom", "russian": "Russia", "chinese": "China", "taiwanese": "Taiwan",
+    "south korean": "South Korea", "north korean": "North Korea", "iranian": "Iran",
+    "syrian": "Syria", "german": "Germany", "french": "France", "dutch": "Netherlands",
+    "czech": "Czech Republic", "turkish": "Turkey", "ukrainian": "Ukraine", "israeli": "Israel",
+    "indian": "India", "japanese": "Japan", "saudi": "Saudi Arabia", "irish": "Ireland",
+    "vietnamese": "Vietnam", "mexican": "Mexico", "egyptian": "Egypt", "venezuelan": "Venezuela",
+    "philippine": "Philippines", "filipino": "Philippines", "afghan": "Afghanistan",
+    "iraqi": "Iraq", "pakistani": "Pakistan", "canadian": "Canada", "australian": "Australia",
+    "italian": "Italy", "spanish": "Spain", "cuban": "Cuba", "belarusian": "Belarus",
+    "polish": "Poland", "hungarian": "Hungary", "qatari": "Qatar", "emirati": "United Arab Emirates",
+    "indonesian": "Indonesia", "thai": "Thailand", "brazilian": "Brazil",
+    "south african": "South Africa", "kenyan": "Kenya", "nigerian": "Nigeria",
+    "new zealand": "New Zealand", "swedish": "Sweden", "norwegian": "Norway", "danish": "Denmark",
+    "finnish": "Finland", "austrian": "Austria", "greek": "Greece", "portuguese": "Portugal",
+    "swiss": "Switzerland", "georgian": "Georgia", "armenian": "Armenia",
+    "azerbaijani": "Azerbaijan", "jordanian": "Jordan", "lebanese": "Lebanon", "libyan": "Libya",
+    "sudanese": "Sudan", "ethiopian": "Ethiopia", "burmese": "Myanmar", "belgian": "Belgium",
+    "argentine": "Argentina", "chilean": "Chile", "colombian": "Colombia", "peruvian": "Peru",
+    "malaysian": "Malaysia", "singaporean": "Singapore", "bangladeshi": "Bangladesh",
+    "sri lankan": "Sri Lanka", "moroccan": "Morocco", "algerian": "Algeria",
+    "ghanaian": "Ghana", "somali": "Somalia", "yemeni": "Yemen", "serbian": "Serbia",
+    "croatian": "Croatia", "romanian": "Romania", "bulgarian": "Bulgaria", "slovak": "Slovakia",
+    "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania",
+    "kazakh": "Kazakhstan", "zimbabwean": "Zimbabwe", "ugandan": "Uganda",
+    "tanzanian": "Tanzania", "rwandan": "Rwanda", "mozambican": "Mozambique",
+    "icelandic": "Iceland", "cypriot": "Cyprus", "albanian": "Albania",
+}
+STATES = frozenset(STATE_ADJECTIVES.values()) | (
+    (frozenset(_COUNTRIES) | frozenset(CAPITAL_METONYMS.values())) - TABLE_ORGS)
+
 # Seats of government that name a country's central government. "Whitehall" is the UK's
 # civil service: when an article names exactly one government department, that is who it means.
 GOVERNMENT_METONYMS: dict[str, str] = {"whitehall": "United Kingdom"}

@@ -46,7 +46,7 @@ from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPI
                       INDUSTRY_WORDS, INSTITUTION_SEATS, KNOWN_ORGS, MONTHS_AND_DAYS,
                       NORP_INSTITUTIONS,
                       ORG_DESIGNATORS, ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS,
-                      POLICY_NOUNS, TABLE_ORGS, TITLE_WORDS)
+                      POLICY_NOUNS, STATE_ADJECTIVES, STATES, TABLE_ORGS, TITLE_WORDS)
 from .given_names import gender_of_given_name, is_given_name
 from .quote_marks import WORK_BEFORE_QUOTE
 from .sports_teams import TEAM_NAMES, teams_in_play
@@ -376,8 +376,11 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             if label == "NORP" and before is not None and before.lower_ in _LOCATIVE \
                     and ent.end - ent.start == 1 and not _DEMONYM_END.search(text[s:e]):
                 label = "GPE"   # "the city of Aleppo" tagged NORP
-            force = _PLACE_POLICE.match(text, e) if label in ("GPE", "LOC") and pe == e else None
-            if force:   # "Hong Kong police fired teargas": the force, not the place
+            force = _PLACE_POLICE.match(text, e) if pe == e and (
+                label in ("GPE", "LOC") or label == "ORG"
+                and text[s:e].split()[-1].lower() not in ORG_HEADS) else None
+            if force:   # "Hong Kong police fired teargas": the force, not the place (nor the
+                # "organisation" the tagger made of a suburb: "Forest Hill police said")
                 e, label = force.end(), "ORG"
                 pe = _possessive_after(text, e)
             title_start = before.idx if titled and core == s else -1
@@ -386,8 +389,9 @@ def _ner_spans(doc, text: str) -> list[_Span]:
     return _split_owners(text, spans)
 
 
-# A place's police force named by the place: "Hong Kong police", "Forest Hill Police".
-_PLACE_POLICE = re.compile(r" (?:police|Police)(?![\w-])")
+# A place's police force named by the place: "Hong Kong police", "Forest Hill Police",
+# "Fort Worth P.D.".
+_PLACE_POLICE = re.compile(r" (?:police|Police|P\.D\.|PD)(?![\w-])")
 
 
 def _used_as_name(ent) -> bool:
@@ -946,10 +950,12 @@ def _coordinated_names(text: str, spans: list[_Span]) -> list[_Span]:
 # The outlet a source spoke to: "Vestergaard told the Observer.", "told Meridian Wire on Monday",
 # "told the Argus Leader Monday afternoon"; and the one a text cites: "according to the Sioux
 # Falls Argus Leader" (with "the": a person takes none)
-_TOLD_OUTLET = re.compile(r"(?:\btold (?:the )?|\b[Aa]ccording to the |\bconfirmed to (?:the )?|"
+_TOLD_OUTLET = re.compile(r"(?:\btold (?:the )?|\b[Aa]ccording to (?:the |(?=The ))|\bconfirmed to (?:the )?|"
                           r"\b(?:first |originally )?(?:published|reported) by (?:the )?)"
                           r"([A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3}?)"
-                          r"(?=[.,;:](?:\s|$)|\s+(?:on|in|that|the|last|this|earlier|when|by|"
+                          r"(?=[’']s (?:[A-Z][\w-]* )?(?:review|report|reporting|analysis|investigation|story|"
+                          r"article|survey|poll|count|tally|data|estimates?|sources?)\b|"
+                          r"[.,;:](?:\s|$)|\s+(?:on|in|that|the|last|this|earlier|when|by|"
                           r"via|over|during|after|about|Monday|Tuesday|Wednesday|Thursday|"
                           r"Friday|Saturday|Sunday)\b)")
 
@@ -1250,6 +1256,21 @@ def _country(info: _KeyInfo) -> str | None:
 _KNOWN_ORG_KEYS = frozenset(_key(name) for name in KNOWN_ORGS)
 
 
+_GOVERNMENT_KEY = re.compile(r"(?:the )?(?:government of (?:the )?(.+)|(.+?)(?:'s)? "
+                             r"(?:federal |central |national )?government)")
+_STATE_KEYS = {_table_key(name.lower()): name for name in STATES}
+
+
+def _government_state(key: str) -> str | None:
+    """The sovereign state whose government a key names ("chinese government" -> China)."""
+    m = _GOVERNMENT_KEY.fullmatch(key)
+    if not m:
+        return None
+    tk = _table_key(m.group(1) or m.group(2))
+    state = STATE_ADJECTIVES.get(tk) or COUNTRY_FORMS.get(tk) or _STATE_KEYS.get(tk)
+    return state if state in STATES else None
+
+
 def _prelim_type(info: _KeyInfo) -> str:
     if _country(info):
         return "GPE"
@@ -1274,9 +1295,14 @@ def _prelim_type(info: _KeyInfo) -> str:
     return max(votes, key=lambda lb: (votes[lb], -order.index(lb) if lb in order else -9))
 
 
+# Romanisations of one Slavic surname's ending: "Zelensky", "Zelenskyy", "Zelenskiy".
+_SLAVIC_ENDING = re.compile(r"(?<=sk|ck)(?:yy|iy|ii|ij|yi)$")
+
+
 def _bare_surname(word: str) -> str:
-    """"al-assad" -> "assad": the form a bare surname takes in later mentions."""
-    return _ARTICLE_PREFIX.sub("", word)
+    """"al-assad" -> "assad", "zelenskyy" -> "zelensky": the form a bare surname takes in later
+    mentions, spelled one way."""
+    return _SLAVIC_ENDING.sub("y", _ARTICLE_PREFIX.sub("", word))
 
 
 def _particle_surname(info: _KeyInfo) -> bool:
@@ -1312,7 +1338,7 @@ def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     if long_[-n:] == short:
         return long_[-n - 1] not in FUNCTION_WORDS
     # "Assad" for "Bashar al-Assad"
-    return n == 1 and _bare_surname(long_[-1]) == short[0]
+    return n == 1 and _bare_surname(long_[-1]) == _bare_surname(short[0])
 
 
 # Last words of a place's name ("Hanover Avenue" before "Hanover Avenue Merchants Association").
@@ -1417,6 +1443,16 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
             canon = "=" + _country(infos[k])
             groups.add(canon)
             groups.union(k, canon)
+            pinned.add(k)
+    # "the Chinese government", "the government of Syria": the state the article names, as its
+    # capital's metonym is
+    for k in infos:
+        state = None if k in pinned else _government_state(k)
+        if state and "=" + state not in groups.parent and _table_key(state.lower()) in infos:
+            groups.add("=" + state)     # a state outside the table, named by the article
+            groups.union(_table_key(state.lower()), "=" + state)
+        if state and "=" + state in groups.parent:
+            groups.union(k, "=" + state)
             pinned.add(k)
     for acr, long_ in acronym_pairs:
         if acr not in pinned:
@@ -1532,7 +1568,8 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
             continue
         if ptype[k] == "ORG" and (info.words[-1] in ORG_HEADS or k in org_openers):
             continue
-        cands = {groups.find(m) for m in by_suffix.get(info.words, ())
+        cands = {groups.find(m) for m in by_suffix.get(info.words, ()) or by_suffix.get(
+                     (_bare_surname(info.words[0]),) if len(info.words) == 1 else (), ())
                  if m in people_set and _is_suffix(info.words, infos[m].words)}
         if ptype[k] == "ORG" and not info.labels["PERSON"]:
             pass    # an ORG-tagged word only joins a person as a surname

@@ -919,3 +919,37 @@ def test_a_name_after_the_kind_of_organisation_it_is_is_an_organisation(nlp):
     _, actors = actors_of(nlp, text)
     assert actors["Coty"].type == "ORG"
     assert actors["John Smith"].type == "PERSON" and "Monday" not in actors
+
+
+def test_a_suburb_tagged_as_an_organisation_before_police_is_its_force(nlp):
+    text = ("Forest Hill police said the man was arrested on Friday. A spokesman for Fort Worth "
+            "P.D. said the officer was on leave.")
+    _, actors = actors_of(nlp, text)
+    assert {"Forest Hill police", "Fort Worth P.D."} <= set(actors)
+    assert "Forest Hill" not in actors and "P.D." not in actors
+
+
+def test_the_outlet_a_possessive_report_is_attributed_to(nlp):
+    text = ("According to The Verge’s review, the phone is fast. According to Dana Webb’s "
+            "lawyer, she was at home.")
+    _, actors = actors_of(nlp, text)
+    assert actors["The Verge"].type == "ORG"
+    assert "Dana Webb" in actors
+
+
+def test_a_states_government_is_the_state_but_not_a_regions(nlp):
+    text = ("The Chinese government said on Monday it would retaliate. China has imposed tariffs "
+            "before. The Afghan government rejected the plan, and Afghanistan's envoy left. The "
+            "Welsh Government said it would fund schools in Wales.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Chinese government") == {"China"}
+    assert owner(actors, "Afghan government") == {"Afghanistan"}
+    assert actors["Afghanistan"].type == "GPE"
+    assert owner(actors, "Welsh Government") != owner(actors, "Wales")
+
+
+def test_romanisations_of_one_surname_are_one_person(nlp):
+    text = ("Ukrainian President Volodymyr Zelensky met the envoy. Zelenskyy said the talks went "
+            "well. Later, Zelenskiy flew home. Jan Kowalski and Anna Nowak met.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Zelenskyy") == owner(actors, "Zelenskiy") == {"Volodymyr Zelensky"}
