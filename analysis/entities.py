@@ -471,6 +471,23 @@ def _split_owners(text: str, spans: list[_Span]) -> list[_Span]:
     return out
 
 
+def _acronym_sources(words: tuple[str, ...]) -> set[tuple[str, ...]]:
+    """The words an organisation's acronym may spell: all of them; without the state that
+    opens the name ("U.S. Securities and Exchange Commission" is the SEC); and without an "and
+    ..." its name gained after the acronym was coined ("Center for Disease Control and
+    Prevention" is the CDC)."""
+    forms = {words}
+    if len(words) > 2 and (_table_key(words[0]) in COUNTRY_FORMS
+                           or words[0] in STATE_ADJECTIVES):
+        forms.add(words[1:])
+    for form in list(forms):
+        if "and" in form[2:]:
+            cut = len(form) - 1 - form[::-1].index("and")
+            if cut >= 3 and cut == len(form) - 2:
+                forms.add(form[:cut])
+    return forms
+
+
 def _initials(words: Sequence[str]) -> str:
     return "".join(w[0] for w in words if w.lower() not in FUNCTION_WORDS and w[:1].isalpha())
 
@@ -1476,7 +1493,8 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         if _bare_surname(w[-1]) != w[-1]:
             by_suffix.setdefault((_bare_surname(w[-1]),), []).append(m)
         if ptype[m] != "PERSON":
-            by_initials.setdefault(_initials(w).upper(), []).append(m)
+            for form in _acronym_sources(w):
+                by_initials.setdefault(_initials(form).upper(), []).append(m)
     # Acronyms spelled by the initials of one long name in the text.
     for k, info in infos.items():
         raw = _table_key(k).upper()

@@ -953,3 +953,13 @@ def test_romanisations_of_one_surname_are_one_person(nlp):
             "well. Later, Zelenskiy flew home. Jan Kowalski and Anna Nowak met.")
     _, actors = actors_of(nlp, text)
     assert owner(actors, "Zelenskyy") == owner(actors, "Zelenskiy") == {"Volodymyr Zelensky"}
+
+
+def test_an_acronym_may_leave_out_the_state_opening_a_name_or_a_later_and_clause(nlp):
+    text = ("The U.S. Securities and Exchange Commission opened an inquiry. The SEC declined to "
+            "comment. The Chinese Center for Disease Control and Prevention published data, and "
+            "the CDC said cases rose. The Federal Trade Commission and the FCC met.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "SEC") == {"U.S. Securities and Exchange Commission"}
+    assert owner(actors, "CDC") == {"Chinese Center for Disease Control and Prevention"}
+    assert "FCC" not in actors["Federal Trade Commission"].aliases
