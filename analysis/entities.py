@@ -150,6 +150,8 @@ _DESCRIPTOR = re.compile(r"(?:Developer|Publisher|Studio|Carmaker|Automaker|Chip
 # ("Moon Jae-in", "Ban Ki-moon"); compounds such as "Johnson-led" are not names.
 _GIVEN_NAME_TAIL = re.compile(r"-(?!(?:led|era|like|born|run|made|type|style|ish)\b)[a-z]{1,4}\b")
 _WEB_SUFFIX = re.compile(r"\.(?:com|org|net|co\.uk|io)$")
+_WEB_NAME = re.compile(r"(?<![\w./@:-])(?-i:[A-Z])[A-Za-z0-9-]*\.(?:com|org|net|co\.uk|io)(?![\w/-]|\.\w)",
+                       re.I)
 # An Irish county named with its abbreviation: the place is the name after "Co".
 _IRISH_COUNTY = re.compile(r"Co\.? ([A-Z][a-z]+)")
 _CAPITAL_AS_PLACE = re.compile(r"\b(?:in|at|across|throughout|around|outside|near|into|from|via)\s+$")
@@ -436,12 +438,15 @@ def _owned_body(owner: str, owned: str) -> bool:
         named = [w for w in words if w.lower() not in FUNCTION_WORDS]
         return (owner.split()[-1].lower() in ORG_HEADS and len(named) >= 2
                 and all(w[:1].isupper() for w in named)
-                and any(w.lower() in ORG_HEADS for w in named))
+                and any(w.lower() in _UNIT_HEADS for w in named))
     return (len(words) >= 2 and all(w[:1].isupper() for w in words)
             and words[-1].lower() in ORG_HEADS
             and not owner.endswith("s") and owner.lower().rstrip(".") not in _GROUP_OWNERS)
 
 
+# What an organisation's named unit is called: its own bodies, and a "Center" or "Directorate"
+# (not organisations in general: "Staples Center" is a venue).
+_UNIT_HEADS = ORG_HEADS | frozenset(("center", "centre", "directorate"))
 _GROUP_OWNERS = frozenset("women men children people folk st saint".split())
 
 
@@ -1191,6 +1196,11 @@ def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
                                m.start(), rescued=True))
     # An untagged proper noun acting as a subject ("Caesar escaped from Syria ...").
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    # A site named by its address ("PanARMENIAN.Net reported"): the outlet, not a link.
+    for m in _WEB_NAME.finditer(text):
+        if m.start() not in covered:
+            found.append(_Span(m.start(), m.end(), _possessive_after(text, m.end()), "ORG",
+                               m.start(), rescued=True))
     # Only untagged NNP subjects are candidates: select them on the token arrays, not in Python.
     strings = doc.vocab.strings
     rows = doc.to_array([TAG, DEP, ENT_IOB])

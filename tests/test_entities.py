@@ -963,3 +963,19 @@ def test_an_acronym_may_leave_out_the_state_opening_a_name_or_a_later_and_clause
     assert owner(actors, "SEC") == {"U.S. Securities and Exchange Commission"}
     assert owner(actors, "CDC") == {"Chinese Center for Disease Control and Prevention"}
     assert "FCC" not in actors["Federal Trade Commission"].aliases
+
+
+def test_a_site_named_by_its_address_is_an_organisation_but_not_a_link(nlp):
+    text = ("PanARMENIAN.Net reported that the talks failed. Read more at www.example.com/news "
+            "or see example.com for details.")
+    _, actors = actors_of(nlp, text)
+    assert actors["PanARMENIAN.Net"].type == "ORG"
+    assert not [n for n in actors if "example" in n.lower()]
+
+
+def test_a_universitys_named_center_is_its_own_body_but_a_venue_is_not_split(nlp):
+    text = ("Researchers at Tufts University’s Feinstein International Center wrote the report. "
+            "The concert was at Staples Center in Los Angeles.")
+    _, actors = actors_of(nlp, text)
+    assert {"Tufts University", "Feinstein International Center"} <= set(actors)
+    assert actors["Staples Center"].type != "ORG"
