@@ -12,6 +12,7 @@ from . import __version__
 from .clean import clean
 from .entities import extract_actors
 from .ingest import MAX_TEXT_CHARS, IngestError
+from .language import language_note
 from .model import Analysis, Article, CleanResult
 from .nlp import BATCH_SIZE, MODEL_NAME, load_nlp, text_of
 from .quotes import extract_quotes
@@ -45,6 +46,8 @@ def _finish(doc, cleaned: CleanResult, *, source=None, title=None, url=None, id=
     mentions, actors = extract_actors(doc)
     quotes = extract_quotes(doc, mentions)
     actors = actor_stances(doc, actors, mentions, quotes)
+    foreign = language_note(text_of(doc))
+    notes = (*notes, foreign) if foreign else notes
     return Analysis(
         id=id or text_id(cleaned.text), text=text_of(doc),
         source=source or cleaned.site_name, title=title or cleaned.title,

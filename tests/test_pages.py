@@ -82,6 +82,18 @@ def test_empty_and_oversized_text_give_one_sentence_and_keep_the_text(seed_raw):
     assert not _html_blocks(at, "pl-original")
 
 
+def test_a_text_that_is_not_english_is_analysed_with_a_warning_on_every_page(seeded):
+    from tests.test_language import FOREIGN
+    assert not seeded.warning       # the English seed: no warning
+    at = _paste(seeded, FOREIGN["Spanish"])
+    assert len(at.warning) == 1 and "looks like Spanish" in at.warning[0].value
+    assert _html_blocks(at, "pl-cleaned")       # the analysis is still shown
+    for page in ("pages/actors.py", "pages/quotes.py"):
+        at.switch_page(page).run()
+        assert not at.exception
+        assert [w.value for w in at.warning if "looks like Spanish" in w.value]
+
+
 def test_analyze_page_shows_removed_lines_struck_through_and_entities_typed(seeded, seed_expected):
     original = _html_blocks(seeded, "pl-original")
     cleaned = _html_blocks(seeded, "pl-cleaned")

@@ -58,11 +58,14 @@ def counts_line(result: Analysis) -> str:
 
 
 def show_heading(current: Current) -> None:
-    """Which article this page is about, and any correction that no longer applies."""
+    """Which article this page is about, what the analysis warns of, and any correction that
+    no longer applies."""
     a = current.analysis
     source = f"Source: {a.source}" if a.source else "Source: not given"
     st.caption(f"Article: **{md_escape(display_title(current.entry, a))}** · {md_escape(source)} · "
                f"{counts_line(a)}")
+    for note in a.notes:    # the text was cut to the limit, or is not English
+        st.warning(md_escape(note))
     for problem in current.problems:
         st.warning(f"A correction no longer applies and was skipped — {md_escape(problem)}")
 
