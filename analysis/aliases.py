@@ -47,8 +47,8 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "Venezuela": ("venezuela", "bolivarian republic of venezuela"),
     "Philippines": ("philippines", "the philippines", "republic of the philippines"),
     # the two US parties, whose members the news names for the party
-    "Republican Party": ("republican party", "gop", "republicans"),
-    "Democratic Party": ("democratic party", "democrats"),
+    "Republican Party": ("republican party", "gop", "republicans", "republican"),
+    "Democratic Party": ("democratic party", "democrats", "democratic"),
     "Islamic State": ("islamic state", "isis", "isil", "daesh", "islamic state group",
                       "islamic state of iraq and the levant", "islamic state of iraq and syria"),
 }

@@ -979,3 +979,11 @@ def test_a_universitys_named_center_is_its_own_body_but_a_venue_is_not_split(nlp
     _, actors = actors_of(nlp, text)
     assert {"Tufts University", "Feinstein International Center"} <= set(actors)
     assert actors["Staples Center"].type != "ORG"
+
+
+def test_a_us_partys_adjective_is_the_party(nlp):
+    text = ("Republican senators blocked the bill on Tuesday. The Republican Party has opposed it "
+            "for years, and Democrats said Democratic voters would remember.")
+    _, actors = actors_of(nlp, text)
+    assert "Republican" not in actors and "Democratic" not in actors
+    assert {"Republican Party", "Democratic Party"} <= set(actors)
