@@ -984,6 +984,7 @@ def _label_lines(lines: list[str]) -> list[bool]:
                 keep[i] = changed = True
     changed = _drop_split_byline(lines, keep) or changed
     changed = _drop_standfirst(lines, keep) or changed
+    changed = _drop_above_headline(lines, keep) or changed
     # Title-like lines after the body, cut off from it by removed widgets ("Comments (4)",
     # share bars), are the headlines of other articles.
     while True:
@@ -1147,6 +1148,43 @@ def _drop_standfirst(lines: list[str], keep: list[bool], reach: int = 3) -> bool
                     return True
                 return False
     return False
+
+# "5H ago", "updated 16m ago": the age stamp of an item in a feed of stories.
+_AGO = re.compile(r"^\W*(?:updated\s+)?\d+\s*[smhdw]\w*\s+ago\b", re.I)
+
+
+def _drop_above_headline(lines: list[str], keep: list[bool], reach: int = 4,
+                         ratio: float = 3.0) -> bool:
+    """Kept lines above a headline with its byline or dateline (removed) below it are a feed of
+    other stories above the article: they go, with the headline, when the article below holds
+    a fair share of the kept text (at least a third of what is kept above). Only the first such
+    block counts, and not when more stamps follow it (a feed's items each have one)."""
+    kept = [i for i, k in enumerate(keep) if k]
+    if len(kept) < 3:
+        return False
+    for j in range(kept[0] + 1, kept[-1]):
+        if keep[j] or not _stamp(lines[j]):
+            continue
+        heads = [h for h in range(max(kept[0] + 1, j - reach), j)
+                 if _headline_like(lines[h]) and not _stamp(lines[h])
+                 and units(lines[h]) <= 25 and not _ends_sentence(lines[h])]
+        if not heads or any(keep[h] for h in range(heads[-1] + 1, j)):
+            continue
+        head, end = heads[-1], j
+        while end + 1 < len(lines) and not keep[end + 1]:   # the rest of the removed block
+            end += 1
+        if any(_stamp(lines[i]) or _AGO.match(lines[i]) for i in range(end + 1, kept[-1] + 1)):
+            return False
+        before = sum(units(lines[i]) for i in kept if i < head)
+        after = sum(units(lines[i]) for i in kept if i > end)
+        if not 0 < before < after * ratio:
+            return False
+        for i in kept:
+            if i <= head:
+                keep[i] = False
+        return True
+    return False
+
 
 _NUMBERED = re.compile(r"^\(?(\d{1,3})[.)]\s")
 

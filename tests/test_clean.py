@@ -498,3 +498,28 @@ def test_a_paste_that_opens_with_its_headline_has_it_for_title():
     result = clean(raw)
     assert result.title == "Ferry Service Restored"
     assert result.text.startswith("The island ferry")
+
+
+# A feed of other stories run together with their leads ("Headline CITY: lead ..."), then the
+# article's headline, its date and byline lines, and the article (an invented page).
+TICKER = [
+    "Council approves new budget after long debate LONDON: The city council on Tuesday approved "
+    "a budget that raises spending on schools and roads, officials said.",
+    "Storm closes ports along the coast for second day DUBLIN: Ferry services were cancelled for "
+    "a second day as a storm battered the coast, operators said on Wednesday.",
+    "Rail strike called off after late-night talks MADRID: Unions called off a planned rail "
+    "strike after talks that ran late into the night, the transport ministry said.",
+    "Farmers protest over import rules in the capital PARIS: Hundreds of farmers drove tractors "
+    "into the capital on Monday to protest against new import rules.",
+]
+
+
+def test_a_feed_of_stories_above_the_headline_and_byline_is_not_the_body():
+    raw = "\n".join(["Home", "World", "Business", "Breaking News", *TICKER,
+                     "Libraries to close as council budget gap grows", "November 20",
+                     "15:23 2025", "Print This Article", "by Staff Reporter 0 Comments",
+                     *PARAS, "Related Articles", "Scroll Back To Top"])
+    result = clean(raw)
+    assert result.text.split("\n\n") == PARAS
+    assert result.title == "Libraries to close as council budget gap grows"
+

