@@ -53,10 +53,26 @@ from .sports_teams import TEAM_NAMES, teams_in_play
 from .model import Actor, Mention
 from .nlp import text_of
 
-__all__ = ["ACTOR_LABELS", "align_story_actors", "extract_actors"]
+__all__ = ["ACTOR_KINDS", "ACTOR_LABELS", "DEFAULT_ACTOR_KINDS", "actor_kind", "align_story_actors",
+           "extract_actors"]
 
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW",
                           "WORK_OF_ART", "PRODUCT"})
+# The kinds of actor an analyst filters by, and the labels of each; the last is off by default
+# (laws, events, works and products are named, but they neither act nor speak).
+ACTOR_KINDS: dict[str, frozenset[str]] = {
+    "People": frozenset({"PERSON"}), "Organisations": frozenset({"ORG"}),
+    "Places": frozenset({"GPE", "LOC", "FAC"}), "Groups": frozenset({"NORP"}),
+    "Other names": frozenset({"EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}),
+}
+DEFAULT_ACTOR_KINDS = ("People", "Organisations", "Places", "Groups")
+
+
+def actor_kind(label: str) -> str:
+    """The kind ("People", "Places", ...) an actor's type belongs to."""
+    return next((kind for kind, labels in ACTOR_KINDS.items() if label in labels), "Other names")
+
+
 # Labels whose names can be people, organisations or places that act (the merging rules apply).
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"})
 # spaCy sm's least reliable labels: a rescued name may displace them.

@@ -6,6 +6,7 @@ corrections are kept with the article (and exported) and every page shows the co
 import streamlit as st
 
 from analysis.edits import EditError, MergeActors, RenameActor, SplitAlias, apply_edit
+from analysis.entities import ACTOR_KINDS, DEFAULT_ACTOR_KINDS, actor_kind
 from analysis.export import actors_table
 from analysis.sentiment import evidence_weight
 from ui.charts import show_chart
@@ -38,7 +39,18 @@ else:
     if not a.actors:
         st.info("No people, organisations or places were found in this article.")
     else:
+        present = [k for k in ACTOR_KINDS if any(actor_kind(x.type) == k for x in a.actors)]
+        shown_kinds = st.pills(
+            "Show", present, selection_mode="multi", key=f"{PAGE}.kinds",
+            default=[k for k in present if k in DEFAULT_ACTOR_KINDS] or present,
+            help="Other names: laws, events, works and products the article names.")
+        shown = [x for x in a.actors if actor_kind(x.type) in shown_kinds]
+        hidden = len(a.actors) - len(shown)
+        if hidden:
+            st.caption(f"{hidden} more name{'s' * (hidden != 1)} of the kinds not chosen "
+                       f"above {'are' if hidden != 1 else 'is'} hidden.")
         table = actors_table(a)
+        table = table[table["actor"].isin({x.name for x in shown})]
         st.markdown("Stance is the article's own attitude toward the actor, from −1 (hostile) to "
                     "+1 (favourable), read from the sentences that name them. Some sentences are "
                     "listed as evidence but do not count: those that report an opinion (the actor "
@@ -59,11 +71,14 @@ else:
                 "stance": st.column_config.NumberColumn("Stance", format="%+.2f"),
                 "label": st.column_config.TextColumn("Stance label"),
             })
-        show_chart("stance", table, key=f"{PAGE}.stance_chart")
+        if shown:
+            show_chart("stance", table, key=f"{PAGE}.stance_chart")
+        else:
+            st.info("Choose at least one kind of actor above.")
 
         st.subheader("Evidence for one actor")
         names = [actor.name for actor in a.actors]
-        chosen = st.selectbox("Actor", names, key=f"{PAGE}.chosen")
+        chosen = st.selectbox("Actor", [x.name for x in shown] or names, key=f"{PAGE}.chosen")
         actor = next(x for x in a.actors if x.name == chosen)
         counting = sum(1 for ev in actor.evidence if evidence_weight(ev) > 0)
         n = len(actor.evidence)

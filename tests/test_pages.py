@@ -139,6 +139,26 @@ def test_actors_page_lists_the_seed_actors_and_their_evidence(seeded, seed_expec
     assert all('class="pl-mark pl-actor"' in e for e in evidence)
 
 
+def test_actors_page_hides_laws_and_events_until_the_analyst_asks_for_them():
+    text = ("President Barack Obama signed the Affordable Care Act in 2010, and Republicans in "
+            "Congress have tried to repeal it ever since. The law survived Watergate-style "
+            "hearings, the senator said. Senator Mitch McConnell called it a failure.")
+    at = _paste(_new_app(), text)
+    at.switch_page("pages/actors.py").run()
+    assert not at.exception
+    kinds = at.pills(key="actors.kinds")
+    assert kinds.value == ["People", "Organisations"]
+    assert "Other names" in kinds.options
+    shown = set(at.dataframe[0].value["actor"])
+    assert {"Barack Obama", "Mitch McConnell", "Congress"} <= shown
+    assert not shown & {"Affordable Care Act", "Watergate"}
+    assert any("2 more names" in c.value for c in at.caption)
+    kinds.set_value(["People", "Other names"]).run()
+    shown = set(at.dataframe[0].value["actor"])
+    assert {"Affordable Care Act", "Watergate", "Barack Obama"} <= shown
+    assert "Congress" not in shown
+
+
 def test_actors_page_says_why_an_evidence_sentence_does_not_count(seeded, seed_expected):
     """Each evidence sentence's caption gives its polarity and, when it counts less, why."""
     reasons = {"quoted": "does not count", "setting": "the place where it happens",
