@@ -404,7 +404,36 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             title_start = before.idx if titled and core == s else -1
             spans.append(_Span(s, e, pe, label, core, titled=titled, title_start=title_start,
                                named=label == "NORP" and _used_as_name(ent)))
-    return _split_owners(text, spans)
+    return _split_slashes(text, _split_owners(text, spans))
+
+
+# "Sakib Ali/Hindustan Times", "NASA/JPL-Caltech": two names joined by a slash (a picture's
+# credit, a joint source).
+_SLASH_JOIN = re.compile(r"(?<=[\w.)])/(?=[A-Z])")
+
+
+def _split_slashes(text: str, spans: list[_Span]) -> list[_Span]:
+    """Each name of a slash-joined pair is its own mention: a person's given name opens a
+    person ("Sakib Ali" of a photographer's credit), the rest keep the tagger's label or, if it
+    called the pair a person, are organisations."""
+    out = []
+    for sp in spans:
+        cuts = [m.start() for m in _SLASH_JOIN.finditer(text, sp.start, sp.end)]
+        parts = [text[a:b] for a, b in zip([sp.start, *[c + 1 for c in cuts]], [*cuts, sp.end])]
+        # not a case number ("FHC/ABJ/03/095/2018") nor a pair of abbreviations ("VR/AR")
+        if not cuts or sp.core != sp.start or any(ch.isdigit() for ch in text[sp.start:sp.end]) \
+                or any(len(p) <= 3 for p in parts):
+            out.append(sp)
+            continue
+        bounds = [sp.start, *[c + 1 for c in cuts]]
+        ends = [*cuts, sp.end]
+        for n, (s, e) in enumerate(zip(bounds, ends)):
+            first = text[s:e].split()[0] if text[s:e].split() else ""
+            label = "PERSON" if len(text[s:e].split()) >= 2 and is_given_name(first) else (
+                "ORG" if sp.label == "PERSON" else sp.label)
+            pe = sp.poss_end if n == len(ends) - 1 else e
+            out.append(_Span(s, e, pe, label, s, rescued=sp.rescued))
+    return out
 
 
 # A place's police force named by the place: "Hong Kong police", "Forest Hill Police",

@@ -987,3 +987,12 @@ def test_a_us_partys_adjective_is_the_party(nlp):
     _, actors = actors_of(nlp, text)
     assert "Republican" not in actors and "Democratic" not in actors
     assert {"Republican Party", "Democratic Party"} <= set(actors)
+
+
+def test_names_joined_by_a_slash_are_each_their_own(nlp):
+    text = ("Farmers burn stubble in a field near Amritsar. (Sakib Ali/Hindustan Times) The image "
+            "was released by NASA/JPL-Caltech on Monday. The court heard suit number "
+            "FHC/ABJ/03/095/2018 in Abuja.")
+    _, actors = actors_of(nlp, text)
+    assert {"Hindustan Times", "NASA", "JPL-Caltech"} <= set(actors)
+    assert not [n for n in actors if "/" in n and "ABJ" not in n]
