@@ -293,6 +293,26 @@ def _unclosed_bracket(text: str, start: int, end: int) -> int:
 _GERUND = re.compile(r"[A-Z][a-z]{2,}ing")
 
 
+_FINITE_TAGS = frozenset(("VBZ", "VBD", "VBP", "VBN", "MD"))
+# Words a title-case headline capitalises and a name leaves in lower case.
+_HEADLINE_SMALL_WORDS = frozenset("""after before to be is are was were with without for from by
+over into about against as at on in of the a an its their""".split())
+
+
+def _headline_clause(ent) -> bool:
+    """A title-case headline the tagger took for one long name ("New Safety Recommendations
+    Issued After Deadly SWA Flight", "Streaming Quality Seems To Be Mostly Excellent"): five
+    words or more with a capitalised verb and a capitalised function word ("After", "To") inside
+    and no organisation word at the end (a work's
+    title may hold a verb: "Jesus Is Just Alright With Me")."""
+    words = [t for t in ent if t.is_alpha]
+    return (len(words) >= 5 and ent.label_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT")
+            and ent[-1].lower_ not in ORG_HEADS
+            and any(t.tag_ in _FINITE_TAGS and t.text[:1].isupper()
+                    and t.lower_ not in ORG_HEADS and t.lower_ != "united" for t in ent[1:])
+            and any(t.text[:1].isupper() and t.lower_ in _HEADLINE_SMALL_WORDS for t in ent[1:]))
+
+
 def _gerund_before_name(doc, ent, text: str) -> bool:
     """A sentence opening with a verb's -ing form glued to a name: "Hosting Cook at Dreamforce
     ...", "Backing Starmer, the union ...". The tagger takes the capitalised verb for a first
@@ -312,7 +332,7 @@ def _ner_spans(doc, text: str) -> list[_Span]:
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             continue
-        if _STANCE_PREFIX.match(ent.text):
+        if _STANCE_PREFIX.match(ent.text) or _headline_clause(ent):
             continue
         cuts = [m.end() for m in _SENTENCE_IN_NAME.finditer(text, ent.start_char, ent.end_char)
                 if m.group(1).lower() not in TITLE_WORDS]    # "Mining Ltd. Westbridge denies"

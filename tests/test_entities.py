@@ -996,3 +996,12 @@ def test_names_joined_by_a_slash_are_each_their_own(nlp):
     _, actors = actors_of(nlp, text)
     assert {"Hindustan Times", "NASA", "JPL-Caltech"} <= set(actors)
     assert not [n for n in actors if "/" in n and "ABJ" not in n]
+
+
+def test_a_title_case_headline_is_not_a_name_but_a_works_title_is(nlp):
+    text = ("New Safety Recommendations Issued After Deadly Rail Crash\n\nInvestigators said on "
+            "Monday that the brakes failed. The band played \u201cJesus Is Just Alright With Me\u201d "
+            "at the benefit.")
+    _, actors = actors_of(nlp, text)
+    assert not [n for n in actors if "Recommendations" in n]
+    assert "Jesus Is Just Alright With Me" in actors
