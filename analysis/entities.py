@@ -178,6 +178,9 @@ _CAPITAL_AS_PLACE = re.compile(r"\b(?:in|at|across|throughout|around|outside|nea
 _ABBREVIATED_END = re.compile(r"\b(?:Co|Inc|Corp|Ltd|Bros|Jr|Sr|Cos)\.$")
 
 
+_TRAILING_LINK = re.compile(r"(?:\s+(?:of|and|the|for|de|du|la|le|von|van|der|&))+$")
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int, int] | None:
     """(start, end, end with possessive) of ``text[s:e]`` without edges, "the" and "'s"."""
     while s < e and text[s] in _EDGE:
@@ -195,6 +198,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int, int] | None:
         e = s + m.start()
     while e > s and text[e - 1] in _EDGE:
         e -= 1
+    # a name cut short ends on no linking word: "the Hall of Fame's Class of" (2020)
+    m = _TRAILING_LINK.search(text, s, e)
+    if m and m.start() > s and poss_end == e:
+        e = poss_end = m.start()
     if e <= s or not any(c.isalpha() for c in text[s:e]):
         return None
     return s, e, max(poss_end, e)

@@ -1005,3 +1005,11 @@ def test_a_title_case_headline_is_not_a_name_but_a_works_title_is(nlp):
     _, actors = actors_of(nlp, text)
     assert not [n for n in actors if "Recommendations" in n]
     assert "Jesus Is Just Alright With Me" in actors
+
+
+def test_a_name_cut_short_does_not_end_on_a_linking_word(nlp):
+    text = ("She joins the Rock and Roll Hall of Fame’s Class of 2020 next year. The Bank of "
+            "England said so.")
+    _, actors = actors_of(nlp, text)
+    assert not [n for n in actors if n.split()[-1] in ("of", "and", "the")]
+    assert "Bank of England" in actors
