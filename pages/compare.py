@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.compare import MAX_UNIQUE_QUOTES
+from analysis.entities import ACTOR_KINDS, DEFAULT_ACTOR_KINDS, actor_kind
 from analysis.store import StoreError, StoryRecord, is_valid_id
 from ui.deep_links import run_through_app
 from ui.safe_html import md_literal, md_literal_table
@@ -140,12 +141,28 @@ def show_glance(view: StoryView) -> None:
     show_rows(table.rename(columns=OUTLET_COLUMNS), "outlets_table")
 
 
+def of_kinds(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows of an actor table whose actor is of a kind the analyst chose to show (the
+    "Show" pills: people, organisations, places and groups unless they chose otherwise)."""
+    if frame.empty or "type" not in frame:
+        return frame
+    kinds = st.session_state.get(f"{PAGE}.kinds", list(DEFAULT_ACTOR_KINDS))
+    return frame[frame["type"].fillna("").map(actor_kind).isin(kinds)]
+
+
+def pick_kinds() -> None:
+    st.pills("Show", list(ACTOR_KINDS), selection_mode="multi", key=f"{PAGE}.kinds",
+             default=list(DEFAULT_ACTOR_KINDS),
+             help="Other names: laws, events, works and products the articles name.")
+
+
 def show_coverage(view: StoryView) -> None:
     st.header("Who each outlet covers", divider="gray", anchor=False)
-    coverage = view.coverage
+    pick_kinds()
+    coverage = of_kinds(view.coverage)
     actors = list(dict.fromkeys(coverage["actor"])) if not coverage.empty else []
     if not actors:
-        st.info("No people or organisations were found in this story's articles.")
+        st.info("No actors of the kinds chosen above were found in this story's articles.")
         return
     st.caption("Each row is a person or organisation, each column an outlet. **quoted ×N · "
                "named ×M**: the outlet quotes them N times and names them M times; "
@@ -169,7 +186,8 @@ def show_coverage(view: StoryView) -> None:
 
 def show_stance(view: StoryView) -> None:
     st.header("How each outlet treats the actors they share", divider="gray", anchor=False)
-    stance = view.tables["stance"]
+    pick_kinds()
+    stance = of_kinds(view.tables["stance"])
     if stance.empty:
         st.info("No actor is mentioned by two or more outlets, so there is no stance to compare.")
         return
@@ -244,7 +262,8 @@ def show_quotes(view: StoryView) -> None:
 
 def show_omissions(view: StoryView) -> None:
     st.header("Who each outlet leaves out", divider="gray", anchor=False)
-    omissions = view.tables["omissions"]
+    pick_kinds()
+    omissions = of_kinds(view.tables["omissions"])
     if omissions.empty:
         st.caption("No outlet leaves out an actor that most of the others mention.")
         return

@@ -172,6 +172,24 @@ def open_view(at: AppTest, view: str) -> AppTest:
     return at
 
 
+def test_compare_shows_people_and_bodies_and_other_names_only_when_asked(store):
+    rows = [dict(r) for r in STORY]
+    law = {"name": "Harbour Act", "type": "LAW", "aliases": ["Harbour Act"], "mentions": 2,
+           "sentiment": -0.4, "label": "negative", "evidence": []}
+    for r in rows[:2]:
+        r["actors"] = [*r["actors"], dict(law)]
+    sid = save_story(store, rows)
+    at = open_page("pages/compare.py", story=sid)
+    assert at.pills(key="compare.kinds").value == ["People", "Organisations", "Places", "Groups"]
+    assert '"Mara Voss"' in chart_specs(at)[0] and "Harbour Act" not in chart_specs(at)[0]
+    at.pills(key="compare.kinds").set_value(["Other names"]).run()
+    assert not at.exception
+    assert "Harbour Act" in chart_specs(at)[0] and '"Mara Voss"' not in chart_specs(at)[0]
+    at = open_view(at, "Left out")
+    assert at.pills(key="compare.kinds").value == ["Other names"]
+    assert list(table(at, "Leaves out")["Leaves out"]) == ["Harbour Act"]
+
+
 def test_compare_tab_opens_from_the_link(store):
     sid = save_story(store, STORY)
     at = open_page("pages/compare.py", story=sid, view="Left out")
