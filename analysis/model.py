@@ -113,7 +113,8 @@ class Evidence(Record):
     ``weight`` is how much it counts in the stance (1 named, 0.5 by pronoun, 0 not at all) and
     ``reason`` says why it counts less: "quoted" (it reports an opinion), "setting" (names the
     place where something happens), "affiliation" (names whom a person belongs to), "result"
-    (reports a game's score or a player's numbers), "pronoun".
+    (reports a game's score or a player's numbers), "speaker" (who "said" what it reports, or
+    the body their description names), "pronoun".
     """
     start: int
     end: int

@@ -28,6 +28,7 @@ from textblob import TextBlob
 
 from .model import Actor, Evidence, Mention, Quote, Stance, Tone
 from .nlp import text_of
+from .speakers import cue_base, is_cue
 from .stance_encoder import ENCODER_DIR
 
 LABEL_OF_CLASS = ("negative", "neutral", "positive")
@@ -448,7 +449,41 @@ _GAME_RESULT = re.compile(
     r"|wickets|tackles|receptions)\b"
     r"|\b(?:scored|scores|scoring|netted)\b")
 # Evidence reasons that weigh nothing.
-NOT_COUNTED = frozenset(("setting", "affiliation", "result"))
+NOT_COUNTED = frozenset(("setting", "affiliation", "result", "speaker"))
+
+# Neutral verbs of reported speech: whoever "said that ..." is reporting, not being judged
+# (as a quotation's speaker is not), and neither is the body their description names.
+REPORTING_VERBS = frozenset("""say tell add explain note state write report announce confirm
+reply respond comment acknowledge according""".split())
+
+
+def _reports_speech(token) -> bool:
+    """Whether ``token`` is who reported speech is from: the subject of a neutral reporting verb
+    ("X said (that) ...", "..., said X", "X told reporters"), or "according to X"."""
+    if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == "according":
+        return True
+    verb = token.head
+    return token.dep_ == "nsubj" and is_cue(verb) and cue_base(verb) in REPORTING_VERBS
+
+
+# How a body hangs from the person described: "Y" of "X, a fellow at Y" / "X, who heads Y".
+_DESCRIPTION_DEPS = frozenset(("pobj", "prep", "appos", "relcl", "compound", "poss", "dobj"))
+
+
+def _reported_speaker(doc, start: int, end: int) -> bool:
+    """Whether the mention at [start, end) is who a sentence's reported speech is from, or the
+    body named in that speaker's description ("..., said Monica de Bolle, a senior fellow at
+    the Peterson Institute"): neither is what the sentence judges."""
+    token = _mention_root(doc, start, end)
+    if token is None:
+        return False
+    for _ in range(6):
+        if _reports_speech(token):
+            return True
+        if token.dep_ not in _DESCRIPTION_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _is_affiliation(doc, start: int, end: int) -> bool:
@@ -495,6 +530,7 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
         # what the sentence judges
         reason = ("setting" if t.actor in places and _is_setting(doc, t.start, t.end) else
                   "affiliation" if _is_affiliation(doc, t.start, t.end) else
+                  "speaker" if _reported_speaker(doc, t.start, t.end) else
                   "result" if _GAME_RESULT.search(text, s0, s1) else
                   "quoted" if quoted else "pronoun" if t.weight < 1.0 else "")
         flags.append((quoted, reason))

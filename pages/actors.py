@@ -26,6 +26,7 @@ EVIDENCE_REASONS = {
     "setting": "names only the place where it happens: does not count",
     "affiliation": "names only whom a person works for: does not count",
     "result": "reports a score or a player's numbers, a fact: does not count",
+    "speaker": "reports what they said (or names whom the speaker works for): does not count",
     "pronoun": "names them by a pronoun: counts half",
 }
 
@@ -54,10 +55,10 @@ else:
         st.markdown("Stance is the article's own attitude toward the actor, from −1 (hostile) to "
                     "+1 (favourable), read from the sentences that name them. Some sentences are "
                     "listed as evidence but do not count: those that report an opinion (the actor "
-                    "named inside a quotation, or quoted in it: a source's praise is not the "
-                    "article's), and those that name the actor only as the place where something "
-                    "happens (\"a riot in Carlow\") or as whom a person works for (\"Twitter CEO "
-                    "Jack Dorsey\").")
+                    "named inside a quotation, or quoted in it, or who \"said\" what the sentence "
+                    "reports: a source's praise is not the article's), and those that name the "
+                    "actor only as the place where something happens (\"a riot in Carlow\") or "
+                    "as whom a person works for (\"Twitter CEO Jack Dorsey\").")
         st.dataframe(
             table, hide_index=True, width="stretch", key=f"{PAGE}.table",
             column_config={

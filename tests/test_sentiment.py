@@ -207,6 +207,27 @@ def test_a_score_or_a_players_numbers_report_a_result_not_a_judgement(nlp):
     assert brodin.label == "positive"        # the article's own praise still counts
 
 
+def test_who_reports_speech_is_not_judged_by_it_but_whom_the_narrator_judges_is(nlp):
+    from analysis.sentiment import _reported_speaker
+    text = ("Prices will soar and the reckless plan will ruin families, said Monica Reyes, a "
+            "senior fellow at the Harbour Institute. According to Kestrel Capital, the losses "
+            "were a disaster. Critics said Dana Whitfield had grandstanding and incompetent "
+            "habits. Dana Whitfield is a reckless, incompetent manager.")
+    doc = nlp(text)
+    for name in ("Monica Reyes", "Harbour Institute", "Kestrel Capital"):
+        at = text.index(name)
+        assert _reported_speaker(doc, at, at + len(name)), name
+    at = text.index("Dana Whitfield")
+    assert not _reported_speaker(doc, at, at + len("Dana Whitfield"))   # inside the report
+    names = ["Monica Reyes", "Harbour Institute", "Kestrel Capital", "Dana Whitfield"]
+    actors, mentions = _actors_and_mentions(doc, names)
+    by_name = {a.name: a for a in actor_stances(doc, actors, mentions, [])}
+    for name in names[:3]:
+        assert [(e.reason, e.weight) for e in by_name[name].evidence] == [("speaker", 0.0)]
+        assert by_name[name].label == "neutral"
+    assert by_name["Dana Whitfield"].label == "negative"
+
+
 @pytest.mark.parametrize("sentence, sign", [
     ("Senator Alvarez is not corrupt.", +1),
     ("Senator Alvarez is no fool.", +1),
