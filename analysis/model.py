@@ -114,7 +114,8 @@ class Evidence(Record):
     ``reason`` says why it counts less: "quoted" (it reports an opinion), "setting" (names the
     place where something happens), "affiliation" (names whom a person belongs to), "result"
     (reports a game's score or a player's numbers), "speaker" (who "said" what it reports, or
-    the body their description names), "pronoun".
+    the body their description names), "list" (one of three or more names in a row),
+    "pronoun".
     """
     start: int
     end: int

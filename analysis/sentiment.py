@@ -449,7 +449,31 @@ _GAME_RESULT = re.compile(
     r"|wickets|tackles|receptions)\b"
     r"|\b(?:scored|scores|scoring|netted)\b")
 # Evidence reasons that weigh nothing.
-NOT_COUNTED = frozenset(("setting", "affiliation", "result", "speaker"))
+NOT_COUNTED = frozenset(("setting", "affiliation", "result", "speaker", "list"))
+
+# A name in a list of three or more names ("Booker, Gabbard, Yang and Steyer are under
+# pressure") is named in passing: the sentence is about the group, and one such sentence used to
+# make the actor polar. Weighs nothing: stance macro-F1 actors_heldout 0.501 -> 0.506,
+# quotes_heldout 0.416 -> 0.419, development and the triads unchanged (lists of 4+: +0.000 /
+# +0.002).
+LIST_MIN = 3
+
+
+def _in_long_list(doc, start: int, end: int) -> bool:
+    """Whether the mention at [start, end) is one of LIST_MIN or more coordinated names."""
+    head = _mention_root(doc, start, end)
+    if head is None:
+        return False
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    members, stack = [], [first]
+    while stack:
+        t = stack.pop()
+        members.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    named = [m for m in members if m.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
+    return len(named) >= LIST_MIN
 
 # Neutral verbs of reported speech: whoever "said that ..." is reporting, not being judged
 # (as a quotation's speaker is not), and neither is the body their description names.
@@ -532,6 +556,7 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
                   "affiliation" if _is_affiliation(doc, t.start, t.end) else
                   "speaker" if _reported_speaker(doc, t.start, t.end) else
                   "result" if _GAME_RESULT.search(text, s0, s1) else
+                  "list" if _in_long_list(doc, t.start, t.end) else
                   "quoted" if quoted else "pronoun" if t.weight < 1.0 else "")
         flags.append((quoted, reason))
         weights.append(0.0 if reason in NOT_COUNTED else

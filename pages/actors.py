@@ -27,6 +27,7 @@ EVIDENCE_REASONS = {
     "affiliation": "names only whom a person works for: does not count",
     "result": "reports a score or a player's numbers, a fact: does not count",
     "speaker": "reports what they said (or names whom the speaker works for): does not count",
+    "list": "names them in a list of three or more: does not count",
     "pronoun": "names them by a pronoun: counts half",
 }
 

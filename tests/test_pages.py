@@ -163,7 +163,8 @@ def test_actors_page_says_why_an_evidence_sentence_does_not_count(seeded, seed_e
     """Each evidence sentence's caption gives its polarity and, when it counts less, why."""
     reasons = {"quoted": "does not count", "setting": "the place where it happens",
                "affiliation": "whom a person works for", "pronoun": "counts half",
-               "speaker": "reports what they said", "result": "a score"}
+               "speaker": "reports what they said", "result": "a score",
+               "list": "in a list of three or more"}
     actor = next(a for a in seed_expected.actors if any(e.reason for e in a.evidence))
     seeded.switch_page("pages/actors.py").run()
     seeded.selectbox(key="actors.chosen").select(actor.name).run()

@@ -228,6 +228,19 @@ def test_who_reports_speech_is_not_judged_by_it_but_whom_the_narrator_judges_is(
     assert by_name["Dana Whitfield"].label == "negative"
 
 
+def test_a_name_in_a_list_of_three_or_more_is_named_in_passing(nlp):
+    text = ("Dana Whitfield, Omar Reyes and Lena Park are under enormous pressure. Dana "
+            "Whitfield is a reckless, incompetent manager. Omar Reyes and Lena Park met.")
+    doc = nlp(text)
+    names = ["Dana Whitfield", "Omar Reyes", "Lena Park"]
+    actors, mentions = _actors_and_mentions(doc, names)
+    by_name = {a.name: a for a in actor_stances(doc, actors, mentions, [])}
+    assert [(e.reason, e.weight) for e in by_name["Dana Whitfield"].evidence] == [
+        ("list", 0.0), ("", 1.0)]
+    assert by_name["Dana Whitfield"].label == "negative"
+    assert [e.reason for e in by_name["Omar Reyes"].evidence] == ["list", ""]   # two: counts
+
+
 @pytest.mark.parametrize("sentence, sign", [
     ("Senator Alvarez is not corrupt.", +1),
     ("Senator Alvarez is no fool.", +1),
