@@ -96,6 +96,10 @@ with st.expander("Import articles into a story", icon=":material/upload_file:",
                     st.page_link(COMPARE_PAGE, label=f"Compare the outlets of “{shown}”",
                                  icon=":material/compare_arrows:",
                                  query_params={"story": story_id})
+                if report.notes:
+                    st.warning(f"{len(report.notes)} imported article(s) come with a warning:")
+                    st.dataframe(pd.DataFrame(report.notes, columns=["Input", "Warning"]),
+                                 hide_index=True, key=f"{PAGE}.import_notes")
                 if report.errors:
                     st.warning(f"{len(report.errors)} input(s) could not be imported; the "
                                "others were:")

@@ -338,6 +338,21 @@ def test_import_files_zip_and_csv_with_per_row_errors(store):
                                   "Row Outlet"}
 
 
+def test_import_lists_the_articles_that_come_with_a_warning(store):
+    from tests.test_language import ENGLISH, FOREIGN
+    at = open_page("pages/library.py")
+    at.file_uploader(key="library.files").set_value([
+        ("english.txt", ENGLISH.encode(), "text/plain"),
+        ("german.txt", FOREIGN["German"].encode(), "text/plain")])
+    at.text_input(key="library.new_story").input("Libraries")
+    at.button(key="library.import").click().run()
+    assert not at.exception
+    assert "Imported 2 articles" in texts(at.success)
+    assert "1 imported article(s) come with a warning" in texts(at.warning)
+    notes = table(at, "Warning")
+    assert list(notes["Input"]) == ["german.txt"] and "German" in notes["Warning"][0]
+
+
 def test_article_link_opens_the_saved_article_in_a_new_session(store):
     folder = _stories_dir()
     raw = sorted(folder.glob("health-*.raw.txt"))[0].read_text(encoding="utf-8")

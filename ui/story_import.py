@@ -26,9 +26,12 @@ IMPORT_TYPES = ["txt", "md", "html", "htm", "pdf", "docx", "zip", "csv", "jsonl"
 
 @dataclass
 class ImportReport:
-    """What an import did: the saved article ids (in order) and one sentence per failure."""
+    """What an import did: the saved article ids (in order), one sentence per failure, and the
+    warnings of the articles saved."""
     article_ids: list[str] = field(default_factory=list)
     errors: list[tuple[str, str]] = field(default_factory=list)     # (input name, reason)
+    # imported, with a warning of the analysis (not English, cut to the length limit)
+    notes: list[tuple[str, str]] = field(default_factory=list)      # (input name, note)
 
 
 def default_source(article: Article) -> str | None:
@@ -69,13 +72,14 @@ def import_articles(items: list[Article | ingest.IngestError], store: Store, sto
         else:
             entry = entry_from_article(item, source=default_source(item) or "")
             try:
-                analyze_entry(entry)
+                _, result, _ = analyze_entry(entry)
                 article_id = store_id_of(entry.key)
                 if article_id is None:
                     raise StoreError(st.session_state.pop(SAVE_ERROR_KEY, None)
                                      or "It could not be saved in the database.")
                 store.add_to_story(story_id, article_id)
                 report.article_ids.append(article_id)
+                report.notes.extend((name, note) for note in result.notes)
             except (StoreError, ValueError) as err:
                 report.errors.append((name, str(err)))
             except Exception as err:  # noqa: BLE001 - one bad article must not stop the import
