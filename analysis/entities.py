@@ -166,8 +166,8 @@ _DESCRIPTOR = re.compile(r"(?:Developer|Publisher|Studio|Carmaker|Automaker|Chip
 # ("Moon Jae-in", "Ban Ki-moon"); compounds such as "Johnson-led" are not names.
 _GIVEN_NAME_TAIL = re.compile(r"-(?!(?:led|era|like|born|run|made|type|style|ish)\b)[a-z]{1,4}\b")
 _WEB_SUFFIX = re.compile(r"\.(?:com|org|net|co\.uk|io)$")
-_WEB_NAME = re.compile(r"(?<![\w./@:-])(?-i:[A-Z])[A-Za-z0-9-]*\.(?:com|org|net|co\.uk|io)(?![\w/-]|\.\w)",
-                       re.I)
+_WEB_NAME = re.compile(r"(?<![\w./@:-])(?-i:[A-Z])[A-Za-z0-9-]*\.(?:com|org|net|co\.uk|io)"
+                       r"(?![\w/-]|\.\w)", re.I)
 # An Irish county named with its abbreviation: the place is the name after "Co".
 _IRISH_COUNTY = re.compile(r"Co\.? ([A-Z][a-z]+)")
 _CAPITAL_AS_PLACE = re.compile(r"\b(?:in|at|across|throughout|around|outside|near|into|from|via)\s+$")
@@ -310,8 +310,8 @@ def _headline_clause(ent) -> bool:
     """A title-case headline the tagger took for one long name ("New Safety Recommendations
     Issued After Deadly SWA Flight", "Streaming Quality Seems To Be Mostly Excellent"): five
     words or more with a capitalised verb and a capitalised function word ("After", "To") inside
-    and no organisation word at the end (a work's
-    title may hold a verb: "Jesus Is Just Alright With Me")."""
+    and no organisation word at the end (a work's title may hold a verb: "Jesus Is Just Alright
+    With Me")."""
     words = [t for t in ent if t.is_alpha]
     return (len(words) >= 5 and ent.label_ in ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT")
             and ent[-1].lower_ not in ORG_HEADS
@@ -446,19 +446,17 @@ def _split_slashes(text: str, spans: list[_Span]) -> list[_Span]:
     out = []
     for sp in spans:
         cuts = [m.start() for m in _SLASH_JOIN.finditer(text, sp.start, sp.end)]
-        parts = [text[a:b] for a, b in zip([sp.start, *[c + 1 for c in cuts]], [*cuts, sp.end])]
+        bounds = list(zip([sp.start, *[c + 1 for c in cuts]], [*cuts, sp.end]))
         # not a case number ("FHC/ABJ/03/095/2018") nor a pair of abbreviations ("VR/AR")
         if not cuts or sp.core != sp.start or any(ch.isdigit() for ch in text[sp.start:sp.end]) \
-                or any(len(p) <= 3 for p in parts):
+                or any(e - s <= 3 for s, e in bounds):
             out.append(sp)
             continue
-        bounds = [sp.start, *[c + 1 for c in cuts]]
-        ends = [*cuts, sp.end]
-        for n, (s, e) in enumerate(zip(bounds, ends)):
+        for n, (s, e) in enumerate(bounds):
             first = text[s:e].split()[0] if text[s:e].split() else ""
             label = "PERSON" if len(text[s:e].split()) >= 2 and is_given_name(first) else (
                 "ORG" if sp.label == "PERSON" else sp.label)
-            pe = sp.poss_end if n == len(ends) - 1 else e
+            pe = sp.poss_end if n == len(bounds) - 1 else e
             out.append(_Span(s, e, pe, label, s, rescued=sp.rescued))
     return out
 
@@ -1044,11 +1042,13 @@ def _coordinated_names(text: str, spans: list[_Span]) -> list[_Span]:
 # The outlet a source spoke to: "Vestergaard told the Observer.", "told Meridian Wire on Monday",
 # "told the Argus Leader Monday afternoon"; and the one a text cites: "according to the Sioux
 # Falls Argus Leader" (with "the": a person takes none)
-_TOLD_OUTLET = re.compile(r"(?:\btold (?:the )?|\b[Aa]ccording to (?:the |(?=The ))|\bconfirmed to (?:the )?|"
+_TOLD_OUTLET = re.compile(r"(?:\btold (?:the )?|\b[Aa]ccording to (?:the |(?=The ))|"
+                          r"\bconfirmed to (?:the )?|"
                           r"\b(?:first |originally )?(?:published|reported) by (?:the )?)"
                           r"([A-Z][\w&’'.-]*(?: [A-Z][\w&’'.-]*){0,3}?)"
-                          r"(?=[’']s (?:[A-Z][\w-]* )?(?:review|report|reporting|analysis|investigation|story|"
-                          r"article|survey|poll|count|tally|data|estimates?|sources?)\b|"
+                          r"(?=[’']s (?:[A-Z][\w-]* )?(?:review|report|reporting|analysis|"
+                          r"investigation|story|article|survey|poll|count|tally|data|estimates?|"
+                          r"sources?)\b|"
                           r"[.,;:](?:\s|$)|\s+(?:on|in|that|the|last|this|earlier|when|by|"
                           r"via|over|during|after|about|Monday|Tuesday|Wednesday|Thursday|"
                           r"Friday|Saturday|Sunday)\b)")
