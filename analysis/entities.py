@@ -178,6 +178,9 @@ _CAPITAL_AS_PLACE = re.compile(r"\b(?:in|at|across|throughout|around|outside|nea
 _ABBREVIATED_END = re.compile(r"\b(?:Co|Inc|Corp|Ltd|Bros|Jr|Sr|Cos)\.$")
 
 
+# Words that set a country in a time or a part of it, capitalised at a sentence's start.
+_LEADING_ERA = re.compile(r"(?:Rural|Urban|Modern|Ancient|Medieval|Colonial|Post-war|Postwar|"
+                          r"Pre-war|Wartime|Contemporary|Today's|Today’s) ")
 _TRAILING_LINK = re.compile(r"(?:\s+(?:of|and|the|for|de|du|la|le|von|van|der|&))+$")
 
 
@@ -192,6 +195,9 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int, int] | None:
     m = _LEADING_THE.match(text[s:e]) or _LEADING_A.match(text[s:e])
     if m and m.end() < e - s:
         s += m.end()
+    m = _LEADING_ERA.match(text, s, e)
+    if m and _table_key(text[m.end():e].lower()) in _STATE_KEYS.keys() | COUNTRY_FORMS.keys():
+        s = m.end()     # "Rural Ireland", "Modern Britain": the country
     poss_end = e
     m = _POSSESSIVE.search(text[s:e])
     if m and m.start() > 0:

@@ -1013,3 +1013,11 @@ def test_a_name_cut_short_does_not_end_on_a_linking_word(nlp):
     _, actors = actors_of(nlp, text)
     assert not [n for n in actors if n.split()[-1] in ("of", "and", "the")]
     assert "Bank of England" in actors
+
+
+def test_a_country_set_in_a_time_or_a_part_of_it_is_the_country(nlp):
+    text = ("Rural Ireland can draw its own conclusions, said Mary Byrne. Modern Britain is "
+            "changing, and the Modern Language Association agrees.")
+    _, actors = actors_of(nlp, text)
+    assert {"Ireland", "United Kingdom", "Modern Language Association"} <= set(actors)
+    assert "Rural Ireland" not in actors
