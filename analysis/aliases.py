@@ -31,6 +31,7 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     "Democratic Republic of the Congo": ("democratic republic of the congo", "drc",
                                          "dr congo"),
     "Vatican": ("vatican", "holy see", "vatican city"),
+    "Soviet Union": ("soviet union", "ussr"),
     "Ukraine": ("ukraine",),
     "Israel": ("israel",),
     "India": ("india",),

@@ -178,6 +178,8 @@ _CAPITAL_AS_PLACE = re.compile(r"\b(?:in|at|across|throughout|around|outside|nea
 _ABBREVIATED_END = re.compile(r"\b(?:Co|Inc|Corp|Ltd|Bros|Jr|Sr|Cos)\.$")
 
 
+# A state's name closing a date phrase: "the end for the Soviet Union".
+_STATE_AT_END = re.compile(r"\bthe ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)$")
 # Words that set a country in a time or a part of it, capitalised at a sentence's start.
 _LEADING_ERA = re.compile(r"(?:Rural|Urban|Modern|Ancient|Medieval|Colonial|Post-war|Postwar|"
                           r"Pre-war|Wartime|Contemporary|Today's|Today’s) ")
@@ -344,6 +346,11 @@ def _ner_spans(doc, text: str) -> list[_Span]:
     spans = []
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
+            # "the beginning of the end for the Soviet Union" tagged as one DATE
+            m = _STATE_AT_END.search(ent.text) if ent.label_ in ("DATE", "TIME") else None
+            if m and _table_key(m.group(1).lower()) in COUNTRY_FORMS.keys() | _STATE_KEYS.keys():
+                s0 = ent.start_char + m.start(1)
+                spans.append(_Span(s0, ent.end_char, ent.end_char, "GPE", s0, rescued=True))
             continue
         if _STANCE_PREFIX.match(ent.text) or _headline_clause(ent):
             continue

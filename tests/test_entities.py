@@ -1021,3 +1021,10 @@ def test_a_country_set_in_a_time_or_a_part_of_it_is_the_country(nlp):
     _, actors = actors_of(nlp, text)
     assert {"Ireland", "United Kingdom", "Modern Language Association"} <= set(actors)
     assert "Rural Ireland" not in actors
+
+
+def test_a_state_closing_a_date_phrase_is_still_named(nlp):
+    text = ("It witnessed the beginning of the end for the Soviet Union, Beijing has calculated. "
+            "The U.S.S.R. collapsed in 1991.")
+    _, actors = actors_of(nlp, text)
+    assert "Soviet Union" in actors and actors["Soviet Union"].type == "GPE"
