@@ -475,6 +475,7 @@ def _in_long_list(doc, start: int, end: int) -> bool:
     named = [m for m in members if m.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")]
     return len(named) >= LIST_MIN
 
+
 # Neutral verbs of reported speech: whoever "said that ..." is reporting, not being judged
 # (as a quotation's speaker is not), and neither is the body their description names.
 REPORTING_VERBS = frozenset("""say tell add explain note state write report announce confirm

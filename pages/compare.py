@@ -142,23 +142,18 @@ def show_glance(view: StoryView) -> None:
 
 
 def of_kinds(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows of an actor table whose actor is of a kind the analyst chose to show (the
-    "Show" pills: people, organisations, places and groups unless they chose otherwise)."""
+    """The rows of an actor table whose actor is of a kind the analyst chooses to show, with
+    the "Show" pills that choose them (people, organisations, places and groups by default)."""
+    kinds = st.pills("Show", list(ACTOR_KINDS), selection_mode="multi", key=f"{PAGE}.kinds",
+                     default=list(DEFAULT_ACTOR_KINDS),
+                     help="Other names: laws, events, works and products the articles name.")
     if frame.empty or "type" not in frame:
         return frame
-    kinds = st.session_state.get(f"{PAGE}.kinds", list(DEFAULT_ACTOR_KINDS))
     return frame[frame["type"].fillna("").map(actor_kind).isin(kinds)]
-
-
-def pick_kinds() -> None:
-    st.pills("Show", list(ACTOR_KINDS), selection_mode="multi", key=f"{PAGE}.kinds",
-             default=list(DEFAULT_ACTOR_KINDS),
-             help="Other names: laws, events, works and products the articles name.")
 
 
 def show_coverage(view: StoryView) -> None:
     st.header("Who each outlet covers", divider="gray", anchor=False)
-    pick_kinds()
     coverage = of_kinds(view.coverage)
     actors = list(dict.fromkeys(coverage["actor"])) if not coverage.empty else []
     if not actors:
@@ -186,7 +181,6 @@ def show_coverage(view: StoryView) -> None:
 
 def show_stance(view: StoryView) -> None:
     st.header("How each outlet treats the actors they share", divider="gray", anchor=False)
-    pick_kinds()
     stance = of_kinds(view.tables["stance"])
     if stance.empty:
         st.info("No actor is mentioned by two or more outlets, so there is no stance to compare.")
@@ -262,7 +256,6 @@ def show_quotes(view: StoryView) -> None:
 
 def show_omissions(view: StoryView) -> None:
     st.header("Who each outlet leaves out", divider="gray", anchor=False)
-    pick_kinds()
     omissions = of_kinds(view.tables["omissions"])
     if omissions.empty:
         st.caption("No outlet leaves out an actor that most of the others mention.")
