@@ -198,7 +198,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int, int] | None:
     if m and m.end() < e - s:
         s += m.end()
     m = _LEADING_ERA.match(text, s, e)
-    if m and _table_key(text[m.end():e].lower()) in _STATE_KEYS.keys() | COUNTRY_FORMS.keys():
+    if m and _table_key(text[m.end():e].lower()) in _STATE_NAME_KEYS:
         s = m.end()     # "Rural Ireland", "Modern Britain": the country
     poss_end = e
     m = _POSSESSIVE.search(text[s:e])
@@ -348,7 +348,7 @@ def _ner_spans(doc, text: str) -> list[_Span]:
         if ent.label_ not in ACTOR_LABELS:
             # "the beginning of the end for the Soviet Union" tagged as one DATE
             m = _STATE_AT_END.search(ent.text) if ent.label_ in ("DATE", "TIME") else None
-            if m and _table_key(m.group(1).lower()) in COUNTRY_FORMS.keys() | _STATE_KEYS.keys():
+            if m and _table_key(m.group(1).lower()) in _STATE_NAME_KEYS:
                 s0 = ent.start_char + m.start(1)
                 spans.append(_Span(s0, ent.end_char, ent.end_char, "GPE", s0, rescued=True))
             continue
@@ -1371,6 +1371,8 @@ _KNOWN_ORG_KEYS = frozenset(_key(name) for name in KNOWN_ORGS)
 _GOVERNMENT_KEY = re.compile(r"(?:the )?(?:government of (?:the )?(.+)|(.+?)(?:'s)? "
                              r"(?:federal |central |national )?government)")
 _STATE_KEYS = {_table_key(name.lower()): name for name in STATES}
+# Every key that names a state: its name, or a form of it in the country table.
+_STATE_NAME_KEYS = frozenset(_STATE_KEYS) | frozenset(COUNTRY_FORMS)
 
 
 def _government_state(key: str) -> str | None:
