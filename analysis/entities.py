@@ -342,8 +342,63 @@ def _gerund_before_name(doc, ent, text: str) -> bool:
                if m.start() != ent[1].idx)
 
 
+# Codes for a post or a period, not an actor: "COO", "Q3", "H1", "FY2020".
+_CODE = re.compile(r"C[A-Z]O|Q[1-4]|H[12]|FY ?\d{2,4}")
+# A numbered part of a building in an address: "Suite 350", "Room 101".
+_ADDRESS_PART = re.compile(r"(?:Suite|Room|Floor|Unit|Apt|Apartment|Box|Gate|Platform)\.? \d+\w?")
+
+
+def _common_word(ent, named_mid_sentence: set[str]) -> bool:
+    """A code, an address part or a capitalised common word the tagger took for a name: a
+    sentence's first word tagged as a noun, verb or adjective, a demonym excepted ("Time is
+    not on his side", "Televised debates are ...") that the text never writes capitalised
+    inside a sentence ("Labour" opening a sentence is kept when it names the party elsewhere)."""
+    text = ent.text
+    if _CODE.fullmatch(text) or _ADDRESS_PART.fullmatch(text):
+        return True
+    word = ent[0]
+    return (len(ent) == 1 and ent.label_ != "NORP" and word.is_sent_start
+            and not word.tag_.startswith("NNP") and not text.isupper()
+            and text not in named_mid_sentence)
+
+
+# A post named by its portfolio: "UK Home Secretary", "Research and Advocacy Director" (the
+# tagger takes "UK Home" and "Advocacy" for names).
+_PORTFOLIO = frozenset("""home foreign interior research advocacy communications policy campaigns
+marketing sales operations programme program programmes programs press media development creative
+editorial managing technical medical scientific legal finance health education energy
+environment culture sports transport trade justice housing security defence defense digital
+content product engineering commercial strategy investment business political economics
+national federal international global regional senior deputy acting executive special associate
+assistant
+""".split())
+_POST_AFTER = re.compile(r"\s+(?:[Ss]ecretary|[Mm]inister|[Dd]irector|[Oo]fficer|[Ee]ditor|"
+                         r"[Cc]orrespondent|[Mm]anager|[Cc]hief|[Hh]ead|[Ss]pokes(?:man|woman|person)|"
+                         r"[Aa]dvis[eo]r|[Cc]oordinator|[Cc]hair(?:man|woman)?|[Cc]ommissioner|"
+                         r"[Cc]ounsel|[Aa]nalyst|[Rr]eporter|[Ll]ead)\b")
+
+
+def _portfolio_start(text: str, s: int, e: int) -> int:
+    """Where a post's portfolio words at the end of a name begin ("UK Home" of "UK Home
+    Secretary" -> "UK"; "Research and Advocacy" of "... Advocacy Director" -> nothing), else
+    ``e``. A body's name keeps its last word ("Ministry of Defence spokesman")."""
+    if not _POST_AFTER.match(text, e):
+        return e
+    cut = e
+    for m in reversed(list(re.finditer(r"[\w&]+", text[s:e]))):
+        word = m.group().lower()
+        if word in _PORTFOLIO:
+            cut = s + m.start()
+        elif word in ("of", "for", "the"):
+            return e
+        elif word not in ("and", "&"):
+            break
+    return cut
+
+
 def _ner_spans(doc, text: str) -> list[_Span]:
     spans = []
+    named_mid_sentence = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             # "the beginning of the end for the Soviet Union" tagged as one DATE
@@ -352,7 +407,8 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                 s0 = ent.start_char + m.start(1)
                 spans.append(_Span(s0, ent.end_char, ent.end_char, "GPE", s0, rescued=True))
             continue
-        if _STANCE_PREFIX.match(ent.text) or _headline_clause(ent):
+        if _STANCE_PREFIX.match(ent.text) or _headline_clause(ent) \
+                or _common_word(ent, named_mid_sentence):
             continue
         cuts = [m.end() for m in _SENTENCE_IN_NAME.finditer(text, ent.start_char, ent.end_char)
                 if m.group(1).lower() not in TITLE_WORDS]    # "Mining Ltd. Westbridge denies"
@@ -368,6 +424,7 @@ def _ner_spans(doc, text: str) -> list[_Span]:
         first = ent[1].idx if _gerund_before_name(doc, ent, text) else ent.start_char
         # a bracket the name does not close ends it: "Croatia (Group E): Second appearance"
         stop = _unclosed_bracket(text, ent.start_char, ent.end_char)
+        stop = _portfolio_start(text, ent.start_char, stop)
         cuts = [c for c in cuts if first < c < stop]
         splitter = _COMMA_SPLIT if ent.label_ in ("ORG", "PERSON") else _LINE_SPLIT
         pieces = []

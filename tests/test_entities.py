@@ -1028,3 +1028,29 @@ def test_a_state_closing_a_date_phrase_is_still_named(nlp):
             "The U.S.S.R. collapsed in 1991.")
     _, actors = actors_of(nlp, text)
     assert "Soviet Union" in actors and actors["Soviet Union"].type == "GPE"
+
+
+def test_codes_addresses_and_capitalised_common_words_are_no_actors(nlp):
+    text = ("Time is not on Dana Whitfield’s side. Televised debates are new here. Excluding "
+            "these items, Q3 sales would have been closer to 5%. Corvel will hand the reins to "
+            "COO and president Mike Sievers. Write to 520 Third Street, Suite 350, San Francisco.")
+    _, actors = actors_of(nlp, text)
+    assert not {"Time", "Televised", "Q3", "COO", "Suite 350"} & set(actors)
+    assert {"Dana Whitfield", "Mike Sievers", "San Francisco"} <= set(actors)
+
+
+def test_a_sentence_opening_party_name_used_elsewhere_stays(nlp):
+    text = "Labour won the seat. The Labour vote rose by a third."
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Labour")
+
+
+def test_a_posts_portfolio_is_not_a_name(nlp):
+    text = ("In June, the then UK Home Secretary, Sajid Varma, approved the request. “Stop,” said "
+            "Philip Lutter, Research and Advocacy Director for the Middle East at Amnesty. "
+            "Former National Security Adviser John Bolt agreed. A Ministry of Defence "
+            "spokesman declined to comment.")
+    _, actors = actors_of(nlp, text)
+    assert not [n for n in actors if n.split()[-1] in ("Home", "Advocacy", "Security", "National")]
+    assert {"Sajid Varma", "Philip Lutter", "John Bolt"} <= set(actors)
+    assert owner(actors, "UK") and owner(actors, "Ministry of Defence")
