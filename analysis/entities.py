@@ -47,7 +47,7 @@ from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPI
                       NORP_INSTITUTIONS,
                       ORG_DESIGNATORS, ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS,
                       POLICY_NOUNS, STATE_ADJECTIVES, STATES, TABLE_ORGS, TITLE_WORDS)
-from .given_names import gender_of_given_name, is_given_name
+from .given_names import gender_of_given_name, given_name_locales, is_given_name
 from .quote_marks import WORK_BEFORE_QUOTE
 from .sports_teams import TEAM_NAMES, teams_in_play
 from .model import Actor, Mention
@@ -1442,6 +1442,27 @@ def _government_state(key: str) -> str | None:
     return state if state in STATES else None
 
 
+# Last words of named venues and prizes: "Heinz Field", "Stanley Cup".
+_THING_ENDS = frozenset("field cup trophy award prize stadium arena clinic hall gardens".split())
+
+
+def _person_shaped(info: _KeyInfo) -> bool:
+    """A widespread one-gender given name and one more capitalised word that is no body's,
+    place's or thing's word: a person's shape, a tie-breaker where the tagger said ORG or GPE
+    ("Ariana Grande" named once in a list)."""
+    w = info.words
+    if len(w) != 2 or not all(x.isalpha() for x in w) or w[0] in _PLACE_GIVEN_NAMES or any(
+            x in FUNCTION_WORDS or x in ORG_HEADS or x in INDUSTRY_WORDS or x in _PLACE_ENDS
+            or x in _THING_ENDS or x in COUNTRY_FORMS for x in w):
+        return False
+    shown = info.displays.most_common(1)[0][0].split() if info.displays else ()
+    if len(shown) != 2:
+        return False
+    first, last = shown
+    return (last[:1].isupper() and not last.isupper() and gender_of_given_name(first) is not None
+            and given_name_locales(first) >= 3)
+
+
 def _prelim_type(info: _KeyInfo) -> str:
     if _country(info):
         return "GPE"
@@ -1454,6 +1475,8 @@ def _prelim_type(info: _KeyInfo) -> str:
         votes["GPE"] += 2 * info.located     # "the club in Redmarsh": a place, whatever the tag
     if info.given:
         votes["PERSON"] += 2    # "Karen Vestergaard" tagged ORG, "Vestergaard" alone GPE
+    elif _person_shaped(info):
+        votes["PERSON"] += 1
     if info.who and 2 <= len(info.words) <= 3 and not any(
             w.rstrip(".") in ORG_HEADS or w in FUNCTION_WORDS or not w.isalpha()
             for w in info.words):
@@ -2059,7 +2082,7 @@ def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
         if infos[k].titled:
             votes["PERSON"] += 2
     kind = _prelim_type(_KeyInfo(best, labels=votes, words=infos[best].words,
-                                 titled=any(infos[k].titled for k in keys),
+                                 displays=infos[best].displays, titled=any(infos[k].titled for k in keys),
                                  located=sum(infos[k].located for k in keys)))
     full_name = len(infos[best].words) > 1 and _prelim_type(infos[best]) == "PERSON"
     if full_name and infos[best].given:

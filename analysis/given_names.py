@@ -58,3 +58,9 @@ def is_given_name(name: str) -> bool:
 def gender_of_given_name(name: str) -> str | None:
     """"m", "f" or None (unknown or used for both) for a capitalised given name."""
     return _table().get(name)
+
+
+def given_name_locales(name: str) -> int:
+    """How many locales list ``name`` as a given name: "Marcel" 17, "Ariana" 8, but "North",
+    "Wells" or "Mayo" 1 (an odd entry of one list is weak evidence of a person)."""
+    return sum(_votes().get(name, {}).values())

@@ -1054,3 +1054,13 @@ def test_a_posts_portfolio_is_not_a_name(nlp):
     assert not [n for n in actors if n.split()[-1] in ("Home", "Advocacy", "Security", "National")]
     assert {"Sajid Varma", "Philip Lutter", "John Bolt"} <= set(actors)
     assert owner(actors, "UK") and owner(actors, "Ministry of Defence")
+
+
+def test_a_widespread_given_name_and_a_surname_named_once_is_a_person(nlp):
+    text = ("Braun, 38 – who reps the likes of Justin Beiber, Demi Lovato and Ariana Grande – "
+            "has been trying to buy it. The Bruins beat the Jets at Heinz Field and the Stanley "
+            "Cup looks closer.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Ariana Grande"].type == "PERSON"
+    assert not [a for a in actors.values() if a.type == "PERSON" and a.name in ("Heinz Field",
+                                                                                "Stanley Cup")]
