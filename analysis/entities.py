@@ -51,7 +51,7 @@ from .given_names import gender_of_given_name, given_name_locales, is_given_name
 from .quote_marks import WORK_BEFORE_QUOTE
 from .sports_teams import TEAM_NAMES, teams_in_play
 from .model import Actor, Mention
-from .nlp import text_of
+from .nlp import english_words, text_of
 
 __all__ = ["ACTOR_KINDS", "ACTOR_LABELS", "DEFAULT_ACTOR_KINDS", "actor_kind", "align_story_actors",
            "extract_actors"]
@@ -351,15 +351,29 @@ _ADDRESS_PART = re.compile(r"(?:Suite|Room|Floor|Unit|Apt|Apartment|Box|Gate|Pla
 def _common_word(ent, named_mid_sentence: set[str]) -> bool:
     """A code, an address part or a capitalised common word the tagger took for a name: a
     sentence's first word tagged as a noun, verb or adjective, a demonym excepted ("Time is
-    not on his side", "Televised debates are ...") that the text never writes capitalised
-    inside a sentence ("Labour" opening a sentence is kept when it names the party elsewhere)."""
+    not on his side", "Televised debates are ...") that is in the dictionary and that the text
+    never writes capitalised inside a sentence ("Labour" opening a sentence is kept when it
+    names the party elsewhere)."""
     text = ent.text
     if _CODE.fullmatch(text) or _ADDRESS_PART.fullmatch(text):
         return True
     word = ent[0]
     return (len(ent) == 1 and ent.label_ != "NORP" and word.is_sent_start
             and not word.tag_.startswith("NNP") and not text.isupper()
-            and text not in named_mid_sentence)
+            and text not in named_mid_sentence and _dictionary_word(word.lower_))
+
+
+def _dictionary_word(lower: str) -> bool:
+    """``lower`` or its stem is an English word ("televised" -> "televise"; not "zelenskyy")."""
+    words = english_words()
+    stems = [lower]
+    if lower.endswith("s"):
+        stems += [lower[:-1], lower[:-2]]
+    elif lower.endswith("ed"):
+        stems += [lower[:-1], lower[:-2]]
+    elif lower.endswith("ing"):
+        stems += [lower[:-3], lower[:-3] + "e"]
+    return any(len(w) > 2 and w in words for w in stems)
 
 
 # A post named by its portfolio: "UK Home Secretary", "Research and Advocacy Director" (the

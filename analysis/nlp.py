@@ -71,3 +71,27 @@ def text_of(doc) -> str:
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case nouns, verbs, adjectives and adverbs of the pipeline's own lemma index (the
+    lemmatizer's WordNet lookups, shipped in the model package though presslens skips the
+    component): what tells "Time" or "Televised" from "Zelenskyy" when the tagger cannot.
+    Read on first use (~0.5 s); empty when the package ships no lookups."""
+    from pathlib import Path
+
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
+    try:
+        root = get_package_path(MODEL_NAME)
+    except Exception:   # not an installed package (a path setting): no word list
+        return frozenset()
+    found = sorted(Path(root).glob("**/lemmatizer/lookups/lookups.bin"))
+    if not found:
+        return frozenset()
+    lookups = Lookups().from_bytes(found[0].read_bytes())
+    if not lookups.has_table("lemma_index"):
+        return frozenset()
+    index = lookups.get_table("lemma_index")
+    return frozenset(w for pos in ("noun", "verb", "adj", "adv") for w in index.get(pos, ()))

@@ -1064,3 +1064,17 @@ def test_a_widespread_given_name_and_a_surname_named_once_is_a_person(nlp):
     assert actors["Ariana Grande"].type == "PERSON"
     assert not [a for a in actors.values() if a.type == "PERSON" and a.name in ("Heinz Field",
                                                                                 "Stanley Cup")]
+
+
+def test_a_sentence_opening_name_outside_the_dictionary_stays(nlp):
+    text = "Sievertsen said the talks went well. Televised debates came later."
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Sievertsen") or "Sievertsen" in actors
+    assert "Televised" not in actors
+
+
+def test_the_english_word_list_is_the_models_lemma_index():
+    from analysis.nlp import english_words
+    words = english_words()
+    assert {"time", "televise", "advocacy"} <= words
+    assert "zelenskyy" not in words and "sievertsen" not in words
