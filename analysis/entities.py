@@ -410,8 +410,29 @@ def _portfolio_start(text: str, s: int, e: int) -> int:
     return cut
 
 
+# A wire story's dateline opening a paragraph: "WASHINGTON (AP) —", "ST. JOSEPH, Mich. (AP) —",
+# "LONDON, Nov 5 (Reuters) -": where the story was filed and by whom, not who is in it.
+_DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z.'’-]+ ?){1,4}(?:, ?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
+                       r"(?:, ?[A-Z][a-z]{2,8}\.? \d{1,2})?(?: ?\([A-Za-z. ]{2,30}\))? ?(?=[—–-]{1,2} )")
+
+
+def _datelines(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, sure) of the place and date of each dateline opening one of the first three
+    paragraphs (its agency is kept: the story's source); sure when it holds a state, a date or
+    an agency ("NATO - the alliance" only looks like one)."""
+    head = text[:sum(len(p) + 2 for p in text.split("\n\n")[:3])]
+    found = []
+    for m in _DATELINE.finditer(head):
+        if m.group().strip()[:2].isupper():
+            agency = m.group().find("(")
+            found.append((m.start(), m.end() if agency < 0 else m.start() + agency,
+                          "," in m.group() or agency >= 0))
+    return found
+
+
 def _ner_spans(doc, text: str) -> list[_Span]:
     spans = []
+    datelines = _datelines(text)
     named_mid_sentence = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
@@ -422,7 +443,9 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                 spans.append(_Span(s0, ent.end_char, ent.end_char, "GPE", s0, rescued=True))
             continue
         if _STANCE_PREFIX.match(ent.text) or _headline_clause(ent) \
-                or _common_word(ent, named_mid_sentence):
+                or _common_word(ent, named_mid_sentence) \
+                or any(a <= ent.start_char < b and (sure or ent.label_ in ("GPE", "LOC"))
+                       for a, b, sure in datelines):
             continue
         cuts = [m.end() for m in _SENTENCE_IN_NAME.finditer(text, ent.start_char, ent.end_char)
                 if m.group(1).lower() not in TITLE_WORDS]    # "Mining Ltd. Westbridge denies"

@@ -1078,3 +1078,14 @@ def test_the_english_word_list_is_the_models_lemma_index():
     words = english_words()
     assert {"time", "televise", "advocacy"} <= words
     assert "zelenskyy" not in words and "sievertsen" not in words
+
+
+def test_a_datelines_place_is_no_actor_but_its_agency_is(nlp):
+    text = ("ST. JOSEPH, Mich. (AP) — Health officials in Berrien County said on Monday that the "
+            "virus had spread. Catch up with AP experts on our podcast.")
+    _, actors = actors_of(nlp, text)
+    assert not [n for n in actors if n.upper() in ("ST", "JOSEPH", "MICH", "ST. JOSEPH")]
+    assert owner(actors, "AP") and "Berrien County" in actors
+    text = "NATO - the alliance - met in Brussels. LONDON — Shares in Tesco fell."
+    _, actors = actors_of(nlp, text)
+    assert "NATO" in actors and "Tesco" in actors
