@@ -358,9 +358,14 @@ def _common_word(ent, named_mid_sentence: set[str]) -> bool:
     if _CODE.fullmatch(text) or _ADDRESS_PART.fullmatch(text):
         return True
     word = ent[0]
-    return (len(ent) == 1 and ent.label_ != "NORP" and word.is_sent_start
-            and not word.tag_.startswith("NNP") and not text.isupper()
-            and text not in named_mid_sentence and _dictionary_word(word.lower_))
+    if len(ent) != 1 or ent.label_ == "NORP" or not word.is_sent_start \
+            or word.tag_.startswith("NNP") or text.isupper() or text in named_mid_sentence:
+        return False
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("and", "&", "of") \
+            and doc[ent.end + 1].text[:1].isupper():
+        return False    # the first part of a longer name: "Ports and Coastal Security"
+    return _dictionary_word(word.lower_)
 
 
 def _dictionary_word(lower: str) -> bool:
@@ -390,6 +395,18 @@ _POST_AFTER = re.compile(r"\s+(?:[Ss]ecretary|[Mm]inister|[Dd]irector|[Oo]fficer
                          r"[Cc]orrespondent|[Mm]anager|[Cc]hief|[Hh]ead|[Ss]pokes(?:man|woman|person)|"
                          r"[Aa]dvis[eo]r|[Cc]oordinator|[Cc]hair(?:man|woman)?|[Cc]ommissioner|"
                          r"[Cc]ounsel|[Aa]nalyst|[Rr]eporter|[Ll]ead)\b")
+
+
+# "Secretary of State Mike Pompeo", "the Minister of Finance": the tagger takes the portfolio
+# for an organisation.
+_POST_OF = re.compile(r"(?:[Ss]ecretar(?:y|ies)|[Mm]inisters?|[Cc]ommissioners?) of (?:the )?$")
+_PORTFOLIOS_AFTER_OF = frozenset("""state defense defence health justice interior finance education
+energy commerce labor labour transportation transport agriculture trade culture housing""".split())
+
+
+def _post_of_portfolio(ent, text: str) -> bool:
+    return (ent.text.lower() in _PORTFOLIOS_AFTER_OF
+            and _POST_OF.search(text, max(0, ent.start_char - 20), ent.start_char) is not None)
 
 
 def _portfolio_start(text: str, s: int, e: int) -> int:
@@ -443,7 +460,7 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                 spans.append(_Span(s0, ent.end_char, ent.end_char, "GPE", s0, rescued=True))
             continue
         if _STANCE_PREFIX.match(ent.text) or _headline_clause(ent) \
-                or _common_word(ent, named_mid_sentence) \
+                or _common_word(ent, named_mid_sentence) or _post_of_portfolio(ent, text) \
                 or any(a <= ent.start_char < b and (sure or ent.label_ in ("GPE", "LOC"))
                        for a, b, sure in datelines):
             continue
