@@ -1537,7 +1537,8 @@ class SpeakerResolver:
             start = self.sentence_of(end - 1)[0]
             if here - self.paragraph_of_char(self.doc[start].idx) > 1:
                 return None
-            if any(start <= c[0] < end for c in self.candidates) \
+            if any(start <= c[0] < end and c[3] != "org" and self._may_be(c[1], want)
+                   for c in self.candidates) \
                     or any(self.in_quote[start:end]) or self._someone_else_acts(start, end, want):
                 return None         # a subject, or a quotation whose speaker is not known
             named = {self._actor(m) for m, lo, _ in self.mention_spans
@@ -1552,6 +1553,10 @@ class SpeakerResolver:
             end = start
         return None
 
+    def _may_be(self, actor: str, want: str) -> bool:
+        """Whether the text leaves ``actor`` open as a he/she of gender ``want``."""
+        return (self.gender.get(actor) or self.name_gender.get(actor)) in (None, want)
+
     def _someone_else_acts(self, start: int, end: int, want: str) -> bool:
         """The sentence's own verb has a subject that may speak next: people in the plural
         ('Police arrested ...', 'they') or a pronoun of the other gender. A he/she of the one wanted
@@ -1561,9 +1566,9 @@ class SpeakerResolver:
             if t.dep_ not in _ANTECEDENT_DEPS or t.i in self.mention_of \
                     or not self._main_clause(t.head):
                 continue        # ('... she has not flinched when meetings turned hostile')
-            if t.tag_ in ("NNS", "NNPS") or t.lower_ in _GROUP_NOUNS \
-                    or t.tag_ == "PRP" and t.lower_ not in same:
-                return True
+            if t.tag_ in ("NNS", "NNPS") or t.lower_ in _GROUP_NOUNS or t.tag_ == "PRP" \
+                    and t.lower_ not in same and t.lower_ not in _MALE_WORDS | _FEMALE_WORDS:
+                return True     # (a he is no she: "When Ford visited Teresa Hayden, he ...")
         return False
 
     def _sentences_between(self, i: int, j: int) -> int:

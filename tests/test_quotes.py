@@ -1341,3 +1341,16 @@ def test_a_long_title_after_the_kind_of_work_is_neither_speech_nor_an_actor():
     result = analysis.analyze(text)
     assert list(result.quotes) == []
     assert [a.name for a in result.actors] == ["Grant Sabatier"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the sentence before names her as an object; its subject is a company and a 'he'
+    ("When Ford visited his editor Teresa Hallam at her office, he would scribble poems on "
+     "her desk. “Life was not long enough,” she recalled.", "Teresa Hallam"),
+    ("Apple hired Mary Jonas on Monday. “It was fun,” she said.", "Mary Jonas"),
+    # an officer may be who 'he' is: the arrested man is not assumed
+    ("Police arrested John Smythe. “It was a mistake,” he said.", None),
+])
+def test_a_she_after_a_sentence_naming_one_woman_in_another_role(text, speaker):
+    from analysis import analyze
+    assert [q.speaker for q in analyze(text).quotes] == [speaker]
