@@ -787,6 +787,24 @@ class SpeakerResolver:
             return None     # 'in Afghanistan, the US military said': a new clause's subject
         return noun
 
+    def _name_set_off_after(self, noun):
+        """A person's name set off by commas right after a described noun ("his aunt, Jane
+        Starner, ..."), which the parser did not attach as an apposition; None if anything
+        else follows."""
+        doc, i = self.doc, noun.i
+        if noun.pos_ != "NOUN" or not any(c.dep_ in ("det", "poss") for c in noun.children) \
+                or i + 2 >= len(doc) or doc[i + 1].text != "," or self.in_quote[i + 2]:
+            return None
+        first = doc[i + 2]
+        m = self.mention_of.get(first.i)
+        if m is None or not self.is_person(first) or self.mention_of.get(i + 1) is m:
+            return None
+        end = first.i
+        while end + 1 < len(doc) and self.mention_of.get(end + 1) is m:
+            end += 1
+        after = doc[end + 1].text if end + 1 < len(doc) else "."
+        return doc[end] if after in (",", ".", ";", ":", "“", "\"") or after.isspace() else None
+
     @staticmethod
     def _copula_nouns(head) -> list:
         """'X, who is the singer', 'X is the band's singer': the noun the name is said to be."""
@@ -1078,6 +1096,10 @@ class SpeakerResolver:
                                        self.np_text(named), confidence, named.i)
                 if c.pos_ == "PROPN" and c.lower_ not in TITLE_WORDS:
                     return Attribution(self.name_text(c), self.np_text(c), confidence * 0.9, c.i)
+        named = self._name_set_off_after(token)
+        if named is not None:       # "according to his aunt, Jane Starner," parsed apart
+            return Attribution(self._actor(self.mention_of[named.i]), self.np_text(named),
+                               confidence * 0.9, named.i)
         if depth < 2 and low in SPEECH_NOUNS | DOCUMENTS:   # "Berg's verdict was short:"
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if owner is not None and owner.pos_ != "PRON" or owner is not None \

@@ -1354,3 +1354,12 @@ def test_a_long_title_after_the_kind_of_work_is_neither_speech_nor_an_actor():
 def test_a_she_after_a_sentence_naming_one_woman_in_another_role(text, speaker):
     from analysis import analyze
     assert [q.speaker for q in analyze(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "According to his aunt, Jane Starling, “He was brilliant from the start.” He played chess.",
+    "“He was brilliant from the start,” according to his aunt, Jane Starling.",
+])
+def test_a_name_set_off_after_a_described_source_is_the_speaker(text):
+    from analysis import analyze
+    assert [q.speaker for q in analyze(text).quotes] == ["Jane Starling"]
