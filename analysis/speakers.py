@@ -39,14 +39,14 @@ SPEECH_VERBS = (
     "protest object propose recommend advise insist reason muse scoff snap grumble mock "
     "tell point hit lash quote chant order beg disagree dispute cheer tout decry deride brag "
     "scold assail lambast lambaste rule rebut gush rave sneer opine confide bemoan fume "
-    "reject offer"
+    "reject offer put"
 ).split()
 # Verbs that say someone spoke without reporting what: they only carry a speaker over to a
 # quotation that follows with no attribution of its own ('Ward spoke first. "..."').
 SPOKE_VERBS = {"speak", "speaks", "spoke", "speaking", "spoken", "talk", "talks", "talked",
                "talking", "address", "addressed", "addressing"}
 # Verbs that report speech only with their particle.
-PARTICLE_VERBS = {"point": "out", "hit": "out", "lash": "out"}
+PARTICLE_VERBS = {"point": "out", "hit": "out", "lash": "out", "put": "it"}   # "as X put it"
 _IRREGULAR = {
     "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"),
     "write": ("writes", "wrote", "writing", "written"), "cry": ("cries", "cried", "crying"),
@@ -290,7 +290,7 @@ def is_cue(token) -> bool:
     base = CUE_FORMS.get(low)
     if base is None:
         return False
-    if base in PARTICLE_VERBS:     # "pointed out", "hit out at", "lashed out"
+    if base in PARTICLE_VERBS:     # "pointed out", "hit out at", "lashed out", "put it"
         return any(c.lower_ == PARTICLE_VERBS[base] for c in token.children) or \
             (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == PARTICLE_VERBS[base])
     return token.tag_.startswith("VB") or low in ("said", "says", "told")

@@ -1363,3 +1363,14 @@ def test_a_she_after_a_sentence_naming_one_woman_in_another_role(text, speaker):
 def test_a_name_set_off_after_a_described_source_is_the_speaker(text):
     from analysis import analyze
     assert [q.speaker for q in analyze(text).quotes] == ["Jane Starling"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Nora Gaiter loved the book. As Gaiter put it, “Had he gone further, he would have been "
+     "famous.” Ford wrote novels instead.", "Nora Gaiter"),
+    ("“We are broke,” as Ann Reyes put it.", "Ann Reyes"),
+    ("Ann Reyes put the box on the table. “It is heavy,” said Tom Berg.", "Tom Berg"),
+])
+def test_as_someone_put_it_reports_speech(text, speaker):
+    from analysis import analyze
+    assert [q.speaker for q in analyze(text).quotes] == [speaker]
