@@ -1566,12 +1566,9 @@ class SpeakerResolver:
             named = {self._actor(m) for m, lo, _ in self.mention_spans
                      if start <= lo < end and not self.in_quote[lo]
                      and self._kind_of(m, self.doc[lo]) == "person"}
-            if named:
-                if len(named) > 1:
-                    return None
-                actor = named.pop()
-                gender = self.gender.get(actor) or self.name_gender.get(actor)
-                return actor if gender in (None, want) else None
+            fits = {actor for actor in named if self._may_be(actor, want)}
+            if named:       # ('Elise interviewed Mike. ... "No," he said': Mike)
+                return fits.pop() if len(fits) == 1 else None
             end = start
         return None
 

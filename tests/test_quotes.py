@@ -1350,6 +1350,9 @@ def test_a_long_title_after_the_kind_of_work_is_neither_speech_nor_an_actor():
     ("Apple hired Mary Jonas on Monday. “It was fun,” she said.", "Mary Jonas"),
     # an officer may be who 'he' is: the arrested man is not assumed
     ("Police arrested John Smythe. “It was a mistake,” he said.", None),
+    # two people named in another role, one of whom the text makes a she
+    ("In 1997, Elise Marr interviewed Mike Ford for a convention. She gave him a prompt.\n\n"
+     "“No,” he said.", "Mike Ford"),
 ])
 def test_a_she_after_a_sentence_naming_one_woman_in_another_role(text, speaker):
     from analysis import analyze
