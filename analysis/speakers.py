@@ -1561,13 +1561,13 @@ class SpeakerResolver:
                 return None
             if any(start <= c[0] < end and c[3] != "org" and self._may_be(c[1], want)
                    for c in self.candidates) \
-                    or any(self.in_quote[start:end]) or self._someone_else_acts(start, end, want):
+                    or any(self.in_quote[start:end]) or self._someone_else_acts(start, end):
                 return None         # a subject, or a quotation whose speaker is not known
             named = {self._actor(m) for m, lo, _ in self.mention_spans
                      if start <= lo < end and not self.in_quote[lo]
                      and self._kind_of(m, self.doc[lo]) == "person"}
             fits = {actor for actor in named if self._may_be(actor, want)}
-            if named:       # ('Elise interviewed Mike. ... "No," he said': Mike)
+            if fits:        # ('Elise interviewed Mike. ... "No," he said': Mike)
                 return fits.pop() if len(fits) == 1 else None
             end = start
         return None
@@ -1576,18 +1576,18 @@ class SpeakerResolver:
         """Whether the text leaves ``actor`` open as a he/she of gender ``want``."""
         return (self.gender.get(actor) or self.name_gender.get(actor)) in (None, want)
 
-    def _someone_else_acts(self, start: int, end: int, want: str) -> bool:
+    def _someone_else_acts(self, start: int, end: int) -> bool:
         """The sentence's own verb has a subject that may speak next: people in the plural
-        ('Police arrested ...', 'they') or a pronoun of the other gender. A he/she of the one wanted
-        carries the same person on."""
-        same = _MALE_WORDS if want == "m" else _FEMALE_WORDS
+        ('Police arrested ...', 'they', 'we'). A he or she is not (a he is no she, and a he of
+        the one wanted carries the same person on: "When Ford visited Teresa Hayden, he ..."),
+        nor the writer's "I" ("I thought of Elise Marr.")."""
         for t in self.doc[start:end]:
             if t.dep_ not in _ANTECEDENT_DEPS or t.i in self.mention_of \
                     or not self._main_clause(t.head):
                 continue        # ('... she has not flinched when meetings turned hostile')
             if t.tag_ in ("NNS", "NNPS") or t.lower_ in _GROUP_NOUNS or t.tag_ == "PRP" \
-                    and t.lower_ not in same and t.lower_ not in _MALE_WORDS | _FEMALE_WORDS:
-                return True     # (a he is no she: "When Ford visited Teresa Hayden, he ...")
+                    and t.lower_ not in _MALE_WORDS | _FEMALE_WORDS | {"i", "me"}:
+                return True
         return False
 
     def _sentences_between(self, i: int, j: int) -> int:

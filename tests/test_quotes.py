@@ -1353,6 +1353,9 @@ def test_a_long_title_after_the_kind_of_work_is_neither_speech_nor_an_actor():
     # two people named in another role, one of whom the text makes a she
     ("In 1997, Elise Marr interviewed Mike Ford for a convention. She gave him a prompt.\n\n"
      "“No,” he said.", "Mike Ford"),
+    # the writer's 'I', and a sentence naming only a man, do not stop the look back
+    ("When the deal was struck, I thought of Elise Marr. Lacking the rights to Mike Ford’s "
+     "work, how would she feel?\n\n“It is such good news,” she replied.", "Elise Marr"),
 ])
 def test_a_she_after_a_sentence_naming_one_woman_in_another_role(text, speaker):
     from analysis import analyze
