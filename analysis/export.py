@@ -14,8 +14,10 @@ import pandas as pd
 
 from . import __version__
 from .model import Analysis
+from .sentiment import evidence_weight
 
-ACTOR_COLUMNS = ["actor", "type", "aliases", "mentions", "quoted", "quotes", "stance", "label"]
+ACTOR_COLUMNS = ["actor", "type", "aliases", "mentions", "quoted", "quotes", "stance", "label",
+                 "stance_sentences"]
 ENTITY_COLUMNS = ["start", "end", "text", "label", "actor"]
 QUOTE_COLUMNS = ["speaker", "quote", "kind", "confidence", "words", "speaker_text", "start", "end"]
 UNATTRIBUTED = "(unattributed)"
@@ -38,14 +40,16 @@ def to_json(analysis: Analysis, *, edits: Iterable = (), indent: int | None = 2)
 
 
 def actors_table(analysis: Analysis) -> pd.DataFrame:
-    """One row per actor: who, how often named, whether quoted, and the stance toward them."""
+    """One row per actor: who, how often named, whether quoted, the stance toward them and how
+    many sentences that stance rests on (one sentence is weak ground)."""
     quoted: dict[str, int] = {}
     for q in analysis.quotes:
         if q.speaker:
             quoted[q.speaker] = quoted.get(q.speaker, 0) + 1
     rows = [{"actor": a.name, "type": a.type, "aliases": "; ".join(a.aliases),
              "mentions": a.mentions, "quoted": a.name in quoted, "quotes": quoted.get(a.name, 0),
-             "stance": round(a.sentiment, 3), "label": a.label}
+             "stance": round(a.sentiment, 3), "label": a.label,
+             "stance_sentences": sum(1 for ev in a.evidence if evidence_weight(ev) > 0)}
             for a in analysis.actors]
     return pd.DataFrame(rows, columns=ACTOR_COLUMNS)
 

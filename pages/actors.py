@@ -72,6 +72,10 @@ else:
                 "quotes": st.column_config.NumberColumn("Quotes"),
                 "stance": st.column_config.NumberColumn("Stance", format="%+.2f"),
                 "label": st.column_config.TextColumn("Stance label"),
+                "stance_sentences": st.column_config.NumberColumn(
+                    "Read from", format="%d sentences",
+                    help="How many sentences naming the actor count toward the stance; a "
+                         "stance read from one sentence is weak ground."),
             })
         if shown:
             show_chart("stance", table, key=f"{PAGE}.stance_chart")

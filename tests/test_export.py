@@ -60,3 +60,12 @@ def test_speaker_counts_count_quotes_and_words_and_name_unattributed():
     counts = speaker_counts(a)
     assert set(counts["speaker"]) == {"Jane Roe", UNATTRIBUTED}
     assert counts.set_index("speaker").loc[UNATTRIBUTED, "words"] == 3
+
+
+def test_actor_table_says_how_many_sentences_a_stance_rests_on():
+    a = analysis.analyze("Critics accused Ruth Okafa of grandstanding. Okafa denied it. "
+                         "“We are fine,” Okafa said.")
+    table = actors_table(a).set_index("actor")
+    counted = table.loc["Ruth Okafa", "stance_sentences"]
+    evidence = next(x for x in a.actors if x.name == "Ruth Okafa").evidence
+    assert 1 <= counted < len(evidence)     # the quotation's speaker sentence does not count

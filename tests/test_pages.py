@@ -132,6 +132,8 @@ def test_actors_page_lists_the_seed_actors_and_their_evidence(seeded, seed_expec
     assert set(table[table["quoted"]]["actor"]) == speakers
     names = " ".join(list(table["actor"]) + list(table["aliases"]))
     assert "Kerry" in names and "Assad" in names
+    assert all(0 <= n <= len(a.evidence) for n, a in zip(table["stance_sentences"],
+                                                         seed_expected.actors))
     assert seeded.get("arrow_vega_lite_chart") or seeded.get("vega_lite_chart")
     chosen = seed_expected.actors[0]
     evidence = _html_blocks(seeded, "pl-evidence")
