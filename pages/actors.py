@@ -73,7 +73,7 @@ else:
                 "stance": st.column_config.NumberColumn("Stance", format="%+.2f"),
                 "label": st.column_config.TextColumn("Stance label"),
                 "stance_sentences": st.column_config.NumberColumn(
-                    "Read from", format="%d sentences",
+                    "Sentences counted",
                     help="How many sentences naming the actor count toward the stance; a "
                          "stance read from one sentence is weak ground."),
             })
