@@ -447,6 +447,10 @@ def _datelines(text: str) -> list[tuple[int, int, bool]]:
     return found
 
 
+# A name that only names an illness: "Lyme disease", "Parkinson's disease", "Zika virus".
+_ILLNESS_AFTER = re.compile(r"\s+(?:disease|syndrome|virus|fever|disorder|palsy|lung)\b")
+
+
 def _ner_spans(doc, text: str) -> list[_Span]:
     spans = []
     datelines = _datelines(text)
@@ -552,6 +556,8 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                 # "organisation" the tagger made of a suburb: "Forest Hill police said")
                 e, label = force.end(), "ORG"
                 pe = _possessive_after(text, e)
+            if _ILLNESS_AFTER.match(text, pe):
+                continue    # "Feather Duvet Lung disease", "Parkinson's disease": an illness
             title_start = before.idx if titled and core == s else -1
             spans.append(_Span(s, e, pe, label, core, titled=titled, title_start=title_start,
                                named=label == "NORP" and _used_as_name(ent)))

@@ -1093,3 +1093,11 @@ def test_a_datelines_place_is_no_actor_but_its_agency_is(nlp):
     text = "NATO - the alliance - met in Brussels. LONDON — Shares in Tesco fell."
     _, actors = actors_of(nlp, text)
     assert "NATO" in actors and "Tesco" in actors
+
+
+def test_a_name_that_only_names_an_illness_is_no_actor(nlp):
+    text = ("Dr. Owen Dempster said Martin Tyler had Feather Duvet Lung disease. Lyme disease "
+            "is rarer in Aberdeen.")
+    _, actors = actors_of(nlp, text)
+    assert not [n for n in actors if "Lung" in n or n == "Lyme"]
+    assert {"Owen Dempster", "Martin Tyler", "Aberdeen"} <= set(actors)
