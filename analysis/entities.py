@@ -381,50 +381,52 @@ def _dictionary_word(lower: str) -> bool:
     return any(len(w) > 2 and w in words for w in stems)
 
 
-# A post named by its portfolio: "UK Home Secretary", "Research and Advocacy Director" (the
-# tagger takes "UK Home" and "Advocacy" for names).
-_PORTFOLIO = frozenset("""home foreign interior research advocacy communications policy campaigns
-marketing sales operations programme program programmes programs press media development creative
-editorial managing technical medical scientific legal finance health education energy
-environment culture sports transport trade justice housing security defence defense digital
-content product engineering commercial strategy investment business political economics
-national federal international global regional senior deputy acting executive special associate
-assistant
-""".split())
-_POST_AFTER = re.compile(r"\s+(?:[Ss]ecretary|[Mm]inister|[Dd]irector|[Oo]fficer|[Ee]ditor|"
-                         r"[Cc]orrespondent|[Mm]anager|[Cc]hief|[Hh]ead|[Ss]pokes(?:man|woman|person)|"
-                         r"[Aa]dvis[eo]r|[Cc]oordinator|[Cc]hair(?:man|woman)?|[Cc]ommissioner|"
-                         r"[Cc]ounsel|[Aa]nalyst|[Rr]eporter|[Ll]ead)\b")
-
-
+# A minister's or secretary's brief, or another post's field, which spaCy sm tags as an
+# organisation before the title ("Trade Minister Fiona Marchetti", "Defence Secretary Ben
+# Wallace", "UK Home Secretary", "Research and Advocacy Director"), with the rank words that go
+# with it ("National Security Adviser").
+_PORTFOLIO_WORDS = frozenset("""trade defence defense health finance foreign home interior
+education justice culture energy environment transport labour labor housing agriculture economy
+economic commerce industry immigration security employment tourism sport sports digital
+communications infrastructure welfare pensions science technology innovation development
+treasury climate water mining fisheries research advocacy policy campaigns marketing sales
+operations programme program programmes programs press media creative editorial managing
+technical medical scientific legal content product engineering commercial strategy investment
+business political economics national federal international global regional senior deputy acting
+executive special associate assistant""".split())
+_PORTFOLIO_TITLE = re.compile(r"[ -](?:[Mm]inister|[Ss]ecretary|[Cc]ommissioner|"
+                              r"[Ss]pokes(?:man|woman|person)|Committee Chair|[Dd]irector|"
+                              r"[Oo]fficer|[Ee]ditor|[Cc]orrespondent|[Mm]anager|[Cc]hief|[Hh]ead|"
+                              r"[Aa]dvis[eo]r|[Cc]oordinator|[Cc]hair(?:man|woman)?|[Cc]ounsel|"
+                              r"[Aa]nalyst|[Rr]eporter|[Ll]ead)\b")
 # "Secretary of State Mike Pompeo", "the Minister of Finance": the tagger takes the portfolio
 # for an organisation.
 _POST_OF = re.compile(r"(?:[Ss]ecretar(?:y|ies)|[Mm]inisters?|[Cc]ommissioners?) of (?:the )?$")
-_PORTFOLIOS_AFTER_OF = frozenset("""state defense defence health justice interior finance education
-energy commerce labor labour transportation transport agriculture trade culture housing""".split())
 
 
 def _post_of_portfolio(ent, text: str) -> bool:
-    return (ent.text.lower() in _PORTFOLIOS_AFTER_OF
+    return (ent.text.lower() in _PORTFOLIO_WORDS | {"state"}
             and _POST_OF.search(text, max(0, ent.start_char - 20), ent.start_char) is not None)
 
 
 def _portfolio_start(text: str, s: int, e: int) -> int:
     """Where a post's portfolio words at the end of a name begin ("UK Home" of "UK Home
     Secretary" -> "UK"; "Research and Advocacy" of "... Advocacy Director" -> nothing), else
-    ``e``. A body's name keeps its last word ("Ministry of Defence spokesman")."""
-    if not _POST_AFTER.match(text, e):
+    ``e``. A body's name keeps its last word ("Ministry of Defence spokesman", "Octopus Energy
+    chief executive"): what is left must be nothing or a state."""
+    if not _PORTFOLIO_TITLE.match(text, e):
         return e
     cut = e
     for m in reversed(list(re.finditer(r"[\w&]+", text[s:e]))):
         word = m.group().lower()
-        if word in _PORTFOLIO:
+        if word in _PORTFOLIO_WORDS:
             cut = s + m.start()
         elif word in ("of", "for", "the"):
             return e
         elif word not in ("and", "&"):
             break
-    return cut
+    head = text[s:cut].strip(" ,&")
+    return cut if not head or _table_key(head.lower()) in _STATE_NAME_KEYS else e
 
 
 # A wire story's dateline opening a paragraph: "WASHINGTON (AP) —", "ST. JOSEPH, Mich. (AP) —",
@@ -1999,17 +2001,6 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = [sp for sp in spans if not _portfolio(text, sp) and not _work_title(text, sp)]
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts]
-
-
-# A minister's or secretary's brief, which spaCy sm tags as an organisation before the title
-# ("Trade Minister Fiona Marchetti", "Defence Secretary Ben Wallace").
-_PORTFOLIO_WORDS = frozenset("""trade defence defense health finance foreign home interior
-education justice culture energy environment transport labour labor housing agriculture economy
-economic commerce industry immigration security employment tourism sport sports digital
-communications infrastructure welfare pensions science technology innovation development
-treasury climate water mining fisheries""".split())
-_PORTFOLIO_TITLE = re.compile(r"[ -](?:Minister|Secretary|Commissioner|Spokesperson|Spokesman|"
-                              r"Spokeswoman|Committee Chair)\b")
 
 
 _OPENING_MARK = re.compile(r"[\"“‘'«]\s*$")

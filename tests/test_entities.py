@@ -1054,6 +1054,9 @@ def test_a_posts_portfolio_is_not_a_name(nlp):
     assert not [n for n in actors if n.split()[-1] in ("Home", "Advocacy", "Security", "National")]
     assert {"Sajid Varma", "Philip Lutter", "John Bolt"} <= set(actors)
     assert owner(actors, "UK") and owner(actors, "Ministry of Defence")
+    text = "Octopus Energy chief executive Greg Jaxon said so."
+    _, actors = actors_of(nlp, text)
+    assert "Octopus Energy" in actors
     text = ("Secretary of State Mike Pompey said the release was welcome. The Department of "
             "State agreed.")
     _, actors = actors_of(nlp, text)
