@@ -2000,7 +2000,42 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     _share_surnames(text, spans)
     spans = [sp for sp in spans if not _portfolio(text, sp) and not _work_title(text, sp)]
     starts = {sp.start for sp in spans}
-    return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts]
+    return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts] \
+        + _nickname_pairs(text, spans)
+
+
+# "Joaquin Guzman, known as El Chapo", "Robert Smith, better known as Bobby", "John Milo Ford
+# ... Everyone called him Mike", "Earvin “Magic” Johnson": a person's other name, given by the
+# text.
+_KNOWN_AS = re.compile(r",? (?:(?:better|widely|popularly|also|affectionately|commonly) )?"
+                       r"(?:known as|nicknamed) [“\"‘']?")
+_CALLED_HIM = re.compile(r"\b(?:called|call|calls|knew) (?:him|her) [“\"‘']?")
+_QUOTED_INSIDE = re.compile(r"[“\"‘']([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?)[”\"’']")
+
+
+def _nickname_pairs(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
+    """(full name's start, nickname's start) for each other name a person is given."""
+    at = {sp.start: sp for sp in spans}
+    first_of: dict[str, int] = {}
+    for sp in spans:
+        first_of.setdefault(text[sp.core:sp.end], sp.start)
+    people = [sp for sp in spans if sp.label == "PERSON" and " " in text[sp.core:sp.end]]
+    pairs = []
+    for sp in people:
+        m = _KNOWN_AS.match(text, sp.poss_end)
+        nick = at.get(m.end()) if m else None
+        if nick is not None and nick is not sp:
+            pairs.append((sp.start, nick.start))
+        for q in _QUOTED_INSIDE.finditer(text, sp.core, sp.end):
+            if q.group(1) in first_of:
+                pairs.append((sp.start, first_of[q.group(1)]))
+    for m in _CALLED_HIM.finditer(text):
+        nick = at.get(m.end())
+        full = next((p for p in reversed(people) if p.end <= m.start()
+                     and m.start() - p.end < 300), None)
+        if nick is not None and full is not None:
+            pairs.append((full.start, nick.start))
+    return pairs
 
 
 _OPENING_MARK = re.compile(r"[\"“‘'«]\s*$")

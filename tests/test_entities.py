@@ -1104,3 +1104,15 @@ def test_a_name_that_only_names_an_illness_is_no_actor(nlp):
     _, actors = actors_of(nlp, text)
     assert not [n for n in actors if "Lung" in n or n == "Lyme"]
     assert {"Owen Dempster", "Martin Tyler", "Aberdeen"} <= set(actors)
+
+
+@pytest.mark.parametrize("text, full, nick", [
+    ("Joaquin Guzmano, known as El Chapo, was extradited. El Chapo denied the charges.",
+     "Joaquin Guzmano", "El Chapo"),
+    ("John Milo Fordham was born in 1957. Everyone called him Mike. Mike loved trains.",
+     "John Milo Fordham", "Mike"),
+    ("Robert Smithers, better known as Bobby, said so. Bobby left.", "Robert Smithers", "Bobby"),
+])
+def test_a_name_the_text_gives_a_person_is_one_of_their_aliases(nlp, text, full, nick):
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, nick) == {full}
