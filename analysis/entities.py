@@ -665,14 +665,19 @@ def _split_owners(text: str, spans: list[_Span]) -> list[_Span]:
         persons = m is not None and sp.label == "PERSON" and len(owner.split()) >= 2 \
             and gender_of_given_name(owner.split()[0]) is not None \
             and text[sp.start + m.end():sp.start + m.end() + 1].isupper()
+        owned_text = text[sp.start + m.end():sp.end] if m else ""
+        # a person owned by a body: "The Verge’s Sean Hollister", "the BBC's Emily Maitlis"
+        owned_person = m is not None and len(owned_text.split()) >= 2 \
+            and gender_of_given_name(owned_text.split()[0]) is not None
         if m and sp.core == sp.start and (
-                owner in alone or persons
-                or _owned_body(owner, text[sp.start + m.end():sp.end])):
+                owner in alone or persons or owned_person
+                or _owned_body(owner, owned_text)):
             owner_end = sp.start + m.start()
             owned = sp.start + m.end()
             out.append(_Span(sp.start, owner_end, owner_end + len(m.group().rstrip()),
                              "ORG" if sp.label not in ("PERSON", "GPE") else sp.label, sp.start))
-            out.append(_Span(owned, sp.end, sp.poss_end, "ORG" if persons else sp.label, owned))
+            out.append(_Span(owned, sp.end, sp.poss_end,
+                             "ORG" if persons else "PERSON" if owned_person else sp.label, owned))
         else:
             out.append(sp)
     return out
