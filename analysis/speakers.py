@@ -268,6 +268,9 @@ def _fits_noun(noun: str, org: str) -> bool:
     return noun not in PRIVATE_ORG_NOUNS or not PUBLIC_BODY_WORDS & words
 
 
+_RELATIVE_WORDS = frozenset(("who", "whose", "which", "whom"))
+
+
 def is_cue(token) -> bool:
     """A reporting verb (said, told, warned ...) or the 'according' of 'according to'."""
     low = token.lower_
@@ -290,6 +293,8 @@ def is_cue(token) -> bool:
     base = CUE_FORMS.get(low)
     if base is None:
         return False
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
+        return False    # 'staff would be offered contracts', 'he was told': no one speaks here
     if base in PARTICLE_VERBS:     # "pointed out", "hit out at", "lashed out", "put it"
         return any(c.lower_ == PARTICLE_VERBS[base] for c in token.children) or \
             (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == PARTICLE_VERBS[base])
@@ -1040,16 +1045,25 @@ class SpeakerResolver:
         leader, noted that ...', parsed with 'noted' the root and no subject: the person named
         right before an aside that has no verb of its own."""
         doc = self.doc
-        for k in range(verb.i - 2, max(0, verb.i - 14), -1):
+        verbs = False       # the aside being read has a verb (allowed in a 'who/whose' clause)
+        for k in range(verb.i - 2, max(0, verb.i - 32), -1):
             t = doc[k]
-            if t.pos_ in ("VERB", "AUX") or self.in_quote[k]:
+            if self.in_quote[k]:
                 return None
+            if t.pos_ in ("VERB", "AUX"):
+                verbs = True
+            elif t.lower_ in _RELATIVE_WORDS and doc[k - 1].text == ",":
+                verbs = False   # '..., whose own vaccine is years behind, said'
             if t.text == ",":
+                if verbs:
+                    return None
                 name = doc[k - 1] if k > 0 else None
                 if name is not None and name.i in self.mention_of and self.is_person(name) \
                         and name.dep_ in ("nsubj", "nsubjpass", "ROOT"):
                     return name         # (not 'a letter to X and Alex Azar, the secretary,')
-                return None
+                if name is None or not (name.i in self.mention_of or name.pos_ in
+                                        ("NOUN", "PROPN")):
+                    return None
         return None
 
     @staticmethod

@@ -1380,3 +1380,18 @@ def test_a_name_set_off_after_a_described_source_is_the_speaker(text):
 def test_as_someone_put_it_reports_speech(text, speaker):
     from analysis import analyze
     assert [q.speaker for q in analyze(text).quotes] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a passive verb of the 'offer/tell' kind is no reporting cue: the outer 'said' is
+    ("Kojo Asante runs the NPA. Asante said the terminal would employ more people, not "
+     "fewer, once the second quay opened in 2029, and that permanent staff would be offered "
+     "contracts with the new operator on “no less favourable terms”.", "Kojo Asante"),
+    # a name before an aside that holds a 'whose' clause is the subject of 'said'
+    ("Rachel Whitmore, chief executive of Meridale Pharma, whose own vaccine is at least three "
+     "years behind, said the pause was “a reminder that there are no shortcuts”.",
+     "Rachel Whitmore"),
+])
+def test_a_partial_quote_deep_in_reported_speech_is_the_reporters(text, speaker):
+    from analysis import analyze
+    assert [q.speaker for q in analyze(text).quotes] == [speaker]
