@@ -207,7 +207,7 @@ minister judge inspector detective sergeant sgt rev reverend sheikh ayatollah
 ORG_DESIGNATORS = frozenset("""
 front party group capital holdings inc ltd limited plc corp corporation company co llc lp llp
 partners foundation institution movement organisation organization brigade brigades ag sa nv
-gmbh bv ventures investments management asa ab oyj spa se kk bhd pty pte
+gmbh bv ventures investments management asa as aps ab oyj oy spa se kk bhd pty pte
 """.split())
 
 # Business lines in company names: "Westbridge" is "Westbridge Mining Ltd".

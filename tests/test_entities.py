@@ -1123,3 +1123,9 @@ def test_a_person_owned_by_a_body_is_split_from_it(nlp):
     _, actors = actors_of(nlp, text)
     assert actors["Maria Kessel"].type == "PERSON"
     assert not [n for n in actors if "’s " in n]
+
+
+def test_a_nordic_company_designator_makes_an_organisation(nlp):
+    text = "Kystlinje AS runs the routes. A Kystlinje spokeswoman said no one would lose a job."
+    _, actors = actors_of(nlp, text)
+    assert actors["Kystlinje AS"].type == "ORG"
