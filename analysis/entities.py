@@ -889,6 +889,10 @@ def _occurrences(text: str, names) -> list[tuple[int, int]]:
     return found
 
 
+_BUSINESS_TAIL = ORG_DESIGNATORS | INDUSTRY_WORDS | frozenset(
+    "global international worldwide inc. corp. ltd. co.".split())
+
+
 def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list[_Span]]:
     """Mentions spaCy sm missed of names it found elsewhere in the same text, and places."""
     found: list[_Span] = []
@@ -902,6 +906,11 @@ def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list
             words = surface.split()
             if sp.label == "ORG" and "of" in words[2:]:
                 names.setdefault(" ".join(words[:words.index("of", 2)]), sp.label)
+            # a company's short form: "Tarsus" of "Tarsus Global Ports", "Belvane" of
+            # "Belvane Hotels"
+            if len(words) >= 2 and len(words[0]) >= 3 and words[0][0].isupper() \
+                    and all(w.lower().rstrip(".") in _BUSINESS_TAIL for w in words[1:]):
+                names.setdefault(words[0], "ORG")     # (whatever the tagger called the whole)
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
     for start, stop in _occurrences(text, names):
         span = doc.char_span(start, stop)

@@ -1301,14 +1301,14 @@ class SpeakerResolver:
             m = self.mention_of.get(t.i)
             if m is not None and not self.in_quote[t.i] and t.i + 1 < token.i \
                     and self.doc[t.i + 1].lower_ in _DENIALS and t.i + 1 not in self.mention_of \
-                    and (m.label == "ORG" or _org_name(m.text)) \
+                    and self._names_org(m) \
                     and _fits_noun(token.lower_, self._actor(m)):
                 return self._actor(m)   # 'a claim Corvane rejects', parsed as a noun compound
             if self.in_quote[t.i] or t.dep_ not in _ANTECEDENT_DEPS or not self._finite(t.head):
                 continue
             m = self.mention_of.get(t.i)
             if m is not None:
-                if m.label == "ORG" or _org_name(m.text):
+                if self._names_org(m):
                     if not _fits_noun(token.lower_, self._actor(m)):
                         continue        # 'the company' is not the public body just named
                     return self._actor(m)
@@ -1320,6 +1320,11 @@ class SpeakerResolver:
                 return None
         return None
 
+    def _names_org(self, m: Mention) -> bool:
+        """Does the mention name an organisation: by its tag, its words, or the name it was
+        merged into ("Tarsus", tagged a place, of "Tarsus Global Ports")?"""
+        return m.label == "ORG" or _org_name(m.text) or _org_name(self._actor(m))
+
     def _org_by_noun(self, token) -> str | None:
         """'the authority' -> the nearest earlier organisation whose name holds that word, else
         the nearest earlier organisation."""
@@ -1327,7 +1332,7 @@ class SpeakerResolver:
         for m, lo, _ in reversed(self.mention_spans):
             if lo >= token.i or self.in_quote[lo]:
                 continue
-            if m.label == "ORG" or _org_name(m.text):
+            if self._names_org(m):
                 if token.lower_ in m.text.lower().split():
                     return self._actor(m)
                 if _fits_noun(token.lower_, self._actor(m)):
@@ -1342,7 +1347,7 @@ class SpeakerResolver:
         if kind is None:
             return None
         for m, lo, _ in reversed(self.mention_spans):
-            if lo < token.i and not self.in_quote[lo] and (m.label == "ORG" or _org_name(m.text)) \
+            if lo < token.i and not self.in_quote[lo] and self._names_org(m) \
                     and kind in self._actor(m).lower().split():
                 return self._actor(m)
         return None
@@ -1367,7 +1372,7 @@ class SpeakerResolver:
                 continue
             if here - self.paragraph_of_char(self.doc[lo].idx) > 1:
                 return None
-            if (m.label == "ORG" or _org_name(m.text)) and _fits_noun(token.lower_, self._actor(m)):
+            if self._names_org(m) and _fits_noun(token.lower_, self._actor(m)):
                 return self._actor(m)
         return None
 

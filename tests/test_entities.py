@@ -1129,3 +1129,10 @@ def test_a_nordic_company_designator_makes_an_organisation(nlp):
     text = "Kystlinje AS runs the routes. A Kystlinje spokeswoman said no one would lose a job."
     _, actors = actors_of(nlp, text)
     assert actors["Kystlinje AS"].type == "ORG"
+
+
+def test_a_company_named_by_its_first_word_alone_is_a_mention_of_it(nlp):
+    text = ("The authority signed a concession with Tarsus Global Ports, an operator based in "
+            "Izmir. Tarsus has been quick to reassure the quayside.")
+    mentions, actors = actors_of(nlp, text)
+    assert {m.text for m in mentions if m.actor == "Tarsus Global Ports"} >= {"Tarsus"}

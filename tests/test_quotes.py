@@ -1395,3 +1395,11 @@ def test_as_someone_put_it_reports_speech(text, speaker):
 def test_a_partial_quote_deep_in_reported_speech_is_the_reporters(text, speaker):
     from analysis import analyze
     assert [q.speaker for q in analyze(text).quotes] == [speaker]
+
+
+def test_a_spokeswoman_for_the_company_speaks_for_the_company_just_named():
+    from analysis import analyze
+    text = ("The authority signed a concession with Tarsus Global Ports, an operator based in "
+            "Izmir.\n\nTarsus has been quick to reassure the quayside. A spokeswoman for the "
+            "company said every worker would be offered a contract \"on the same terms\".")
+    assert [q.speaker for q in analyze(text).quotes] == ["Tarsus Global Ports"]
