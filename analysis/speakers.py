@@ -743,6 +743,11 @@ class SpeakerResolver:
             for c in head.children:
                 if c.dep_ == "relcl" and c.lower_ in ROLE_VERBS:   # "who chairs the FRA"
                     words.update(ROLE_VERBS[c.lower_])
+                    # "who leads the county's government": the county leader
+                    owned = [o for d in c.children if d.dep_ == "dobj" for o in (d, *d.children)
+                             if o.dep_ in ("dobj", "poss", "compound") and o.pos_ in
+                             ("NOUN", "PROPN") and o.i not in self.mention_of]
+                    words.update(f"{o.lower_} {r}" for o in owned for r in ROLE_VERBS[c.lower_])
             for w in sorted(words):
                 self.roles[w].append((head.i, self._actor(m)))
             if m.label in _PERSON_LABELS:
@@ -763,6 +768,9 @@ class SpeakerResolver:
             if before.head.i == noun.i and before.dep_ in ("compound", "amod") \
                     and before.pos_ in ("NOUN", "ADJ", "PROPN"):
                 words.add(f"{before.lower_} {noun.lower_}")
+        # "the union's leader": the union leader (not "the county leader")
+        words |= {f"{c.lower_} {noun.lower_}" for c in noun.children
+                  if c.dep_ == "poss" and c.pos_ == "NOUN"}
         return words
 
     def _apposed_noun(self, hi: int):
@@ -1399,8 +1407,11 @@ class SpeakerResolver:
         for key in keys:
             for synonym in ROLE_SYNONYMS.get(key, ()):
                 options += self.roles.get(synonym, ())
-            if key != low:
-                options += self.roles.get(key, ())
+            if key != low and self.roles.get(key):
+                # a role the text gave with the same modifier ('the county leader') is meant
+                # before any other of that noun ('the union's leader')
+                options = list(self.roles[key])
+                break
         if plural:      # a body the text named that way, not one person
             options = [o for o in options if o[1] is not None and o[1] not in self._persons]
         options.sort(key=lambda o: o[0])

@@ -1403,3 +1403,11 @@ def test_a_spokeswoman_for_the_company_speaks_for_the_company_just_named():
             "Izmir.\n\nTarsus has been quick to reassure the quayside. A spokeswoman for the "
             "company said every worker would be offered a contract \"on the same terms\".")
     assert [q.speaker for q in analyze(text).quotes] == ["Tarsus Global Ports"]
+
+
+def test_the_county_leader_is_who_leads_the_county_not_the_unions_leader():
+    from analysis import analyze
+    text = ("Mette Raskvik, who leads the county’s regional government, wants to sell the line."
+            "\n\nErik Vangen, the union’s leader, said members would vote next week.\n\n"
+            "The county leader said the timetable would be revised “together with the island”.")
+    assert [q.speaker for q in analyze(text).quotes] == ["Mette Raskvik"]
