@@ -1372,9 +1372,16 @@ def _employer_rescues(text: str, spans: list[_Span]) -> list[_Span]:
     return found
 
 
+# A constituency or state a representative sits for: "the MP for Nsuboa South", "Senator for
+# Victoria", "the member for Bolsover".
+_SEAT_FOR = re.compile(r"\b(?:MPs?|MSPs?|MLAs?|TDs?|MEPs?|[Mm]ember|[Ss]enator|[Rr]epresentative) "
+                       r"for ([A-Z][a-z]+(?:(?:-(?:on|upon|under)-|[ -](?:and )?)[A-Z][a-z]+){0,3})")
+
+
 def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
     """Organisations built from an entity and a common noun, seats of government, subjects."""
-    found: list[_Span] = []
+    found: list[_Span] = [_Span(m.start(1), m.end(1), _possessive_after(text, m.end(1)), "GPE",
+                                m.start(1), rescued=True) for m in _SEAT_FOR.finditer(text)]
     for sp in spans:
         after = text[sp.end:sp.end + 16]
         # "the Obama administration": the person's administration is an organisation.

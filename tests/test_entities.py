@@ -1136,3 +1136,12 @@ def test_a_company_named_by_its_first_word_alone_is_a_mention_of_it(nlp):
             "Izmir. Tarsus has been quick to reassure the quayside.")
     mentions, actors = actors_of(nlp, text)
     assert {m.text for m in mentions if m.actor == "Tarsus Global Ports"} >= {"Tarsus"}
+
+
+def test_the_seat_a_representative_sits_for_is_a_place(nlp):
+    text = ("Patience Adoma, the MP for Nsuboa South, wants a review. The MP for Stoke-on-Trent "
+            "Central agreed. She is a member for life.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Nsuboa South"].type == "GPE"
+    assert "Stoke-on-Trent Central" in actors
+    assert "life" not in {n.lower() for n in actors}
