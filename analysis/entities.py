@@ -348,7 +348,7 @@ _CODE = re.compile(r"C[A-Z]O|Q[1-4]|H[12]|FY ?\d{2,4}")
 _ADDRESS_PART = re.compile(r"(?:Suite|Room|Floor|Unit|Apt|Apartment|Box|Gate|Platform)\.? \d+\w?")
 
 
-def _common_word(ent, named_mid_sentence: set[str]) -> bool:
+def _common_word(ent) -> bool:
     """A code, an address part or a capitalised common word the tagger took for a name: a
     sentence's first word tagged as a noun, verb or adjective, a demonym excepted ("Time is
     not on his side", "Televised debates are ...") that is in the dictionary and that the text
@@ -359,9 +359,11 @@ def _common_word(ent, named_mid_sentence: set[str]) -> bool:
         return True
     word = ent[0]
     if len(ent) != 1 or ent.label_ == "NORP" or not word.is_sent_start \
-            or word.tag_.startswith("NNP") or text.isupper() or text in named_mid_sentence:
+            or word.tag_.startswith("NNP") or text.isupper():
         return False
     doc = ent.doc
+    if any(t.text == text and not t.is_sent_start for t in doc):
+        return False    # (read only for the rare candidate: Token objects are dear)
     if ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("and", "&", "of") \
             and doc[ent.end + 1].text[:1].isupper():
         return False    # the first part of a longer name: "Ports and Coastal Security"
@@ -456,7 +458,6 @@ _ILLNESS_AFTER = re.compile(r"\s+(?:disease|syndrome|virus|fever|disorder|palsy|
 def _ner_spans(doc, text: str) -> list[_Span]:
     spans = []
     datelines = _datelines(text)
-    named_mid_sentence = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
     for ent in doc.ents:
         if ent.label_ not in ACTOR_LABELS:
             # "the beginning of the end for the Soviet Union" tagged as one DATE
@@ -466,7 +467,7 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                 spans.append(_Span(s0, ent.end_char, ent.end_char, "GPE", s0, rescued=True))
             continue
         if _STANCE_PREFIX.match(ent.text) or _headline_clause(ent) \
-                or _common_word(ent, named_mid_sentence) or _post_of_portfolio(ent, text) \
+                or _common_word(ent) or _post_of_portfolio(ent, text) \
                 or any(a <= ent.start_char < b and (sure or ent.label_ in ("GPE", "LOC"))
                        for a, b, sure in datelines):
             continue
