@@ -406,8 +406,13 @@ _PORTFOLIO_TITLE = re.compile(r"[ -](?:[Mm]inister|[Ss]ecretary|[Cc]ommissioner|
 _POST_OF = re.compile(r"(?:[Ss]ecretar(?:y|ies)|[Mm]inisters?|[Cc]ommissioners?) of (?:the )?$")
 
 
+_PORTFOLIOS_AFTER_OF = _PORTFOLIO_WORDS | {"state"}
+
+
 def _post_of_portfolio(ent, text: str) -> bool:
-    return (ent.text.lower() in _PORTFOLIO_WORDS | {"state"}
+    """Is the entity only the portfolio of a post named before it ("State" of "Secretary of
+    State")?"""
+    return (ent.text.lower() in _PORTFOLIOS_AFTER_OF
             and _POST_OF.search(text, max(0, ent.start_char - 20), ent.start_char) is not None)
 
 
@@ -441,7 +446,13 @@ def _datelines(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, sure) of the place and date of each dateline opening one of the first three
     paragraphs (its agency is kept: the story's source); sure when it holds a state, a date or
     an agency ("NATO - the alliance" only looks like one)."""
-    head = text[:sum(len(p) + 2 for p in text.split("\n\n")[:3])]
+    end = -2
+    for _ in range(3):      # (the first three paragraphs only: no split of the whole text)
+        end = text.find("\n\n", end + 2)
+        if end < 0:
+            end = len(text)
+            break
+    head = text[:end]
     found = []
     for m in _DATELINE.finditer(head):
         if m.group().strip()[:2].isupper():

@@ -158,6 +158,9 @@ _MALE_WORDS = {"he", "him", "his", "himself"}
 _FEMALE_WORDS = {"she", "her", "hers", "herself"}
 _ORG_PRONOUNS = {"it", "they", "them", "its"}
 _PERSON_LABELS = {"PERSON"}
+# Words that open a relative clause: an aside "..., whose own vaccine is behind," has a verb
+# and still only describes the name before it.
+_RELATIVE_WORDS = frozenset(("who", "whose", "which", "whom"))
 # Entity labels that can never speak (dates, amounts): ignored as mentions.
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
@@ -266,9 +269,6 @@ def _fits_noun(noun: str, org: str) -> bool:
     if noun in ("company", "firm") and NOT_COMPANY_WORDS & words:
         return False
     return noun not in PRIVATE_ORG_NOUNS or not PUBLIC_BODY_WORDS & words
-
-
-_RELATIVE_WORDS = frozenset(("who", "whose", "which", "whom"))
 
 
 def is_cue(token) -> bool:
@@ -1051,7 +1051,9 @@ class SpeakerResolver:
     def _name_before_verbless_aside(self, verb):
         """'..., though Chief Electoral Officer Marc Boudreau, no relation to the opposition
         leader, noted that ...', parsed with 'noted' the root and no subject: the person named
-        right before an aside that has no verb of its own."""
+        right before asides that have no verb of their own, or only one inside a relative
+        clause ('Rachel Whitmore, chief executive of Meridale, whose own vaccine is behind,
+        said')."""
         doc = self.doc
         verbs = False       # the aside being read has a verb (allowed in a 'who/whose' clause)
         for k in range(verb.i - 2, max(0, verb.i - 32), -1):
