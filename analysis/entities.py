@@ -2040,8 +2040,8 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
 # "Joaquin Guzman, known as El Chapo", "Robert Smith, better known as Bobby", "John Milo Ford
 # ... Everyone called him Mike", "Earvin “Magic” Johnson": a person's other name, given by the
 # text.
-_KNOWN_AS = re.compile(r",? (?:(?:better|widely|popularly|also|affectionately|commonly) )?"
-                       r"(?:known as|nicknamed) [“\"‘']?")
+_KNOWN_AS = re.compile(r",? (?:(?:better|widely|popularly|also|affectionately|commonly|formerly) )?"
+                       r"(?:known as|nicknamed) (?:the )?[“\"‘']?")
 _CALLED_HIM = re.compile(r"\b(?:called|call|calls|knew) (?:him|her) [“\"‘']?")
 _QUOTED_INSIDE = re.compile(r"[“\"‘']([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?)[”\"’']")
 
@@ -2054,11 +2054,12 @@ def _nickname_pairs(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
         first_of.setdefault(text[sp.core:sp.end], sp.start)
     people = [sp for sp in spans if sp.label == "PERSON" and " " in text[sp.core:sp.end]]
     pairs = []
-    for sp in people:
+    for sp in people + [sp for sp in spans if sp.label == "ORG"]:
         m = _KNOWN_AS.match(text, sp.poss_end)
         nick = at.get(m.end()) if m else None
         if nick is not None and nick is not sp:
-            pairs.append((sp.start, nick.start))
+            pairs.append((sp.start, nick.start))    # ("Meta Platforms, formerly known as ...")
+    for sp in people:
         for q in _QUOTED_INSIDE.finditer(text, sp.core, sp.end):
             if q.group(1) in first_of:
                 pairs.append((sp.start, first_of[q.group(1)]))

@@ -1112,6 +1112,8 @@ def test_a_name_that_only_names_an_illness_is_no_actor(nlp):
     ("John Milo Fordham was born in 1957. Everyone called him Mike. Mike loved trains.",
      "John Milo Fordham", "Mike"),
     ("Robert Smithers, better known as Bobby, said so. Bobby left.", "Robert Smithers", "Bobby"),
+    ("Meta Platforms, formerly known as Facebook, said it would appeal.", "Meta Platforms",
+     "Facebook"),
 ])
 def test_a_name_the_text_gives_a_person_is_one_of_their_aliases(nlp, text, full, nick):
     _, actors = actors_of(nlp, text)
