@@ -1455,8 +1455,11 @@ def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
                     and doc[left.i - 1].is_alpha and doc[left.i - 1].idx not in covered:
                 left = doc[left.i - 1]
             if left.i > 0 and (doc[left.i - 1].lower_ in ("the", "a", "an")
-                               or doc[left.i - 1].tag_ == "POS"):
-                continue    # "the Wild said", "the Attorney's Office said": not a person
+                               or doc[left.i - 1].tag_ == "POS"
+                               or doc[left.i - 1].idx in covered
+                               and doc[left.i - 1].text[:1].isupper()):
+                continue    # "the Wild said", "the Attorney's Office said", "The Islamic
+                # State claimed" (the end of a name the tagger cut): not a person
             start = left.idx
             lead = _DESCRIPTOR.match(text, start, tok.idx + 1)
             if lead:    # "Developer Valve said": the company

@@ -1147,3 +1147,9 @@ def test_the_seat_a_representative_sits_for_is_a_place(nlp):
     assert actors["Nsuboa South"].type == "GPE"
     assert "Stoke-on-Trent Central" in actors
     assert "life" not in {n.lower() for n in actors}
+
+
+def test_the_end_of_a_name_the_tagger_cut_is_no_person(nlp):
+    text = "The Islamic State, also known as Daesh, claimed the attack. Daesh said so."
+    _, actors = actors_of(nlp, text)
+    assert "State" not in actors
