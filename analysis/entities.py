@@ -1134,6 +1134,11 @@ _CLUB_PREFIX = re.compile(r"\b(?:AFC|CD|CF|FC|UD|SD|RCD|RC|AC|AS|SS|SC|SV|VfB|Vf
 _CAUSE_NAME = re.compile(r"\b[A-Z][a-z]+ (?:for|against) (?:(?:a|an|the) )?(?=[A-Z][a-z])")
 
 
+_NO_CAUSE_START = TITLE_WORDS | MONTHS_AND_DAYS | FUNCTION_WORDS
+_TITLE_NEXT = re.compile(r"(?:%s)\b\.?\s" % "|".join(
+    sorted((w.capitalize() for w in PERSON_TITLES), key=len, reverse=True)))
+
+
 def _org_rescues(text: str, spans: list[_Span]) -> list[_Span]:
     """Organisations spaCy sm misses whose shape says what they are: a club prefix and the
     capitalised words after it, or "X for/against (a) Y Z" with Y Z capitalised mid-phrase.
@@ -1143,9 +1148,9 @@ def _org_rescues(text: str, spans: list[_Span]) -> list[_Span]:
     found = []
     for pattern, max_words in ((_CLUB_PREFIX, 2), (_CAUSE_NAME, 4)):
         for m in pattern.finditer(text):
-            if pattern is _CAUSE_NAME and m.group().split()[0].lower() in (
-                    TITLE_WORDS | MONTHS_AND_DAYS | FUNCTION_WORDS):
-                continue
+            if pattern is _CAUSE_NAME and (m.group().split()[0].lower() in _NO_CAUSE_START
+                                           or _TITLE_NEXT.match(text, m.end())):
+                continue    # (nor "Time for Dr. Sherlock": a title opens a person's name)
             end, pos, n = m.end(), m.end(), 0
             for w in _WORD.finditer(text, pos, pos + 80):
                 if w.start() != pos or n == max_words:

@@ -1153,3 +1153,9 @@ def test_the_end_of_a_name_the_tagger_cut_is_no_person(nlp):
     text = "The Islamic State, also known as Daesh, claimed the attack. Daesh said so."
     _, actors = actors_of(nlp, text)
     assert "State" not in actors
+
+
+def test_a_subhead_before_a_titled_name_is_no_cause_group(nlp):
+    text = "He was finally diagnosed.\n\nTime for Dr. Sherwood\n\nDempsey said it mattered."
+    _, actors = actors_of(nlp, text)
+    assert not [n for n in actors if n.startswith("Time")]
