@@ -293,8 +293,10 @@ def is_cue(token) -> bool:
     base = CUE_FORMS.get(low)
     if base is None:
         return False
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
-        return False    # 'staff would be offered contracts', 'he was told': no one speaks here
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
+            and not any(c.dep_ == "agent" for c in token.children):
+        return False    # 'staff would be offered contracts', 'he was told': no one speaks
+        # here (but 'the crowd was told by Mayor Reyes' names who did)
     if base in PARTICLE_VERBS:     # "pointed out", "hit out at", "lashed out", "put it"
         return any(c.lower_ == PARTICLE_VERBS[base] for c in token.children) or \
             (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == PARTICLE_VERBS[base])

@@ -1391,6 +1391,8 @@ def test_as_someone_put_it_reports_speech(text, speaker):
     ("Rachel Whitmore, chief executive of Meridale Pharma, whose own vaccine is at least three "
      "years behind, said the pause was “a reminder that there are no shortcuts”.",
      "Rachel Whitmore"),
+    # a passive cue that names its agent still reports that agent's words
+    ("“We will rebuild,” the crowd was told by Mayor Ann Reyes.", "Ann Reyes"),
 ])
 def test_a_partial_quote_deep_in_reported_speech_is_the_reporters(text, speaker):
     from analysis import analyze
