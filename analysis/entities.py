@@ -438,8 +438,10 @@ def _portfolio_start(text: str, s: int, e: int) -> int:
 
 # A wire story's dateline opening a paragraph: "WASHINGTON (AP) —", "ST. JOSEPH, Mich. (AP) —",
 # "LONDON, Nov 5 (Reuters) -": where the story was filed and by whom, not who is in it.
-_DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z.'’-]+ ?){1,4}(?:, ?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"
-                       r"(?:, ?[A-Z][a-z]{2,8}\.? \d{1,2})?(?: ?\([A-Za-z. ]{2,30}\))? ?(?=[—–-]{1,2} )")
+_DATELINE = re.compile(r"(?m)^[ \t]*(?:[A-Z][A-Z.'’-]+ ?){1,4}"          # WASHINGTON, ST. JOSEPH
+                       r"(?:, ?[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?"       # , Mich.
+                       r"(?:, ?[A-Z][a-z]{2,8}\.? \d{1,2})?"                 # , Nov 5
+                       r"(?: ?\([A-Za-z. ]{2,30}\))? ?(?=[—–-]{1,2} )")       # (AP) —
 
 
 def _datelines(text: str) -> list[tuple[int, int, bool]]:
@@ -1392,7 +1394,8 @@ def _employer_rescues(text: str, spans: list[_Span]) -> list[_Span]:
 # A constituency or state a representative sits for: "the MP for Nsuboa South", "Senator for
 # Victoria", "the member for Bolsover".
 _SEAT_FOR = re.compile(r"\b(?:MPs?|MSPs?|MLAs?|TDs?|MEPs?|[Mm]ember|[Ss]enator|[Rr]epresentative) "
-                       r"for ([A-Z][a-z]+(?:(?:-(?:on|upon|under)-|[ -](?:and )?)[A-Z][a-z]+){0,3})")
+                       r"for ([A-Z][a-z]+"
+                       r"(?:(?:-(?:on|upon|under)-|[ -](?:and )?)[A-Z][a-z]+){0,3})")
 
 
 def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
@@ -2210,7 +2213,8 @@ def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
         if infos[k].titled:
             votes["PERSON"] += 2
     kind = _prelim_type(_KeyInfo(best, labels=votes, words=infos[best].words,
-                                 displays=infos[best].displays, titled=any(infos[k].titled for k in keys),
+                                 displays=infos[best].displays,
+                                 titled=any(infos[k].titled for k in keys),
                                  located=sum(infos[k].located for k in keys)))
     full_name = len(infos[best].words) > 1 and _prelim_type(infos[best]) == "PERSON"
     if full_name and infos[best].given:
