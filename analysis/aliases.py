@@ -121,9 +121,12 @@ STATE_ADJECTIVES: dict[str, str] = {
 STATES = frozenset(STATE_ADJECTIVES.values()) | (
     (frozenset(_COUNTRIES) | frozenset(CAPITAL_METONYMS.values())) - TABLE_ORGS)
 
-# Seats of government that name a country's central government. "Whitehall" is the UK's
-# civil service: when an article names exactly one government department, that is who it means.
-GOVERNMENT_METONYMS: dict[str, str] = {"whitehall": "United Kingdom"}
+# Seats of government that name a country's central government ("Downing Street welcomed the
+# deal", "the Kremlin denied"). "Whitehall" is the UK's civil service: when an article names
+# exactly one government department, that is who it means (CIVIL_SERVICE_METONYMS).
+GOVERNMENT_METONYMS: dict[str, str] = {"whitehall": "United Kingdom",
+                                       "downing street": "United Kingdom", "kremlin": "Russia"}
+CIVIL_SERVICE_METONYMS = frozenset({"whitehall"})
 # Streets that name an industry, an organisation whatever spaCy makes of them: "Wall Street
 # predicted $2.52 a share" is the financial industry, "Fleet Street" the British press.
 INDUSTRY_METONYMS = frozenset({"wall street", "fleet street", "madison avenue", "k street"})

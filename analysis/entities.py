@@ -41,8 +41,8 @@ import numpy
 from spacy.attrs import DEP, ENT_IOB, TAG
 
 from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPITAL_METONYMS,
-                      COUNTRY_FORMS, FUNCTION_WORDS, GENDER_OF_WORD, GENERIC_ORG_WORDS, GIVEN_NAME_FORMS, GOVERNMENT_METONYMS,
-                      INDUSTRY_METONYMS,
+                      CIVIL_SERVICE_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS, GENDER_OF_WORD,
+                      GENERIC_ORG_WORDS, GIVEN_NAME_FORMS, GOVERNMENT_METONYMS, INDUSTRY_METONYMS,
                       INDUSTRY_WORDS, INSTITUTION_SEATS, KNOWN_ORGS, MONTHS_AND_DAYS,
                       NORP_INSTITUTIONS,
                       ORG_DESIGNATORS, ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS,
@@ -328,13 +328,18 @@ def _headline_clause(ent) -> bool:
             and any(t.text[:1].isupper() and t.lower_ in _HEADLINE_SMALL_WORDS for t in ent[1:]))
 
 
+# Prepositions that open a sentence on a place or body: "Inside Larkspire, the mood is ...".
+_OPENING_PREPOSITIONS = frozenset("""inside outside within across beyond among amid amongst
+despite behind beneath without against towards toward throughout around beside""".split())
+
+
 def _gerund_before_name(doc, ent, text: str) -> bool:
-    """A sentence opening with a verb's -ing form glued to a name: "Hosting Cook at Dreamforce
-    ...", "Backing Starmer, the union ...". The tagger takes the capitalised verb for a first
+    """A sentence opening with a verb's -ing form or a preposition glued to a name: "Hosting
+    Cook at Dreamforce ...", "Backing Starmer, the union ...", "Inside Larkspire, ...". The tagger takes the capitalised verb for a first
     name; it is one when the rest of the name is written elsewhere without it, and the word is
     no given name ("Sterling Brown", "Harding Lawson" stay whole)."""
-    if len(ent) < 2 or not ent[0].is_sent_start or not _GERUND.fullmatch(ent[0].text) \
-            or is_given_name(ent[0].text):
+    if len(ent) < 2 or not ent[0].is_sent_start or is_given_name(ent[0].text) \
+            or not (_GERUND.fullmatch(ent[0].text) or ent[0].lower_ in _OPENING_PREPOSITIONS):
         return False
     rest = text[ent[1].idx:ent.end_char]
     return any(not text[max(0, m.start() - 40):m.start()].rstrip().endswith(ent[0].text)
@@ -346,6 +351,12 @@ def _gerund_before_name(doc, ent, text: str) -> bool:
 _CODE = re.compile(r"C[A-Z]O|Q[1-4]|H[12]|FY ?\d{2,4}")
 # A numbered part of a building in an address: "Suite 350", "Room 101".
 _ADDRESS_PART = re.compile(r"(?:Suite|Room|Floor|Unit|Apt|Apartment|Box|Gate|Platform)\.? \d+\w?")
+
+
+def _bare_post(ent) -> bool:
+    """A post alone, which the tagger may take for a body in capitals ('the MEP said', 'the
+    CEO'): who holds it is a person the text names elsewhere, not an actor of that name."""
+    return len(ent) == 1 and ent.text.lower().rstrip(".") in TITLE_WORDS
 
 
 def _common_word(ent) -> bool:
@@ -480,7 +491,7 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                 spans.append(_Span(s0, ent.end_char, ent.end_char, "GPE", s0, rescued=True))
             continue
         if _STANCE_PREFIX.match(ent.text) or _headline_clause(ent) \
-                or _common_word(ent) or _post_of_portfolio(ent, text) \
+                or _common_word(ent) or _bare_post(ent) or _post_of_portfolio(ent, text) \
                 or any(a <= ent.start_char < b and (sure or ent.label_ in ("GPE", "LOC"))
                        for a, b, sure in datelines):
             continue
@@ -985,8 +996,9 @@ def _first_name_before(doc, i: int, covered: set[int]):
             or not all(c.isalpha() or c in "-'’" for c in word)
             or t.ent_type_ not in ("", "PERSON") or t.idx in covered):
         return None
-    if t.is_sent_start and _GERUND.fullmatch(word) and not is_given_name(word):
-        return None     # "Hosting Cook at Dreamforce ..."
+    if t.is_sent_start and (_GERUND.fullmatch(word) or t.lower_ in _OPENING_PREPOSITIONS) \
+            and not is_given_name(word):
+        return None     # "Hosting Cook at Dreamforce ...", "Inside Larkspire, ..."
     low = t.lower_
     if low in TITLE_WORDS or low in MONTHS_AND_DAYS or low in FUNCTION_WORDS or low in PARTICLES \
             or low in COUNTRY_FORMS or low in ORG_HEADS or low in CAPITAL_METONYMS:
@@ -2052,7 +2064,8 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
 # ... Everyone called him Mike", "Earvin “Magic” Johnson": a person's other name, given by the
 # text.
 _KNOWN_AS = re.compile(r",? (?:(?:better|widely|popularly|also|affectionately|commonly|formerly) )?"
-                       r"(?:known as|nicknamed) (?:the )?[“\"‘']?")
+                       r"(?:known(?: (?:to|among|by) (?:[a-z]+ ){0,2}?[a-z]+)? as|nicknamed) "
+                       r"(?:the )?[“\"‘']?")   # ("known to supporters as Le Chat")
 _CALLED_HIM = re.compile(r"\b(?:called|call|calls|knew) (?:him|her) [“\"‘']?")
 _QUOTED_INSIDE = re.compile(r"[“\"‘']([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?)[”\"’']")
 
@@ -2192,7 +2205,7 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
             overrides[idx] = groups.find(seat_of[0])
             continue
         if tk in GOVERNMENT_METONYMS:
-            if len(departments) == 1:
+            if tk in CIVIL_SERVICE_METONYMS and len(departments) == 1:
                 overrides[idx] = next(iter(departments))
                 continue
             target = GOVERNMENT_METONYMS[tk]

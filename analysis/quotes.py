@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from .model import Mention, Quote
 from .nlp import text_of
 from .quote_marks import WORK_BEFORE_QUOTE, QuoteSpan, find_quote_spans, paragraph_spans
-from .speakers import (DOCUMENTS, LABEL_VERBS, SPEECH_NOUNS, SPOKE_VERBS, Attribution,
-                       SpeakerResolver, cue_base, is_cue)
+from .speakers import (DOCUMENTS, FRAMING_VERBS, LABEL_VERBS, SPEECH_NOUNS, SPOKE_VERBS,
+                       Attribution, SpeakerResolver, cue_base, is_cue)
 
 logger = logging.getLogger(__name__)
 
@@ -251,7 +251,7 @@ def _own_attribution(doc, res: SpeakerResolver, it: _Item) -> Attribution | None
     if len(inner.split()) <= 6 and _title_case(inner):
         it.drop = True          # 'said on "Good Morning America"': a title, not words said
         return None
-    if _quoted_subject(doc, it):
+    if _quoted_subject(doc, res, it):
         it.drop = True          # 'the government's "reforms" were cosmetic': a scare quote
         return None
     if _compound_modifier(doc, res, it):
@@ -421,7 +421,7 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
             if t.i in seen or not p_lo <= t.idx < p_hi:   # the parse may run across paragraphs
                 break
             seen.add(t.i)
-            if not _inside(it, t) and is_cue(t):
+            if not _inside(it, t) and is_cue(t) and not _framing_under_speech(res, it, t):
                 if cue_base(t) in LABEL_VERBS and not _labels_a_person(res, it, t) and (
                         _names_a_thing(doc, it) or _labelled_object(doc, it, t)):
                     it.drop = True      # 'residents call it the "hub"': a name, not speech
@@ -448,6 +448,22 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
             if subj is not None and not _inside(it, subj):
                 return res.resolve(subj, CONF_PARSE)
     return None
+
+
+def _framing_under_speech(res: SpeakerResolver, it: _Item, cue) -> bool:
+    """A framing verb inside what someone else is reported saying: 'A source said Stainton
+    regarded the fund as "the only serious buyer"' is the source's account, not Stainton's words."""
+    if cue_base(cue) not in FRAMING_VERBS:
+        return False
+    t = cue
+    for _ in range(6):
+        if t.head.i == t.i or t.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "relcl"):
+            return False
+        t = t.head
+        if is_cue(t) and cue_base(t) not in FRAMING_VERBS and not res.in_quote[t.i] \
+                and not _inside(it, t):
+            return True
+    return False
 
 
 def _relative_clause_cue(doc, res: SpeakerResolver, it: _Item, roots) -> Attribution | None:
@@ -496,9 +512,12 @@ def _outer_speaker(res: SpeakerResolver, it: _Item, cue) -> Attribution | None:
     settlements were "not illegal"' quotes Pompeo's words, not Washington's. The clause of
     the inner cue is what the outer cue reports, so the outer cue's named subject speaks
     (unless the inner subject is a document the outer speaker only cites)."""
-    if cue.dep_ != "ccomp" or cue.lower_ == "according":
+    clause = cue
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head    # 'X said Y would keep its name and had offered "..."'
+    if clause.dep_ != "ccomp" or cue.lower_ == "according":
         return None
-    outer = cue.head
+    outer = clause.head
     if outer.i == cue.i or not is_cue(outer) or cue_base(outer) in LABEL_VERBS \
             or res.in_quote[outer.i] or outer.i > it.last:
         return None     # (an outer verb after the quote: 'a deal Canberra once hailed', misparsed)
@@ -512,7 +531,7 @@ def _outer_speaker(res: SpeakerResolver, it: _Item, cue) -> Attribution | None:
     return found if found.speaker else None
 
 
-def _quoted_subject(doc, it: _Item) -> bool:
+def _quoted_subject(doc, res: SpeakerResolver, it: _Item) -> bool:
     """One or two quoted words that are the subject of their clause: scare quotes put
     distance between the writer and a word ('the "reforms" were cosmetic'); people quoted
     in part are quoted for what they said about something, not for a subject noun."""
@@ -520,8 +539,14 @@ def _quoted_subject(doc, it: _Item) -> bool:
         return False
     root = next((doc[i] for i in range(it.first, it.last + 1)
                  if not it.first <= doc[i].head.i <= it.last or doc[i].head.i == i), None)
-    return root is not None and root.pos_ in ("NOUN", "PROPN") \
-        and root.dep_ in ("nsubj", "nsubjpass")
+    if root is None or root.pos_ not in ("NOUN", "PROPN") or root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    # ... unless the clause is what someone says: 'Voss insists "every dollar" can be traced'
+    clause = root.head
+    return not (clause.dep_ == "ccomp" and is_cue(clause.head)
+                and any(c.dep_ in ("nsubj", "nsubjpass") and not it.first <= c.i <= it.last
+                        and (c.pos_ in ("PROPN", "PRON") or c.i in res.mention_of)
+                        for c in clause.head.children))
 
 
 def _compound_modifier(doc, res: SpeakerResolver, it: _Item) -> bool:

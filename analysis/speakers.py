@@ -53,7 +53,8 @@ _IRREGULAR = {
     "speak": ("speaks", "spoke", "speaking", "spoken"),
     "give": ("gives", "gave", "giving", "given"), "make": ("makes", "made", "making"),
     "send": ("sends", "sent", "sending"), "read": ("reads", "reading"), "put": ("puts", "putting"),
-    "hit": ("hits", "hitting"),
+    "hit": ("hits", "hitting"), "see": ("sees", "saw", "seen", "seeing"),
+    "cast": ("casts", "casting"),
     # British and American spellings both
     "label": ("labels", "labelled", "labeled", "labelling", "labeling"),
 }
@@ -62,6 +63,11 @@ _DOUBLING = {"admit", "quip", "slam", "snap", "submit", "beg", "brag", "rebut"}
 # Verbs that report speech only with a subject that did the speaking ("X called it 'a raid'");
 # without one ("a group called 'Y'", "so-called 'Z'") they name things instead.
 LABEL_VERBS = {"call", "describe", "brand", "label", "reject"}
+# Verbs that frame something as something: a quotation after their "as" is the subject's words
+# ('Ward sees the lineup as its "Achilles heel"', 'which Apple views as "a fundamental human
+# right"', 'brushed the episode aside as "fully remediated"'); without "as" they report nothing.
+FRAMING_VERBS = {"see", "view", "regard", "portray", "depict", "paint", "cast", "characterise",
+                 "characterize", "smear", "frame", "brush"}
 # Nouns for people who speak for someone else: the speaker is that someone.
 SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen",
                 "spokeswomen", "representative", "representatives", "rep", "reps",
@@ -245,7 +251,7 @@ def _forms(base: str) -> set[str]:
     return {base, third, past, ing}
 
 
-CUE_FORMS: dict[str, str] = {f: b for b in SPEECH_VERBS for f in _forms(b)}
+CUE_FORMS: dict[str, str] = {f: b for b in (*SPEECH_VERBS, *FRAMING_VERBS) for f in _forms(b)}
 # Verbs whose object is a document of their subject's: 'X issued a statement'.
 _ISSUED = _AUTHORED | {"tweeted"} | {
     f for b in ("issue release publish send write sign post file submit deliver read share email "
@@ -297,6 +303,11 @@ def is_cue(token) -> bool:
             and not any(c.dep_ == "agent" for c in token.children):
         return False    # 'staff would be offered contracts', 'he was told': no one speaks
         # here (but 'the crowd was told by Mayor Reyes' names who did)
+    if base in FRAMING_VERBS:
+        return token.tag_.startswith("VB") and any(
+            c.dep_ == "prep" and c.lower_ == "as" or c.dep_ in ("advcl", "oprd", "xcomp") and any(
+                g.lower_ == "as" and g.dep_ in ("mark", "prep") for g in c.children)
+            for c in token.children)
     if base in PARTICLE_VERBS:     # "pointed out", "hit out at", "lashed out", "put it"
         return any(c.lower_ == PARTICLE_VERBS[base] for c in token.children) or \
             (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == PARTICLE_VERBS[base])
@@ -914,6 +925,14 @@ class SpeakerResolver:
                 return before   # 'The 48-year-old told ...' parsed as a modifier
             if cue.dep_ == "ROOT" and before.i in self.mention_of and self.is_person(before):
                 return before   # 'chairman, CEO and president Craig Menear said', misparsed
+            if cue.dep_ in ("aux", "auxpass"):
+                # 'Asked about X, a spokesperson for Y said ...': the verb taken for an
+                # auxiliary of the opening participle; its speaker is the phrase before it
+                t = before
+                while t.dep_ in ("pobj", "prep") and t.head.i < t.i:
+                    t = t.head
+                if t.pos_ in ("NOUN", "PROPN"):
+                    return t
         for _ in range(5):
             if v.lower_ in ("quoted", "quotes", "quote") and any(
                     c.lower_ == "as" for c in v.children):
@@ -1149,6 +1168,13 @@ class SpeakerResolver:
                 return Attribution(found[0], text, confidence * found[1], token.i)
         if depth < 2 and low in SPOKESPEOPLE:
             principal = self._principal(token)
+            if principal is None and any(c.dep_ == "det" and c.lower_ == "the"
+                                         for c in token.children):
+                # 'the spokesman said' after 'Gao Lixin, a spokesman for the ministry, ...':
+                # the person the text named in that role
+                found = self._described(token)
+                if found is not None and found[0] in self._persons:
+                    return Attribution(found[0], text, confidence * found[1], token.i)
             if principal is not None:
                 inner = self.resolve(principal, confidence * 0.95, depth + 1)
                 return Attribution(inner.speaker, text, inner.confidence, token.i)
@@ -1161,7 +1187,12 @@ class SpeakerResolver:
         determiner = next((c.lower_ for c in token.children if c.dep_ in ("det", "poss")), "")
         # (a lower-case word the tagger calls a proper noun, "one shop steward", is no name;
         # "the French foreign ministry" is)
-        if token.pos_ == "PROPN" and (token.text[:1].isupper() or any(
+        # ('the MEP', 'one opposition MP': a post in capitals, a role below, not a name; but
+        # 'the United Nations High Commissioner for Human Rights' is one)
+        role_in_caps = low in TITLE_WORDS and not any(
+            c.dep_ == "prep" or c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
+            for c in token.children)
+        if not role_in_caps and token.pos_ == "PROPN" and (token.text[:1].isupper() or any(
                 c.text[:1].isupper() for c in token.children
                 if c.dep_ in ("compound", "amod", "poss"))) or (
                 token.text[:1].isupper() and not token.is_sent_start and not determiner

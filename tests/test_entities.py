@@ -1159,3 +1159,26 @@ def test_a_subhead_before_a_titled_name_is_no_cause_group(nlp):
     text = "He was finally diagnosed.\n\nTime for Dr. Sherwood\n\nDempsey said it mattered."
     _, actors = actors_of(nlp, text)
     assert not [n for n in actors if n.startswith("Time")]
+
+
+def test_seats_of_government_are_their_country(nlp):
+    text = ("Downing Street welcomed the investment. A Downing Street spokeswoman said ministers "
+            "would look at it. The Kremlin denied the report. Britain has said little.")
+    mentions, actors = actors_of(nlp, text)
+    assert {m.text for m in mentions if m.actor == "United Kingdom"} >= {"Downing Street", "Britain"}
+    assert "Russia" in actors and "Kremlin" not in actors
+
+
+def test_a_post_alone_and_an_opening_preposition_are_no_actors(nlp):
+    text = ("Bernard Castaing, a French MEP, spoke first. Then the MEP left.\n\nInside Larkspire, "
+            "the mood is calm. Larkspire Semiconductor plc makes chips.")
+    _, actors = actors_of(nlp, text)
+    assert "MEP" not in actors
+    assert not [n for n in actors if n.startswith("Inside")]
+
+
+def test_a_nickname_known_to_some_people_is_an_alias(nlp):
+    text = ("Fly-half Maxime Duhalde, known to supporters as Le Chat for his balance, kicked 14 "
+            "points. Le Chat missed a late drop goal.")
+    mentions, actors = actors_of(nlp, text)
+    assert {m.text for m in mentions if m.actor == "Maxime Duhalde"} >= {"Le Chat"}

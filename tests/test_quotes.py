@@ -1413,3 +1413,40 @@ def test_the_county_leader_is_who_leads_the_county_not_the_unions_leader():
             "\n\nErik Vangen, the union’s leader, said members would vote next week.\n\n"
             "The county leader said the timetable would be revised “together with the island”.")
     assert [q.speaker for q in analyze(text).quotes] == ["Mette Raskvik"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a framing verb's 'as' gives its subject's words
+    ("Lewis Ward, research director at IDC, sees the lineup as its \"Achilles heel.\"",
+     "Lewis Ward"),
+    ("Among those values is privacy, which Apple views as \"a fundamental human right.\"",
+     "Apple"),
+    ("Ardena’s chief executive, Jaime Roldán, has brushed the episode aside as “fully "
+     "remediated”.", "Jaime Roldán"),
+    # ... but inside what someone else is reported saying, it is that source's account
+    ("Tom Stainton owns the club. A source close to the board said Stainton had received two "
+     "approaches but regarded the fund as \"the only serious buyer\".", None),
+    # a quoted subject of what someone says is their words, not a scare quote
+    ("Helena Voss runs the agency. Voss insists \"every dollar\" can be traced.", "Helena Voss"),
+    # the second of two clauses someone is reported saying is theirs too
+    ("Elaine Castellano runs Corbenic. Castellano said Corbenic would keep its name and had "
+     "offered “legally binding commitments”.", "Elaine Castellano"),
+    # 'said' misparsed as an auxiliary of an opening participle
+    # an unnamed holder of a post in capitals stays unnamed
+    ("One opposition MP, who asked not to be named, said Dunstan had \"jumped too early\".", None),
+    ("Corbenic Software bought a Bristol firm in 2019.\n\nAsked about Bristol, a spokesperson "
+     "for Corbenic said the business had been “integrated at the request of its customers”.",
+     "Corbenic Software"),
+])
+def test_framing_verbs_quoted_subjects_and_misparsed_attributions(text, speaker):
+    from analysis import analyze
+    assert [q.speaker for q in analyze(text).quotes] == [speaker]
+
+
+def test_the_spokesman_and_the_mep_are_the_people_the_text_named_so():
+    from analysis import analyze
+    text = ("Gao Lixin, a spokesman for China’s Ministry of Commerce, called it “a protectionist "
+            "act”.\n\n“The EU has chosen confrontation,” the spokesman said.\n\nBernard Castaing, "
+            "a French MEP, disagreed. \"For once, the EU has acted,\" the MEP said.")
+    assert [q.speaker for q in analyze(text).quotes] == ["Gao Lixin", "Gao Lixin",
+                                                         "Bernard Castaing"]
