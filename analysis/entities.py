@@ -1468,8 +1468,13 @@ def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
         if (tok.is_alpha and len(tok) >= 3
                 and tok.text[0].isupper() and not tok.text.isupper()
                 and tok.idx not in covered and tok.lower_ not in MONTHS_AND_DAYS
-                and tok.lower_ not in TITLE_WORDS and tok.lower_ not in ORG_HEADS
+                and tok.lower_ not in TITLE_WORDS
                 and tok.ent_type_ == "" and _agent_verb(tok.head)):
+            if tok.lower_ in ORG_HEADS:
+                body = _untagged_body(doc, tok, covered)
+                if body is not None:    # "Coastwide Insurance, the region's insurer, said"
+                    found.append(body)
+                continue
             left = tok
             while left.i > 0 and doc[left.i - 1].tag_ == "NNP" and doc[left.i - 1].dep_ == "compound" \
                     and doc[left.i - 1].is_alpha and doc[left.i - 1].idx not in covered:
@@ -1492,6 +1497,21 @@ def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
             found.append(_Span(start, tok.idx + len(tok), tok.idx + len(tok), "PERSON", core,
                                rescued=True, titled=core > start))
     return found
+
+
+def _untagged_body(doc, head, covered: set[int]) -> _Span | None:
+    """An untagged subject ending in an organisation's head word, with proper nouns before it
+    that no entity covers ("Coastwide Insurance said"): a body, not a person."""
+    left = head
+    while left.i > 0 and doc[left.i - 1].tag_ == "NNP" and doc[left.i - 1].dep_ == "compound" \
+            and doc[left.i - 1].is_alpha and doc[left.i - 1].idx not in covered \
+            and doc[left.i - 1].text[:1].isupper():
+        left = doc[left.i - 1]
+    if left.i == head.i or left.lower_ in TITLE_WORDS or left.lower_ in FUNCTION_WORDS \
+            or left.i > 0 and doc[left.i - 1].tag_ == "POS":
+        return None
+    end = head.idx + len(head)
+    return _Span(left.idx, end, _possessive_after(doc.text, end), "ORG", left.idx, rescued=True)
 
 
 # ---------- keys ----------

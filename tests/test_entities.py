@@ -1182,3 +1182,11 @@ def test_a_nickname_known_to_some_people_is_an_alias(nlp):
             "points. Le Chat missed a late drop goal.")
     mentions, actors = actors_of(nlp, text)
     assert {m.text for m in mentions if m.actor == "Maxime Duhalde"} >= {"Le Chat"}
+
+
+def test_an_untagged_company_that_speaks_is_a_body(nlp):
+    text = ("A spokesperson for the premier said the budget had been “reprioritised, not cut”.\n\n"
+            "Coastwide Insurance, the largest home insurer in the region, said in a statement "
+            "that it had received 1,180 claims from the fire.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Coastwide Insurance"].type == "ORG"
