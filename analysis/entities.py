@@ -1244,9 +1244,12 @@ def _outlet_rescues(text: str, spans: list[_Span]) -> list[_Span]:
             e = s + stop        # "published by Futurism. Read the original article."
         words = [w.lower().rstrip(".") for w in text[s:e].split()]
         inside = [sp for sp in spans if sp.start < e and sp.end > s]
+        owned = text[e:e + 2] in ("’s", "'s")
         # a name the tagger found only part of ("Sioux Falls Argus" of "... Argus Leader") is
-        # the outlet's; a person, or a name reaching out of the outlet's, is not
-        if any(sp.label == "PERSON" or sp.start < s or sp.end > e or (sp.start, sp.end) == (s, e)
+        # the outlet's; a person, or a name reaching out of the outlet's (but over its "’s",
+        # "The Verge’s Stadia review", the tagger ran on into what the outlet owns), is not
+        if any(sp.label == "PERSON" or sp.start < s or sp.end > e and not owned
+               or (sp.start, sp.end) == (s, e)
                for sp in inside) or words[0] in TITLE_WORDS or any(
                 w in person_words or w in MONTHS_AND_DAYS for w in words):
             continue        # ("told Senator Abbott", not "the Argus Leader")
@@ -2064,7 +2067,12 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _aged_people(text, spans), replace=False)
     spans = _overlay(spans, _role_named_people(text, spans), replace=False)
     spans = _overlay(spans, _kind_named_orgs(text, spans), replace=False)
-    spans = _overlay(spans, _outlet_rescues(text, spans), replace=False)
+    outlets = _outlet_rescues(text, spans)
+    # (an outlet before its review, "according to The Verge’s Stadia review", replaces what the
+    # tagger ran on into the product: "Verge’s Stadia")
+    owned = [sp for sp in outlets if text[sp.end:sp.end + 2] in ("’s", "'s")]
+    spans = _overlay(spans, owned, replace=True)
+    spans = _overlay(spans, [sp for sp in outlets if sp not in owned], replace=False)
     spans = _overlay(spans, _employer_rescues(text, spans), replace=False)
     # (replacing: the tagger runs a score or a word into a nickname, "Bruins 5", "Sabres and")
     spans = _overlay(spans, _team_rescues(text), replace=True)

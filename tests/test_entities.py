@@ -1190,3 +1190,10 @@ def test_an_untagged_company_that_speaks_is_a_body(nlp):
             "that it had received 1,180 claims from the fire.")
     _, actors = actors_of(nlp, text)
     assert actors["Coastwide Insurance"].type == "ORG"
+
+
+def test_an_outlet_before_its_review_is_the_outlet(nlp):
+    text = "According to The Verge’s Stadia review, the platform does not run well."
+    _, actors = actors_of(nlp, text)
+    assert "The Verge" in actors
+    assert not [n for n in actors if "’s" in n]
