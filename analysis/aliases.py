@@ -154,6 +154,7 @@ accuse denounce slam praise hail thank invite host warn move step act retreat re
 reply appeal try fail continue prepare need decline walk make take escape flee
 report write publish reveal note estimate
 beat defeat win lose score draw qualify
+brush rebuff spurn snub ignore shrug spend borrow
 """.split())
 # Nouns that make "Washington's X" a statement about the state, not the city.
 POLICY_NOUNS = frozenset("""

@@ -33,6 +33,7 @@ spaCy's own time, and the same merging aligns actor names across a story's artic
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -183,7 +184,7 @@ _STATE_AT_END = re.compile(r"\bthe ((?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)$")
 # Words that set a country in a time or a part of it, capitalised at a sentence's start.
 _LEADING_ERA = re.compile(r"(?:Rural|Urban|Modern|Ancient|Medieval|Colonial|Post-war|Postwar|"
                           r"Pre-war|Wartime|Contemporary|Today's|Today’s) ")
-_TRAILING_LINK = re.compile(r"(?:\s+(?:of|and|the|for|de|du|la|le|von|van|der|&))+$")
+_TRAILING_LINK = re.compile(r"(?:\s+(?:of|and|the|for|in|at|on|de|du|la|le|von|van|der|&))+$")
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int, int] | None:
@@ -1113,6 +1114,46 @@ def _given_name_before_org(doc, text: str, sp: _Span, covered: set[int]) -> bool
     return given is not None and is_given_name(given.text)
 
 
+# First words of a place's name whose last word alone is that place ("County Dunmara").
+_PLACE_PREFIXES = frozenset("county city state province district region isle port".split())
+_PRECEDING_WORD = re.compile(r"\b([A-Z][a-z]+) $")
+_DESIGNATED_END = re.compile(r" (?:LLP|LLC|Ltd|plc|PLC|Inc|GmbH|AG|SA|NV|BV|S\.p\.A|S\.A|N\.V)\.?$")
+
+
+_MEMBERS_BEFORE = re.compile(r"(?:^|(?<=[\s(]))([A-Z][a-z]+s['’]) $")
+
+
+def _with_members_before(text: str, spans: list[_Span]) -> None:
+    """A body named for its members in the plural possessive, which the tagger leaves out
+    ("the Workers' Solidarity Confederation" tagged "Solidarity Confederation")."""
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    for sp in spans:
+        if sp.label != "ORG" or sp.start != sp.core:
+            continue
+        before = _MEMBERS_BEFORE.search(text, max(0, sp.start - 30), sp.start)
+        if before and before.start(1) not in covered:
+            sp.start = sp.core = before.start(1)
+
+
+def _with_whole_firm_names(text: str, spans: list[_Span]) -> None:
+    """A firm's name with its legal form, whose first words the tagger left out ("the
+    accountancy firm Lennox Baird LLP" tagged "Baird LLP"): the capitalised words right before
+    it, after a lower-case word, open the name."""
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    for sp in spans:
+        if sp.label not in ("ORG", "PERSON") or sp.start != sp.core or not _DESIGNATED_END.search(
+                text, sp.start, sp.end):
+            continue
+        start = sp.start
+        while (before := _PRECEDING_WORD.search(text, max(0, start - 30), start)) \
+                and before.start() not in covered \
+                and before.group(1).lower() not in FUNCTION_WORDS \
+                and before.group(1).lower() not in TITLE_WORDS:
+            start = before.start()
+        if start != sp.start and re.search(r"[a-z,]\s$", text[max(0, start - 2):start]):
+            sp.start = sp.core = start
+
+
 def _with_first_names(doc, text: str, spans: list[_Span]) -> list[_Span]:
     """A one-word person's name with the untagged first name before it ("Jamal Whitfield"), and
     a person's name with the first half of a hyphenated given name ("Marie-" + "Claude")."""
@@ -1127,7 +1168,17 @@ def _with_first_names(doc, text: str, spans: list[_Span]) -> list[_Span]:
         if joined and joined.start() not in covered:    # "Marie-" + "Claude Bouchard"
             sp.start = sp.core = joined.start()
             continue
-        if sp.titled or " " in text[sp.start:sp.end]:
+        if sp.titled:
+            continue
+        first_word = text[sp.start:sp.end].split()[0]
+        if first_word.islower() and first_word in PARTICLES:
+            # "Ilse van der Bijl" tagged from its particle on: a given name right before it
+            # (which the tagger may call an adjective) opens the name
+            before = _PRECEDING_WORD.search(text, max(0, sp.start - 30), sp.start)
+            if before and before.start() not in covered and is_given_name(before.group(1)):
+                sp.start = sp.core = before.start()
+            continue
+        if " " in text[sp.start:sp.end]:
             continue
         span = doc.char_span(sp.start, sp.end)
         given = _first_name_before(doc, span.start, covered) if span is not None and len(span) == 1 \
@@ -1506,7 +1557,8 @@ def _untagged_body(doc, head, covered: set[int]) -> _Span | None:
     """An untagged subject ending in an organisation's head word, with proper nouns before it
     that no entity covers ("Coastwide Insurance said"): a body, not a person."""
     left = head
-    while left.i > 0 and doc[left.i - 1].tag_ == "NNP" and doc[left.i - 1].dep_ == "compound" \
+    while left.i > 0 and doc[left.i - 1].tag_ in ("NNP", "NNPS") \
+            and doc[left.i - 1].dep_ == "compound" \
             and doc[left.i - 1].is_alpha and doc[left.i - 1].idx not in covered \
             and doc[left.i - 1].text[:1].isupper():
         left = doc[left.i - 1]
@@ -1523,8 +1575,17 @@ def _key(text: str) -> str:
     return " ".join(text.replace("’", "'").replace("‘", "'").split()).lower()
 
 
+def _designator(word: str) -> bool:
+    """A company's legal form, however dotted: "plc", "Inc.", "S.p.A.", "N.V."."""
+    return word.replace(".", "") in ORG_DESIGNATORS
+
+
 def _table_key(key: str) -> str:
-    return key.replace(".", "")
+    """A key as the tables spell it: no dots, no accents ("brasília" is the table's "brasilia")."""
+    key = key.replace(".", "")
+    if key.isascii():
+        return key
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
 
 
 def _display(text: str) -> str:
@@ -1724,8 +1785,8 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
         words = info.words
         if k in pinned or not words or (ptype[k] == "NORP" and not info.named) \
                 or info.titled or info.located \
-                or k in CAPITAL_METONYMS or k in GOVERNMENT_METONYMS or k in INDUSTRY_METONYMS \
-                or _country(info) or (ptype[k] in ("GPE", "LOC") and not within_text) \
+                or _table_key(k) in CAPITAL_METONYMS or k in GOVERNMENT_METONYMS \
+                or k in INDUSTRY_METONYMS or _country(info) or (ptype[k] in ("GPE", "LOC") and not within_text) \
                 or any(w in people_words for w in words) \
                 or len(words) == 1 and (words[0] in FUNCTION_WORDS or words[0] in GENERIC_ORG_WORDS
                                         or words[0] in TITLE_WORDS):
@@ -1748,7 +1809,7 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
                  and not any(w.endswith("'") or w.endswith("'s") or w in PLACE_BODY_WORDS
                              for w in infos[m].words[len(words):])
                  and not _members_body(infos[m].words[len(words):])
-                 and (not place or infos[m].words[-1].rstrip(".") in ORG_DESIGNATORS
+                 and (not place or _designator(infos[m].words[-1])
                       or infos[m].words[-1] in INDUSTRY_WORDS)]
         if not cands:
             continue
@@ -1833,8 +1894,9 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
     # A surname tagged as a person stays with people ("Sachs" beside "Goldman Sachs" and
     # "Jeffrey Sachs").
     surnames = {infos[m].words[-1] for m in multi if ptype[m] == "PERSON"}
+    openers = {infos[m].words[0] for m in multi if ptype[m] != "PERSON"}
     for k, info in infos.items():
-        if k in pinned or ptype[k] == "NORP" or k in CAPITAL_METONYMS \
+        if k in pinned or ptype[k] == "NORP" or _table_key(k) in CAPITAL_METONYMS \
                 or (ptype[k] == "PERSON" and k in surnames):
             continue
         words = info.words
@@ -1845,14 +1907,19 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                 continue
             if mw[:len(words)] == words:
                 tail = mw[len(words):]
-                if all(w.rstrip(".") in ORG_DESIGNATORS for w in tail) \
+                if all(_designator(w) for w in tail) \
                         or (tail[0] == "of" and len(words) >= 2) \
                         or ptype[k] not in ("GPE", "LOC") and tail[0] in INDUSTRY_WORDS \
-                        and all(w.rstrip(".") in ORG_DESIGNATORS for w in tail[1:]):
+                        and all(_designator(w) for w in tail[1:]):
                     cands.add(groups.find(m))
             elif ptype[m] == "ORG" and ptype[k] not in ("GPE", "LOC") and _is_suffix(words, mw) \
                     and not (len(words) == 1 and (words[0] in FUNCTION_WORDS
-                                                  or words[0] in GENERIC_ORG_WORDS)):
+                                                  or words[0] in GENERIC_ORG_WORDS
+                                                  or words[0] in openers
+                                                  and mw[0] not in _PLACE_PREFIXES)):
+                # (not a word that also opens other names, "Dunmarrow" of "Radio Dunmarrow"
+                # and "Dunmarrow City Council": the place they share; but "Dunmara" of
+                # "County Dunmara" is that place)
                 cands.add(groups.find(m))
         if len(cands) == 1:
             groups.union(k, cands.pop())
@@ -1899,7 +1966,7 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
             m in people_set and _is_suffix(info.words, infos[m].words)
             for m in by_suffix.get(info.words, ()))
         if k in pinned or k in people_set or ptype[k] == "NORP" and not norp_surname \
-                or k in CAPITAL_METONYMS \
+                or _table_key(k) in CAPITAL_METONYMS \
                 or k in GOVERNMENT_METONYMS or (ptype[k] != "PERSON" and len(info.words) > 1):
             continue
         if ptype[k] == "ORG" and (info.words[-1] in ORG_HEADS or k in org_openers):
@@ -2081,6 +2148,8 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _stat_line_people(text, spans), replace=True)
     spans = _overlay(spans, _known_orgs(doc, text, spans), replace=False)
     spans = _with_first_names(doc, text, spans)
+    _with_whole_firm_names(text, spans)
+    _with_members_before(text, spans)
     _share_surnames(text, spans)
     spans = [sp for sp in spans if not _portfolio(text, sp) and not _work_title(text, sp)]
     starts = {sp.start for sp in spans}
@@ -2092,7 +2161,8 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
 # ... Everyone called him Mike", "Earvin “Magic” Johnson": a person's other name, given by the
 # text.
 _KNOWN_AS = re.compile(r",? (?:(?:better|widely|popularly|also|affectionately|commonly|formerly) )?"
-                       r"(?:known(?: (?:to|among|by) (?:[a-z]+ ){0,2}?[a-z]+)? as|nicknamed) "
+                       r"(?:known(?: (?:to|among|by) (?:[a-z]+ ){0,2}?[a-z]+)? as|nicknamed|"
+                       r"whose real name is|real name) "
                        r"(?:the )?[“\"‘']?")   # ("known to supporters as Le Chat")
 _CALLED_HIM = re.compile(r"\b(?:called|call|calls|knew) (?:him|her) [“\"‘']?")
 _QUOTED_INSIDE = re.compile(r"[“\"‘']([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?)[”\"’']")
@@ -2110,7 +2180,13 @@ def _nickname_pairs(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
         m = _KNOWN_AS.match(text, sp.poss_end)
         nick = at.get(m.end()) if m else None
         if nick is not None and nick is not sp:
-            pairs.append((sp.start, nick.start))    # ("Meta Platforms, formerly known as ...")
+            # ("Meta Platforms, formerly known as ..."; but "Kid Kelpie, whose real name is
+            # Fraser Dalgleish": the name after is the full one, whose surname may stand alone)
+            if "real name" in m.group():
+                sp.label = nick.label = "PERSON"    # only a person has a real name
+                pairs.append((nick.start, sp.start))
+            else:
+                pairs.append((sp.start, nick.start))
     for sp in people:
         for q in _QUOTED_INSIDE.finditer(text, sp.core, sp.end):
             if q.group(1) in first_of:
@@ -2177,7 +2253,7 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
 
 def _opens_with_given_name(info: _KeyInfo, infos: dict[str, _KeyInfo]) -> bool:
     """Whether a two- or three-word name is a given name and a surname the text also uses
-    alone ("Dirk Haverkamp" ... "Haverkamp"), so a person whatever spaCy sm tagged it. Given
+    alone or titled ("Dirk Haverkamp" ... "Haverkamp", "Mr Haverkamp"), so a person whatever spaCy sm tagged it. Given
     names that are places ("Indiana Statehouse", "Georgia") do not count where the text uses
     them as places, nor surnames that are places or peoples ("North India", "Louisiana
     Democrats")."""
@@ -2191,7 +2267,10 @@ def _opens_with_given_name(info: _KeyInfo, infos: dict[str, _KeyInfo]) -> bool:
         return False    # "Democrats" of "Louisiana Democrats"
     if given is not None and given.labels["GPE"] + given.labels["LOC"] > given.labels["PERSON"]:
         return False    # "Indiana" of "Indiana Statehouse", used alone as a place
-    return gender_of_given_name(info.displays.most_common(1)[0][0].split()[0]) is not None
+    # (a first name no locale lists still opens a person's name when the text gives the surname
+    # a personal title: "Ruaridh Gilchrist" ... "Mr Gilchrist")
+    return surname.titled or gender_of_given_name(
+        info.displays.most_common(1)[0][0].split()[0]) is not None
 
 
 def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], groups: _Groups,

@@ -45,6 +45,10 @@ _SLOGAN_AHEAD = re.compile(
     re.IGNORECASE)
 # What stands between two quoted items of one list: '"A," "B" and "C"'.
 _LIST_GAP = re.compile(r"\s*(?:[,;/]\s*)?(?:(?:and|or|&)\s+)?", re.IGNORECASE)
+# Verbs whose subject disputes words rather than says them: in a relative clause after the
+# quotation ('"water war", a phrase both governments reject') they name no speaker.
+_DISPUTING = frozenset("reject deny dismiss dispute disagree rebut counter question decry deride "
+                       "mock scoff condemn criticise criticize object protest".split())
 # A partial quote this short with no reporting cue is a scare quote or a label, not speech.
 SCARE_MAX_WORDS = 4
 
@@ -331,6 +335,8 @@ def _trailing(doc, res: SpeakerResolver, it: _Item, partial: bool = False) -> At
         if is_cue(t):
             if t.dep_ in ("acl", "amod", "relcl") and t.tag_ == "VBN":
                 continue                # 'the deal announced in October, said X'
+            if t.dep_ == "relcl" and cue_base(t) in _DISPUTING:
+                return None             # '"water war", a phrase both governments reject'
             subj = res.subject_of(t)
             if subj is not None and not _inside(it, subj):
                 return res.resolve(subj, CONF_EXPLICIT)
@@ -737,7 +743,8 @@ def _previous_sentence_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution 
                 return a
     for t in sent:      # 'Quinlan was unmoved. "..."': the person the sentence is about
         if t.dep_ == "ROOT" and not res.in_quote[t.i]:
-            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            # (a passive one too: 'Strachan, who owns the rooms, is still owed £95,000.')
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and res.is_person(subj):
                 a = res.resolve(subj, CONF_GUESS)
                 return a if a.speaker else None

@@ -741,8 +741,10 @@ class SpeakerResolver:
                     words.add(f"{self.doc[j].lower_} {self.doc[j + 1].lower_}")
                 j -= 1
             nouns = [c for c in head.children if c.dep_ == "appos"]
-            if head.dep_ == "appos":
-                nouns.append(head.head)
+            if head.dep_ == "appos" or head.dep_ == "conj" and head.head.pos_ == "NOUN" \
+                    and not any(c.dep_ == "cc" for c in head.head.children):
+                nouns.append(head.head)     # ('The state utility, the X (EPGC), has ...':
+                # an apposition the parse took for a list with no "and")
             # 'Pat Simmons, the band's singer', 'Parents for Safe Contact, a group formed in
             # October' (the parse often makes the noun a second subject), 'X, who is the singer'
             nouns += [self._apposed_noun(hi), *self._copula_nouns(head)]

@@ -1197,3 +1197,69 @@ def test_an_outlet_before_its_review_is_the_outlet(nlp):
     _, actors = actors_of(nlp, text)
     assert "The Verge" in actors
     assert not [n for n in actors if "’s" in n]
+
+
+def test_a_titled_surname_makes_an_unknown_first_name_a_person_and_siblings_stay_apart(nlp):
+    text = ("The trust ended the contract of Ruaridh Gilchrist, its director.\n\nMr Gilchrist "
+            "said he had been made a scapegoat.\n\nIsla Gilchrist, his sister, defended him. Ms "
+            "Gilchrist said the credit was his.")
+    mentions, actors = actors_of(nlp, text)
+    assert actors["Ruaridh Gilchrist"].type == "PERSON"
+    def owner(form: str) -> str:
+        at = text.index(form) + len(form) - 1
+        return next(m.actor for m in mentions if m.start <= at < m.end)
+    assert owner("Mr Gilchrist") == "Ruaridh Gilchrist"
+    assert owner("Ms Gilchrist") == "Isla Gilchrist"
+
+
+def test_a_stage_name_and_the_real_name_are_one_person(nlp):
+    text = ("The largest fee was for the comedian Kid Kelpie, whose real name is Fraser "
+            "Dalgleish.\n\nDalgleish's agent said the fee had been agreed in good faith.")
+    mentions, actors = actors_of(nlp, text)
+    [person] = [a for a in actors.values() if "Dalgleish" in a.name]
+    assert person.type == "PERSON"
+    assert {m.text for m in mentions if m.actor == person.name} >= {"Kid Kelpie", "Dalgleish"}
+
+
+@pytest.mark.parametrize("text, capital, country", [
+    ("Brazil's economy grew. Brasília cannot spend freely and then blame the central bank.",
+     "Brasília", "Brazil"),
+    ("On Tuesday, Addis Ababa brushed aside Kenya’s request for a delay. Ethiopia has waited.",
+     "Addis Ababa", "Ethiopia"),
+])
+def test_a_capital_with_an_accent_or_brushing_aside_is_its_state(nlp, text, capital, country):
+    mentions, actors = actors_of(nlp, text)
+    assert capital not in actors
+    assert {m.text for m in mentions if m.actor == country} >= {capital}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ilse van der Bijl has run clean for years. Van der Bijl denies it.", "Ilse van der Bijl"),
+    ("Oosthuizen will now take the case to the Court of Arbitration for Sport in Lausanne, "
+     "where athletes in similar cases have had their bans cut.", "Court of Arbitration for Sport"),
+    ("The Workers' Solidarity Confederation has called protests outside the bank.",
+     "Workers' Solidarity Confederation"),
+    ("It cost £6.6 million, according to a review by the accountancy firm Lennox Baird LLP.",
+     "Lennox Baird LLP"),
+    ("“The fish stop coming,” he said.\n\nLiving Rivers Network, an environmental group, said the "
+     "plan was reckless.", "Living Rivers Network"),
+])
+def test_names_the_tagger_cuts_or_runs_on_are_whole(nlp, text, name):
+    _, actors = actors_of(nlp, text)
+    assert name in actors
+
+
+def test_a_place_that_opens_several_names_is_no_short_form_of_one(nlp):
+    text = ("The Dunmarrow Festival Trust met. Dunmarrow City Council agreed. She told Radio "
+            "Dunmarrow it was over. The taxpayers of Dunmarrow will pay.\n\nThe wind farm off "
+            "County Dunmara has support. “Dunmara wants the jobs,” Brennan said.")
+    mentions, actors = actors_of(nlp, text)
+    assert {m.text for m in mentions if m.actor == "Radio Dunmarrow"} == {"Radio Dunmarrow"}
+    assert {m.text for m in mentions if m.actor == "County Dunmara"} >= {"Dunmara"}
+
+
+def test_a_dotted_legal_form_is_dropped_in_the_short_form(nlp):
+    text = "The contractor Ferrandi Costruzioni S.p.A. built the wall. Ferrandi Costruzioni said so."
+    mentions, actors = actors_of(nlp, text)
+    assert "Ferrandi Costruzioni" not in actors
+    assert len({m.actor for m in mentions if "Ferrandi" in m.text}) == 1

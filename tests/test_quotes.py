@@ -1450,3 +1450,26 @@ def test_the_spokesman_and_the_mep_are_the_people_the_text_named_so():
             "a French MEP, disagreed. \"For once, the EU has acted,\" the MEP said.")
     assert [q.speaker for q in analyze(text).quotes] == ["Gao Lixin", "Gao Lixin",
                                                          "Bernard Castaing"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a quotation-only sentence after one about a person in the passive
+    ("Even those left out of pocket blame the trust. Alasdair Strachan, who owns the Harbour "
+     "Assembly Rooms, is still owed £95,000. “When I asked the trust, they told me to wait.”",
+     "Alasdair Strachan"),
+    # 'the utility' is who the text called so, even where the parse made it a list
+    ("The state utility, the Ethiopian Power Generation Corporation (EPGC), sells power.\n\n"
+     "Living Rivers Network, a campaign group, says the dam will empty Lake Turkana.\n\nThe "
+     "utility's reply to its critics was blunt: \"Every model we have seen says it is safe.\"",
+     "Ethiopian Power Generation Corporation"),
+])
+def test_floating_quotes_and_role_owners_find_their_speaker(text, speaker):
+    from analysis import analyze
+    assert [q.speaker for q in analyze(text).quotes] == [speaker]
+
+
+def test_a_phrase_someone_rejects_is_not_their_words():
+    from analysis import analyze
+    text = "The row has revived talk in both capitals of a regional “water war”, a phrase both " \
+           "governments reject."
+    assert not analyze(text).quotes
