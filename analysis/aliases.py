@@ -182,6 +182,14 @@ ADDRESSEE_PREPOSITIONS: dict[str, frozenset[str] | None] = {
     "with": frozenset("""talk talks relation relations tie ties deal deals negotiation
         negotiations tension tensions dispute disputes agreement war standoff row spat feud
         dialogue engagement cooperation partnership alliance""".split()),
+    # "talks between Brussels and Beijing"
+    "between": frozenset("""talk talks relation relations tie ties deal deals negotiation
+        negotiations tension tensions dispute disputes agreement war standoff row spat feud
+        dialogue engagement cooperation partnership alliance""".split()),
+    # "a promise of countermeasures from Beijing", "pressure from Washington"
+    "from": frozenset("""promise promises response reaction warning warnings pressure demand
+        demands threat threats criticism condemnation protest protests rebuke retaliation
+        signal signals message request offer objection objections backlash reply""".split()),
 }
 
 # Words that open a person's name without being part of it. Stripping every leading word up

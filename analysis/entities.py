@@ -879,7 +879,12 @@ def _acts(token, country_named: bool = False) -> bool:
         return bool(_verb_forms(token.head.text) & ADDRESSEE_VERBS)
     if token.dep_ == "pobj" and token.head.lower_ in ADDRESSEE_PREPOSITIONS:
         heads = ADDRESSEE_PREPOSITIONS[token.head.lower_]
-        return heads is None or token.head.head.lower_ in heads
+        noun = token.head.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+            # (the preposition hung on what the noun is of: "a promise of countermeasures
+            # from Beijing")
+            return heads is None or noun.lower_ in heads or noun.head.head.lower_ in heads
+        return heads is None or noun.lower_ in heads
     if token.dep_ == "poss":
         head = token.head
         # an action named by its verb: "Beijing's backtracking on the law", "handling of"
@@ -2292,7 +2297,8 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
             joined = (sp.start > 0 and text[sp.start - 1] in "-–/"
                       or sp.end < len(text) and text[sp.end] in "-–/")
             if span is None or joined or _CAPITAL_AS_PLACE.search(text, max(0, sp.start - 12),
-                                                                   sp.start):
+                                                                   sp.start) \
+                    and not _acts(span.root):     # (but "a promise ... from Beijing" acts)
                 role[idx] = "place"
             elif _acts(span.root, CAPITAL_METONYMS[_table_key(sp.key)] in countries):
                 role[idx] = "acts"

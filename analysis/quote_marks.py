@@ -156,7 +156,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 open_kinds = [s[0] for s in stack]
                 if can_close and kind in open_kinds:
                     if kind == "s" and text[i - 1:i] in "sS" and last_single_closer > i \
-                            and len(stack) == 1:
+                            and len(stack) == 1 and _possessive_before_noun(text, i):
                         continue    # Rovers' fans: a possessive, the real closer is later
                     while stack and stack[-1][0] != kind:
                         stack.pop()
@@ -195,6 +195,20 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                                        reopened and at_start))
             carried_open = continues
     return spans
+
+
+# Words that follow a quotation's end, never a plural possessive ("were 'always difficult for
+# governments' and that ...", not "the Rovers' fans").
+_AFTER_QUOTE_WORDS = frozenset("""and or but nor to in on at for from as that which who when while
+if because since after before by with than so said says""".split())
+_NEXT_WORD = re.compile(r" ([A-Za-z]+)")
+
+
+def _possessive_before_noun(text: str, i: int) -> bool:
+    """Whether the single mark at ``i`` after an "s" reads as a plural possessive: a word
+    follows that could be what is owned."""
+    m = _NEXT_WORD.match(text, i + 1)
+    return m is not None and m.group(1).lower() not in _AFTER_QUOTE_WORDS
 
 
 def _first_mark(text: str, p_start: int) -> int:

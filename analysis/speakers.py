@@ -67,7 +67,9 @@ LABEL_VERBS = {"call", "describe", "brand", "label", "reject"}
 # ('Ward sees the lineup as its "Achilles heel"', 'which Apple views as "a fundamental human
 # right"', 'brushed the episode aside as "fully remediated"'); without "as" they report nothing.
 FRAMING_VERBS = {"see", "view", "regard", "portray", "depict", "paint", "cast", "characterise",
-                 "characterize", "smear", "frame", "brush"}
+                 "characterize", "smear", "frame", "brush", "introduce"}
+# A person's office, which speaks in their name ("Okafor's office said").
+_SPEAKING_OFFICES = frozenset(("office", "offices"))
 # Nouns for people who speak for someone else: the speaker is that someone.
 SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman", "spokespeople", "spokesmen",
                 "spokeswomen", "representative", "representatives", "rep", "reps",
@@ -736,7 +738,7 @@ class SpeakerResolver:
             top = j
             while j >= 0 and j >= top - 3 and self.doc[j].pos_ in ("PROPN", "NOUN") \
                     and self.doc[j].i not in self.mention_of:
-                words.add(self.doc[j].lower_)
+                words.add(self.doc[j].lower_.rstrip("."))    # ("Sen." is a senator's post)
                 if j < top:
                     words.add(f"{self.doc[j].lower_} {self.doc[j + 1].lower_}")
                 j -= 1
@@ -927,6 +929,9 @@ class SpeakerResolver:
                 return before   # 'The 48-year-old told ...' parsed as a modifier
             if cue.dep_ == "ROOT" and before.i in self.mention_of and self.is_person(before):
                 return before   # 'chairman, CEO and president Craig Menear said', misparsed
+            if cue.dep_ == "acl" and cue.head.i == before.i and before.dep_ == "ROOT" \
+                    and before.pos_ == "PROPN":
+                return before   # 'Okafor called the vote "..."' parsed as a name the root
             if cue.dep_ in ("aux", "auxpass"):
                 # 'Asked about X, a spokesperson for Y said ...': the verb taken for an
                 # auxiliary of the opening participle; its speaker is the phrase before it
@@ -1168,6 +1173,12 @@ class SpeakerResolver:
             found = self._described(token) or self._named_in_role(token)
             if found is not None and found[0] is not None and found[0] not in self._orgs:
                 return Attribution(found[0], text, confidence * found[1], token.i)
+        if depth < 2 and low in _SPEAKING_OFFICES:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None:   # "Pruitt's office said": the office speaks for Pruitt
+                inner = self.resolve(owner, confidence * 0.95, depth + 1)
+                if inner.speaker is not None:
+                    return Attribution(inner.speaker, text, inner.confidence, token.i)
         if depth < 2 and low in SPOKESPEOPLE:
             principal = self._principal(token)
             if principal is None and any(c.dep_ == "det" and c.lower_ == "the"
@@ -1395,6 +1406,19 @@ class SpeakerResolver:
             if lo < token.i and not self.in_quote[lo] and self._names_org(m) \
                     and kind in self._actor(m).lower().split():
                 return self._actor(m)
+        if kind in ("company", "firm"):
+            # 'A company spokesperson said': the company the article is about, the one it
+            # names most so far, not the platform someone posted on just before
+            counts: Counter = Counter()
+            first: dict[str, int] = {}
+            for m, lo, _ in self.mention_spans:
+                actor = self._actor(m)
+                if lo < token.i and not self.in_quote[lo] and self._names_org(m) \
+                        and m.label == "ORG" and _fits_noun(kind, actor):
+                    counts[actor] += 1
+                    first.setdefault(actor, lo)
+            if counts:      # (a tie: the one named first, as the lede names its subject)
+                return min(counts, key=lambda a: (-counts[a], first[a]))
         return None
 
     def _nearest_org(self, token) -> str | None:
@@ -1575,7 +1599,11 @@ class SpeakerResolver:
                     break               # "they" after a person: a group, not the company
                 continue
             if want is not None and pos in self.embedded:
-                j, pos, actor, kind = self._main_subject_before(j, kinds, want)
+                j2, pos2, actor2, kind2 = self._main_subject_before(j, kinds, want)
+                if j2 == j and self._in_relative_clause(pos):
+                    continue    # 'Postal ballots, which the returning officer, Margaret
+                    # Ilsley, said made up 38 per cent, leaned ...': an aside, not who speaks on
+                j, pos, actor, kind = j2, pos2, actor2, kind2
             if want is not None and actor in self._orgs:
                 continue            # he/she is a person's, never a body's or a place's
             known = self.gender.get(actor)
@@ -1663,6 +1691,17 @@ class SpeakerResolver:
         k_i = bisect.bisect_right(self.sent_starts, i)
         k_j = bisect.bisect_right(self.sent_starts, j)
         return sum(1 for k in range(k_i, k_j) if not self.doc[self.sent_starts[k]].is_space)
+
+    def _in_relative_clause(self, i: int) -> bool:
+        """Whether token ``i`` lies inside a relative clause of its sentence."""
+        t = self.doc[i]
+        for _ in range(12):
+            if t.dep_ == "relcl":
+                return True
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
 
     def _main_subject_before(self, j: int, kinds: tuple, want: str):
         """Candidate ``j`` is the subject of an inner clause: the subject of its sentence's own

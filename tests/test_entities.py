@@ -1263,3 +1263,21 @@ def test_a_dotted_legal_form_is_dropped_in_the_short_form(nlp):
     mentions, actors = actors_of(nlp, text)
     assert "Ferrandi Costruzioni" not in actors
     assert len({m.actor for m in mentions if "Ferrandi" in m.text}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The Commission imposed duties on cars built in China, drawing a promise of \"firm "
+    "countermeasures\" from Beijing.",
+    "The Commission imposed duties on cars built in China. Talks between Brussels and Beijing "
+    "continue.",
+])
+def test_a_capital_that_answers_or_negotiates_is_its_state(nlp, text):
+    mentions, actors = actors_of(nlp, text)
+    assert "Beijing" not in actors
+    assert {m.text for m in mentions if m.actor == "China"} >= {"Beijing"}
+
+
+def test_a_capital_someone_comes_from_stays_a_city(nlp):
+    text = "He flew in from Beijing on Monday with a box of tea. China said nothing."
+    _, actors = actors_of(nlp, text)
+    assert "Beijing" in actors

@@ -1421,6 +1421,8 @@ def test_the_county_leader_is_who_leads_the_county_not_the_unions_leader():
      "Lewis Ward"),
     ("Among those values is privacy, which Apple views as \"a fundamental human right.\"",
      "Apple"),
+    ("Marc Benioff hosted the event. Benioff introduced Cook to the audience as \"someone who "
+     "has redefined the job.\"", "Marc Benioff"),
     ("Ardena’s chief executive, Jaime Roldán, has brushed the episode aside as “fully "
      "remediated”.", "Jaime Roldán"),
     # ... but inside what someone else is reported saying, it is that source's account
@@ -1473,3 +1475,42 @@ def test_a_phrase_someone_rejects_is_not_their_words():
     text = "The row has revived talk in both capitals of a regional “water war”, a phrase both " \
            "governments reject."
     assert not analyze(text).quotes
+
+
+def test_a_single_mark_after_an_s_closes_a_quotation_before_and():
+    text = ("Prime Minister Simon Aldridge’s spokesman said on Friday that by-elections were "
+            "‘always difficult for governments’ and that the result reflected ‘local factors’.")
+    assert [text[s.start:s.end] for s in find_quote_spans(text)] == [
+        "always difficult for governments", "local factors"]
+    text = "He said ‘the Rovers’ fans are loyal’ on Monday."
+    assert [text[s.start:s.end] for s in find_quote_spans(text)] == ["the Rovers’ fans are loyal"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a she named inside a relative clause of a sentence about something else is an aside
+    ("“This was a classic protest vote,” Nadia Kowalczyk, the company’s director of polling, "
+     "said. Postal ballots, which the returning officer, Margaret Ilsley, said made up 38 per "
+     "cent of all votes cast, leaned towards the over-60s. “Surges like this are real,” she "
+     "added.", ["Nadia Kowalczyk", "Nadia Kowalczyk"]),
+    # a person's office speaks for them
+    ("Rep. Dale Pruitt, R-Iowa, chairs the committee. Pruitt's office said Tuesday that no "
+     "hearing \"has been scheduled at this time.\"", ["Dale Pruitt"]),
+    # 'a company spokesperson': the company the article is about, not a platform named last
+    ("Three months after Tessaro Labs posted its best quarter, it cut 1,400 jobs, according to "
+     "a notice it filed with the Oregon Employment Department.\n\n\"Nine years, and the goodbye "
+     "was an automated email,\" Derek Lindgren wrote on LinkedIn on Monday.\n\nA company "
+     "spokesperson said the notices were meant to ensure that \"no one heard the news "
+     "secondhand.\"", ["Derek Lindgren", "Tessaro Labs"]),
+    # a label verb the parse hung on the name as the sentence's root
+    ("Sen. Maria Okafor wrote the bill. According to the CBO, it would save money. Okafor "
+     "called Tuesday’s vote “a promise kept.”", ["Okafor"]),
+    # 'the president' is not the senator the story is about
+    ("Sen. Maria Okafor, D-Ohio, wrote the bill. It passed 52-47.\n\nThe White House said in a "
+     "statement that the president would sign the bill, calling it “a long-overdue step.”",
+     [None]),
+])
+def test_real_news_attribution_shapes(text, speakers):
+    from analysis import analyze
+    got = [q.speaker for q in analyze(text).quotes]
+    assert [g if g is None else g.split()[-1] for g in got] == \
+        [s if s is None else s.split()[-1] for s in speakers]
