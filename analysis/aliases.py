@@ -50,11 +50,17 @@ _COUNTRIES: dict[str, tuple[str, ...]] = {
     # the two US parties, whose members the news names for the party
     "Republican Party": ("republican party", "gop", "republicans", "republican"),
     "Democratic Party": ("democratic party", "democrats", "democratic"),
+    # the UK's parties, named for their members the same way
+    "Conservative Party": ("conservative party", "conservatives", "conservative", "tories",
+                           "tory", "tory party"),
+    "Labour Party": ("labour party", "labour"),
+    "Liberal Democrats": ("liberal democrats", "lib dems", "lib dem", "liberal democrat"),
     "Islamic State": ("islamic state", "isis", "isil", "daesh", "islamic state group",
                       "islamic state of iraq and the levant", "islamic state of iraq and syria"),
 }
 # Table entries that are organisations (of states, parties, a militant group) rather than states.
 TABLE_ORGS = frozenset({"European Union", "United Nations", "Republican Party", "Democratic Party",
+                        "Conservative Party", "Labour Party", "Liberal Democrats",
                         "Islamic State"})
 # Companies and platforms the news names every day that spaCy sm often tags as a person or not
 # at all ("across Twitter", "SpaceX" as PERSON); only names that are no common word or person.
@@ -84,6 +90,20 @@ CAPITAL_METONYMS: dict[str, str] = {
     "vienna": "Austria", "athens": "Greece", "lisbon": "Portugal", "bern": "Switzerland",
     "tbilisi": "Georgia", "yerevan": "Armenia", "baku": "Azerbaijan", "amman": "Jordan",
     "beirut": "Lebanon", "tripoli": "Libya", "khartoum": "Sudan", "addis ababa": "Ethiopia",
+    # (capitals that are also given names or surnames, "Santiago", "Sofia", "Lima", "Colombo",
+    # are left out: "Santiago said" is more often a person)
+    "muscat": "Oman", "manama": "Bahrain", "kuwait city": "Kuwait", "sanaa": "Yemen",
+    "rabat": "Morocco", "algiers": "Algeria", "tunis": "Tunisia", "dakar": "Senegal",
+    "accra": "Ghana", "kampala": "Uganda", "kigali": "Rwanda", "lusaka": "Zambia",
+    "harare": "Zimbabwe", "luanda": "Angola", "kinshasa": "Democratic Republic of the Congo",
+    "mexico city": "Mexico", "bogota": "Colombia", "buenos aires": "Argentina",
+    "quito": "Ecuador", "montevideo": "Uruguay", "kuala lumpur": "Malaysia",
+    "phnom penh": "Cambodia", "dhaka": "Bangladesh", "kathmandu": "Nepal",
+    "tashkent": "Uzbekistan", "astana": "Kazakhstan", "prague": "Czech Republic",
+    "bratislava": "Slovakia", "bucharest": "Romania", "belgrade": "Serbia", "zagreb": "Croatia",
+    "ljubljana": "Slovenia", "vilnius": "Lithuania", "riga": "Latvia", "tallinn": "Estonia",
+    "reykjavik": "Iceland", "the hague": "Netherlands", "valletta": "Malta",
+    "nicosia": "Cyprus", "chisinau": "Moldova", "tirana": "Albania", "skopje": "North Macedonia",
 }
 # A sovereign state's national adjective -> the state, for "the Chinese government" as China
 # (the capital's metonym, "Beijing", is China too). Only states: "the Welsh Government" and
@@ -127,6 +147,8 @@ STATES = frozenset(STATE_ADJECTIVES.values()) | (
 GOVERNMENT_METONYMS: dict[str, str] = {"whitehall": "United Kingdom",
                                        "downing street": "United Kingdom", "kremlin": "Russia"}
 CIVIL_SERVICE_METONYMS = frozenset({"whitehall"})
+# Chambers the news names by their last word once the text has named them in full.
+CHAMBER_SHORT_FORMS: dict[str, str] = {"commons": "house of commons", "lords": "house of lords"}
 # Streets that name an industry, an organisation whatever spaCy makes of them: "Wall Street
 # predicted $2.52 a share" is the financial industry, "Fleet Street" the British press.
 INDUSTRY_METONYMS = frozenset({"wall street", "fleet street", "madison avenue", "k street"})
@@ -174,18 +196,18 @@ appease placate reassure rebuke denounce slam reprimand cajole
 # "caving to Beijing", "talks with Moscow", "protests against Tehran", "anger toward Beijing":
 # the prepositions under which a capital is the state, with the words they must hang from
 # (None: any word).
+# What two states can have "with" or "between" each other: "talks with Beijing", "talks
+# between Brussels and Beijing".
+_DEALINGS = frozenset("""talk talks relation relations tie ties deal deals negotiation negotiations
+tension tensions dispute disputes agreement war standoff row spat feud dialogue engagement
+cooperation partnership alliance""".split())
 ADDRESSEE_PREPOSITIONS: dict[str, frozenset[str] | None] = {
     "against": None, "toward": None, "towards": None, "under": None,
     "to": frozenset("""cave caving bow bowing yield yielding kowtow capitulate defer submit
         surrender concede concession concessions loyal loyalty allegiance beholden answerable
         close closer ties tied appeal message letter demand""".split()),
-    "with": frozenset("""talk talks relation relations tie ties deal deals negotiation
-        negotiations tension tensions dispute disputes agreement war standoff row spat feud
-        dialogue engagement cooperation partnership alliance""".split()),
-    # "talks between Brussels and Beijing"
-    "between": frozenset("""talk talks relation relations tie ties deal deals negotiation
-        negotiations tension tensions dispute disputes agreement war standoff row spat feud
-        dialogue engagement cooperation partnership alliance""".split()),
+    "with": _DEALINGS,
+    "between": _DEALINGS,
     # "a promise of countermeasures from Beijing", "pressure from Washington"
     "from": frozenset("""promise promises response reaction warning warnings pressure demand
         demands threat threats criticism condemnation protest protests rebuke retaliation

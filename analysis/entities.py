@@ -42,8 +42,8 @@ import numpy
 from spacy.attrs import DEP, ENT_IOB, TAG
 
 from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPITAL_METONYMS,
-                      CIVIL_SERVICE_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS, GENDER_OF_WORD,
-                      GENERIC_ORG_WORDS, GIVEN_NAME_FORMS, GOVERNMENT_METONYMS, INDUSTRY_METONYMS,
+                      CHAMBER_SHORT_FORMS, CIVIL_SERVICE_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
+                      GENDER_OF_WORD, GENERIC_ORG_WORDS, GIVEN_NAME_FORMS, GOVERNMENT_METONYMS, INDUSTRY_METONYMS,
                       INDUSTRY_WORDS, INSTITUTION_SEATS, KNOWN_ORGS, MONTHS_AND_DAYS,
                       NORP_INSTITUTIONS,
                       ORG_DESIGNATORS, ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS,
@@ -1818,6 +1818,13 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
                       or infos[m].words[-1] in INDUSTRY_WORDS)]
         if not cands:
             continue
+        # a word that opens several names of different bodies ("Calderbrook Examiner",
+        # "Calderbrook Borough Council", "Calderbrook General Hospital") is the place they
+        # share, not the short form of one of them
+        opened = {groups.find(m) for m in by_prefix.get(words, ()) if m != k
+                  and len(infos[m].words) > len(words)}
+        if len(opened) >= 3:
+            continue
         roots: dict[str, int] = {}
         for m in cands:
             root = groups.find(m)
@@ -1855,6 +1862,10 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         if state and "=" + state in groups.parent:
             groups.union(k, "=" + state)
             pinned.add(k)
+    for short, long_ in CHAMBER_SHORT_FORMS.items():   # "the Commons" of "House of Commons"
+        if short in infos and long_ in infos and short not in pinned:
+            groups.union(short, long_)
+            pinned.add(short)
     for acr, long_ in acronym_pairs:
         if acr not in pinned:
             groups.union(acr, long_)

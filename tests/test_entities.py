@@ -1281,3 +1281,29 @@ def test_a_capital_someone_comes_from_stays_a_city(nlp):
     text = "He flew in from Beijing on Monday with a box of tea. China said nothing."
     _, actors = actors_of(nlp, text)
     assert "Beijing" in actors
+
+
+def test_uk_parties_are_one_actor_whatever_the_form(nlp):
+    text = ("The Conservatives fared even worse. The Conservative Party said the result was a "
+            "verdict on the government. The Conservative candidate, Giles Haverford, came third.")
+    mentions, actors = actors_of(nlp, text)
+    assert {m.text for m in mentions if m.actor == "Conservative Party"} >= {
+        "Conservatives", "Conservative Party"}
+
+
+def test_more_capitals_act_for_their_state_and_chambers_keep_their_short_form(nlp):
+    text = ("Oman's fund owns the club. Muscat has said that the fund operates independently.\n\n"
+            "The party will send its first MP to the House of Commons next week. Helen Strachan, "
+            "who leads it from outside the Commons, has promised more candidates.")
+    mentions, actors = actors_of(nlp, text)
+    assert {m.text for m in mentions if m.actor == "Oman"} >= {"Muscat"}
+    assert {m.text for m in mentions if m.actor == "House of Commons"} >= {"Commons"}
+
+
+def test_a_town_that_opens_three_names_is_no_short_form_of_one(nlp):
+    text = ("Moss, a councillor, told the Calderbrook Examiner that she was disappointed but not "
+            "surprised. Margaret Ilsley is chief executive of Calderbrook Borough Council. Staff "
+            "at Calderbrook General Hospital cheered. Calderbrook turned out in force.")
+    mentions, actors = actors_of(nlp, text)
+    assert {m.text for m in mentions if m.actor == "Calderbrook Examiner"} == {
+        "Calderbrook Examiner"}
