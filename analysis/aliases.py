@@ -226,6 +226,7 @@ detective superintendent chief officer coach manager director secretary-general 
 attorney leader spokesman spokeswoman spokesperson ceo cfo chairperson executive founder
 councilmember councilman councilwoman alderman alderwoman assemblyman assemblywoman
 assemblymember cr td mla msp
+rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
 # Titles that only ever open a person's name: a name spaCy tags ORG after one of these
 # ("Councillor Gwyn Harries") is a person, where "General Electric" is not.

@@ -510,6 +510,11 @@ def _ner_spans(doc, text: str) -> list[_Span]:
         first = ent[1].idx if _gerund_before_name(doc, ent, text) else ent.start_char
         # a bracket the name does not close ends it: "Croatia (Group E): Second appearance"
         stop = _unclosed_bracket(text, ent.start_char, ent.end_char)
+        if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text.isalpha() \
+                and ent[-1].text.islower() and ent[-1].lower_ not in PARTICLES:
+            # a person's name ends on no common noun: "the former United striker" is a role
+            # and the club it is at, not someone called "United striker"
+            stop = min(stop, ent[-1].idx)
         stop = _portfolio_start(text, ent.start_char, stop)
         cuts = [c for c in cuts if first < c < stop]
         splitter = _COMMA_SPLIT if ent.label_ in ("ORG", "PERSON") else _LINE_SPLIT

@@ -360,8 +360,10 @@ def _nearest_np(zone: list, cue, res: SpeakerResolver):
     after = [t for t in zone if t.i > cue.i]
     for t in after[:6]:
         if t.pos_ in ("PROPN", "PRON") or t.i in res.mention_of:
-            head = t
-            while head.head in after and head.head.pos_ == "PROPN" and head.head.i != head.i:
+            head = t    # (through a role: 'said Boise coach Teresa Vollmer')
+            while head.head in after and head.head.i != head.i and (
+                    head.head.pos_ == "PROPN"
+                    or head.dep_ == "compound" and head.head.pos_ == "NOUN"):
                 head = head.head
             return head
         if t.pos_ == "NOUN" and t.dep_ in ("nsubj",):
@@ -530,6 +532,9 @@ def _outer_speaker(res: SpeakerResolver, it: _Item, cue) -> Attribution | None:
     inner = res.subject_of(cue)
     if inner is not None and inner.lower_ in DOCUMENTS | SPEECH_NOUNS:
         return None
+    if inner is not None and cue_base(cue) in LABEL_VERBS and res.is_person(inner):
+        return None     # 'Iwu noted that Pryce had called the results "hugely exciting"':
+        # the label is the person's who gave it
     subj = res.subject_of(outer)
     if subj is None or _inside(it, subj) or res.in_quote[subj.i]:
         return None

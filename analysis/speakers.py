@@ -39,7 +39,7 @@ SPEECH_VERBS = (
     "protest object propose recommend advise insist reason muse scoff snap grumble mock "
     "tell point hit lash quote chant order beg disagree dispute cheer tout decry deride brag "
     "scold assail lambast lambaste rule rebut gush rave sneer opine confide bemoan fume "
-    "reject offer put"
+    "reject offer put remind"
 ).split()
 # Verbs that say someone spoke without reporting what: they only carry a speaker over to a
 # quotation that follows with no attribution of its own ('Ward spoke first. "..."').
@@ -758,7 +758,10 @@ class SpeakerResolver:
             if m.label in _PERSON_LABELS and len(genders) == 1:
                 self.gender.setdefault(self._actor(m), genders.pop())
             for c in head.children:
-                if c.dep_ == "relcl" and c.lower_ in ROLE_VERBS:   # "who chairs the FRA"
+                if c.dep_ == "relcl" and c.lower_ in ROLE_VERBS and all(
+                        d.lower_ in ("who", "that") for d in c.children
+                        if d.dep_ in ("nsubj", "nsubjpass")):
+                    # "who chairs the FRA" (not "whose team-mate now manages the club")
                     words.update(ROLE_VERBS[c.lower_])
                     # "who leads the county's government": the county leader
                     owned = [o for d in c.children if d.dep_ == "dobj" for o in (d, *d.children)
@@ -1492,10 +1495,34 @@ class SpeakerResolver:
         allowed = set(keys) | {w for key in keys for w in ROLE_SYNONYMS.get(key, ())}
         allowed |= {part for w in allowed for part in w.split()}   # 'Prime Minister X'
         gender = GENDERED_NOUNS.get(low)
-        person = self._most_salient_person(noun, lambda a: not self.posts.get(a, set()) - allowed
-                                           and (gender is None
-                                                or self.gender.get(a, gender) == gender))
+
+        def fits(a: str) -> bool:
+            return not self.posts.get(a, set()) - allowed and (
+                gender is None or self.gender.get(a, gender) == gender)
+        # 'Lee Hanratty was less troubled. "...," the former United striker told ...': the
+        # person the sentence before is about, before anyone the story names more often
+        subject = self._subject_of_sentence_before(noun)
+        if subject is not None and subject in self._persons and fits(subject):
+            return subject, 0.6
+        person = self._most_salient_person(noun, fits)
         return (person, 0.5) if person else None
+
+    def _subject_of_sentence_before(self, token) -> str | None:
+        """The nearest named main subject before ``token`` in its sentence or the one before,
+        within its paragraph (the parse may run "X was less troubled. "...," the striker
+        said" into one sentence)."""
+        here = self.paragraph_of_char(token.idx)
+        lo = self.sentence_of(token.i)[0]
+        if lo > 0 and self.paragraph_of_char(self.doc[lo - 1].idx) == here:
+            lo = self.sentence_of(lo - 1)[0]
+        k = bisect.bisect_left(self.candidates, (token.i,))
+        for j in range(k - 1, -1, -1):
+            pos, actor, _, kind = self.candidates[j]
+            if pos < lo or self.paragraph_of_char(self.doc[pos].idx) != here:
+                return None
+            if pos not in self.embedded and kind in ("person", "person?"):
+                return actor
+        return None
 
     def _author_of(self, token) -> tuple[str, int] | None:
         """'The letter says' -> whoever wrote, sent or issued the letter earlier in the text.
@@ -1600,9 +1627,13 @@ class SpeakerResolver:
                 continue
             if want is not None and pos in self.embedded:
                 j2, pos2, actor2, kind2 = self._main_subject_before(j, kinds, want)
-                if j2 == j and self._in_relative_clause(pos):
-                    continue    # 'Postal ballots, which the returning officer, Margaret
-                    # Ilsley, said made up 38 per cent, leaned ...': an aside, not who speaks on
+                if j2 == j and (self._in_relative_clause(pos)
+                                or self._pronoun_main_subject(pos, want)):
+                    # 'Postal ballots, which the returning officer, Margaret Ilsley, said made
+                    # up 38 per cent, leaned ...': an aside, not who speaks on; 'He pointed
+                    # out that Owen Pryce had called for a trial': 'he' is who the sentence's
+                    # own he was
+                    continue
                 j, pos, actor, kind = j2, pos2, actor2, kind2
             if want is not None and actor in self._orgs:
                 continue            # he/she is a person's, never a body's or a place's
@@ -1638,6 +1669,12 @@ class SpeakerResolver:
             actor = self._person_named_aside(token, want)
             if actor is not None:
                 return Attribution(actor, text, confidence * 0.55, token.i)
+        elif want is None and low in ("it", "its"):
+            # 'The company said ... It suspended its dividend and said ...' with no body the
+            # text made a subject: the one it named last
+            org = self._nearest_org(token)
+            if org is not None:
+                return Attribution(org, text, confidence * 0.5, token.i)
         return Attribution(None, text, confidence * 0.5, token.i)
 
     def _person_named_aside(self, token, want: str, sentences: int = 3) -> str | None:
@@ -1691,6 +1728,19 @@ class SpeakerResolver:
         k_i = bisect.bisect_right(self.sent_starts, i)
         k_j = bisect.bisect_right(self.sent_starts, j)
         return sum(1 for k in range(k_i, k_j) if not self.doc[self.sent_starts[k]].is_space)
+
+    def _pronoun_main_subject(self, i: int, want: str) -> bool:
+        """Whether the main clause of token ``i``'s sentence has a he/she of gender ``want``
+        as its subject, before ``i`` ('He pointed out that Pryce ...'; but in 'After Smith
+        scored, he celebrated' the he is Smith)."""
+        root = self.doc[i]
+        for _ in range(12):
+            if root.head.i == root.i:
+                break
+            root = root.head
+        words = _MALE_WORDS if want == "m" else _FEMALE_WORDS if want == "f" else set()
+        return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in words and c.i < i
+                   for c in root.children)
 
     def _in_relative_clause(self, i: int) -> bool:
         """Whether token ``i`` lies inside a relative clause of its sentence."""

@@ -1307,3 +1307,14 @@ def test_a_town_that_opens_three_names_is_no_short_form_of_one(nlp):
     mentions, actors = actors_of(nlp, text)
     assert {m.text for m in mentions if m.actor == "Calderbrook Examiner"} == {
         "Calderbrook Examiner"}
+
+
+def test_a_club_and_a_role_are_no_persons_name(nlp):
+    text = "Lee Hanratty, the former United striker, was in no doubt. Castlebridge United won."
+    _, actors = actors_of(nlp, text)
+    assert not [n for n in actors if n.endswith("striker")]
+
+
+def test_a_players_position_opens_no_name(nlp):
+    _, actors = actors_of(nlp, "Rookie Owen Strickland added 14 points. Striker Tom Berg scored.")
+    assert {"Owen Strickland", "Tom Berg"} <= set(actors)

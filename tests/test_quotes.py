@@ -1514,3 +1514,41 @@ def test_real_news_attribution_shapes(text, speakers):
     got = [q.speaker for q in analyze(text).quotes]
     assert [g if g is None else g.split()[-1] for g in got] == \
         [s if s is None else s.split()[-1] for s in speakers]
+
+
+def test_a_role_after_a_sentence_about_someone_is_that_person():
+    from analysis import analyze
+    text = ("His agent, Cláudio Resende, will collect a fee of about £9 million. Resende said in a "
+            "statement that his client had chosen United.\n\nDeclan Farrow, the United manager, "
+            "says Rodinho is the best he has seen.\n\nLee Hanratty was less troubled. \"It is a "
+            "lot of money,\" the former United striker told Sportsworld Radio. Hanratty, whose "
+            "old team-mate Farrow now manages the club, played there for years.")
+    assert [q.speaker for q in analyze(text).quotes] == ["Lee Hanratty"]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # 'reminded' reports speech: the quotation after it is the reminder's
+    ("Assistant U.S. Attorney Marcus Hale spoke first. Hale reminded jurors that Farrow had not "
+     "come forward on his own; agents confronted him in 2022. “He didn’t volunteer. He got "
+     "caught.”", ["Marcus Hale"]),
+    # a label a named person gave, reported by someone else, is the person's
+    ("Daniel Iwu is a neurologist. Iwu noted that Owen Pryce, chief executive of the Memory "
+     "Matters Trust, had called the results \"hugely exciting\".", ["Owen Pryce"]),
+    # 'he' is the sentence's own he, not a man named in its subordinate clause ...
+    ("\"We do not expect to,\" Nikhil Varma said. He would not say how much would be left when "
+     "Jonas Ferreira of Pemberton Kline pressed him on the point. \"We will update the market in "
+     "January,\" he said.", ["Nikhil Varma", "Nikhil Varma"]),
+    # ... unless the man named first is who the he then is
+    ("After Tom Smith scored, he celebrated. \"It was great,\" he said.", ["Tom Smith"]),
+    # a role between a team and a name that the parse left without a verb
+    ("“We did everything we needed to do to get back in this game,” said Boise coach Teresa "
+     "Vollmer, who was fined $25,000 earlier in the series for criticizing officials, “and then "
+     "a whistle decided it.”", ["Teresa Vollmer", "Teresa Vollmer"]),
+    # 'it' with no body made a subject: the company named last
+    ("Halden & Rowe Plc shares fell 14% after the retailer cut its forecast.\n\nThe company said "
+     "in a statement that it expects a lower profit. It suspended its dividend and said trading "
+     "had been \"significantly below our expectations.\"", ["Halden & Rowe Plc"]),
+])
+def test_court_science_sports_and_business_attributions(text, speakers):
+    from analysis import analyze
+    assert [q.speaker for q in analyze(text).quotes] == speakers
