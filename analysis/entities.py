@@ -140,6 +140,8 @@ _DEFEATED = re.compile(r"\s+d\.\s+(?=[A-Z])")
 # a prefix that makes a name an attitude, not an actor: "anti-Russian", "pro-Israeli"
 _STANCE_PREFIX = re.compile(r"(?:anti|pro|intra|inter|non|post|pre|neo|pan)-")
 _INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z0-9])")
+# a possessive followed by nothing but lower-case words to the end: "Whitmore’s lake house"
+_INNER_POSSESSIVE_LOWER = re.compile(r"['’]s(?:\s+[a-z][\w-]*)+")
 _NEXT_CAPITALISED = re.compile(r" ([A-Z][a-z]+)\b")
 _NEXT_LOWER = re.compile(r" ([a-z]+)\b")
 _ADMINISTRATION = re.compile(r" [Aa]dministration\b")
@@ -510,11 +512,15 @@ def _ner_spans(doc, text: str) -> list[_Span]:
         first = ent[1].idx if _gerund_before_name(doc, ent, text) else ent.start_char
         # a bracket the name does not close ends it: "Croatia (Group E): Second appearance"
         stop = _unclosed_bracket(text, ent.start_char, ent.end_char)
-        if ent.label_ == "PERSON" and len(ent) >= 2 and ent[-1].text.isalpha() \
+        if ent.label_ in ("PERSON", "GPE") and len(ent) >= 2 and ent[-1].text.isalpha() \
                 and ent[-1].text.islower() and ent[-1].lower_ not in PARTICLES:
-            # a person's name ends on no common noun: "the former United striker" is a role
-            # and the club it is at, not someone called "United striker"
+            # a person's or place's name ends on no common noun: "the former United striker"
+            # is a role and the club it is at, not someone called "United striker";
+            # "Kessington city" is Kessington
             stop = min(stop, ent[-1].idx)
+        owner = _INNER_POSSESSIVE_LOWER.search(text, ent.start_char, stop)
+        if owner and owner.end() == stop:
+            stop = owner.start() + 2    # "Whitmore’s lake house": the owner, not a name
         stop = _portfolio_start(text, ent.start_char, stop)
         cuts = [c for c in cuts if first < c < stop]
         splitter = _COMMA_SPLIT if ent.label_ in ("ORG", "PERSON") else _LINE_SPLIT
@@ -681,6 +687,25 @@ def _owned_body(owner: str, owned: str) -> bool:
 # (not organisations in general: "Staples Center" is a venue).
 _UNIT_HEADS = ORG_HEADS | frozenset(("center", "centre", "directorate"))
 _GROUP_OWNERS = frozenset("women men children people folk st saint".split())
+
+
+_PAIR = re.compile(r"([A-Z][\w’'-]+) and ([A-Z][\w’'-]+)")
+
+
+def _split_people_pairs(text: str, spans: list[_Span]) -> list[_Span]:
+    """"Whitmore and Farrow" tagged as one body: two people, when each word ends a person's
+    name the text gives."""
+    surnames = {text[sp.start:sp.end].split()[-1] for sp in spans
+                if sp.label == "PERSON" and " " in text[sp.start:sp.end]}
+    out = []
+    for sp in spans:
+        m = _PAIR.fullmatch(text, sp.start, sp.end) if sp.label != "PERSON" else None
+        if m and m.group(1) in surnames and m.group(2) in surnames:
+            out.append(_Span(m.start(1), m.end(1), m.end(1), "PERSON", m.start(1)))
+            out.append(_Span(m.start(2), m.end(2), sp.poss_end, "PERSON", m.start(2)))
+        else:
+            out.append(sp)
+    return out
 
 
 def _split_owners(text: str, spans: list[_Span]) -> list[_Span]:
@@ -1262,6 +1287,19 @@ def _institutions_of_places(text: str, spans: list[_Span]) -> list[_Span]:
                 and text[a.start:a.end].split()[-1].lower() in _OF_PLACE_HEADS:
             found.append(_Span(a.start, b.end, b.poss_end, "ORG", a.start, rescued=True))
     return found
+
+
+# A US prosecutors' office by its full name, which the tagger cuts into a title, a district
+# and a state: "the U.S. Attorney’s Office for the Southern District of New York".
+_ATTORNEY_OFFICE = re.compile(
+    r"\b(?:(?:U\.S\.|US|United States|District|County|State) )?Attorney['’]s Office"
+    r"(?: for the (?:(?:Northern|Southern|Eastern|Western|Middle|Central) )?District of"
+    r" [A-Z][a-z]+(?: [A-Z][a-z]+)?)?")
+
+
+def _attorney_offices(text: str) -> list[_Span]:
+    return [_Span(m.start(), m.end(), _possessive_after(text, m.end()), "ORG", m.start(),
+                  rescued=True) for m in _ATTORNEY_OFFICE.finditer(text)]
 
 
 def _coordinated_names(text: str, spans: list[_Span]) -> list[_Span]:
@@ -2149,6 +2187,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, places, replace=False, over_weak=True)
     spans = _overlay(spans, _coordinated_names(text, spans), replace=False)
     spans = _overlay(spans, _institutions_of_places(text, spans), replace=True)
+    spans = _overlay(spans, _attorney_offices(text), replace=True)
     spans = _overlay(spans, _structural_rescues(doc, text, spans), replace=False)
     spans = _overlay(spans, _org_rescues(text, spans), replace=False)
     spans = _overlay(spans, _title_rescues(text, spans), replace=False)
@@ -2172,6 +2211,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     _with_whole_firm_names(text, spans)
     _with_members_before(text, spans)
     _share_surnames(text, spans)
+    spans = _split_people_pairs(text, spans)
     spans = [sp for sp in spans if not _portfolio(text, sp) and not _work_title(text, sp)]
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts] \
@@ -2345,6 +2385,41 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
         country = "=" + target
         groups.add(country)
         overrides[idx] = groups.find(country)
+    _cities_for_teams(doc, text, spans, infos, groups, overrides)
+
+
+_SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+# What a team does to another in a game report: "Tacoma beat Boise".
+_GAME_VERBS = frozenset("beat defeat edge rout top down trail lead outscore stun".split())
+
+
+def _cities_for_teams(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo],
+                      groups: _Groups, overrides: dict[int, str]) -> None:
+    """In a game report (a score in the text) a city named for the one team the text names
+    after it is that team when it acts: "Tacoma led by 22", "Tacoma's lead", "beat Boise";
+    "in Tacoma" stays the city. Capitals are left to the state rule."""
+    if not _SCORE.search(text):
+        return
+    team_of: dict[str, set[str]] = {}
+    for k, info in infos.items():
+        if len(info.words) == 2 and info.words[1].endswith("s") and info.words[1].isalpha() \
+                and info.labels["GPE"] < info.labels["ORG"] + info.labels["PERSON"]:
+            team_of.setdefault(info.words[0], set()).add(k)
+    for idx, sp in enumerate(spans):
+        teams = team_of.get(sp.key)
+        info = infos.get(sp.key)
+        if idx in overrides or not teams or len(teams) != 1 or info is None \
+                or _table_key(sp.key) in CAPITAL_METONYMS or not info.labels["GPE"]:
+            continue
+        span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") or root.dep_ == "poss" \
+                or root.dep_ == "dobj" and root.head.lemma_ in _GAME_VERBS \
+                or root.dep_ == "ROOT" and any(c.dep_ == "acl" and c.i == root.i + 1
+                                               for c in root.children):    # misparsed "led"
+            overrides[idx] = groups.find(next(iter(teams)))
 
 
 def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:

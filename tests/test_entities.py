@@ -1318,3 +1318,27 @@ def test_a_club_and_a_role_are_no_persons_name(nlp):
 def test_a_players_position_opens_no_name(nlp):
     _, actors = actors_of(nlp, "Rookie Owen Strickland added 14 points. Striker Tom Berg scored.")
     assert {"Owen Strickland", "Tom Berg"} <= set(actors)
+
+
+def test_a_possessive_before_common_words_and_a_pair_of_surnames_are_people(nlp):
+    text = ("Dennis Farrow testified against Gerald Whitmore. Calls between Whitmore and Farrow "
+            "were played, and the payments paid for a kitchen at Whitmore’s lake house. Families "
+            "in Sofala province waited.")
+    mentions, actors = actors_of(nlp, text)
+    assert not [n for n in actors if " and " in n or "house" in n or "province" in n]
+    assert {m.text for m in mentions if m.actor == "Gerald Whitmore"} >= {"Whitmore"}
+
+
+def test_a_city_that_plays_is_its_team_in_a_game_report(nlp):
+    text = ("The Tacoma Herons beat Boise 104-101 on Sunday. Tacoma led by 22 in the third "
+            "quarter. Fans in Tacoma celebrated.")
+    mentions, actors = actors_of(nlp, text)
+    owners = [m.actor for m in mentions if m.text == "Tacoma"]
+    assert owners == ["Tacoma Herons", "Tacoma"]
+
+
+def test_a_us_attorneys_office_is_one_body(nlp):
+    text = ("A New York man pleaded guilty, the U.S. Attorney’s Office for the Western District "
+            "of New York announced Monday.")
+    _, actors = actors_of(nlp, text)
+    assert "U.S. Attorney’s Office for the Western District of New York" in actors
