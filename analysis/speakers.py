@@ -68,6 +68,8 @@ LABEL_VERBS = {"call", "describe", "brand", "label", "reject"}
 # right"', 'brushed the episode aside as "fully remediated"'); without "as" they report nothing.
 FRAMING_VERBS = {"see", "view", "regard", "portray", "depict", "paint", "cast", "characterise",
                  "characterize", "smear", "frame", "brush", "introduce"}
+# Participles that open a sentence on what its subject was asked ("Asked whether X ..., he").
+_ASKED = frozenset(("asked", "pressed", "questioned", "challenged"))
 # A person's office, which speaks in their name ("Okafor's office said").
 _SPEAKING_OFFICES = frozenset(("office", "offices"))
 # Nouns for people who speak for someone else: the speaker is that someone.
@@ -1628,7 +1630,8 @@ class SpeakerResolver:
             if want is not None and pos in self.embedded:
                 j2, pos2, actor2, kind2 = self._main_subject_before(j, kinds, want)
                 if j2 == j and (self._in_relative_clause(pos)
-                                or self._pronoun_main_subject(pos, want)):
+                                or self._pronoun_main_subject(pos, want)
+                                or self._inside_asked_clause(pos)):
                     # 'Postal ballots, which the returning officer, Margaret Ilsley, said made
                     # up 38 per cent, leaned ...': an aside, not who speaks on; 'He pointed
                     # out that Owen Pryce had called for a trial': 'he' is who the sentence's
@@ -1741,6 +1744,18 @@ class SpeakerResolver:
         words = _MALE_WORDS if want == "m" else _FEMALE_WORDS if want == "f" else set()
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in words and c.i < i
                    for c in root.children)
+
+    def _inside_asked_clause(self, i: int) -> bool:
+        """Whether token ``i`` is named in a sentence-opening 'Asked whether X had ...,' (or
+        'Pressed on X's remarks,'): what someone was asked about, not who answers."""
+        t = self.doc[i]
+        for _ in range(12):
+            if t.lower_ in _ASKED and t.i == self.sentence_of(t.i)[0]:
+                return True
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
 
     def _in_relative_clause(self, i: int) -> bool:
         """Whether token ``i`` lies inside a relative clause of its sentence."""

@@ -1540,6 +1540,10 @@ def test_a_role_after_a_sentence_about_someone_is_that_person():
      "January,\" he said.", ["Nikhil Varma", "Nikhil Varma"]),
     # ... unless the man named first is who the he then is
     ("After Tom Smith scored, he celebrated. \"It was great,\" he said.", ["Tom Smith"]),
+    # what someone was asked about is not who answers
+    ("“I’m a competitor,” Tom Berg told reporters.\n\nAsked whether Glen Abernathy had "
+     "explained the decision at the time, he shook his head. “We’ll talk about it,” he said.",
+     ["Tom Berg", "Tom Berg"]),
     # a role between a team and a name that the parse left without a verb
     ("“We did everything we needed to do to get back in this game,” said Boise coach Teresa "
      "Vollmer, who was fined $25,000 earlier in the series for criticizing officials, “and then "
