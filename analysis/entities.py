@@ -129,6 +129,8 @@ class _KeyInfo:
     who: int = 0        # mentions a relative "who" follows ("Elena Marin, the minister, who")
     given: bool = False  # opens with a given name, its last word used alone ("Dirk Haverkamp")
     named: int = 0      # nationality-tagged mentions used as a name, not a people or adjective
+    described_person: int = 0   # mentions followed by ", a farmer ...", ", a retired nurse"
+    team_city: bool = False     # a city some of whose mentions are its team ("Tacoma led")
 
 
 # spaCy sm runs entities across line breaks, and ORG/PERSON across lists ("CBS, Disney").
@@ -150,6 +152,14 @@ _SPACE_BEFORE_POSSESSIVE = re.compile(r"\s+(?=['’]s?$)")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|bin|ibn|abu)-")
 _GENERATION = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$")
 _WHO_AFTER = re.compile(r",( [^,.;:()“”\"]{1,80},)? who\b")
+# ", a farmer from ...", ", a retired nurse": a description only a person takes
+_PERSON_NOUNS = ("farmer fisherman fisherwoman nurse teacher worker labourer laborer driver "
+                 "mother father widow widower student resident villager shopkeeper trader "
+                 "vendor pensioner retiree engineer mechanic miner grandmother grandfather "
+                 "housewife volunteer survivor voter midwife carer cleaner waitress waiter chef "
+                 "cook pastor priest imam nun activist campaigner musician singer actress").split()
+_PERSON_APPOSITIVE = re.compile(r", (?:a|an) (?:[a-z-]+ ){0,2}(?:%s)(?![\w-])"
+                                % "|".join(_PERSON_NOUNS))
 _OBJECT_BEFORE = re.compile(r"\b(?:of|at|for|from|with|to|by|in|on)\s+$")
 # ("shares in X", "a stake in X" are not places)
 _PLACE_BEFORE = re.compile(r"(?<![Ss]hares )(?<![Ss]take )(?<![Ss]takes )(?<![Ii]nvestment )"
@@ -1731,6 +1741,9 @@ def _prelim_type(info: _KeyInfo) -> str:
             w.rstrip(".") in ORG_HEADS or w in FUNCTION_WORDS or not w.isalpha()
             for w in info.words):
         votes["PERSON"] += 2 * info.who     # "Elena Marin, the minister, who ...": a person
+    if info.described_person and len(info.words) <= 3 and not any(
+            w.rstrip(".") in ORG_HEADS for w in info.words):
+        votes["PERSON"] += 2 * info.described_person    # "Lakshmi, a farmer from ..."
     unanimous_person = set(votes) == {"PERSON"}
     if info.words and info.words[-1].rstrip(".") in ORG_HEADS \
             and not (unanimous_person and info.titled):
@@ -2304,6 +2317,8 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
         if who and (who.group(1) or not _OBJECT_BEFORE.search(text, max(0, sp.start - 8),
                                                                 sp.start)):
             info.who += 1   # (not "president of Woodworkers Local 112, who ...")
+        if sp.poss_end == sp.end and _PERSON_APPOSITIVE.match(text, sp.end, sp.end + 60):
+            info.described_person += 1
         after = _NEXT_CAPITALISED.match(text, sp.poss_end)
         if after and after.group(1).lower() in TITLE_WORDS:
             info.portfolio += 1
@@ -2416,23 +2431,27 @@ def _cities_for_teams(doc, text: str, spans: list[_Span], infos: dict[str, _KeyI
             continue
         root = span.root
         if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") or root.dep_ == "poss" \
-                or root.dep_ == "dobj" and root.head.lemma_ in _GAME_VERBS \
+                or root.dep_ == "dobj" and _verb_forms(root.head.text) & _GAME_VERBS \
                 or root.dep_ == "ROOT" and any(c.dep_ == "acl" and c.i == root.i + 1
                                                for c in root.children):    # misparsed "led"
             overrides[idx] = groups.find(next(iter(teams)))
+            info.team_city = True   # (its place votes do not make the team a place)
 
 
 def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
     """The most plausible type of a group: votes of all its mentions, corrected by its name."""
     votes: Counter = Counter()
     for k in keys:
+        if infos[k].team_city and len(keys) > 1:
+            continue
         votes.update(infos[k].labels)
         if infos[k].titled:
             votes["PERSON"] += 2
     kind = _prelim_type(_KeyInfo(best, labels=votes, words=infos[best].words,
                                  displays=infos[best].displays,
                                  titled=any(infos[k].titled for k in keys),
-                                 located=sum(infos[k].located for k in keys)))
+                                 located=sum(infos[k].located for k in keys),
+                                 described_person=sum(infos[k].described_person for k in keys)))
     full_name = len(infos[best].words) > 1 and _prelim_type(infos[best]) == "PERSON"
     if full_name and infos[best].given:
         return "PERSON"     # a given name and a surname used alone: "Dirk" + "Haverkamp"

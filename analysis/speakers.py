@@ -68,6 +68,8 @@ LABEL_VERBS = {"call", "describe", "brand", "label", "reject"}
 # right"', 'brushed the episode aside as "fully remediated"'); without "as" they report nothing.
 FRAMING_VERBS = {"see", "view", "regard", "portray", "depict", "paint", "cast", "characterise",
                  "characterize", "smear", "frame", "brush", "introduce"}
+# Verbs of going on speaking: "he added" is the man last quoted.
+_GOING_ON = frozenset(("added", "adds", "adding", "continued", "continues"))
 # Participles that open a sentence on what its subject was asked ("Asked whether X ..., he").
 _ASKED = frozenset(("asked", "pressed", "questioned", "challenged"))
 # A person's office, which speaks in their name ("Okafor's office said").
@@ -370,6 +372,7 @@ class SpeakerResolver:
         self.candidates: list[tuple[int, str, str, str]] = []   # (token i, actor, text, kind)
         self.embedded: set[int] = set()     # candidates that are subjects of inner clauses
         self.speakers: set[str | None] = set()     # actors given a quote so far
+        self.quoted_so_far: list[tuple[int, str | None]] = []   # (anchor, speaker) in order
         self._collect_candidates()
         self._collect_gender()
         self.roles: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -1209,7 +1212,15 @@ class SpeakerResolver:
         # 'the United Nations High Commissioner for Human Rights' is one)
         role_in_caps = low in TITLE_WORDS and not any(
             c.dep_ == "prep" or c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
-            for c in token.children)
+            and c.lower_ not in TITLE_WORDS for c in token.children)   # ('the Chief Minister')
+        if low in TITLE_WORDS and token.pos_ == "PROPN":
+            # 'Leader of the Opposition Thomas Kuriakose said': the name ends the title
+            named = next((p for c in token.children if c.dep_ == "prep" for p in c.children
+                          if p.dep_ == "pobj" and p.i in self.mention_of and self.is_person(p)),
+                         None)
+            if named is not None:
+                return Attribution(self._actor(self.mention_of[named.i]), text, confidence,
+                                   named.i)
         if not role_in_caps and token.pos_ == "PROPN" and (token.text[:1].isupper() or any(
                 c.text[:1].isupper() for c in token.children
                 if c.dep_ in ("compound", "amod", "poss"))) or (
@@ -1598,7 +1609,28 @@ class SpeakerResolver:
         return source
 
     def resolve_pronoun(self, token, confidence: float, want_person: bool = False) -> Attribution:
-        """he/she -> nearest earlier named person subject who fits; it/they -> organisation."""
+        """he/she -> nearest earlier named person subject who fits; it/they -> organisation.
+        'He added' goes on with the last man quoted, not a man only named in between."""
+        found = self._resolve_pronoun(token, confidence, want_person)
+        low = token.lower_
+        if want_person or token.head.lower_ not in _GOING_ON or found.speaker in self.speakers \
+                or low not in _MALE_WORDS | _FEMALE_WORDS:
+            return found
+        want = "m" if low in _MALE_WORDS else "f"
+        here = self.paragraph_of_char(token.idx)
+        for pos, speaker in reversed(self.quoted_so_far):
+            if pos >= token.i or speaker is None:
+                continue
+            if here - self.paragraph_of_char(self.doc[pos].idx) > 2:
+                break
+            gender = self.gender.get(speaker) or self.name_gender.get(speaker)
+            if gender == want and speaker in self._persons:
+                return Attribution(speaker, token.text, confidence * 0.7, token.i)
+            if gender is not None and gender != want:
+                continue
+        return found
+
+    def _resolve_pronoun(self, token, confidence: float, want_person: bool = False) -> Attribution:
         low = token.lower_
         text = token.text
         if want_person:
@@ -1814,6 +1846,8 @@ class SpeakerResolver:
             kind = next((c[3] for c in self.candidates if c[1] == attribution.speaker), None) \
                 or self._kind_of_speaker(attribution, kind)
         self.speakers.add(attribution.speaker)
+        if attribution.anchor is not None:
+            self.quoted_so_far.append((attribution.anchor, attribution.speaker))
         entry = (attribution.anchor, attribution.speaker, attribution.speaker_text or "", kind)
         k = bisect.bisect_left(self.candidates, entry[:1])
         if k < len(self.candidates) and self.candidates[k][0] == entry[0]:

@@ -1342,3 +1342,10 @@ def test_a_us_attorneys_office_is_one_body(nlp):
             "of New York announced Monday.")
     _, actors = actors_of(nlp, text)
     assert "U.S. Attorney’s Office for the Western District of New York" in actors
+
+
+def test_a_team_stays_a_team_when_its_city_plays(nlp):
+    text = ("The Tacoma Herons beat Boise 104-101. Tacoma led by 22. Fans in Tacoma cheered.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Tacoma Herons"].type == "ORG"
+    assert actors["Tacoma"].type == "GPE"

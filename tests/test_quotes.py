@@ -1556,3 +1556,26 @@ def test_a_role_after_a_sentence_about_someone_is_that_person():
 def test_court_science_sports_and_business_attributions(text, speakers):
     from analysis import analyze
     assert [q.speaker for q in analyze(text).quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a title in capitals with the name after it, and the title alone later
+    ("Chief Minister P.K. Sasidharan visited the camps. The Chief Minister also thanked Colonel "
+     "Rajesh Thapa. “We will rebuild every house,” the Chief Minister said. “The shutters were "
+     "opened at night,” Leader of the Opposition Thomas Kuriakose said.",
+     ["P.K. Sasidharan", "Thomas Kuriakose"]),
+    # a villager named once, with what she does
+    ("“We need more gas cylinders,” Ms. Joseph told BNA.\n\nAt the same camp, Lakshmi, a farmer "
+     "from Puthenkara, said the water had risen in less than an hour. “We carried my husband’s "
+     "mother out on a cot,” she said.", ["Joseph", "Lakshmi"]),
+    # 'he added' goes on with the man last quoted, not a man only named in between
+    ("Tomasz Rehberg, Halcyon’s head of product, said transcripts were encrypted. “If you lose "
+     "the phone,” he said, “you lose the memory.”\n\nVantor Mobile declined to comment. Its "
+     "spokesperson, Marcus Delaney, pointed reporters instead to a privacy report.\n\n“We will "
+     "publish the encryption code,” he added.",
+     ["Tomasz Rehberg", "Tomasz Rehberg", "Tomasz Rehberg"]),
+])
+def test_indian_english_titles_villagers_and_going_on(text, speakers):
+    from analysis import analyze
+    got = [q.speaker for q in analyze(text).quotes]
+    assert [g.split()[-1] for g in got] == [s.split()[-1] for s in speakers]
