@@ -43,9 +43,9 @@ from spacy.attrs import DEP, ENT_IOB, TAG
 
 from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPITAL_METONYMS,
                       CHAMBER_SHORT_FORMS, CIVIL_SERVICE_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
-                      GENDER_OF_WORD, GENERIC_ORG_WORDS, GIVEN_NAME_FORMS, GOVERNMENT_METONYMS, INDUSTRY_METONYMS,
-                      INDUSTRY_WORDS, INSTITUTION_SEATS, KNOWN_ORGS, MONTHS_AND_DAYS,
-                      NORP_INSTITUTIONS,
+                      GENDER_OF_WORD, GENERIC_ORG_WORDS, GIVEN_NAME_FORMS, GOVERNMENT_METONYMS,
+                      INDUSTRY_METONYMS, INDUSTRY_WORDS, INSTITUTION_SEATS, KNOWN_ORGS,
+                      MONTHS_AND_DAYS, NORP_INSTITUTIONS,
                       ORG_DESIGNATORS, ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS,
                       POLICY_NOUNS, STATE_ADJECTIVES, STATES, TABLE_ORGS, TITLE_WORDS)
 from .given_names import gender_of_given_name, given_name_locales, is_given_name
@@ -348,9 +348,10 @@ despite behind beneath without against towards toward throughout around beside""
 
 def _gerund_before_name(doc, ent, text: str) -> bool:
     """A sentence opening with a verb's -ing form or a preposition glued to a name: "Hosting
-    Cook at Dreamforce ...", "Backing Starmer, the union ...", "Inside Larkspire, ...". The tagger takes the capitalised verb for a first
-    name; it is one when the rest of the name is written elsewhere without it, and the word is
-    no given name ("Sterling Brown", "Harding Lawson" stay whole)."""
+    Cook at Dreamforce ...", "Backing Starmer, the union ...", "Inside Larkspire, ...". The
+    tagger takes the capitalised word for a first name; it is one when the rest of the name
+    is written elsewhere without it, and the word is no given name ("Sterling Brown",
+    "Harding Lawson" stay whole)."""
     if len(ent) < 2 or not ent[0].is_sent_start or is_given_name(ent[0].text) \
             or not (_GERUND.fullmatch(ent[0].text) or ent[0].lower_ in _OPENING_PREPOSITIONS):
         return False
@@ -1847,7 +1848,8 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
         if k in pinned or not words or (ptype[k] == "NORP" and not info.named) \
                 or info.titled or info.located \
                 or _table_key(k) in CAPITAL_METONYMS or k in GOVERNMENT_METONYMS \
-                or k in INDUSTRY_METONYMS or _country(info) or (ptype[k] in ("GPE", "LOC") and not within_text) \
+                or k in INDUSTRY_METONYMS or _country(info) \
+                or (ptype[k] in ("GPE", "LOC") and not within_text) \
                 or any(w in people_words for w in words) \
                 or len(words) == 1 and (words[0] in FUNCTION_WORDS or words[0] in GENERIC_ORG_WORDS
                                         or words[0] in TITLE_WORDS):
@@ -2329,10 +2331,10 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
 
 def _opens_with_given_name(info: _KeyInfo, infos: dict[str, _KeyInfo]) -> bool:
     """Whether a two- or three-word name is a given name and a surname the text also uses
-    alone or titled ("Dirk Haverkamp" ... "Haverkamp", "Mr Haverkamp"), so a person whatever spaCy sm tagged it. Given
-    names that are places ("Indiana Statehouse", "Georgia") do not count where the text uses
-    them as places, nor surnames that are places or peoples ("North India", "Louisiana
-    Democrats")."""
+    alone or titled ("Dirk Haverkamp" ... "Haverkamp", "Mr Haverkamp"), so a person whatever
+    spaCy sm tagged it. Given names that are places ("Indiana Statehouse", "Georgia") do not
+    count where the text uses them as places, nor surnames that are places or peoples ("North
+    India", "Louisiana Democrats")."""
     w = info.words
     if not 2 <= len(w) <= 3 or w[-1] not in infos or any(
             x in FUNCTION_WORDS or x in ORG_HEADS or x in INDUSTRY_WORDS or x in _PLACE_ENDS

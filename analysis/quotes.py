@@ -550,7 +550,8 @@ def _quoted_subject(doc, res: SpeakerResolver, it: _Item) -> bool:
         return False
     root = next((doc[i] for i in range(it.first, it.last + 1)
                  if not it.first <= doc[i].head.i <= it.last or doc[i].head.i == i), None)
-    if root is None or root.pos_ not in ("NOUN", "PROPN") or root.dep_ not in ("nsubj", "nsubjpass"):
+    if root is None or root.pos_ not in ("NOUN", "PROPN") \
+            or root.dep_ not in ("nsubj", "nsubjpass"):
         return False
     # ... unless the clause is what someone says: 'Voss insists "every dollar" can be traced'
     clause = root.head
