@@ -1626,8 +1626,6 @@ class SpeakerResolver:
             gender = self.gender.get(speaker) or self.name_gender.get(speaker)
             if gender == want and speaker in self._persons:
                 return Attribution(speaker, token.text, confidence * 0.7, token.i)
-            if gender is not None and gender != want:
-                continue
         return found
 
     def _resolve_pronoun(self, token, confidence: float, want_person: bool = False) -> Attribution:
@@ -1768,11 +1766,7 @@ class SpeakerResolver:
         """Whether the main clause of token ``i``'s sentence has a he/she of gender ``want``
         as its subject, before ``i`` ('He pointed out that Pryce ...'; but in 'After Smith
         scored, he celebrated' the he is Smith)."""
-        root = self.doc[i]
-        for _ in range(12):
-            if root.head.i == root.i:
-                break
-            root = root.head
+        root = self._chain(i)[-1]
         words = _MALE_WORDS if want == "m" else _FEMALE_WORDS if want == "f" else set()
         return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in words and c.i < i
                    for c in root.children)
@@ -1780,25 +1774,16 @@ class SpeakerResolver:
     def _inside_asked_clause(self, i: int) -> bool:
         """Whether token ``i`` is named in a sentence-opening 'Asked whether X had ...,' (or
         'Pressed on X's remarks,'): what someone was asked about, not who answers."""
-        t = self.doc[i]
-        for _ in range(12):
-            if t.lower_ in _ASKED and t.i == self.sentence_of(t.i)[0]:
-                return True
-            if t.head.i == t.i:
-                return False
-            t = t.head
-        return False
+        return any(t.lower_ in _ASKED and t.i == self.sentence_of(t.i)[0]
+                   for t in self._chain(i))
 
     def _in_relative_clause(self, i: int) -> bool:
         """Whether token ``i`` lies inside a relative clause of its sentence."""
-        t = self.doc[i]
-        for _ in range(12):
-            if t.dep_ == "relcl":
-                return True
-            if t.head.i == t.i:
-                return False
-            t = t.head
-        return False
+        return any(t.dep_ == "relcl" for t in self._chain(i))
+
+    def _chain(self, i: int) -> list:
+        """Token ``i`` and its heads up to its clause's root."""
+        return [self.doc[i], *self.doc[i].ancestors]
 
     def _main_subject_before(self, j: int, kinds: tuple, want: str):
         """Candidate ``j`` is the subject of an inner clause: the subject of its sentence's own
