@@ -89,6 +89,8 @@ _WORD = re.compile(r"[\w&][\w&'’.\-]*")
 _WORD_HEAD = re.compile(r"[\w&]+")
 _DEMONYM_END = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics|ch|ites?|ers?|ns)$")
 _LOCATIVE = frozenset("of in at from near around outside into to across throughout".split())
+# Possessive determiners of people: what follows them is owned, a product rather than a body.
+_OWNERS = frozenset("his her my your our".split())
 _IRREGULAR = {"said": "say", "says": "say", "told": "tell", "sent": "send", "struck": "strike",
               "sought": "seek", "took": "take", "gave": "give", "made": "make", "fled": "flee",
               "was": "be", "were": "be", "is": "be", "are": "be", "been": "be", "has": "have",
@@ -608,6 +610,10 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                 pe = _possessive_after(text, e)
             if _ILLNESS_AFTER.match(text, pe):
                 continue    # "Feather Duvet Lung disease", "Parkinson's disease": an illness
+            if label == "ORG" and before is not None and before.lower_ in _OWNERS \
+                    and len(text[s:e].split()) >= 2 and core == s and e == ent.end_char \
+                    and not (ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN")):
+                label = "PRODUCT"   # "the brakes on his Harusawa Kite": a thing someone owns
             title_start = before.idx if titled and core == s else -1
             spans.append(_Span(s, e, pe, label, core, titled=titled, title_start=title_start,
                                named=label == "NORP" and _used_as_name(ent)))
@@ -1986,7 +1992,8 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                         or ptype[k] not in ("GPE", "LOC") and tail[0] in INDUSTRY_WORDS \
                         and all(_designator(w) for w in tail[1:]):
                     cands.add(groups.find(m))
-            elif ptype[m] == "ORG" and ptype[k] not in ("GPE", "LOC") and _is_suffix(words, mw) \
+            elif ptype[m] in ("ORG", "PRODUCT") and ptype[k] not in ("GPE", "LOC") \
+                    and _is_suffix(words, mw) \
                     and not (len(words) == 1 and (words[0] in FUNCTION_WORDS
                                                   or words[0] in GENERIC_ORG_WORDS
                                                   or words[0] in openers
@@ -2454,6 +2461,8 @@ def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
                                  titled=any(infos[k].titled for k in keys),
                                  located=sum(infos[k].located for k in keys),
                                  described_person=sum(infos[k].described_person for k in keys)))
+    if len(infos[best].words) > 1 and set(+infos[best].labels) == {"PRODUCT"}:
+        return "PRODUCT"    # "his Harusawa Kite" and "the Kite" (tagged a person): a thing
     full_name = len(infos[best].words) > 1 and _prelim_type(infos[best]) == "PERSON"
     if full_name and infos[best].given:
         return "PERSON"     # a given name and a surname used alone: "Dirk" + "Haverkamp"

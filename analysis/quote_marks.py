@@ -131,6 +131,8 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         # Curly double marks do not nest in English: "“A (“B”). “C,” he said." left one
         # open. If the paragraph ends inside one that way, it is paired again with every
         # such earlier opener dropped: "B" and "C" are found instead of nothing.
+        next_opens_single = p_index + 1 < len(paragraphs) and _opens_paragraph(
+            text, paragraphs[p_index + 1][0], "s")
         for no_nest in (False, True):
             found: list[QuoteSpan] = []
             nested_curly = False
@@ -169,8 +171,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                                                    reopened and first))
                 elif can_open:
                     if kind == "s" and not stack and last_single_closer <= i \
-                            and not (i == _first_mark(text, p_start) and carried_open):
+                            and not (i == _first_mark(text, p_start) and carried_open) \
+                            and not (next_opens_single and _after_sentence(text, p_start, i)):
                         continue                # a lone single mark: an apostrophe or a typo
+                        # (unless a sentence opens with it and the quotation runs on into a
+                        # paragraph that opens with one: 'They sent it,' he said. 'Luca ...)
                     if not stack and carried_open and i == _first_mark(text, p_start):
                         reopened = True
                     curly = [n for n, (_, at) in enumerate(stack) if text[at] == "“"]

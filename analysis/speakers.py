@@ -685,6 +685,17 @@ class SpeakerResolver:
                     (same if self.candidates[k][0] >= sent_start else earlier).add(
                         self.candidates[k][1])
                 k -= 1
+            if not same and t.head.dep_ != "ROOT":
+                # a he/she of a clause inside a sentence that names a person in another role
+                # ('Critics accused Whitfield of ..., in which she is seeking'): more likely
+                # that one than a subject of the sentence before
+                named = {self._actor(m) for m, lo, _ in self.mention_spans
+                         if sent_start <= lo < t.i and not self.in_quote[lo]
+                         and self._kind_of(m, self.doc[lo]) == "person"}
+                if named:
+                    if len(named) == 1:
+                        votes[next(iter(named))][g] += 1
+                    continue
             if len(same) == 1:
                 votes[next(iter(same))][g] += 2
             elif not same and len(earlier) == 1:
@@ -940,6 +951,20 @@ class SpeakerResolver:
             if cue.dep_ == "acl" and cue.head.i == before.i and before.dep_ == "ROOT" \
                     and before.pos_ == "PROPN":
                 return before   # 'Okafor called the vote "..."' parsed as a name the root
+            root = cue.sent.root
+            if cue.dep_ == "acl" and cue.tag_ in ("VBD", "VBZ", "VBP") and root.i < cue.i \
+                    and root.pos_ in ("NOUN", "PROPN") and before.is_punct:
+                # 'Its leader, X, who is not related to the chief executive, called the cut
+                # "..."': the finite verb hung on the relative clause's last noun; the
+                # sentence has no verb of its own, so its subject is the sentence's root
+                return root
+            for clause in cue.children:
+                subs = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS and c.i < clause.i]
+                if clause.dep_ == "ccomp" and clause.i < cue.i and len(subs) >= 2 and any(
+                        t.tag_ in ("WP", "WP$") for t in self.doc[subs[0].i:subs[-1].i]):
+                    # 'Its founder, X, whose son died ..., said': the relative clause read as
+                    # what was said, with two subjects; the first is the speaker
+                    return subs[0]
             if cue.dep_ in ("aux", "auxpass"):
                 # 'Asked about X, a spokesperson for Y said ...': the verb taken for an
                 # auxiliary of the opening participle; its speaker is the phrase before it
@@ -1642,6 +1667,17 @@ class SpeakerResolver:
             return Attribution(None, text, confidence * 0.5, token.i)
         here = self.paragraph_of_char(token.idx)
         sentence_start = self.sentence_of(token.i)[0]
+        if want is None:
+            # 'the company launched what it called a "..."': the body the sentence's own
+            # subject is, before any named earlier
+            body = next((t for t in reversed(self.doc[sentence_start:token.i])
+                         if t.dep_ == "nsubj" and t.lower_ in ORG_NOUNS
+                         and not self.in_quote[t.i] and any(
+                             c.dep_ == "det" and c.lower_ == "the" for c in t.children)), None)
+            if body is not None:
+                found = self.resolve(body, confidence, 1)
+                if found.speaker is not None:
+                    return Attribution(found.speaker, text, found.confidence, token.i)
         k = bisect.bisect_left(self.candidates, (token.i,))
         reach = PRONOUN_REACH if want is not None else 1
         fallback: tuple[str, int] | None = None     # nearest fit whose gender is unknown
@@ -1718,6 +1754,14 @@ class SpeakerResolver:
         Smith. "...," he said' is an officer), not across a quotation, not across two people."""
         here = self.paragraph_of_char(token.idx)
         end = self.sentence_of(token.i)[0]
+        # first the pronoun's own sentence, before it ('belongs to Senator Marian Costa, no
+        # relation to Daniel Costa, who wants fines for what she calls "..."')
+        named = {self._actor(m) for m, lo, _ in self.mention_spans
+                 if end <= lo < token.i and not self.in_quote[lo]
+                 and self._kind_of(m, self.doc[lo]) == "person"}
+        fits = {actor for actor in named if self._may_be(actor, want)}
+        if len(fits) == 1:
+            return fits.pop()
         for _ in range(sentences):
             if end <= 0:
                 return None

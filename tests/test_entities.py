@@ -1349,3 +1349,15 @@ def test_a_team_stays_a_team_when_its_city_plays(nlp):
     _, actors = actors_of(nlp, text)
     assert actors["Tacoma Herons"].type == "ORG"
     assert actors["Tacoma"].type == "GPE"
+
+
+def test_a_name_someone_owns_is_a_product_and_its_maker_stays_an_actor():
+    from analysis import analyze
+    text = ("Luca Costa was 19 when the brakes on his Harusawa Kite gave out at the bottom of "
+            "Mercer Hill. The Japanese carmaker logged its first complaints on the Kite. "
+            "Harusawa said it was sorry.")
+    actors = {a.name: a for a in analyze(text).actors}
+    assert actors["Harusawa"].type == "ORG"
+    assert "Harusawa" not in actors["Harusawa Kite"].aliases
+    assert actors["Harusawa Kite"].type == "PRODUCT"
+    assert "Kite" not in actors or actors["Kite"].type != "PERSON"

@@ -1579,3 +1579,37 @@ def test_indian_english_titles_villagers_and_going_on(text, speakers):
     from analysis import analyze
     got = [q.speaker for q in analyze(text).quotes]
     assert [g.split()[-1] for g in got] == [s.split()[-1] for s in speakers]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a finite verb the parse hung on a relative clause's last noun
+    ("Alasdair Munro, the company’s chief executive, spoke to staff. Its leader, Councillor "
+     "Catriona Munro, who is not related to the WSF chief executive, called the cut “a betrayal "
+     "of every family on this island”.", ["Catriona Munro"]),
+    # a relative clause read as what was said, with two subjects
+    ("Families for Safe Brakes said the delay had cost lives. Its founder, Daniel Costa, whose "
+     "19-year-old son died when his car failed to stop in Geelong in 2024, said Harusawa had "
+     "“known for two years and waited”.", ["Daniel Costa"]),
+    # a she the sentence itself names, in another role
+    ("The louder voice belongs to Senator Marian Costa, no relation to Daniel Costa, who wants "
+     "a Senate inquiry and fines for what she calls “recall dawdling”.", ["Marian Costa"]),
+    # 'her office' after a sentence naming a woman who shares a surname with a man just quoted
+    ("Mayor Dana Whitfield backed the plan on Monday. “It is a good deal,” said Ray Whitfield, "
+     "the alliance’s president, who is not related to the mayor.\n\nCritics have accused "
+     "Whitfield of rushing the plan to a vote before the election, in which she is seeking a "
+     "second term. Her office said the timetable was “set by the lease, not by the calendar.”",
+     ["Ray Whitfield", "Dana Whitfield"]),
+    # 'it' with the sentence's own 'the company' as subject
+    ("Harusawa recalled 40,000 cars on Monday. The National Product Safety Authority (NPSA) said "
+     "it first asked Harusawa for information in 2023. In February 2024 the company launched "
+     "what it called a “customer service campaign”.", ["Harusawa"]),
+    # a quotation in single marks running on into the next paragraph
+    ("‘They sent a letter that looked like an advert,’ Daniel Costa said. ‘Luca threw it in the "
+     "recycling. Nothing on it said his brakes could fail.\n\n‘I don’t want their apology. I "
+     "want them to explain why.’\n\nThe company declined to comment.",
+     ["Daniel Costa", "Daniel Costa", "Daniel Costa"]),
+])
+def test_relative_clause_misparses_shared_surnames_and_running_single_quotes(text, speakers):
+    from analysis import analyze
+    got = [q.speaker for q in analyze(text).quotes]
+    assert got == speakers
