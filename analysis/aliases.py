@@ -105,6 +105,22 @@ CAPITAL_METONYMS: dict[str, str] = {
     "reykjavik": "Iceland", "the hague": "Netherlands", "valletta": "Malta",
     "nicosia": "Cyprus", "chisinau": "Moldova", "tirana": "Albania", "skopje": "North Macedonia",
 }
+# Capitals of states and provinces -> the state: "Sacramento" acting is California's government,
+# but only in an article that names California (entities._metonyms); names that are as often
+# people or other places ("Austin", "Victoria", "Regina", "Jackson", "Lincoln", "Madison",
+# "Columbus", "Richmond", "Perth", "Montgomery") and cities as often their sports teams ("Denver",
+# "Phoenix", "Edmonton") are left out.
+SUBNATIONAL_CAPITALS: dict[str, str] = {
+    "sacramento": "California", "albany": "New York", "tallahassee": "Florida",
+    "harrisburg": "Pennsylvania", "springfield": "Illinois", "annapolis": "Maryland",
+    "trenton": "New Jersey", "salem": "Oregon", "boise": "Idaho", "lansing": "Michigan",
+    "baton rouge": "Louisiana", "frankfort": "Kentucky",
+    "raleigh": "North Carolina", "carson city": "Nevada", "santa fe": "New Mexico",
+    "topeka": "Kansas", "des moines": "Iowa", "st. paul": "Minnesota", "saint paul": "Minnesota",
+    "juneau": "Alaska", "honolulu": "Hawaii",
+    "fredericton": "New Brunswick", "halifax": "Nova Scotia", "quebec city": "Quebec",
+    "charlottetown": "Prince Edward Island", "queen's park": "Ontario", "queen’s park": "Ontario",
+}
 # A sovereign state's national adjective -> the state, for "the Chinese government" as China
 # (the capital's metonym, "Beijing", is China too). Only states: "the Welsh Government" and
 # "the Hong Kong government" stay bodies of their own.
@@ -225,7 +241,7 @@ ambassador deputy premier president-elect speaker councillor councilor cllr mp m
 detective superintendent chief officer coach manager director secretary-general vice-president
 attorney leader spokesman spokeswoman spokesperson ceo cfo chairperson executive founder
 councilmember councilman councilwoman alderman alderwoman assemblyman assemblywoman
-assemblymember cr td mla msp
+assemblymember cr td mla msp taoiseach tánaiste tanaiste
 rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
 # Titles that only ever open a person's name: a name spaCy tags ORG after one of these
@@ -234,7 +250,8 @@ PERSON_TITLES = frozenset("""
 mr mrs ms miss mx dr prof professor sir dame senator sen rep representative congressman
 congresswoman governor gov mayor councillor councilor cllr cr councilmember councilman
 councilwoman alderman alderwoman assemblyman assemblywoman assemblymember td mp mep mla msp
-minister judge inspector detective sergeant sgt rev reverend sheikh ayatollah
+minister judge inspector detective sergeant sgt rev reverend sheikh ayatollah taoiseach
+tánaiste tanaiste
 """.split())
 
 # Words that end an organisation's name and can be dropped in a short reference:
@@ -254,6 +271,7 @@ networks communications media broadcasting terminals ports railways railway util
 power solar wind chemicals materials cement construction engineering developments properties
 hotels resorts retail stores entertainment games software robotics aerospace automotive
 minerals metals copper lithium gas farms dairy airport airports rail trucking freight
+records pictures studios
 """.split())
 
 # Last words that make a name an organisation rather than a person (fixes PERSON tags on

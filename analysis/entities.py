@@ -47,7 +47,8 @@ from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPI
                       INDUSTRY_METONYMS, INDUSTRY_WORDS, INSTITUTION_SEATS, KNOWN_ORGS,
                       MONTHS_AND_DAYS, NORP_INSTITUTIONS,
                       ORG_DESIGNATORS, ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS,
-                      POLICY_NOUNS, STATE_ADJECTIVES, STATES, TABLE_ORGS, TITLE_WORDS)
+                      POLICY_NOUNS, STATE_ADJECTIVES, STATES, SUBNATIONAL_CAPITALS, TABLE_ORGS,
+                      TITLE_WORDS)
 from .given_names import gender_of_given_name, given_name_locales, is_given_name
 from .quote_marks import WORK_BEFORE_QUOTE
 from .sports_teams import TEAM_NAMES, teams_in_play
@@ -765,6 +766,9 @@ def _acronym_sources(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     if len(words) > 2 and (_table_key(words[0]) in COUNTRY_FORMS
                            or words[0] in STATE_ADJECTIVES):
         forms.add(words[1:])
+    for form in list(forms):
+        if len(form) > 2 and (form[-1] in ORG_DESIGNATORS or form[-1] in INDUSTRY_WORDS):
+            forms.add(form[:-1])    # "N&C" of "Ninefold & Crane Records"
     for form in list(forms):
         if "and" in form[2:]:
             cut = len(form) - 1 - form[::-1].index("and")
@@ -1731,8 +1735,8 @@ def _person_shaped(info: _KeyInfo) -> bool:
 
 
 def _prelim_type(info: _KeyInfo) -> str:
-    if _country(info):
-        return "GPE"
+    if _country(info) or _table_key(info.key) in _SUBNATIONAL_STATES:
+        return "GPE"    # ("New Brunswick" tagged a person)
     if info.key in _KNOWN_ORG_KEYS and info.labels["ORG"]:
         return "ORG"    # "across Twitter" is no place
     votes = Counter(info.labels)
@@ -1956,7 +1960,7 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                 by_initials.setdefault(_initials(form).upper(), []).append(m)
     # Acronyms spelled by the initials of one long name in the text.
     for k, info in infos.items():
-        raw = _table_key(k).upper()
+        raw = _table_key(k).upper().replace("&", "")
         if k in pinned or len(info.words) != 1 or not 2 <= len(raw) <= 6 \
                 or not infos[k].displays or not next(iter(infos[k].displays)).replace(".", "").isupper():
             continue
@@ -2077,10 +2081,14 @@ _KIN_F = ("mother daughter sister wife aunt niece grandmother granddaughter wido
 _KIN = {w: "m" for w in _KIN_M.split()} | {w: "f" for w in _KIN_F.split()}
 _KIN_WORDS = "|".join(sorted(_KIN))
 # "his father, Manuel Roldan" (right before the name) / "Kate Fairweather, Declan's sister,"
-_KIN_BEFORE = re.compile(r"\b(?:his|her|their)\s+(%s)\s*,?\s*$|['’]s\s+(%s)\s*,?\s*$"
+_KIN_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:[a-z-]+\s+)?(%s)\s*,?\s*$|"
+                         r"['’]s\s+(?:[a-z-]+\s+)?(%s)\s*,?\s*$"
                          % (_KIN_WORDS, _KIN_WORDS), re.I)
-_KIN_AFTER = re.compile(r"^,\s+(?!who\b|which\b|whose\b)[^,.;:!?“”\"]*?"
-                        r"(?:\b(?:his|her|their)|['’]s)\s+(%s)\b" % _KIN_WORDS, re.I)
+# ("Peter Hale, the victim's younger brother", "Joanna Hale, who was married to the victim")
+_KIN_AFTER = re.compile(r"^,\s+(?:(?!who\b|which\b|whose\b)[^,.;:!?“”\"]*?"
+                        r"(?:\b(?:his|her|their)|['’]s)\s+(?:[a-z-]+\s+)?(%s)\b|"
+                        r"(?:who\s+(?:was|is|had\s+been)\s+)?(married)\s+to\b)" % _KIN_WORDS,
+                        re.I)
 _NO_RELATION = re.compile(r"\b(?:no relation|not related|unrelated|no kin)\b", re.I)
 
 
@@ -2139,7 +2147,9 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
         for kin in (before, after):
             if kin:
                 secondary.add(g)
-                gender_votes[g][_KIN[(kin.group(1) or kin.group(kin.lastindex)).lower()]] += 2
+                word = (kin.group(1) or kin.group(kin.lastindex)).lower()
+                if word in _KIN:
+                    gender_votes[g][_KIN[word]] += 2
         # pronouns after the full name, until the next person is named or the paragraph ends
         stop = min(next((s for s in person_starts if s > sp.start), len(text)), sp.poss_end + 300)
         para = text.find("\n\n", sp.poss_end, stop)
@@ -2370,9 +2380,14 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
     countries = {_country(i) for i in infos.values()}
     # Each capital mention acts ("Washington warned"), is a place ("in Washington",
     # "Washington's streets", "Baghdad-Damascus"), or neither ("bowing to Brussels").
+    # a state's or province's capital stands for it where the article names that state
+    states = {_table_key(sp.key): state for sp in spans
+              if (state := SUBNATIONAL_CAPITALS.get(_table_key(sp.key)))
+              and _table_key(state.lower()) in infos}
     role: dict[int, str] = {}
     for idx, sp in enumerate(spans):
-        if _table_key(sp.key) in CAPITAL_METONYMS and idx not in overrides:
+        if (_table_key(sp.key) in CAPITAL_METONYMS or _table_key(sp.key) in states) \
+                and idx not in overrides:
             span = doc.char_span(sp.start, sp.end, alignment_mode="expand")
             joined = (sp.start > 0 and text[sp.start - 1] in "-–/"
                       or sp.end < len(text) and text[sp.end] in "-–/")
@@ -2380,7 +2395,8 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
                                                                    sp.start) \
                     and not _acts(span.root):     # (but "a promise ... from Beijing" acts)
                 role[idx] = "place"
-            elif _acts(span.root, CAPITAL_METONYMS[_table_key(sp.key)] in countries):
+            elif _acts(span.root, CAPITAL_METONYMS.get(_table_key(sp.key)) in countries
+                       or _table_key(sp.key) in states):
                 role[idx] = "acts"
             else:
                 role[idx] = "place" if span.root.dep_ == "poss" else "other"
@@ -2403,6 +2419,9 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
                 continue
             target = GOVERNMENT_METONYMS[tk]
         elif role.get(idx) in ("acts", "other") and sp.key in acting_keys and sp.key not in city:
+            if tk in states:    # ("Sacramento" -> the article's own "California")
+                overrides[idx] = groups.find(_table_key(states[tk].lower()))
+                continue
             target = CAPITAL_METONYMS[tk]
         else:
             continue
@@ -2447,12 +2466,15 @@ def _cities_for_teams(doc, text: str, spans: list[_Span], infos: dict[str, _KeyI
             info.team_city = True   # (its place votes do not make the team a place)
 
 
+_SUBNATIONAL_STATES = frozenset(_table_key(state.lower()) for state in SUBNATIONAL_CAPITALS.values())
+
+
 def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
     """The most plausible type of a group: votes of all its mentions, corrected by its name."""
     votes: Counter = Counter()
     for k in keys:
-        if infos[k].team_city and len(keys) > 1:
-            continue
+        if (infos[k].team_city or _table_key(k) in SUBNATIONAL_CAPITALS) and len(keys) > 1:
+            continue    # (a city standing for its team or its state does not vote)
         votes.update(infos[k].labels)
         if infos[k].titled:
             votes["PERSON"] += 2

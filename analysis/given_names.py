@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import unicodedata
 from collections import Counter
 from functools import lru_cache
 
@@ -49,18 +50,28 @@ def _table() -> dict[str, str]:
     return table
 
 
+def _listed(name: str) -> str:
+    """The form the lists hold: an accented name they lack is looked up without its accents
+    ("Seán" as "Sean", "Róisín" as "Roisin"), as Irish and other names are often written."""
+    if name in _votes() or name.isascii():
+        return name
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return plain if plain in _votes() else name
+
+
 def is_given_name(name: str) -> bool:
     """A given name of one gender or of both ("Casey", "Jordan"): what can start a person's
     name."""
+    name = _listed(name)
     return name in _table() or len(_votes().get(name, ())) == 2
 
 
 def gender_of_given_name(name: str) -> str | None:
     """"m", "f" or None (unknown or used for both) for a capitalised given name."""
-    return _table().get(name)
+    return _table().get(_listed(name))
 
 
 def given_name_locales(name: str) -> int:
     """How many locales list ``name`` as a given name: "Marcel" 17, "Ariana" 8, but "North",
     "Wells" or "Mayo" 1 (an odd entry of one list is weak evidence of a person)."""
-    return sum(_votes().get(name, {}).values())
+    return sum(_votes().get(_listed(name), {}).values())

@@ -99,13 +99,15 @@ ORG_NOUNS = {"company", "firm", "group", "business", "bank", "club", "fund", "ch
              "party", "union", "agency", "ministry", "department", "council", "authority",
              "regulator", "insurer", "airline", "retailer", "lender", "carrier", "operator",
              "utility", "broadcaster", "publisher", "developer", "manufacturer", "government",
-             "organisation", "organization", "association", "trust", "board", "committee"}
+             "organisation", "organization", "association", "trust", "board", "committee",
+             "label", "studio", "network", "carmaker", "automaker", "miner", "chain"}
 # Nouns for private bodies, and words in the names of public ones: "the company" or "the group"
 # said is not the Data Protection Office or the Department of Education named last.
 PRIVATE_ORG_NOUNS = {"company", "firm", "business", "bank", "club", "fund", "charity", "party",
                      "union", "group", "insurer", "airline", "retailer", "lender", "carrier",
                      "operator", "utility", "broadcaster", "publisher", "developer",
-                     "manufacturer", "association"}
+                     "manufacturer", "association", "label", "studio", "network", "carmaker",
+                     "automaker", "miner", "chain"}
 PUBLIC_BODY_WORDS = {"office", "department", "ministry", "commission", "council", "authority",
                      "agency", "government", "parliament", "court", "tribunal", "regulator",
                      "inspectorate", "police", "administration"}
@@ -145,7 +147,8 @@ EPITHETS = {"minister", "premier", "prime minister", "president", "chancellor", 
             "songwriter", "singer-songwriter", "actor", "actress", "star", "comedian",
             "filmmaker", "novelist", "playwright", "billionaire", "tycoon", "magnate",
             "striker", "midfielder", "goalkeeper", "footballer", "quarterback", "coach",
-            "head coach", "captain"}
+            "head coach", "captain", "leader", "union leader", "party leader",
+            "opposition leader"}
 # Verbs of denial a name is the subject of: 'a claim Corvane rejects'
 _DENIALS = {"rejects", "denies", "disputes", "contests", "refutes", "rejected", "denied",
             "disputed", "contested", "refuted"}
@@ -506,6 +509,11 @@ class SpeakerResolver:
                 main = self._main_clause(subj.head.head)
             elif m.label in _PERSON_LABELS and self._fronted_topic(subj):
                 main = True
+            elif subj.dep_ == "attr" and subj.head.lower_ in _BE and subj.head.i < subj.i \
+                    and not any(c.dep_ in ("nsubj", "expl") for c in subj.head.children):
+                # 'Among those on the picket line was Róisín Ó Ceallaigh, a staff nurse': the
+                # name after an inverted "was" is the sentence's subject
+                main = self._main_clause(subj.head)
             elif subj.dep_ not in _ANTECEDENT_DEPS and getattr(
                     self._adverb_subject(subj.head), "i", None) != subj.i \
                     or not self._finite(subj.head):

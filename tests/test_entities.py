@@ -1361,3 +1361,41 @@ def test_a_name_someone_owns_is_a_product_and_its_maker_stays_an_actor():
     assert "Harusawa" not in actors["Harusawa Kite"].aliases
     assert actors["Harusawa Kite"].type == "PRODUCT"
     assert "Kite" not in actors or actors["Kite"].type != "PERSON"
+
+
+def test_accented_given_names_are_read_without_their_accents():
+    from analysis.given_names import gender_of_given_name, is_given_name
+    assert gender_of_given_name("Seán") == "m" and gender_of_given_name("Róisín") == "f"
+    assert is_given_name("Pádraig") and gender_of_given_name("Úna") == "f"
+
+
+def test_an_ampersand_acronym_spells_the_name_without_its_business_line():
+    from analysis import analyze
+    text = ("Sable sued Ninefold & Crane Records on Tuesday. The label, known across the "
+            "industry as N&C, declined to comment. N&C said it would fight.")
+    actors = {a.name: a.aliases for a in analyze(text).actors}
+    assert "N&C" in actors["Ninefold & Crane Records"]
+
+
+def test_a_victims_relatives_do_not_take_his_bare_surname():
+    from analysis import analyze
+    text = ("Simon Kessel is charged with murder in the death of Martin Hale, 52.\n\n"
+            "Joanna Hale, who was married to the victim, testified first. Peter Hale, the "
+            "victim's younger brother, testified next. Peter Hale said the shop was failing.\n\n"
+            "The shop owed creditors about $640,000 when Hale died. Many of them wore red "
+            "ribbons in Hale's memory.")
+    actors = {a.name: a.aliases for a in analyze(text).actors}
+    assert "Hale" in actors["Martin Hale"]
+    assert "Hale" not in actors["Peter Hale"] and "Hale" not in actors["Joanna Hale"]
+
+
+def test_a_state_capital_acting_is_the_state_the_article_names():
+    from analysis import analyze
+    text = ("A wildfire is burning across New Brunswick. Premier Denise Thériault declared a "
+            "state of emergency and said Fredericton had asked Ottawa for help.")
+    actors = {a.name: a for a in analyze(text).actors}
+    assert actors["New Brunswick"].type == "GPE"
+    assert "Fredericton" in actors["New Brunswick"].aliases
+    # without the state named, the city stays what it is
+    alone = {a.name for a in analyze("The council met in Fredericton on Monday.").actors}
+    assert "New Brunswick" not in alone

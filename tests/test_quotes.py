@@ -1613,3 +1613,25 @@ def test_relative_clause_misparses_shared_surnames_and_running_single_quotes(tex
     from analysis import analyze
     got = [q.speaker for q in analyze(text).quotes]
     assert got == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # an Irish head of government's title is a post, not an actor
+    ("The Taoiseach, Úna Breslin, told the Dáil that the door to talks “has never been "
+     "closed”.", ["Úna Breslin"]),
+    # the name after an inverted "was" is the sentence's subject, the "she" after it
+    ("The Taoiseach, Úna Breslin, told the Dáil the strike was “regrettable”.\n\nAmong those on "
+     "the picket line was Róisín Ó Ceallaigh, a staff nurse who is no relation of the "
+     "minister.\n\n“I had eleven patients on Sunday night,” she told reporters.",
+     ["Úna Breslin", "Róisín Ó Ceallaigh"]),
+    # 'the union leader' right after a sentence about a person the text never gave a post
+    ("Ms Ní Bhriain spoke on Monday. Aoife Ní Bhriain was having none of it. Speaking outside "
+     "the hospital, the union leader said the strike would continue “for as long as it "
+     "takes”.", ["Aoife Ní Bhriain"]),
+    # a record label is an organisation a spokesperson speaks for
+    ("Sable sued Ninefold & Crane Records on Tuesday. A spokesperson for the label said the "
+     "singer had been “paid every dollar she is owed”.", ["Ninefold & Crane Records"]),
+])
+def test_irish_posts_inverted_subjects_leaders_and_labels(text, speakers):
+    from analysis import analyze
+    assert [q.speaker for q in analyze(text).quotes] == speakers
