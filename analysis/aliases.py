@@ -241,7 +241,8 @@ ambassador deputy premier president-elect speaker councillor councilor cllr mp m
 detective superintendent chief officer coach manager director secretary-general vice-president
 attorney leader spokesman spokeswoman spokesperson ceo cfo chairperson executive founder
 councilmember councilman councilwoman alderman alderwoman assemblyman assemblywoman
-assemblymember cr td mla msp taoiseach tánaiste tanaiste
+assemblymember cr td mla msp taoiseach tánaiste tanaiste counsel barr hon alhaji alhaja hajia
+comrade engr pastor bishop archbishop imam rabbi
 rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
 # Titles that only ever open a person's name: a name spaCy tags ORG after one of these
@@ -251,7 +252,7 @@ mr mrs ms miss mx dr prof professor sir dame senator sen rep representative cong
 congresswoman governor gov mayor councillor councilor cllr cr councilmember councilman
 councilwoman alderman alderwoman assemblyman assemblywoman assemblymember td mp mep mla msp
 minister judge inspector detective sergeant sgt rev reverend sheikh ayatollah taoiseach
-tánaiste tanaiste
+tánaiste tanaiste barr hon alhaji alhaja hajia comrade engr pastor archbishop imam rabbi
 """.split())
 
 # Words that end an organisation's name and can be dropped in a short reference:

@@ -1722,16 +1722,21 @@ def _person_shaped(info: _KeyInfo) -> bool:
     place's or thing's word: a person's shape, a tie-breaker where the tagger said ORG or GPE
     ("Ariana Grande" named once in a list)."""
     w = info.words
-    if len(w) != 2 or not all(x.isalpha() for x in w) or w[0] in _PLACE_GIVEN_NAMES or any(
+    # (a middle name too, and a surname with an apostrophe or hyphen: "Faith Wairimu Ndung’u")
+    if len(w) not in (2, 3) or not all(_SURNAME_MARKS.sub("", x).isalpha() for x in w) \
+            or not w[0].isalpha() or w[0] in _PLACE_GIVEN_NAMES or any(
             x in FUNCTION_WORDS or x in ORG_HEADS or x in INDUSTRY_WORDS or x in _PLACE_ENDS
             or x in _THING_ENDS or x in COUNTRY_FORMS for x in w):
         return False
     shown = info.displays.most_common(1)[0][0].split() if info.displays else ()
-    if len(shown) != 2:
+    if len(shown) != len(w):
         return False
-    first, last = shown
-    return (last[:1].isupper() and not last.isupper() and gender_of_given_name(first) is not None
-            and given_name_locales(first) >= 3)
+    first, rest = shown[0], shown[1:]
+    return (all(x[:1].isupper() and not x.isupper() for x in rest)
+            and gender_of_given_name(first) is not None and given_name_locales(first) >= 3)
+
+
+_SURNAME_MARKS = re.compile(r"['’-]")
 
 
 def _prelim_type(info: _KeyInfo) -> str:
@@ -1795,8 +1800,13 @@ def _surname_phrase(short: _KeyInfo, full: _KeyInfo) -> bool:
     if len(shown) != len(full.words):
         return False
     before = shown[-n - 1]
-    return (short.words[0] in PARTICLES or gender_of_given_name(first) is None) \
+    return (short.words[0] in PARTICLES or short.words[0] in _GAELIC_PARTICLES
+            or gender_of_given_name(first) is None) \
         and gender_of_given_name(before) is not None
+
+
+# Capitalised particles that open Irish and Scottish surnames ("Mac Cárthaigh", "Ní Bhriain").
+_GAELIC_PARTICLES = frozenset("mac mc ó ní nic uí ua mhic".split())
 
 
 def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
@@ -1848,7 +1858,8 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
             return True
         first = infos.get(infos[m].words[0])
         return (ptype[m] in ("PERSON", "FAC") and first is not None and not first.titled
-                and first.labels["ORG"] > first.labels["PERSON"] + first.labels["FAC"])
+                and first.labels["ORG"] > first.labels["PERSON"] + first.labels["FAC"]
+                and not (ptype[m] == "PERSON" and _lone_given_name(first)))   # ("Helena")
 
     orgs = {m for m in multi if opens_org(m)}
     people_words = {w for m in multi if ptype[m] == "PERSON" and m not in orgs
@@ -2059,9 +2070,9 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         cands = {groups.find(m) for m in by_suffix.get(info.words, ()) or by_suffix.get(
                      (_bare_surname(info.words[0]),) if len(info.words) == 1 else (), ())
                  if m in people_set and _is_suffix(info.words, infos[m].words)}
-        if ptype[k] == "ORG" and not info.labels["PERSON"]:
-            pass    # an ORG-tagged word only joins a person as a surname
-        elif not cands and len(info.words) == 1 and info.labels["PERSON"]:
+        if ptype[k] == "ORG" and not info.labels["PERSON"] and not _lone_given_name(info):
+            pass    # an ORG-tagged word only joins a person as a surname (or a given name)
+        elif not cands and len(info.words) == 1 and (info.labels["PERSON"] or _lone_given_name(info)):
             cands = {groups.find(m) for m in by_first.get(info.words[0], ())
                      if m in people_set and (len(infos[m].words) <= 3
                                              or infos[m].words[1] in PARTICLES)}
@@ -2072,6 +2083,15 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         elif len(cands) > 1 and text is not None:
             _shared_surname(text, spans, k, cands, groups, people_set, overrides, titled_only)
     return groups, overrides
+
+
+def _lone_given_name(info: _KeyInfo) -> bool:
+    """A widespread given name of one gender standing alone, never as a place ("Nadia" after
+    "Nadia Okoro", tagged a place): the person the text named in full with it, whatever the tag."""
+    shown = info.displays.most_common(1)[0][0] if info.displays else ""
+    return (not info.located and not info.at and shown[:1].isupper() and not shown.isupper()
+            and gender_of_given_name(shown) is not None and given_name_locales(shown) >= 3
+            and _table_key(info.key) not in COUNTRY_FORMS)
 
 
 _PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
@@ -2491,7 +2511,8 @@ def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
     if any(infos[k].org_short for k in keys):
         return "ORG"    # an organisation's short form ("Corvane" tagged PERSON) does not vote
     if full_name and not any(infos[k].words == infos[best].words[:1] and infos[k].labels["ORG"]
-                             > infos[k].labels["PERSON"] for k in keys):
+                             > infos[k].labels["PERSON"] and not _lone_given_name(infos[k])
+                             for k in keys):
         kind = "PERSON"     # a full name decides; surnames get mis-tagged as ORG/GPE
         # (not a "full name" whose first word alone is tagged an organisation: "Laurentian Rail")
     if kind == "PERSON" and _place_shaped(infos[best]) and not any(infos[k].titled for k in keys):

@@ -149,6 +149,17 @@ EPITHETS = {"minister", "premier", "prime minister", "president", "chancellor", 
             "striker", "midfielder", "goalkeeper", "footballer", "quarterback", "coach",
             "head coach", "captain", "leader", "union leader", "party leader",
             "opposition leader"}
+# What ordinary people quoted in the news are ('the trader', 'the mother of three'): after a
+# sentence about someone who holds no post, that person.
+EVERYDAY_PEOPLE = frozenset("""trader vendor farmer resident worker shopkeeper driver nurse
+teacher student pensioner retiree mother father grandmother grandfather widow widower owner
+fisherman fisher villager commuter parent homeowner tenant shopper customer patient survivor
+volunteer artist musician veteran mechanic labourer laborer miner""".split())
+# Documents someone writes, whose author a sentence saying "X wrote to ..." gives.
+_WRITTEN = frozenset(("letter", "email", "memo", "note"))
+# Words that make a post another one: "Deputy Governor X" is not who "the governor" means.
+_SUBORDINATE_POSTS = frozenset("""deputy vice assistant associate acting former ex-
+lieutenant under junior shadow""".split())
 # Verbs of denial a name is the subject of: 'a claim Corvane rejects'
 _DENIALS = {"rejects", "denies", "disputes", "contests", "refutes", "rejected", "denied",
             "disputed", "contested", "refuted"}
@@ -509,6 +520,11 @@ class SpeakerResolver:
                 main = self._main_clause(subj.head.head)
             elif m.label in _PERSON_LABELS and self._fronted_topic(subj):
                 main = True
+            elif self._actor(m) in self._persons and subj.dep_ == "ROOT" and subj.pos_ == "PROPN" \
+                    and any(t.pos_ in ("VERB", "AUX") for t in subj.sent if t.i > subj.i):
+                # 'Marcus Obi, 34, of Riverside Flats, spent the night ...' parsed with the
+                # name as the root and the verb hung on the place: the name is the subject
+                main = True
             elif subj.dep_ == "attr" and subj.head.lower_ in _BE and subj.head.i < subj.i \
                     and not any(c.dep_ in ("nsubj", "expl") for c in subj.head.children):
                 # 'Among those on the picket line was Róisín Ó Ceallaigh, a staff nurse': the
@@ -528,7 +544,8 @@ class SpeakerResolver:
         propn = self._pos == strings["PROPN"]
         for i in numpy.flatnonzero(subject_deps & propn).tolist():   # names NER missed
             t = self.doc[i]
-            if t.i not in self.mention_of and not self.in_quote[t.i] and self._finite(t.head):
+            if t.i not in self.mention_of and not self.in_quote[t.i] and self._finite(t.head) \
+                    and t.lower_ not in TITLE_WORDS:    # ('Counsel for the petitioner, X,')
                 self.candidates.append((t.i, self.name_text(t), self.name_text(t), "person?"))
                 if not self._main_clause(t.head):
                     self.embedded.add(t.i)
@@ -792,6 +809,9 @@ class SpeakerResolver:
                              if o.dep_ in ("dobj", "poss", "compound") and o.pos_ in
                              ("NOUN", "PROPN") and o.i not in self.mention_of]
                     words.update(f"{o.lower_} {r}" for o in owned for r in ROLE_VERBS[c.lower_])
+            # a deputy governor is not "the governor", a former minister not "the minister"
+            words -= {w.split(" ", 1)[1] for w in words if " " in w
+                      and w.split(" ", 1)[0] in _SUBORDINATE_POSTS} | _SUBORDINATE_POSTS
             for w in sorted(words):
                 self.roles[w].append((head.i, self._actor(m)))
             if m.label in _PERSON_LABELS:
@@ -960,11 +980,14 @@ class SpeakerResolver:
                     and before.pos_ == "PROPN":
                 return before   # 'Okafor called the vote "..."' parsed as a name the root
             root = cue.sent.root
-            if cue.dep_ == "acl" and cue.tag_ in ("VBD", "VBZ", "VBP") and root.i < cue.i \
-                    and root.pos_ in ("NOUN", "PROPN") and before.is_punct:
+            if cue.dep_ == "acl" and root.i < cue.i and root.pos_ in ("NOUN", "PROPN") \
+                    and before.is_punct and (cue.tag_ in ("VBD", "VBZ", "VBP") or not any(
+                        t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not self.in_quote[t.i]
+                        for t in cue.sent)):
                 # 'Its leader, X, who is not related to the chief executive, called the cut
                 # "..."': the finite verb hung on the relative clause's last noun; the
                 # sentence has no verb of its own, so its subject is the sentence's root
+                # (also 'The letter, later leaked, called Nadia "..."', read as a participle)
                 return root
             for clause in cue.children:
                 subs = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS and c.i < clause.i]
@@ -1248,9 +1271,11 @@ class SpeakerResolver:
             and c.lower_ not in TITLE_WORDS for c in token.children)   # ('the Chief Minister')
         if low in TITLE_WORDS and token.pos_ == "PROPN":
             # 'Leader of the Opposition Thomas Kuriakose said': the name ends the title
-            named = next((p for c in token.children if c.dep_ == "prep" for p in c.children
-                          if p.dep_ == "pobj" and p.i in self.mention_of and self.is_person(p)),
-                         None)
+            # ('Counsel for the petitioner, Faith Ndung’u, said': the name set off after it)
+            named = next((q for c in token.children if c.dep_ == "prep" for p in c.children
+                          if p.dep_ == "pobj"
+                          for q in (p, *(a for a in p.children if a.dep_ == "appos"))
+                          if q.i in self.mention_of and self.is_person(q)), None)
             if named is not None:
                 return Attribution(self._actor(self.mention_of[named.i]), text, confidence,
                                    named.i)
@@ -1536,6 +1561,14 @@ class SpeakerResolver:
         if k < len(options) and options[k][1] is not None \
                 and self.paragraph_of_char(self.doc[options[k][0]].idx) - here <= reach:
             return options[k][1], 0.6
+        if not plural and set(keys) & EVERYDAY_PEOPLE and not set(keys) & EPITHETS:
+            # 'Bolanle Adeyemi counted the cost. "...," the foodstuff trader lamented': the
+            # person the sentence before is about, and no one else
+            subject = self._subject_of_sentence_before(noun)
+            if subject is not None and subject in self._persons \
+                    and not self.posts.get(subject, set()) & _POSTS:
+                return subject, 0.6
+            return None
         if plural or not set(keys) & EPITHETS:
             return None
         allowed = set(keys) | {w for key in keys for w in ROLE_SYNONYMS.get(key, ())}
@@ -1619,6 +1652,20 @@ class SpeakerResolver:
                 return None
             inner = self.resolve(subj, 0.5, depth=2)
             return (inner.speaker, subj.i) if inner.speaker else None
+        if token.lower_ in _WRITTEN:
+            # 'Helena wrote to the trustees in February ... The letter called Nadia "..."':
+            # who the sentence before (or the one before it) says wrote
+            lo = self.sentence_of(token.i)[0]
+            for _ in range(2):
+                if lo <= 0:
+                    break
+                lo, hi = self.sentence_of(lo - 1)
+                wrote = next((t for t in self.doc[lo:hi] if t.lower_ in ("wrote", "writes")
+                              and not self.in_quote[t.i] and t.pos_ in ("VERB", "AUX")), None)
+                subj = self.subject_of(wrote) if wrote is not None else None
+                if subj is not None:
+                    inner = self.resolve(subj, 0.5, depth=2)
+                    return (inner.speaker, subj.i) if inner.speaker else None
         return None
 
     def _document_source(self, token):

@@ -1399,3 +1399,21 @@ def test_a_state_capital_acting_is_the_state_the_article_names():
     # without the state named, the city stays what it is
     alone = {a.name for a in analyze("The council met in Fredericton on Monday.").actors}
     assert "New Brunswick" not in alone
+
+
+def test_a_given_name_alone_is_the_person_named_in_full_whatever_its_tag():
+    from analysis import analyze
+    text = ("Helena Vasko does not like to be watched while she thinks. Helena is 71. Her "
+            "associate, Nadia Okoro, has played under her for twenty years. Nadia has had to be "
+            "twice as good as everyone else, Helena said.")
+    actors = {a.name: a for a in analyze(text).actors}
+    assert actors["Helena Vasko"].type == "PERSON" and "Helena" in actors["Helena Vasko"].aliases
+    assert "Nadia" in actors["Nadia Okoro"].aliases
+
+
+def test_a_gaelic_surname_after_a_title_joins_the_full_name():
+    from analysis import analyze
+    text = ("Mícheál Mac Cárthaigh, chief executive of the group, said talks would resume. "
+            "“We share the federation’s frustration,” Mr Mac Cárthaigh said.")
+    actors = {a.name: a.aliases for a in analyze(text).actors}
+    assert "Mr Mac Cárthaigh" in actors["Mícheál Mac Cárthaigh"]

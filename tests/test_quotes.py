@@ -1635,3 +1635,30 @@ def test_relative_clause_misparses_shared_surnames_and_running_single_quotes(tex
 def test_irish_posts_inverted_subjects_leaders_and_labels(text, speakers):
     from analysis import analyze
     assert [q.speaker for q in analyze(text).quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a post before a name set off by commas, and a three-word name with a given name
+    ("The petition was dismissed. Counsel for the petitioner, Faith Wairimu Ndung’u, said the "
+     "ruling vindicated her client. “We have said from the beginning that the truth is inside "
+     "those boxes,” she told journalists.", ["Faith Wairimu Ndung’u"]),
+    # a deputy governor is not who "the governor" means
+    ("Governor Oluwaseun Adebayo-Okafor spoke on Sunday. Deputy Governor Ibrahim Danjuma stood "
+     "beside him. “I feel the pain of every worker,” the governor said in the broadcast. “We "
+     "are ready,” the deputy governor said.",
+     ["Oluwaseun Adebayo-Okafor", "Ibrahim Danjuma"]),
+    # 'the trader' after a sentence about a person with no post
+    ("At the central market, Bolanle Smith counted the cost of the shutdown. “We lost a whole "
+     "day of sales,” the trader lamented.", ["Bolanle Smith"]),
+    # a name the parse made the root, with the verb hung on a place
+    ("Mayor Raymond Tully declared a state of emergency on Wednesday.\n\nMarcus Obi, 34, of "
+     "Riverside Flats, spent Tuesday night in his car, engine running. “Conserve what?” he "
+     "said.", ["Marcus Obi"]),
+    # a letter whose writer the sentence before names, read as a participle
+    ("In February Helena Vasko wrote to the trustees urging them to appoint Nadia Okoro. The "
+     "letter, later leaked, called Nadia “the finest musician I have worked with in this "
+     "building”.", ["Helena Vasko"]),
+])
+def test_posts_deputies_everyday_people_and_letters(text, speakers):
+    from analysis import analyze
+    assert [q.speaker for q in analyze(text).quotes] == speakers
