@@ -1805,8 +1805,9 @@ def _surname_phrase(short: _KeyInfo, full: _KeyInfo) -> bool:
         and gender_of_given_name(before) is not None
 
 
-# Capitalised particles that open Irish and Scottish surnames ("Mac Cárthaigh", "Ní Bhriain").
-_GAELIC_PARTICLES = frozenset("mac mc ó ní nic uí ua mhic".split())
+# Capitalised particles that open Irish, Scottish and Italian surnames ("Mac Cárthaigh", "Ní
+# Bhriain", "Lo Bianco", "Dalla Costa").
+_GAELIC_PARTICLES = frozenset("mac mc ó ní nic uí ua mhic lo li dalla dello degli".split())
 
 
 def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
@@ -2260,14 +2261,76 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _stat_line_people(text, spans), replace=True)
     spans = _overlay(spans, _known_orgs(doc, text, spans), replace=False)
     spans = _with_first_names(doc, text, spans)
+    spans = _whole_surnames(text, spans)
+    _with_leading_words(text, spans)
     _with_whole_firm_names(text, spans)
     _with_members_before(text, spans)
     _share_surnames(text, spans)
     spans = _split_people_pairs(text, spans)
-    spans = [sp for sp in spans if not _portfolio(text, sp) and not _work_title(text, sp)]
+    spans = [sp for sp in spans if not _portfolio(text, sp) and not _work_title(text, sp)
+             and not _law_name(text, sp)]
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts] \
         + _nickname_pairs(text, spans)
+
+
+# The rest of a surname the tagger left out: one with an apostrophe inside ("Gianluca" +
+# "Dell'Orto", "Conor O’Brien" untagged), or after a Portuguese or Spanish particle ("Sérgio
+# Ferreira" + "dos Reis").
+_APOSTROPHE_SURNAME = re.compile(r" ((?:[A-Z][a-z]{0,3}['’])[A-Z][a-z]+)(?=[\s,.;:!?)’'”\"]|$)")
+_PARTICLE_SURNAME = re.compile(r" (?:dos|das|do|da|de|del|della|di|du|van|von|y) "
+                               r"(?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?")
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w&'’-]*) $")
+
+
+def _with_leading_words(text: str, spans: list[_Span]) -> None:
+    """An organisation's short form the tagger cut at its first word ("Prairie Crest
+    insists" tagged "Crest"): the capitalised word before it belongs to it when the two open
+    the full name the text gives elsewhere ("Prairie Crest Foods")."""
+    names = {tuple(text[sp.core:sp.end].split()) for sp in spans if sp.label == "ORG"}
+    names = {n for n in names if len(n) >= 2}
+    if not names:
+        return
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    for sp in spans:
+        if sp.label != "ORG" or sp.core != sp.start:
+            continue
+        m = _WORD_BEFORE.search(text, max(0, sp.start - 40), sp.start)
+        if m is None or m.start(1) in covered:
+            continue
+        words = (m.group(1), *text[sp.start:sp.end].split())
+        if any(n[:len(words)] == words and len(n) > len(words) for n in names):
+            sp.start = sp.core = m.start(1)
+
+
+def _law_name(text: str, sp: _Span) -> bool:
+    """A bill's or an act's name (or its tail, "Amendment Bill"), which the tagger may take for
+    a person or a body: it neither acts nor speaks."""
+    words = text[sp.core:sp.end].split()
+    return len(words) >= 2 and words[-1] in ("Bill", "Act") and sp.label in ("PERSON", "ORG") \
+        and not is_given_name(words[0])
+
+
+def _whole_surnames(text: str, spans: list[_Span]) -> list[_Span]:
+    starts = {sp.start: sp for sp in spans}
+    out, dropped = [], set()
+    for sp in spans:
+        if id(sp) in dropped:
+            continue
+        if sp.label == "PERSON" and sp.poss_end == sp.end:
+            m = _APOSTROPHE_SURNAME.match(text, sp.end) or _PARTICLE_SURNAME.match(text, sp.end)
+            if m:
+                end = m.end()
+                # (a surname the tagger found apart, "Reis", becomes part of the name)
+                for k in range(sp.end, end):
+                    if k in starts and starts[k] is not sp:
+                        dropped.add(id(starts[k]))
+                sp.end = sp.poss_end = end
+                sp.poss_end = _possessive_after(text, end)
+        out.append(sp)
+    return [sp for sp in out if id(sp) not in dropped]
 
 
 # "Joaquin Guzman, known as El Chapo", "Robert Smith, better known as Bobby", "John Milo Ford
@@ -2584,7 +2647,8 @@ def _canonical(keys: set[str], infos: dict[str, _KeyInfo], country: str | None) 
     "Christiansborg" only when nothing else names the group)."""
     if country:
         return country, "ORG" if country in TABLE_ORGS or country in TEAM_NAMES else "GPE"
-    keys = {k for k in keys if _table_key(k) not in INSTITUTION_SEATS} or keys
+    keys = {k for k in keys if _table_key(k) not in INSTITUTION_SEATS
+            and _table_key(k) not in SUBNATIONAL_CAPITALS} or keys     # (the state, not its capital)
     best = max(keys, key=lambda k: (len(infos[k].words), len(k), sum(infos[k].labels.values()),
                                     -infos[k].first))
     return infos[best].displays.most_common(1)[0][0], _group_type(keys, infos, best)

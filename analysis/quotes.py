@@ -751,6 +751,10 @@ def _previous_sentence_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution 
         if t.dep_ == "ROOT" and not res.in_quote[t.i]:
             # (a passive one too: 'Strachan, who owns the rooms, is still owed £95,000.')
             subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and not res.is_person(subj):
+                # ("Montevario's president, Gianluca Rossi, was in a festive mood.")
+                subj = next((c for c in subj.children if c.dep_ == "appos"
+                             and c.i in res.mention_of and res.is_person(c)), None)
             if subj is not None and res.is_person(subj):
                 a = res.resolve(subj, CONF_GUESS)
                 return a if a.speaker else None

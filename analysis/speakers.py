@@ -39,18 +39,19 @@ SPEECH_VERBS = (
     "protest object propose recommend advise insist reason muse scoff snap grumble mock "
     "tell point hit lash quote chant order beg disagree dispute cheer tout decry deride brag "
     "scold assail lambast lambaste rule rebut gush rave sneer opine confide bemoan fume "
-    "reject offer put remind"
+    "reject offer put remind interject heckle go"
 ).split()
 # Verbs that say someone spoke without reporting what: they only carry a speaker over to a
 # quotation that follows with no attribution of its own ('Ward spoke first. "..."').
 SPOKE_VERBS = {"speak", "speaks", "spoke", "speaking", "spoken", "talk", "talks", "talked",
                "talking", "address", "addressed", "addressing"}
 # Verbs that report speech only with their particle.
-PARTICLE_VERBS = {"point": "out", "hit": "out", "lash": "out", "put": "it"}   # "as X put it"
+PARTICLE_VERBS = {"point": "out", "hit": "out", "lash": "out", "put": "it",   # "as X put it"
+                  "go": "on"}     # '"...," Ms Whaanga went on, "..."'
 _IRREGULAR = {
     "say": ("says", "said", "saying"), "tell": ("tells", "told", "telling"),
     "write": ("writes", "wrote", "writing", "written"), "cry": ("cries", "cried", "crying"),
-    "speak": ("speaks", "spoke", "speaking", "spoken"),
+    "speak": ("speaks", "spoke", "speaking", "spoken"), "go": ("goes", "went", "going", "gone"),
     "give": ("gives", "gave", "giving", "given"), "make": ("makes", "made", "making"),
     "send": ("sends", "sent", "sending"), "read": ("reads", "reading"), "put": ("puts", "putting"),
     "hit": ("hits", "hitting"), "see": ("sees", "saw", "seen", "seeing"),
@@ -59,7 +60,7 @@ _IRREGULAR = {
     "label": ("labels", "labelled", "labeled", "labelling", "labeling"),
 }
 # short verbs ending consonant-vowel-consonant stressed on the last syllable double it
-_DOUBLING = {"admit", "quip", "slam", "snap", "submit", "beg", "brag", "rebut"}
+_DOUBLING = {"admit", "quip", "slam", "snap", "submit", "beg", "brag", "rebut", "sum"}
 # Verbs that report speech only with a subject that did the speaking ("X called it 'a raid'");
 # without one ("a group called 'Y'", "so-called 'Z'") they name things instead.
 LABEL_VERBS = {"call", "describe", "brand", "label", "reject"}
@@ -67,7 +68,7 @@ LABEL_VERBS = {"call", "describe", "brand", "label", "reject"}
 # ('Ward sees the lineup as its "Achilles heel"', 'which Apple views as "a fundamental human
 # right"', 'brushed the episode aside as "fully remediated"'); without "as" they report nothing.
 FRAMING_VERBS = {"see", "view", "regard", "portray", "depict", "paint", "cast", "characterise",
-                 "characterize", "smear", "frame", "brush", "introduce"}
+                 "characterize", "smear", "frame", "brush", "introduce", "sum"}
 # Verbs of going on speaking: "he added" is the man last quoted.
 _GOING_ON = frozenset(("added", "adds", "adding", "continued", "continues"))
 # Participles that open a sentence on what its subject was asked ("Asked whether X ..., he").
@@ -118,10 +119,12 @@ NOT_COMPANY_WORDS = {"alliance", "coalition", "union", "association", "federatio
 # "X, who chairs the board" introduces X as its chair.
 ROLE_VERBS = {"chairs": ("chair", "chairman", "chairwoman"), "chaired": ("chair", "chairman",
               "chairwoman"), "heads": ("head",), "headed": ("head",), "leads": ("leader",),
-              "led": ("leader",), "runs": ("boss", "head"), "manages": ("manager",),
-              "owns": ("owner",), "founded": ("founder",), "coaches": ("coach",),
-              "edits": ("editor",), "directs": ("director",), "represents": ("representative",
-              "mp"), "governs": ("governor",)}
+              "led": ("leader",), "runs": ("boss", "head"), "ran": ("boss", "head"),
+              "manages": ("manager",), "managed": ("manager",), "owns": ("owner",),
+              "owned": ("owner",), "founded": ("founder",), "coaches": ("coach",),
+              "coached": ("coach",), "edits": ("editor",), "edited": ("editor",),
+              "directs": ("director",), "directed": ("director",),
+              "represents": ("representative", "mp"), "governs": ("governor",)}
 # Role words for the same post or calling: 'the premier' is who the text introduced as 'Prime
 # Minister X', 'the councilman' who it introduced as 'City Council member X'.
 _ROLE_GROUPS = (
@@ -668,6 +671,9 @@ class SpeakerResolver:
     def _finite(verb) -> bool:
         if verb.tag_ in _FINITE:
             return True
+        if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(
+                c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
+            return True     # 'X put the question plainly': a past tense tagged as a base form
         return any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children)
 
     def _collect_gender(self) -> None:
@@ -1339,7 +1345,21 @@ class SpeakerResolver:
                 org = self._nearest_org(token)
                 if org is not None:
                     return Attribution(org, text, confidence * 0.6, token.i)
+        named = self._name_given_as(token)
+        if named is not None:
+            return Attribution(self._actor(self.mention_of[named.i]), text, confidence * 0.8,
+                               named.i)
         return Attribution(None, text, confidence * 0.85, token.i)
+
+    def _name_given_as(self, token):
+        """'a worker on the loin line who gave his name only as Tomás': the name he gave."""
+        for t in token.subtree:
+            if t.lower_ in ("gave", "give", "gives", "giving") and any(
+                    c.dep_ == "dobj" and c.lower_ == "name" for c in t.children):
+                return next((p for c in t.children if c.dep_ == "prep" and c.lower_ == "as"
+                             for p in c.children if p.dep_ == "pobj" and p.i in self.mention_of),
+                            None)
+        return None
 
     def _named_in_role(self, noun) -> tuple[str, float] | None:
         """The person the text introduces with this role word anywhere further on."""

@@ -1417,3 +1417,31 @@ def test_a_gaelic_surname_after_a_title_joins_the_full_name():
             "“We share the federation’s frustration,” Mr Mac Cárthaigh said.")
     actors = {a.name: a.aliases for a in analyze(text).actors}
     assert "Mr Mac Cárthaigh" in actors["Mícheál Mac Cárthaigh"]
+
+
+def test_surnames_with_apostrophes_and_particles_stay_whole():
+    from analysis import analyze
+    text = ("His father, Sérgio Ferreira dos Reis, flew in on Monday. Montevario's president, "
+            "Gianluca Dell'Orto, was in a more festive mood. Federico Lo Bianco, the agent, "
+            "smiled. Lo Bianco said nothing.")
+    actors = {a.name: a.aliases for a in analyze(text).actors}
+    assert "Sérgio Ferreira dos Reis" in actors and "Gianluca Dell'Orto" in actors
+    assert "Lo Bianco" in actors["Federico Lo Bianco"]
+
+
+def test_a_short_form_cut_at_its_first_word_and_a_bills_name():
+    from analysis import analyze
+    text = ("The plant is owned by Omaha-based Prairie Crest Foods. Prairie Crest insists it has "
+            "done everything right. The Housing Acceleration (Consenting and Density) Amendment "
+            "Bill passed its second reading.")
+    actors = {a.name: a for a in analyze(text).actors}
+    assert "Prairie Crest" in actors["Prairie Crest Foods"].aliases and "Crest" not in actors
+    assert "Amendment Bill" not in actors
+
+
+def test_a_state_capital_merged_into_its_state_keeps_the_states_name():
+    from analysis import analyze
+    text = ("The outbreak is the largest in Iowa in a decade. Still, Des Moines has shown no "
+            "appetite for closing the plant.")
+    actors = {a.name: a for a in analyze(text).actors}
+    assert "Des Moines" in actors["Iowa"].aliases and actors["Iowa"].type == "GPE"

@@ -1662,3 +1662,28 @@ def test_irish_posts_inverted_subjects_leaders_and_labels(text, speakers):
 def test_posts_deputies_everyday_people_and_letters(text, speakers):
     from analysis import analyze
     assert [q.speaker for q in analyze(text).quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # the person named beside the subject of a verbless-looking sentence
+    ("Zecão trained alone on Monday. Montevario's president, Gianluca Dell'Orto, was in a more "
+     "festive mood. \"Zecão is the player we wanted from the first day.\"",
+     ["Gianluca Dell'Orto"]),
+    # a spokesperson the text names speaks for herself; 'went on' goes on speaking
+    ("The bill passed on Wednesday. The minister, Rachel Tennent, defended it.\n\nLabour’s "
+     "housing spokesperson, Aroha Whaanga, put the question plainly. “The minister says she is "
+     "taking away the reasons,” she said.\n\n“If this bill were about affordability,” Ms "
+     "Whaanga went on, “it would say something.”",
+     ["Aroha Whaanga", "Aroha Whaanga", "Aroha Whaanga"]),
+    # 'summed up X as', and the name a worker gave
+    ("The Green Party co-leader, Lucy Marsden, summed up ACT’s vision as “towers with no "
+     "trees”. “The union wants a headline,” said a worker on the loin line who gave his name "
+     "only as Tomás.", ["Lucy Marsden", "Tomás"]),
+    # who 'has managed the plant' is 'the plant manager'
+    ("Dale Hutchins, who has managed the Kettle Creek plant since 2016, defended the company. "
+     "In a memo to staff, the plant manager promised that “no one will lose a paycheck”.",
+     ["Dale Hutchins"]),
+])
+def test_named_asides_going_on_given_names_and_managers(text, speakers):
+    from analysis import analyze
+    assert [q.speaker for q in analyze(text).quotes] == speakers
