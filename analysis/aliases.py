@@ -242,7 +242,7 @@ detective superintendent chief officer coach manager director secretary-general 
 attorney leader spokesman spokeswoman spokesperson ceo cfo chairperson executive founder
 councilmember councilman councilwoman alderman alderwoman assemblyman assemblywoman
 assemblymember cr td mla msp taoiseach tánaiste tanaiste counsel barr hon alhaji alhaja hajia
-comrade engr pastor bishop archbishop imam rabbi
+comrade engr pastor bishop archbishop imam rabbi det insp supt cpl
 rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
 # Titles that only ever open a person's name: a name spaCy tags ORG after one of these
@@ -253,6 +253,7 @@ congresswoman governor gov mayor councillor councilor cllr cr councilmember coun
 councilwoman alderman alderwoman assemblyman assemblywoman assemblymember td mp mep mla msp
 minister judge inspector detective sergeant sgt rev reverend sheikh ayatollah taoiseach
 tánaiste tanaiste barr hon alhaji alhaja hajia comrade engr pastor archbishop imam rabbi
+det insp supt cpl
 """.split())
 
 # Words that end an organisation's name and can be dropped in a short reference:

@@ -134,6 +134,8 @@ class _KeyInfo:
     named: int = 0      # nationality-tagged mentions used as a name, not a people or adjective
     described_person: int = 0   # mentions followed by ", a farmer ...", ", a retired nurse"
     team_city: bool = False     # a city some of whose mentions are its team ("Tacoma led")
+    work: int = 0       # mentions right after the noun for a work ("her album, Paper Moons")
+    stage_name: bool = False    # "the pop singer known professionally as Sable"
 
 
 # spaCy sm runs entities across line breaks, and ORG/PERSON across lists ("CBS, Disney").
@@ -1742,6 +1744,10 @@ _SURNAME_MARKS = re.compile(r"['’-]")
 def _prelim_type(info: _KeyInfo) -> str:
     if _country(info) or _table_key(info.key) in _SUBNATIONAL_STATES:
         return "GPE"    # ("New Brunswick" tagged a person)
+    if info.stage_name:
+        return "PERSON"         # a performer's name, whatever the tagger made of it
+    if info.work and not info.titled:
+        return "WORK_OF_ART"    # ("Her 2022 album, Paper Moons," tagged a person)
     if info.key in _KNOWN_ORG_KEYS and info.labels["ORG"]:
         return "ORG"    # "across Twitter" is no place
     votes = Counter(info.labels)
@@ -1976,7 +1982,11 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         if k in pinned or len(info.words) != 1 or not 2 <= len(raw) <= 6 \
                 or not infos[k].displays or not next(iter(infos[k].displays)).replace(".", "").isupper():
             continue
-        cands = {groups.find(m) for m in by_initials.get(raw, ())}
+        spelled = by_initials.get(raw, ())
+        # ("Ninefold & Crane" and "Ninefold & Crane Records" both spell N&C: one body)
+        spelled = [m for m in spelled if not any(
+            o != m and infos[o].words[:len(infos[m].words)] == infos[m].words for o in spelled)]
+        cands = {groups.find(m) for m in spelled}
         if len(cands) == 1:
             groups.union(k, cands.pop())
             pinned.add(k)
@@ -2305,6 +2315,20 @@ def _with_leading_words(text: str, spans: list[_Span]) -> None:
             sp.start = sp.core = m.start(1)
 
 
+# A work named right after the noun for it, unquoted ("Her 2022 album, Paper Moons, spent"):
+# a title, which the tagger may take for a person.
+_WORK_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|her|his|their|its|new|latest|debut|\d{4}|"
+                               r"\w+['’]s)\s+(?:[\w-]+\s+)?(?:album|single|song|book|novel|film|"
+                               r"movie|memoir|documentary|podcast|mixtape|EP|musical|opera|"
+                               r"series|sitcom|painting|poem),? $")
+# A performer's professional name: "the pop singer known professionally as Sable" is a person.
+_STAGE_NAME_BEFORE = re.compile(r"\b(?:singer|rapper|artist|musician|actor|actress|performer|"
+                                r"comedian|DJ|producer|star|songwriter|wrestler|drag queen|"
+                                r"influencer|streamer|-year-old)\s+(?:(?:better|who is) )?known"
+                                r"(?: professionally| publicly| simply| to fans| to her fans| to "
+                                r"his fans)? as $")
+
+
 def _law_name(text: str, sp: _Span) -> bool:
     """A bill's or an act's name (or its tail, "Amendment Bill"), which the tagger may take for
     a person or a body: it neither acts nor speaks."""
@@ -2421,6 +2445,11 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
             info.who += 1   # (not "president of Woodworkers Local 112, who ...")
         if sp.poss_end == sp.end and _PERSON_APPOSITIVE.match(text, sp.end, sp.end + 60):
             info.described_person += 1
+        before = text[max(0, sp.start - 60):sp.start]
+        if _STAGE_NAME_BEFORE.search(before):
+            info.stage_name = True      # ("the pop singer known professionally as Sable")
+        elif not sp.titled and _WORK_NOUN_BEFORE.search(before):
+            info.work += 1
         after = _NEXT_CAPITALISED.match(text, sp.poss_end)
         if after and after.group(1).lower() in TITLE_WORDS:
             info.portfolio += 1
@@ -2565,7 +2594,9 @@ def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
                                  displays=infos[best].displays,
                                  titled=any(infos[k].titled for k in keys),
                                  located=sum(infos[k].located for k in keys),
-                                 described_person=sum(infos[k].described_person for k in keys)))
+                                 described_person=sum(infos[k].described_person for k in keys),
+                                 work=sum(infos[k].work for k in keys),
+                                 stage_name=any(infos[k].stage_name for k in keys)))
     if len(infos[best].words) > 1 and set(+infos[best].labels) == {"PRODUCT"}:
         return "PRODUCT"    # "his Harusawa Kite" and "the Kite" (tagged a person): a thing
     full_name = len(infos[best].words) > 1 and _prelim_type(infos[best]) == "PERSON"

@@ -137,6 +137,10 @@ _ROLE_GROUPS = (
     ("physician", "doctor", "medic"), ("physicians", "doctors", "medics"),
     ("singer", "vocalist", "frontman", "frontwoman", "lead singer"),
     ("envoy", "ambassador"),
+    # abbreviated titles ("Det. Sgt. Luis Ocampo" is "the detective")
+    ("detective", "det"), ("sergeant", "sgt"), ("inspector", "insp"), ("professor", "prof"),
+    ("superintendent", "supt"), ("constable", "const", "pc"), ("lieutenant", "lt"),
+    ("captain", "capt"), ("governor", "gov"), ("representative", "rep"),
 )
 ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     w: tuple(x for x in g if x != w) for g in _ROLE_GROUPS for w in g}
@@ -545,11 +549,25 @@ class SpeakerResolver:
         strings = self.doc.vocab.strings
         subject_deps = numpy.isin(self._dep, [strings[d] for d in _ANTECEDENT_DEPS])
         propn = self._pos == strings["PROPN"]
-        for i in numpy.flatnonzero(subject_deps & propn).tolist():   # names NER missed
+        root = self._dep == strings["ROOT"]
+        for i in numpy.flatnonzero((subject_deps | root) & propn).tolist():   # names NER missed
             t = self.doc[i]
-            if t.i not in self.mention_of and not self.in_quote[t.i] and self._finite(t.head) \
-                    and t.lower_ not in TITLE_WORDS:    # ('Counsel for the petitioner, X,')
-                self.candidates.append((t.i, self.name_text(t), self.name_text(t), "person?"))
+            if t.i in self.mention_of or self.in_quote[t.i] or t.lower_ in TITLE_WORDS:
+                continue        # ('Counsel for the petitioner, X,': a post)
+            name = self.name_text(t)
+            # (a surname the tagger missed here of the one person the text names with it)
+            owners = {a for a in self._persons if a.split()[-1] == name and a != name}
+            actor, kind = (owners.pop(), "person") if len(owners) == 1 else (name, "person?")
+            if t.dep_ == "ROOT":
+                # 'Ocampo, a 19-year veteran, calmly acknowledged ...' parsed with the name as
+                # the root and the verb hung on it: the name is the subject
+                if t.i + 1 < len(self.doc) and self.doc[t.i + 1].text == "," and any(
+                        c.dep_ == "acl" and c.tag_ in ("VBD", "VBN") and c.i > t.i + 2
+                        for c in t.children):
+                    self.candidates.append((t.i, actor, name, kind))
+                continue
+            if self._finite(t.head):
+                self.candidates.append((t.i, actor, name, kind))
                 if not self._main_clause(t.head):
                     self.embedded.add(t.i)
         self.candidates.sort()
@@ -716,7 +734,7 @@ class SpeakerResolver:
                     (same if self.candidates[k][0] >= sent_start else earlier).add(
                         self.candidates[k][1])
                 k -= 1
-            if not same and t.head.dep_ != "ROOT":
+            if not same and t.head.dep_ == "relcl":
                 # a he/she of a clause inside a sentence that names a person in another role
                 # ('Critics accused Whitfield of ..., in which she is seeking'): more likely
                 # that one than a subject of the sentence before
@@ -783,11 +801,16 @@ class SpeakerResolver:
                     and self.doc[j - 2].pos_ == "NOUN" and m.label in _PERSON_LABELS:
                 j -= 2
             top = j
-            while j >= 0 and j >= top - 3 and self.doc[j].pos_ in ("PROPN", "NOUN") \
-                    and self.doc[j].i not in self.mention_of:
-                words.add(self.doc[j].lower_.rstrip("."))    # ("Sen." is a senator's post)
-                if j < top:
-                    words.add(f"{self.doc[j].lower_} {self.doc[j + 1].lower_}")
+            while j >= 0 and j >= top - 5:
+                t = self.doc[j]
+                if t.text == "." and j > 0 and self.doc[j - 1].lower_ in TITLE_WORDS:
+                    j -= 1      # the period of an abbreviated title ("Det. Sgt. Luis Ocampo")
+                    continue
+                if t.pos_ not in ("PROPN", "NOUN") or t.i in self.mention_of:
+                    break
+                words.add(t.lower_.rstrip("."))    # ("Sen." is a senator's post)
+                if j < top and self.doc[j + 1].text != ".":
+                    words.add(f"{t.lower_} {self.doc[j + 1].lower_}")
                 j -= 1
             nouns = [c for c in head.children if c.dep_ == "appos"]
             if head.dep_ == "appos" or head.dep_ == "conj" and head.head.pos_ == "NOUN" \
@@ -1153,6 +1176,11 @@ class SpeakerResolver:
         clause ('Rachel Whitmore, chief executive of Meridale, whose own vaccine is behind,
         said')."""
         doc = self.doc
+        name = doc[verb.i - 2] if verb.i >= 2 else None
+        if name is not None and name.dep_ == "appos" and name.i in self.mention_of \
+                and self.is_person(name) and not self.in_quote[name.i] \
+                and name.head.pos_ == "NOUN" and name.head.i < name.i:
+            return name     # 'Outside the courtroom, Kessel’s wife, Amy Kessel, said'
         verbs = False       # the aside being read has a verb (allowed in a 'who/whose' clause)
         for k in range(verb.i - 2, max(0, verb.i - 32), -1):
             t = doc[k]

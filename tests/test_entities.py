@@ -1445,3 +1445,23 @@ def test_a_state_capital_merged_into_its_state_keeps_the_states_name():
             "appetite for closing the plant.")
     actors = {a.name: a for a in analyze(text).actors}
     assert "Des Moines" in actors["Iowa"].aliases and actors["Iowa"].type == "GPE"
+
+
+def test_stage_names_are_people_and_works_named_after_their_noun_are_not():
+    from analysis import analyze
+    text = ("The pop singer known professionally as Sable sued her label on Tuesday. Sable, 29, "
+            "went solo in 2019. Her 2022 album, Paper Moons, spent 11 weeks at No. 1. Sable "
+            "said Paper Moons was her best work. Jessie Buckley agreed to play Rose-Lynn "
+            "Harlan, a singer.")
+    actors = {a.name: a.type for a in analyze(text).actors}
+    assert actors["Sable"] == "PERSON"
+    assert actors["Paper Moons"] == "WORK_OF_ART"
+    assert actors.get("Rose-Lynn Harlan") != "WORK_OF_ART"   # 'to play X' is no work's noun
+
+
+def test_an_acronym_spelled_by_a_name_and_its_short_form():
+    from analysis import analyze
+    text = ("Sable sued Ninefold & Crane Records on Tuesday. Ninefold & Crane declined to "
+            "comment. The label, known as N&C, said it would fight.")
+    actors = {a.name: a.aliases for a in analyze(text).actors}
+    assert "N&C" in actors["Ninefold & Crane Records"]

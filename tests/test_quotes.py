@@ -1687,3 +1687,22 @@ def test_posts_deputies_everyday_people_and_letters(text, speakers):
 def test_named_asides_going_on_given_names_and_managers(text, speakers):
     from analysis import analyze
     assert [q.speaker for q in analyze(text).quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a name the parse made the root, known by its surname only here
+    ("Det. Sgt. Luis Ocampo of the Harlan Springs Police Department testified on Monday. Simon "
+     "Kessel had told detectives he was home all night.\n\nOcampo, a 19-year veteran, calmly "
+     "acknowledged under cross-examination that the tower also covers Kessel's neighborhood. "
+     "\"Not inside the building, no,\" he said.", ["Luis Ocampo"]),
+    # an abbreviated title gives the role 'the detective' means
+    ("Under cross-examination by defense attorney Lorraine Achebe, Det. Sgt. Luis Ocampo of the "
+     "Harlan Springs Police Department agreed that the tower also serves the street.\n\n“Not "
+     "inside the building, no,” the detective said.", ["Luis Ocampo"]),
+    # a name set off after a described noun that the parse hung elsewhere
+    ("Outside the courtroom, Kessel’s wife, Amy Kessel, said the family had “never once doubted "
+     "him.”", ["Amy Kessel"]),
+])
+def test_surnames_abbreviated_titles_and_appositions_before_said(text, speakers):
+    from analysis import analyze
+    assert [q.speaker for q in analyze(text).quotes] == speakers
