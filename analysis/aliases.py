@@ -85,7 +85,7 @@ CAPITAL_METONYMS: dict[str, str] = {
     "warsaw": "Poland", "budapest": "Hungary", "doha": "Qatar", "abu dhabi": "United Arab Emirates",
     "hanoi": "Vietnam", "manila": "Philippines", "jakarta": "Indonesia", "bangkok": "Thailand",
     "brasilia": "Brazil", "pretoria": "South Africa", "nairobi": "Kenya", "abuja": "Nigeria",
-    "wellington": "New Zealand", "dublin": "Ireland",
+    "wellington": "New Zealand", "dublin": "Ireland", "jerusalem": "Israel",
     "stockholm": "Sweden", "oslo": "Norway", "copenhagen": "Denmark", "helsinki": "Finland",
     "vienna": "Austria", "athens": "Greece", "lisbon": "Portugal", "bern": "Switzerland",
     "tbilisi": "Georgia", "yerevan": "Armenia", "baku": "Azerbaijan", "amman": "Jordan",

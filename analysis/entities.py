@@ -529,7 +529,8 @@ def _ner_spans(doc, text: str) -> list[_Span]:
         # a bracket the name does not close ends it: "Croatia (Group E): Second appearance"
         stop = _unclosed_bracket(text, ent.start_char, ent.end_char)
         if ent.label_ in ("PERSON", "GPE") and len(ent) >= 2 and ent[-1].text.isalpha() \
-                and ent[-1].text.islower() and ent[-1].lower_ not in PARTICLES:
+                and ent[-1].text.islower() and ent[-1].lower_ not in PARTICLES \
+                and ent[-2].text != "-":    # (not a hyphenated given name, "Kuo-liang")
             # a person's or place's name ends on no common noun: "the former United striker"
             # is a role and the club it is at, not someone called "United striker";
             # "Kessington city" is Kessington
@@ -1808,7 +1809,8 @@ def _surname_phrase(short: _KeyInfo, full: _KeyInfo) -> bool:
     before = shown[-n - 1]
     return (short.words[0] in PARTICLES or short.words[0] in _GAELIC_PARTICLES
             or gender_of_given_name(first) is None) \
-        and gender_of_given_name(before) is not None
+        and (gender_of_given_name(before) is not None or short.words[0] in PARTICLES
+             and (is_given_name(before) or len(full.words) > n + 1))   # ("Ali Al Sulaiti")
 
 
 # Capitalised particles that open Irish, Scottish and Italian surnames ("Mac Cárthaigh", "Ní
@@ -2121,6 +2123,8 @@ _KIN_AFTER = re.compile(r"^,\s+(?:(?!who\b|which\b|whose\b)[^,.;:!?“”\"]*?"
                         r"(?:who\s+(?:was|is|had\s+been)\s+)?(married)\s+to\b)" % _KIN_WORDS,
                         re.I)
 _NO_RELATION = re.compile(r"\b(?:no relation|not related|unrelated|no kin)\b", re.I)
+_NOT_RELATED_TO = re.compile(r",?\s+(?:who\s+is\s+|who['’]s\s+)?(?:no relation|not related|"
+                             r"unrelated)\s+(?:of|to)\s+(?:the\s+)?", re.I)
 
 
 def _title_before(text: str, sp: _Span) -> str:
@@ -2203,8 +2207,13 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
               for g, v in gender_votes.items()}
     primary = [g for g in cands if g not in secondary]
     ranked = sorted(cands, key=lambda g: (-count[g], first.get(g, len(text))))
+    full_at = {f.start: groups.find(f.key) for f in full}
     for idx, sp in bare:
         pool = list(cands)
+        other = _NOT_RELATED_TO.match(text, sp.poss_end)
+        if other and full_at.get(other.end()) in pool and len(pool) > 1:
+            # 'Mr Park, who is no relation of Park Soo-jin': not her
+            pool.remove(full_at[other.end()])
         title = _title_before(text, sp)
         if title:
             titled_only.add(idx)

@@ -1465,3 +1465,29 @@ def test_an_acronym_spelled_by_a_name_and_its_short_form():
             "comment. The label, known as N&C, said it would fight.")
     actors = {a.name: a.aliases for a in analyze(text).actors}
     assert "N&C" in actors["Ninefold & Crane Records"]
+
+
+def test_east_asian_and_arabic_names_keep_their_parts():
+    from analysis import analyze
+    text = ("The challenger, Chen Kuo-liang, said the recount was flawed. Mr Chen vowed to "
+            "appeal. Mohammed bin Saeed Al Mansoori signed the deal. Al Mansoori smiled.")
+    actors = {a.name: a.aliases for a in analyze(text).actors}
+    assert "Mr Chen" in actors["Chen Kuo-liang"]
+    assert "Al Mansoori" in actors["Mohammed bin Saeed Al Mansoori"]
+
+
+def test_no_relation_of_a_named_person_is_someone_else():
+    from analysis import analyze
+    text = ("Seoul responded within hours. Park Soo-jin, South Korea’s trade minister, called the "
+            "rule unfair. “Korean companies have followed every rule,” Ms Park said.\n\n"
+            "Park Jae-won, chief executive of Hanseong Semiconductor, was calmer. “We expect to "
+            "get the certificates,” Mr Park, who is no relation of Park Soo-jin, said.")
+    actors = {a.name: a.aliases for a in analyze(text).actors}
+    assert "Mr Park" in actors["Park Jae-won"] and "Mr Park" not in actors["Park Soo-jin"]
+
+
+def test_jerusalem_acting_is_israel():
+    from analysis import analyze
+    actors = {a.name: a.aliases
+              for a in analyze("Israel struck again. Jerusalem has rejected the plan.").actors}
+    assert "Jerusalem" in actors["Israel"]
