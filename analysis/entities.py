@@ -2338,10 +2338,15 @@ _STAGE_NAME_BEFORE = re.compile(r"\b(?:singer|rapper|artist|musician|actor|actre
                                 r"his fans)? as $")
 
 
+_AMOUNT = re.compile(r"[A-Z₦$€£¥]{0,3}\d{1,3}(?:,\d{3})+(?:\.\d+)?|[₦$€£¥]\d[\d,.]*")
+
+
 def _law_name(text: str, sp: _Span) -> bool:
     """A bill's or an act's name (or its tail, "Amendment Bill"), which the tagger may take for
-    a person or a body: it neither acts nor speaks."""
+    a person or a body: it neither acts nor speaks. So is an amount ("N1,050", naira)."""
     words = text[sp.core:sp.end].split()
+    if _AMOUNT.fullmatch(text[sp.core:sp.end]):
+        return True
     return len(words) >= 2 and words[-1] in ("Bill", "Act") and sp.label in ("PERSON", "ORG") \
         and not is_given_name(words[0])
 

@@ -1491,3 +1491,11 @@ def test_jerusalem_acting_is_israel():
     actors = {a.name: a.aliases
               for a in analyze("Israel struck again. Jerusalem has rejected the plan.").actors}
     assert "Jerusalem" in actors["Israel"]
+
+
+def test_an_amount_in_naira_is_no_person():
+    from analysis import analyze
+    text = ("The pump price of petrol rose from N617 to about N1,050 per litre in a week. The G7 "
+            "met in Rome.")
+    names = {a.name for a in analyze(text).actors}
+    assert "N1,050" not in names
