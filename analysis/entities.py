@@ -574,6 +574,9 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                 s, label = lead.end(), "ORG"    # "Developer Valve called ..." tagged PERSON
             if label == "PERSON" and (tail := _given_name_end(text, s, e)) != e:
                 e = pe = tail    # "Moon Jae" + "-in"
+            honours = _POST_NOMINALS.search(text, s, e) if label == "PERSON" else None
+            if honours and honours.start() > s:
+                e = pe = honours.start()    # "Harriet Connaughton KC": the name, not the silk
             if label != "PERSON" and label in _NAME_LABELS and _titled_name(text, s, e):
                 label = "PERSON"    # "Councillor Gwyn Harries" tagged ORG
             if label in ("PERSON", "ORG"):
@@ -2338,6 +2341,8 @@ _STAGE_NAME_BEFORE = re.compile(r"\b(?:singer|rapper|artist|musician|actor|actre
                                 r"his fans)? as $")
 
 
+_POST_NOMINALS = re.compile(r"(?:,? (?:KC|QC|SC|MP|MSP|MS|MLA|TD|OBE|CBE|MBE|DBE|KBE|FRS|"
+                            r"PhD))+$")
 _AMOUNT = re.compile(r"[A-Z₦$€£¥]{0,3}\d{1,3}(?:,\d{3})+(?:\.\d+)?|[₦$€£¥]\d[\d,.]*")
 
 

@@ -747,6 +747,12 @@ def _previous_sentence_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution 
             if subj is not None and not res.in_quote[subj.i]:
                 a = res.resolve(subj, CONF_FLOATING)
                 return a
+    giver = res.document_giver(lo, hi)
+    if giver is not None and not res.in_quote[giver.i]:
+        # 'the family paid tribute in a statement read by her son, Michael Ashby. "..."'
+        a = res.resolve(giver, CONF_FLOATING)
+        if a.speaker:
+            return a
     for t in sent:      # 'Quinlan was unmoved. "..."': the person the sentence is about
         if t.dep_ == "ROOT" and not res.in_quote[t.i]:
             # (a passive one too: 'Strachan, who owns the rooms, is still owed £95,000.')

@@ -726,6 +726,9 @@ class SpeakerResolver:
                 continue        # a quote's "he said" is what we want to resolve, not evidence;
                 # "her request" may well be someone else's
             sent_start, _ = self.sentence_of(t.i)
+            if any(o.lower_ in ("her", "him") and (o.lower_ == "her") == (g == "f")
+                   and o.dep_ in ("dobj", "pobj", "dative") for o in self.doc[sent_start:t.i]):
+                continue    # 'X, who has coached her since she was 14': she is that her
             prev_start = self.sentence_of(sent_start - 1)[0] if sent_start > 0 else 0
             k = bisect.bisect_left(positions, t.i) - 1
             same, earlier = set(), set()
@@ -1244,6 +1247,11 @@ class SpeakerResolver:
                 if named is not None:
                     return Attribution(self._actor(self.mention_of[named.i]),
                                        self.np_text(named), confidence, named.i)
+                inner = next((x for x in c.children if x.dep_ == "compound"
+                              and x.i in self.mention_of and self.is_person(x)), None)
+                if inner is not None:   # ('its chair, Harriet Connaughton KC,')
+                    return Attribution(self._actor(self.mention_of[inner.i]), self.np_text(c),
+                                       confidence, inner.i)
                 if c.pos_ == "PROPN" and c.lower_ not in TITLE_WORDS:
                     return Attribution(self.name_text(c), self.np_text(c), confidence * 0.9, c.i)
         named = self._name_set_off_after(token)
@@ -1770,6 +1778,15 @@ class SpeakerResolver:
             return Attribution(None, text, confidence * 0.5, token.i)
         here = self.paragraph_of_char(token.idx)
         sentence_start = self.sentence_of(token.i)[0]
+        if low == "it" and token.head.lower_ in CUE_FORMS:
+            # '... read a statement on the family’s behalf. "...," it said': the statement,
+            # whose reader or issuer speaks
+            lo = self.sentence_of(sentence_start - 1)[0] if sentence_start > 0 else 0
+            reader = self.document_giver(lo, token.i)
+            if reader is not None:
+                found = self.resolve(reader, confidence, 1)
+                if found.speaker is not None:
+                    return Attribution(found.speaker, text, found.confidence * 0.9, token.i)
         if want is None:
             # 'the company launched what it called a "..."': the body the sentence's own
             # subject is, before any named earlier
@@ -1848,6 +1865,23 @@ class SpeakerResolver:
             if org is not None:
                 return Attribution(org, text, confidence * 0.5, token.i)
         return Attribution(None, text, confidence * 0.5, token.i)
+
+    def document_giver(self, lo: int, hi: int):
+        """Who, between tokens ``lo`` and ``hi``, reads out or issues a statement: 'X read a
+        statement', 'a statement read by X' (its subject, or the name set off after it)."""
+        for t in reversed(self.doc[lo:hi]):
+            if t.lower_ not in DOCUMENTS or self.in_quote[t.i]:
+                continue
+            if t.dep_ == "dobj" and t.head.lower_ in _ISSUED:
+                return self.subject_of(t.head)
+            for v in t.children:
+                if v.dep_ == "acl" and v.lower_ in _ISSUED:
+                    agent = next((p for a in v.children if a.dep_ == "agent"
+                                  for p in a.children if p.dep_ == "pobj"), None)
+                    if agent is not None:
+                        return next((a for a in agent.children if a.dep_ == "appos"
+                                     and a.i in self.mention_of), agent)
+        return None
 
     def _person_named_aside(self, token, want: str, sentences: int = 3) -> str | None:
         """A he/she with no named subject before it to point back to: the one person the

@@ -1706,3 +1706,25 @@ def test_named_asides_going_on_given_names_and_managers(text, speakers):
 def test_surnames_abbreviated_titles_and_appositions_before_said(text, speakers):
     from analysis import analyze
     assert [q.speaker for q in analyze(text).quotes] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # 'her' and 'she' in his relative clause are someone else, not him
+    ("Ellie Fraser-Whyte won her appeal.\n\nStuart Kerrigan, who has coached her since she was "
+     "a 14-year-old, bought the tablets for his whole training group. ‘If anyone should have "
+     "checked that tub, it was me,’ he told the Examiner.", ["Stuart Kerrigan"]),
+    # a silk's letters after the name are not part of it
+    ("In its written reasons, its chair, Harriet Connaughton KC, found that the runner had shown "
+     "some fault, but said there was ‘no suggestion whatever’ of cheating.",
+     ["Harriet Connaughton"]),
+    # a statement read out speaks for its reader
+    ("The inquest heard evidence for a week.\n\nOutside the court, Mrs Ashby’s son, Michael "
+     "Ashby, read a statement on the family’s behalf. ‘We do not want anyone sacked,’ it said.",
+     ["Michael Ashby"]),
+    ("The coroner recorded his conclusion.\n\nOutside the court, the family paid tribute to her "
+     "in a statement read by her son, Michael Ashby.\n\n‘Mum was 83, but she was not frail.’",
+     ["Michael Ashby"]),
+])
+def test_relative_clause_pronouns_post_nominals_and_statements_read_out(text, speakers):
+    from analysis import analyze
+    assert [q.speaker for q in analyze(text).quotes] == speakers
