@@ -1802,6 +1802,7 @@ class SpeakerResolver:
         reach = PRONOUN_REACH if want is not None else 1
         fallback: tuple[str, int] | None = None     # nearest fit whose gender is unknown
         adjacent = False        # ... and a speaker, the main subject of the sentence before
+        weak = None     # the sentence before's subject, whose first name alone says otherwise
         for j in range(k - 1, -1, -1):
             pos, actor, _, kind = self.candidates[j]
             paragraphs_back = here - self.paragraph_of_char(self.doc[pos].idx)
@@ -1829,6 +1830,9 @@ class SpeakerResolver:
             known = self.gender.get(actor)
             named = self.name_gender.get(actor) if want and known is None else None
             if named is not None and named != want:
+                if weak is None and pos not in self.embedded \
+                        and self._sentences_between(pos, sentence_start) <= 1:
+                    weak = actor    # (kept in case no one else fits: the name lists err)
                 continue            # "Jonas Falk" is not a "she" the text leaves open
             if named is not None and fallback is None:
                 known = named       # nobody nearer the text leaves open: the first name fits
@@ -1858,6 +1862,8 @@ class SpeakerResolver:
             actor = self._person_named_aside(token, want)
             if actor is not None:
                 return Attribution(actor, text, confidence * 0.55, token.i)
+            if weak is not None:    # 'Jess Carrington-Lowe ... "...," she said' ("Jess" a man's
+                return Attribution(weak, text, confidence * 0.5, token.i)   # in some lists)
         elif want is None and low in ("it", "its"):
             # 'The company said ... It suspended its dividend and said ...' with no body the
             # text made a subject: the one it named last

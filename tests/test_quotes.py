@@ -1728,3 +1728,11 @@ def test_surnames_abbreviated_titles_and_appositions_before_said(text, speakers)
 def test_relative_clause_pronouns_post_nominals_and_statements_read_out(text, speakers):
     from analysis import analyze
     assert [q.speaker for q in analyze(text).quotes] == speakers
+
+
+def test_a_she_after_a_woman_whose_first_name_some_lists_give_men():
+    from analysis import analyze
+    text = ("Martin Whyte defended the ban on Monday.\n\nJess Carrington-Lowe, the 800m runner and "
+            "one of Clean Track’s founders, has been among the few athletes willing to say so in "
+            "public. ‘Every athlete who tests positive now has a tub of something,’ she said.")
+    assert [q.speaker for q in analyze(text).quotes] == ["Jess Carrington-Lowe"]
