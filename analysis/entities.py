@@ -2341,7 +2341,7 @@ _STAGE_NAME_BEFORE = re.compile(r"\b(?:singer|rapper|artist|musician|actor|actre
                                 r"his fans)? as $")
 
 
-_POST_NOMINALS = re.compile(r"(?:,? (?:KC|QC|SC|MP|MSP|MS|MLA|TD|OBE|CBE|MBE|DBE|KBE|FRS|"
+_POST_NOMINALS = re.compile(r"(?:,? (?:KC|QC|SC|PC|MP|MSP|MS|MLA|TD|OBE|CBE|MBE|DBE|KBE|FRS|"
                             r"PhD))+$")
 _AMOUNT = re.compile(r"[A-Z₦$€£¥]{0,3}\d{1,3}(?:,\d{3})+(?:\.\d+)?|[₦$€£¥]\d[\d,.]*")
 

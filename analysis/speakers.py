@@ -1233,6 +1233,13 @@ class SpeakerResolver:
         m = self.mention_of.get(token.i)
         if m is not None and token.pos_ != "PRON":
             return Attribution(self._actor(m), text, confidence, token.i)
+        if token.pos_ == "PROPN":
+            # 'said Romesh Wijeratne PC': letters after a name the parse made its head
+            inner = next((c for c in token.children if c.dep_ == "compound" and c.i < token.i
+                          and c.i in self.mention_of and self.is_person(c)), None)
+            if inner is not None:
+                return Attribution(self._actor(self.mention_of[inner.i]), text, confidence,
+                                   inner.i)
         low = token.lower_
         if token.pos_ == "PRON" or low in _MALE_WORDS | _FEMALE_WORDS | _ORG_PRONOUNS:
             return self.resolve_pronoun(token, confidence)

@@ -1736,3 +1736,13 @@ def test_a_she_after_a_woman_whose_first_name_some_lists_give_men():
             "one of Clean Track’s founders, has been among the few athletes willing to say so in "
             "public. ‘Every athlete who tests positive now has a tub of something,’ she said.")
     assert [q.speaker for q in analyze(text).quotes] == ["Jess Carrington-Lowe"]
+
+
+def test_letters_after_a_name_that_the_parse_made_its_head():
+    from analysis import analyze
+    text = ("Those who know him best say the answer is simple.\n\n\"I have known this boy since he "
+            "was fourteen,\" said Romesh Wijeratne PC, the veteran lawyer who is representing "
+            "him.")
+    result = analyze(text)
+    assert [q.speaker for q in result.quotes] == ["Romesh Wijeratne"]
+    assert [a.name for a in result.actors] == ["Romesh Wijeratne"]
