@@ -117,7 +117,7 @@ SUBNATIONAL_CAPITALS: dict[str, str] = {
     "baton rouge": "Louisiana", "frankfort": "Kentucky",
     "raleigh": "North Carolina", "carson city": "Nevada", "santa fe": "New Mexico",
     "topeka": "Kansas", "des moines": "Iowa", "st. paul": "Minnesota", "saint paul": "Minnesota",
-    "juneau": "Alaska", "honolulu": "Hawaii",
+    "juneau": "Alaska", "honolulu": "Hawaii", "jefferson city": "Missouri",
     "fredericton": "New Brunswick", "halifax": "Nova Scotia", "quebec city": "Quebec",
     "charlottetown": "Prince Edward Island", "queen's park": "Ontario", "queen’s park": "Ontario",
 }

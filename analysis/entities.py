@@ -2117,9 +2117,9 @@ _KIN_F = ("mother daughter sister wife aunt niece grandmother granddaughter wido
 _KIN = {w: "m" for w in _KIN_M.split()} | {w: "f" for w in _KIN_F.split()}
 _KIN_WORDS = "|".join(sorted(_KIN))
 # "his father, Manuel Roldan" (right before the name) / "Kate Fairweather, Declan's sister,"
-_KIN_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:[a-z-]+\s+)?(%s)\s*,?\s*$|"
-                         r"['’]s\s+(?:[a-z-]+\s+)?(%s)\s*,?\s*$"
-                         % (_KIN_WORDS, _KIN_WORDS), re.I)
+_KIN_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:[a-z-]+\s+)?(%s)(?:\s+and\s+[\w-]+)?\s*,?\s*$|"
+                         r"['’]s\s+(?:[a-z-]+\s+)?(%s)(?:\s+and\s+[\w-]+)?\s*,?\s*$"
+                         % (_KIN_WORDS, _KIN_WORDS), re.I)    # ("her brother and co-founder, X")
 # ("Peter Hale, the victim's younger brother", "Joanna Hale, who was married to the victim")
 _KIN_AFTER = re.compile(r"^,\s+(?:(?!who\b|which\b|whose\b)[^,.;:!?“”\"]*?"
                         r"(?:\b(?:his|her|their)|['’]s)\s+(?:[a-z-]+\s+)?(%s)\b|"

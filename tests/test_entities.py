@@ -1499,3 +1499,21 @@ def test_an_amount_in_naira_is_no_person():
             "met in Rome.")
     names = {a.name for a in analyze(text).actors}
     assert "N1,050" not in names
+
+
+def test_a_sister_and_co_founder_is_secondary_to_the_founder():
+    from analysis import analyze
+    text = ("“We found it, we fixed it,” Ms Iyer told the Standard at Voltra’s plant.\n\n"
+            "Ananya Iyer founded Voltra Mobility in Pune in 2017. The decision by her younger "
+            "brother and co-founder, Vikram Iyer, to step down surprised investors. He will stay "
+            "on the board.")
+    actors = {a.name: a.aliases for a in analyze(text).actors}
+    assert "Ms Iyer" in actors["Ananya Iyer"]
+
+
+def test_jefferson_city_acting_is_missouri():
+    from analysis import analyze
+    text = ("The vote drew attention across Missouri. Jefferson City has warned districts that "
+            "state funding depends on compliance.")
+    actors = {a.name: a.aliases for a in analyze(text).actors}
+    assert "Jefferson City" in actors["Missouri"]
