@@ -2088,7 +2088,8 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                  if m in people_set and _is_suffix(info.words, infos[m].words)}
         if ptype[k] == "ORG" and not info.labels["PERSON"] and not _lone_given_name(info):
             pass    # an ORG-tagged word only joins a person as a surname (or a given name)
-        elif not cands and len(info.words) == 1 and (info.labels["PERSON"] or _lone_given_name(info)):
+        elif not cands and len(info.words) == 1 and (info.labels["PERSON"]
+                                                       or _lone_given_name(info)):
             cands = {groups.find(m) for m in by_first.get(info.words[0], ())
                      if m in people_set and (len(infos[m].words) <= 3
                                              or infos[m].words[1] in PARTICLES)}
@@ -2299,7 +2300,8 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
 # The rest of a surname the tagger left out: one with an apostrophe inside ("Gianluca" +
 # "Dell'Orto", "Conor O’Brien" untagged), or after a Portuguese or Spanish particle ("Sérgio
 # Ferreira" + "dos Reis").
-_APOSTROPHE_SURNAME = re.compile(r" ((?:[A-Z][a-z]{0,3}['’])[A-Z][a-z]+)(?=[\s,.;:!?)’'”\"]|$)")
+_APOSTROPHE_SURNAME = re.compile(r" ((?:[A-Z][a-z]{0,3}['’])[A-Z][a-z]+)"
+                                 r"(?=[\s,.;:!?)’'”\"]|$)")
 _PARTICLE_SURNAME = re.compile(r" (?:dos|das|do|da|de|del|della|di|du|van|von|y) "
                                r"(?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?")
 
@@ -2597,7 +2599,8 @@ def _cities_for_teams(doc, text: str, spans: list[_Span], infos: dict[str, _KeyI
             info.team_city = True   # (its place votes do not make the team a place)
 
 
-_SUBNATIONAL_STATES = frozenset(_table_key(state.lower()) for state in SUBNATIONAL_CAPITALS.values())
+_SUBNATIONAL_STATES = frozenset(_table_key(state.lower())
+                                for state in SUBNATIONAL_CAPITALS.values())
 
 
 def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
@@ -2697,8 +2700,9 @@ def _canonical(keys: set[str], infos: dict[str, _KeyInfo], country: str | None) 
     "Christiansborg" only when nothing else names the group)."""
     if country:
         return country, "ORG" if country in TABLE_ORGS or country in TEAM_NAMES else "GPE"
+    # (the state, not its capital)
     keys = {k for k in keys if _table_key(k) not in INSTITUTION_SEATS
-            and _table_key(k) not in SUBNATIONAL_CAPITALS} or keys     # (the state, not its capital)
+            and _table_key(k) not in SUBNATIONAL_CAPITALS} or keys
     best = max(keys, key=lambda k: (len(infos[k].words), len(k), sum(infos[k].labels.values()),
                                     -infos[k].first))
     return infos[best].displays.most_common(1)[0][0], _group_type(keys, infos, best)
