@@ -2118,9 +2118,11 @@ _KIN_F = ("mother daughter sister wife aunt niece grandmother granddaughter wido
 _KIN = {w: "m" for w in _KIN_M.split()} | {w: "f" for w in _KIN_F.split()}
 _KIN_WORDS = "|".join(sorted(_KIN))
 # "his father, Manuel Roldan" (right before the name) / "Kate Fairweather, Declan's sister,"
-_KIN_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:[a-z-]+\s+)?(%s)(?:\s+and\s+[\w-]+)?\s*,?\s*$|"
-                         r"['’]s\s+(?:[a-z-]+\s+)?(%s)(?:\s+and\s+[\w-]+)?\s*,?\s*$"
-                         % (_KIN_WORDS, _KIN_WORDS), re.I)    # ("her brother and co-founder, X")
+# ("her brother and co-founder, X", "her younger brother and campaign manager, X")
+_AND_ROLE = r"(?:\s+and\s+[\w-]+(?:\s+[\w-]+)?)?"
+_KIN_BEFORE = re.compile(r"\b(?:his|her|their)\s+(?:[a-z-]+\s+)?(%s)%s\s*,?\s*$|"
+                         r"['’]s\s+(?:[a-z-]+\s+)?(%s)%s\s*,?\s*$"
+                         % (_KIN_WORDS, _AND_ROLE, _KIN_WORDS, _AND_ROLE), re.I)
 # ("Peter Hale, the victim's younger brother", "Joanna Hale, who was married to the victim")
 _KIN_AFTER = re.compile(r"^,\s+(?:(?!who\b|which\b|whose\b)[^,.;:!?“”\"]*?"
                         r"(?:\b(?:his|her|their)|['’]s)\s+(?:[a-z-]+\s+)?(%s)\b|"
@@ -2181,7 +2183,7 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
         given = gender_of_given_name(text[sp.core:sp.end].split()[0])
         if given in ("m", "f"):
             gender_votes[g][given] += 1     # "Rose Ochieng" for "Ms Ochieng"
-        before = _KIN_BEFORE.search(text, max(0, sp.start - 40), sp.start)
+        before = _KIN_BEFORE.search(text, max(0, sp.start - 60), sp.start)
         after = _KIN_AFTER.match(text[sp.poss_end:sp.poss_end + 160])
         for kin in (before, after):
             if kin:

@@ -1517,3 +1517,11 @@ def test_jefferson_city_acting_is_missouri():
             "state funding depends on compliance.")
     actors = {a.name: a.aliases for a in analyze(text).actors}
     assert "Jefferson City" in actors["Missouri"]
+
+
+def test_kin_before_a_name_may_carry_a_second_role():
+    from analysis.entities import _KIN_BEFORE
+    for before in ("Her younger brother and campaign manager, ", "her brother and co-founder, ",
+                   "his father, "):
+        assert _KIN_BEFORE.search(before), before
+    assert not _KIN_BEFORE.search("the campaign manager, ")
