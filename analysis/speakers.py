@@ -180,7 +180,7 @@ _BE = {"is", "was", "'s", "’s", "are", "were"}
 # "a report published by X" names its author; "a letter seen by X" does not.
 _AUTHORED = {"published", "issued", "released", "written", "signed", "sent", "commissioned",
              "produced", "compiled", "prepared", "authored", "drafted", "posted", "filed",
-             "submitted", "delivered", "made", "given", "put"}
+             "submitted", "delivered", "made", "given", "put", "read"}
 # Nouns for things said, so "an interview saying" / "remarks suggesting" find their speaker.
 SPEECH_NOUNS = {"interview", "speech", "remarks", "comments", "message", "briefing",
                 "conference", "address", "testimony", "op-ed", "column", "video", "broadcast",
@@ -1881,19 +1881,15 @@ class SpeakerResolver:
 
     def document_giver(self, lo: int, hi: int):
         """Who, between tokens ``lo`` and ``hi``, reads out or issues a statement: 'X read a
-        statement', 'a statement read by X' (its subject, or the name set off after it)."""
+        statement', 'a statement read by X', "X's statement"."""
         for t in reversed(self.doc[lo:hi]):
             if t.lower_ not in DOCUMENTS or self.in_quote[t.i]:
                 continue
             if t.dep_ == "dobj" and t.head.lower_ in _ISSUED:
                 return self.subject_of(t.head)
-            for v in t.children:
-                if v.dep_ == "acl" and v.lower_ in _ISSUED:
-                    agent = next((p for a in v.children if a.dep_ == "agent"
-                                  for p in a.children if p.dep_ == "pobj"), None)
-                    if agent is not None:
-                        return next((a for a in agent.children if a.dep_ == "appos"
-                                     and a.i in self.mention_of), agent)
+            source = self._document_source(t)
+            if source is not None:
+                return source
         return None
 
     def _person_named_aside(self, token, want: str, sentences: int = 3) -> str | None:
