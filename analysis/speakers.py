@@ -741,9 +741,7 @@ class SpeakerResolver:
                 # a he/she of a clause inside a sentence that names a person in another role
                 # ('Critics accused Whitfield of ..., in which she is seeking'): more likely
                 # that one than a subject of the sentence before
-                named = {self._actor(m) for m, lo, _ in self.mention_spans
-                         if sent_start <= lo < t.i and not self.in_quote[lo]
-                         and self._kind_of(m, self.doc[lo]) == "person"}
+                named = self._people_named(sent_start, t.i)
                 if named:
                     if len(named) == 1:
                         votes[next(iter(named))][g] += 1
@@ -1902,9 +1900,7 @@ class SpeakerResolver:
         end = self.sentence_of(token.i)[0]
         # first the pronoun's own sentence, before it ('belongs to Senator Marian Costa, no
         # relation to Daniel Costa, who wants fines for what she calls "..."')
-        named = {self._actor(m) for m, lo, _ in self.mention_spans
-                 if end <= lo < token.i and not self.in_quote[lo]
-                 and self._kind_of(m, self.doc[lo]) == "person"}
+        named = self._people_named(end, token.i)
         fits = {actor for actor in named if self._may_be(actor, want)}
         if len(fits) == 1:
             return fits.pop()
@@ -1918,14 +1914,18 @@ class SpeakerResolver:
                    for c in self.candidates) \
                     or any(self.in_quote[start:end]) or self._someone_else_acts(start, end):
                 return None         # a subject, or a quotation whose speaker is not known
-            named = {self._actor(m) for m, lo, _ in self.mention_spans
-                     if start <= lo < end and not self.in_quote[lo]
-                     and self._kind_of(m, self.doc[lo]) == "person"}
+            named = self._people_named(start, end)
             fits = {actor for actor in named if self._may_be(actor, want)}
             if fits:        # ('Elise interviewed Mike. ... "No," he said': Mike)
                 return fits.pop() if len(fits) == 1 else None
             end = start
         return None
+
+    def _people_named(self, lo: int, hi: int) -> set[str]:
+        """The people named between tokens ``lo`` and ``hi``, outside quotations."""
+        return {self._actor(m) for m, start, _ in self.mention_spans
+                if lo <= start < hi and not self.in_quote[start]
+                and self._kind_of(m, self.doc[start]) == "person"}
 
     def _may_be(self, actor: str, want: str) -> bool:
         """Whether the text leaves ``actor`` open as a he/she of gender ``want``."""
