@@ -378,6 +378,16 @@ def _bare_post(ent) -> bool:
     return len(ent) == 1 and ent.text.lower().rstrip(".") in TITLE_WORDS
 
 
+# What a family calls its members ("'Mum was 83,' her son said"): the tagger takes the word for
+# a name, but who is meant is a person the text names, not an actor called "Mum".
+_FAMILY_ADDRESS = frozenset("""mum mom mummy mommy mam mama mamma momma dad daddy papa
+    grandma grandpa granny gran grandad granddad nana nanna nanny auntie aunty""".split())
+
+
+def _family_address(ent) -> bool:
+    return len(ent) == 1 and ent.text.lower() in _FAMILY_ADDRESS
+
+
 def _common_word(ent) -> bool:
     """A code, an address part or a capitalised common word the tagger took for a name: a
     sentence's first word tagged as a noun, verb or adjective, a demonym excepted ("Time is
@@ -510,7 +520,8 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                 spans.append(_Span(s0, ent.end_char, ent.end_char, "GPE", s0, rescued=True))
             continue
         if _STANCE_PREFIX.match(ent.text) or _headline_clause(ent) \
-                or _common_word(ent) or _bare_post(ent) or _post_of_portfolio(ent, text) \
+                or _common_word(ent) or _bare_post(ent) or _family_address(ent) \
+                or _post_of_portfolio(ent, text) \
                 or any(a <= ent.start_char < b and (sure or ent.label_ in ("GPE", "LOC"))
                        for a, b, sure in datelines):
             continue
@@ -2220,6 +2231,11 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
         if other and full_at.get(other.end()) in pool and len(pool) > 1:
             # 'Mr Park, who is no relation of Park Soo-jin': not her
             pool.remove(full_at[other.end()])
+        elif other and len(pool) > 1:
+            # 'Ms Quayle, who is no relation of the family': the namesake named last before it
+            named = [f for f in full if f.end <= sp.start and groups.find(f.key) in pool]
+            if named:
+                pool = [groups.find(named[-1].key)]
         title = _title_before(text, sp)
         if title:
             titled_only.add(idx)

@@ -1177,6 +1177,16 @@ def test_a_post_alone_and_an_opening_preposition_are_no_actors(nlp):
     assert not [n for n in actors if n.startswith("Inside")]
 
 
+def test_a_family_word_used_as_a_name_is_no_actor(nlp):
+    # "Mum" as a child calls her is the woman the article names, not an actor called "Mum"
+    text = ("Doreen Ashby, 83, died in the flood. \u2018Mum was 83, but she was not frail and she "
+            "was not careless,\u2019 her son Michael Ashby said. \u201cDad never got over it,\u201d "
+            "said his sister Karen Ashby. Grandma Moses is a painter the family admired.")
+    _, actors = actors_of(nlp, text)
+    assert not {"Mum", "Dad"} & set(actors)
+    assert "Doreen Ashby" in actors and "Michael Ashby" in actors
+
+
 def test_a_nickname_known_to_some_people_is_an_alias(nlp):
     text = ("Fly-half Maxime Duhalde, known to supporters as Le Chat for his balance, kicked 14 "
             "points. Le Chat missed a late drop goal.")
@@ -1484,6 +1494,18 @@ def test_no_relation_of_a_named_person_is_someone_else():
             "get the certificates,” Mr Park, who is no relation of Park Soo-jin, said.")
     actors = {a.name: a.aliases for a in analyze(text).actors}
     assert "Mr Park" in actors["Park Jae-won"] and "Mr Park" not in actors["Park Soo-jin"]
+
+
+def test_a_namesake_who_is_no_relation_of_the_family_is_the_one_just_named(nlp):
+    # both women; the one the article is about is named first and most, but "Ms Quayle, who is
+    # no relation of the family" is the official the text has just introduced
+    text = ("Edna Quayle drowned in her kitchen when the river rose. Edna Quayle was 79.\n\n"
+            "The council\u2019s drainage officer, Janet Quayle, told the inquest the pump had been "
+            "on a list for weeks.\n\nMs Quayle, who is no relation of the family, blamed a lack "
+            "of engineers.")
+    mentions, _ = actors_of(nlp, text)
+    said = [m for m in mentions if m.text == "Ms Quayle"]
+    assert said and all(m.actor == "Janet Quayle" for m in said)
 
 
 def test_jerusalem_acting_is_israel():
