@@ -91,7 +91,8 @@ CAPITAL_METONYMS: dict[str, str] = {
     "tbilisi": "Georgia", "yerevan": "Armenia", "baku": "Azerbaijan", "amman": "Jordan",
     "beirut": "Lebanon", "tripoli": "Libya", "khartoum": "Sudan", "addis ababa": "Ethiopia",
     # (capitals that are also given names or surnames, "Santiago", "Sofia", "Lima", "Colombo",
-    # are left out: "Santiago said" is more often a person)
+    # are left out: "Santiago said" is more often a person; SUBNATIONAL_CAPITALS has them, for
+    # articles that name the state and no one of that name)
     "muscat": "Oman", "manama": "Bahrain", "kuwait city": "Kuwait", "sanaa": "Yemen",
     "rabat": "Morocco", "algiers": "Algeria", "tunis": "Tunisia", "dakar": "Senegal",
     "accra": "Ghana", "kampala": "Uganda", "kigali": "Rwanda", "lusaka": "Zambia",
@@ -118,6 +119,13 @@ SUBNATIONAL_CAPITALS: dict[str, str] = {
     "raleigh": "North Carolina", "carson city": "Nevada", "santa fe": "New Mexico",
     "topeka": "Kansas", "des moines": "Iowa", "st. paul": "Minnesota", "saint paul": "Minnesota",
     "juneau": "Alaska", "honolulu": "Hawaii", "jefferson city": "Missouri",
+    "indianapolis": "Indiana", "little rock": "Arkansas", "hartford": "Connecticut",
+    "cheyenne": "Wyoming", "concord": "New Hampshire", "montpelier": "Vermont",
+    "providence": "Rhode Island",
+    # national capitals that are as often people ("Santiago said"): the state only where the
+    # article names it and no one there bears the name
+    "santiago": "Chile", "lima": "Peru", "sofia": "Bulgaria", "colombo": "Sri Lanka",
+    "la paz": "Bolivia", "asuncion": "Paraguay",
     "fredericton": "New Brunswick", "halifax": "Nova Scotia", "quebec city": "Quebec",
     "charlottetown": "Prince Edward Island", "queen's park": "Ontario", "queen’s park": "Ontario",
 }
@@ -161,7 +169,10 @@ STATES = frozenset(STATE_ADJECTIVES.values()) | (
 # deal", "the Kremlin denied"). "Whitehall" is the UK's civil service: when an article names
 # exactly one government department, that is who it means (CIVIL_SERVICE_METONYMS).
 GOVERNMENT_METONYMS: dict[str, str] = {"whitehall": "United Kingdom",
-                                       "downing street": "United Kingdom", "kremlin": "Russia"}
+                                       "downing street": "United Kingdom", "kremlin": "Russia",
+                                       # presidential palaces: "the Planalto", "La Moneda"
+                                       "planalto": "Brazil", "la moneda": "Chile",
+                                       "casa rosada": "Argentina", "zhongnanhai": "China"}
 CIVIL_SERVICE_METONYMS = frozenset({"whitehall"})
 # Chambers the news names by their last word once the text has named them in full.
 CHAMBER_SHORT_FORMS: dict[str, str] = {"commons": "house of commons", "lords": "house of lords"}
@@ -243,6 +254,7 @@ attorney leader spokesman spokeswoman spokesperson ceo cfo chairperson executive
 councilmember councilman councilwoman alderman alderwoman assemblyman assemblywoman
 assemblymember cr td mla msp taoiseach tánaiste tanaiste counsel barr hon alhaji alhaja hajia
 comrade engr pastor bishop archbishop imam rabbi det insp supt cpl
+mme mlle m madame mademoiselle monsieur herr frau adv
 rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
 # Titles that only ever open a person's name: a name spaCy tags ORG after one of these
@@ -253,7 +265,7 @@ congresswoman governor gov mayor councillor councilor cllr cr councilmember coun
 councilwoman alderman alderwoman assemblyman assemblywoman assemblymember td mp mep mla msp
 minister judge inspector detective sergeant sgt rev reverend sheikh ayatollah taoiseach
 tánaiste tanaiste barr hon alhaji alhaja hajia comrade engr pastor archbishop imam rabbi
-det insp supt cpl
+det insp supt cpl mme mlle madame mademoiselle monsieur herr frau adv m
 """.split())
 
 # Words that end an organisation's name and can be dropped in a short reference:
@@ -273,7 +285,7 @@ networks communications media broadcasting terminals ports railways railway util
 power solar wind chemicals materials cement construction engineering developments properties
 hotels resorts retail stores entertainment games software robotics aerospace automotive
 minerals metals copper lithium gas farms dairy airport airports rail trucking freight
-records pictures studios
+records pictures studios mobile wireless cellular broadband
 """.split())
 
 # Last words that make a name an organisation rather than a person (fixes PERSON tags on
@@ -326,9 +338,9 @@ albion fc afc united
 # Words that say whether a person is a man or a woman: titles before a name ("Mr Berg", "Dame
 # Ann") and role nouns ("Ward, the chairwoman"). Used by the speaker resolver (he/she) and by
 # the merger (which of two people sharing a surname "Ms Whelan" is).
-MALE_TITLES = {"mr", "mr.", "sir", "lord", "mister", "king", "prince", "father", "brother",
+MALE_TITLES = {"mr", "mr.", "m", "m.", "sir", "lord", "mister", "king", "prince", "father", "brother",
                "monsieur", "herr", "señor", "signor", "uncle", "baron", "duke", "earl"}
-FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "madam", "madame", "queen",
+FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "mme", "mlle", "mademoiselle", "dame", "lady", "madam", "madame", "queen",
                  "princess", "sister", "mother", "frau", "señora", "signora", "aunt", "baroness",
                  "duchess"}
 GENDERED_NOUNS = {**dict.fromkeys(

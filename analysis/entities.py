@@ -194,6 +194,10 @@ _CAPITAL_AS_PLACE = re.compile(r"\b(?:in|at|across|throughout|around|outside|nea
 
 # A name ending in an abbreviation keeps its full stop: "Broadhead Co.", "Acme Inc.".
 _ABBREVIATED_END = re.compile(r"\b(?:Co|Inc|Corp|Ltd|Bros|Jr|Sr|Cos)\.$")
+# a generation numeral is no abbreviation: "without D.J. Carter III." ends a sentence
+_ROMAN_END = re.compile(r" (?:II|III|IV)\.$")
+# ... nor is a sentence that goes on after "Jr.": "He met Marcus Hill Jr. Hill was calm."
+_GENERATION_BREAK = re.compile(r"\b(?:Jr|Sr|II|III|IV)\.\s+(?=[A-Z])")
 
 
 # A state's name closing a date phrase: "the end for the Soviet Union".
@@ -209,7 +213,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int, int] | None:
     while s < e and text[s] in _EDGE:
         s += 1
     while e > s and (text[e - 1] in _EDGE and text[e - 1] not in "’'"
-                     or text[e - 1] == "." and "." not in text[s:e - 1]
+                     or text[e - 1] == "." and ("." not in text[s:e - 1]
+                                                or _ROMAN_END.search(text, s, e))
                      and not _ABBREVIATED_END.search(text, s, e)):
         e -= 1
     m = _LEADING_THE.match(text[s:e]) or _LEADING_A.match(text[s:e])
@@ -290,6 +295,8 @@ def _title_end(text: str, s: int, e: int) -> int:
     last_title = -1
     for i, w in enumerate(words[:-1]):
         token = w.group().lower().rstrip(".")
+        if token == "m" and (w.group() != "M." or _INITIALS.fullmatch(words[i + 1].group())):
+            break       # "M." is a title ("M. Morel"), "M. S. Iyer" opens with initials
         if token in TITLE_WORDS:
             last_title = i
         elif not w.group()[:1].isupper() or gender_of_given_name(w.group()) is not None:
@@ -527,6 +534,9 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             continue
         cuts = [m.end() for m in _SENTENCE_IN_NAME.finditer(text, ent.start_char, ent.end_char)
                 if m.group(1).lower() not in TITLE_WORDS]    # "Mining Ltd. Westbridge denies"
+        if ent.label_ == "PERSON":
+            cuts += [m.end() for m in _GENERATION_BREAK.finditer(text, ent.start_char,
+                                                                   ent.end_char)]
         cuts += [c for m in _DEFEATED.finditer(text, ent.start_char, ent.end_char)
                  for c in m.span()]
         cuts.sort()
@@ -585,11 +595,15 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                 s, label = lead.end(), "ORG"    # "Developer Valve called ..." tagged PERSON
             if label == "PERSON" and (tail := _given_name_end(text, s, e)) != e:
                 e = pe = tail    # "Moon Jae" + "-in"
-            honours = _POST_NOMINALS.search(text, s, e) if label == "PERSON" else None
+            honours = _POST_NOMINALS.search(text, s, e) if label == "PERSON" or label == "ORG" \
+                and gender_of_given_name(text[s:e].split()[0]) is not None else None
             if honours and honours.start() > s:
                 e = pe = honours.start()    # "Harriet Connaughton KC": the name, not the silk
+                label = "PERSON"            # ("Marius du Plessis SC" tagged a body)
             if label != "PERSON" and label in _NAME_LABELS and _titled_name(text, s, e):
                 label = "PERSON"    # "Councillor Gwyn Harries" tagged ORG
+            if label != "PERSON" and label in _NAME_LABELS and _generation_name(text[s:e]):
+                label = "PERSON"    # "Marcus Hill Jr." tagged GPE
             if label in ("PERSON", "ORG"):
                 before_cut = s
                 s, country = _name_start(text, s, e, label)
@@ -827,6 +841,10 @@ def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple
             if not w[:1].isupper():
                 break
             content += 1
+            if content == len(letters) - 1 and letters[-1] == "P" and content >= 2 \
+                    and _initials([x.group() for x in words[i:]]).upper() == letters[:-1]:
+                long_span = (words[i].start(), head_end)    # "Social Democrats (SDP)": Party
+                break
             if content == len(letters):
                 if _initials([x.group() for x in words[i:]]).upper() == letters:
                     long_span = (words[i].start(), head_end)
@@ -1117,10 +1135,20 @@ def _given_name_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
             continue
         if t.i > 0 and doc[t.i - 1].tag_ in ("NNP", "NNPS") and doc[t.i - 1].text[:1].isupper():
             continue    # inside a longer name
+        last = nxt
         after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
         if after is not None and after.tag_ in ("NNP", "NNPS") and after.text[:1].isupper():
-            continue
-        end = nxt.idx + len(nxt.text)
+            if not is_given_name(nxt.text):
+                continue
+            # two given names and one or two family names: "María Fernanda Castillo Ruiz"
+            while last.i - t.i < 3 and last.whitespace_ == " " and last.i + 1 < len(doc) \
+                    and name_word(doc[last.i + 1]) and not stop_word(doc[last.i + 1].lower_) \
+                    and doc[last.i + 1].lower_ not in _PLACE_WORDS:
+                last = doc[last.i + 1]
+            if last is nxt or last.i + 1 < len(doc) and doc[last.i + 1].tag_ in ("NNP", "NNPS") \
+                    and doc[last.i + 1].text[:1].isupper():
+                continue
+        end = last.idx + len(last.text)
         found.append(_Span(t.idx, end, _possessive_after(text, end), "PERSON", t.idx,
                            rescued=True))
     return found
@@ -1261,8 +1289,10 @@ def _with_first_names(doc, text: str, spans: list[_Span]) -> list[_Span]:
     return spans
 
 
+# (a one-letter title, French "M. Morel", only with its full stop: "M" alone is an initial)
 _PERSON_TITLE = re.compile(r"\b(%s)\b\.?[ \u00a0]" % "|".join(
-    sorted({f for w in PERSON_TITLES for f in (w.capitalize(), w.upper())}, key=len, reverse=True)))
+    sorted({f for w in PERSON_TITLES if len(w) > 1 for f in (w.capitalize(), w.upper())},
+           key=len, reverse=True) + ["M(?=\\. (?![A-Z]\\.))"]))
 
 
 # Sports-club prefixes ("CD Ribera", "AC Milan") and advocacy names built on "for"/"against"
@@ -1804,8 +1834,10 @@ def _particle_surname(info: _KeyInfo) -> bool:
     Berg"), as a full name's later mentions give it; "Van Morrison" is a given name."""
     words = info.words
     n = next((i for i, w in enumerate(words) if w not in PARTICLES), len(words))
+    # ("De la Rey" opening a sentence: a lower-case particle after the first is no given name)
     return (0 < n < len(words) and len(words) - n == 1
-            and any(d.split()[0].islower() for d in info.displays))
+            and any(d.split()[0].islower() or n > 1 and d.split()[1].islower()
+                    for d in info.displays))
 
 
 def _surname_phrase(short: _KeyInfo, full: _KeyInfo) -> bool:
@@ -1938,6 +1970,10 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
             info.org_short = True
 
 
+_OF_HEADS = frozenset("chamber commission tribunal assembly court council".split())
+_PARTY_HEADS = frozenset("party alliance union league movement front bloc coalition".split())
+
+
 def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]],
                 spans: list[_Span], text: str | None = None,
                 titled_only: set[int] | None = None) -> tuple[_Groups, dict[int, str]]:
@@ -2006,6 +2042,24 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         if len(cands) == 1:
             groups.union(k, cands.pop())
             pinned.add(k)
+    # A party's members in the plural name the party: "the Liberals" of the "Liberal Citizens’
+    # Party", "the Greens" of the "Green Alliance", "Social Democrats" of the "Social Democratic
+    # Party" (one such party in the text).
+    for k, info in infos.items():
+        words = info.words
+        if k in pinned or not words[-1].endswith("s") or len(words[-1]) < 5 \
+                or ptype[k] not in ("ORG", "NORP"):
+            continue
+        stem = (*words[:-1], words[-1][:-1])
+        cands = {groups.find(m) for m in by_first.get(stem[0], ())
+                 if ptype[m] == "ORG" and infos[m].words[-1] in _PARTY_HEADS
+                 and len(infos[m].words) > len(stem)
+                 and infos[m].words[:len(stem) - 1] == stem[:-1]
+                 and infos[m].words[len(stem) - 1].startswith(stem[-1])
+                 and infos[m].words[len(stem) - 1] != words[-1]}   # (not "Carver Falls")
+        if len(cands) == 1:
+            groups.union(k, cands.pop())
+            pinned.add(k)
     # A web address names the organisation it belongs to: "Edmunds.com" is "Edmunds".
     for k in infos:
         stem = _WEB_SUFFIX.sub("", k)
@@ -2017,6 +2071,9 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
     # "Jeffrey Sachs").
     surnames = {infos[m].words[-1] for m in multi if ptype[m] == "PERSON"}
     openers = {infos[m].words[0] for m in multi if ptype[m] != "PERSON"}
+    # ("the Chamber" of the "Chamber of Deputies", unless another body ends in it: "the
+    # Court" beside "Court of Appeal" and "Supreme Court" is either)
+    org_enders = {infos[m].words[-1] for m in multi if ptype[m] != "PERSON"}
     for k, info in infos.items():
         if k in pinned or ptype[k] == "NORP" or _table_key(k) in CAPITAL_METONYMS \
                 or (ptype[k] == "PERSON" and k in surnames):
@@ -2029,9 +2086,15 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                 continue
             if mw[:len(words)] == words:
                 tail = mw[len(words):]
+                # (a word tagged a place joins "X Mobile" when the text never has it as one:
+                # "Vayu" of "Vayu Mobile", not "Kenya" of "Kenya Airways")
+                unplaced = ptype[k] not in ("GPE", "LOC") or len(words) == 1 and not (
+                    info.located or info.at or _table_key(k) in COUNTRY_FORMS
+                    or _table_key(k) in _STATE_NAME_KEYS)
                 if all(_designator(w) for w in tail) \
-                        or (tail[0] == "of" and len(words) >= 2) \
-                        or ptype[k] not in ("GPE", "LOC") and tail[0] in INDUSTRY_WORDS \
+                        or (tail[0] == "of" and (len(words) >= 2 or words[0] in _OF_HEADS
+                                                 and words[0] not in org_enders)) \
+                        or unplaced and tail[0] in INDUSTRY_WORDS \
                         and all(_designator(w) for w in tail[1:]):
                     cands.add(groups.find(m))
             elif ptype[m] in ("ORG", "PRODUCT") and ptype[k] not in ("GPE", "LOC") \
@@ -2090,8 +2153,9 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
             for m in by_suffix.get(info.words, ()))
         if k in pinned or k in people_set or ptype[k] == "NORP" and not norp_surname \
                 or _table_key(k) in CAPITAL_METONYMS \
-                or k in GOVERNMENT_METONYMS or (ptype[k] != "PERSON" and len(info.words) > 1):
-            continue
+                or k in GOVERNMENT_METONYMS or (ptype[k] != "PERSON" and len(info.words) > 1
+                                                and info.words[0] not in PARTICLES):
+            continue    # (but "Le Goff", tagged a body, is the surname of "Yannick Le Goff")
         if ptype[k] == "ORG" and (info.words[-1] in ORG_HEADS or k in org_openers):
             continue
         cands = {groups.find(m) for m in by_suffix.get(info.words, ()) or by_suffix.get(
@@ -2106,6 +2170,9 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                                              or infos[m].words[1] in PARTICLES)}
             if any(m in people_set for m in by_last.get(info.words[0], ())):
                 cands = set()
+        if not cands and ptype[k] == "PERSON" and len(info.words) <= 2:
+            cands = {groups.find(m) for m in people_set
+                     if _inner_family_name(info.words, infos[m].words)}
         if len(cands) == 1:
             groups.union(k, cands.pop())
         elif len(cands) > 1 and text is not None:
@@ -2113,10 +2180,25 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
     return groups, overrides
 
 
+def _inner_family_name(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """The first of a Spanish or Portuguese name's two family names, by which the press calls
+    the person: "Castillo" of "María Fernanda Castillo Ruiz", "Rangel" of "Osvaldo Rangel
+    Teixeira". The words stand inside the full name after a given name, not at its end."""
+    n = len(words)
+    if is_given_name(words[0].capitalize()):
+        return False    # a middle name ("Luther" of "Martin Luther King") is no family name
+    return len(full) >= 3 and any(
+        full[i:i + n] == words and i + n < len(full) for i in range(1, len(full) - n))
+
+
 def _lone_given_name(info: _KeyInfo) -> bool:
     """A widespread given name of one gender standing alone, never as a place ("Nadia" after
     "Nadia Okoro", tagged a place): the person the text named in full with it, whatever the tag."""
     shown = info.displays.most_common(1)[0][0] if info.displays else ""
+    if _INITIALS.fullmatch(shown) and len(shown) > 2:
+        # the initials a player goes by ("support D.J. every step"), tagged a place: the
+        # person the text names in full with them ("D.J. Carter III"), if any
+        return not info.located and not info.at and _table_key(info.key) not in COUNTRY_FORMS
     return (not info.located and not info.at and shown[:1].isupper() and not shown.isupper()
             and gender_of_given_name(shown) is not None and given_name_locales(shown) >= 3
             and _table_key(info.key) not in COUNTRY_FORMS)
@@ -2320,8 +2402,9 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
 # Ferreira" + "dos Reis").
 _APOSTROPHE_SURNAME = re.compile(r" ((?:[A-Z][a-z]{0,3}['’])[A-Z][a-z]+)"
                                  r"(?=[\s,.;:!?)’'”\"]|$)")
-_PARTICLE_SURNAME = re.compile(r" (?:dos|das|do|da|de|del|della|di|du|van|von|y) "
-                               r"(?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)?")
+_PARTICLE_SURNAME = re.compile(r" (?:dos|das|do|da|de|del|della|di|du|van|von|y)"
+                               r"(?: (?:der|den|de|la|le|los|las|van))? "   # "von der Heyde"
+                               r"(?:[A-Z][\w'’-]+)(?: [A-Z][a-z][\w'’-]*)?")   # (not "SC")
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w&'’-]*) $")
@@ -2393,7 +2476,21 @@ def _whole_surnames(text: str, spans: list[_Span]) -> list[_Span]:
                 sp.end = sp.poss_end = end
                 sp.poss_end = _possessive_after(text, end)
         out.append(sp)
-    return [sp for sp in out if id(sp) not in dropped]
+    out = [sp for sp in out if id(sp) not in dropped]
+    # ... and a later "von der Heyde" / "Van der Merwe" the tagger cut after its particles is
+    # that surname: the particles join the span when a person's name ends in the whole
+    surnames = {_key(text[sp.core:sp.end]) for sp in out if sp.label == "PERSON"}
+    for sp in out:
+        m = _PARTICLES_BEFORE.search(text, max(0, sp.start - 12), sp.start)
+        if m and sp.core == sp.start and any(
+                name.endswith(" " + _key(text[m.start(1):sp.end])) for name in surnames):
+            sp.start = sp.core = m.start(1)
+            sp.label = "PERSON"
+    return out
+
+
+_PARTICLES_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[Vv]an|[Vv]on|[Dd]e|[Dd]u|[Dd]a|[Dd]os|[Dd]i|"
+                               r"[Dd]el|[Dd]ella)(?: (?:der|den|de|la|le|los|las|van))? )$")
 
 
 # "Joaquin Guzman, known as El Chapo", "Robert Smith, better known as Bobby", "John Milo Ford
@@ -2458,14 +2555,40 @@ def _portfolio(text: str, sp: _Span) -> bool:
         and _PORTFOLIO_TITLE.match(text, sp.poss_end) is not None
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+
+
+def _generation_name(name: str) -> bool:
+    """A given name, a surname and a generation: "Marcus Hill Jr.", "D.J. Carter III"."""
+    words = name.split()
+    return len(words) >= 3 and _GENERATION.search(name.lower()) is not None and (
+        gender_of_given_name(words[0]) is not None or _INITIALS.fullmatch(words[0]) is not None)
+
+
 def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
     """Give every span its key and gather what its mentions say about each key."""
     infos: dict[str, _KeyInfo] = {}
+    generations: dict[str, set[str]] = {}
+    for sp in spans:
+        if sp.label == "PERSON":
+            k = _key(text[sp.core:sp.end])
+            m = _GENERATION.search(k)
+            if m and m.start():
+                generations.setdefault(k[:m.start()].split()[-1], set()).add(
+                    m.group().strip(" ,."))
+    # a father and son of one name ("Walter Ketterman Sr." and "Jr.") are two people: their
+    # generation stays in the key, before the surname so that the surname still reads last
+    fathers_and_sons = {last for last, gens in generations.items() if len(gens) > 1}
     for sp in spans:
         name = f"{text[sp.core:sp.end]} {sp.surname}" if sp.surname else text[sp.core:sp.end]
         sp.key = _key(name)
         if sp.label == "PERSON":
-            sp.key = _GENERATION.sub("", sp.key) or sp.key
+            m = _GENERATION.search(sp.key)
+            base = _GENERATION.sub("", sp.key) or sp.key
+            if m and m.start() and base.split()[-1] in fathers_and_sons:
+                words = base.split()
+                base = " ".join([*words[:-1], m.group().strip(" ,."), words[-1]])
+            sp.key = base
         info = infos.get(sp.key)
         if info is None:
             info = infos[sp.key] = _KeyInfo(sp.key, words=tuple(sp.key.split()))
@@ -2532,9 +2655,14 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
     # Each capital mention acts ("Washington warned"), is a place ("in Washington",
     # "Washington's streets", "Baghdad-Damascus"), or neither ("bowing to Brussels").
     # a state's or province's capital stands for it where the article names that state
+    # (and where no longer name of the text holds it: "Santiago Peralta", "Lima" of "Luiz
+    # Carlos Figueiredo Lima", whatever the tagger made of them)
+    named_people = [f" {_table_key(k)} " for k, i in infos.items() if len(i.words) > 1]
     states = {_table_key(sp.key): state for sp in spans
               if (state := SUBNATIONAL_CAPITALS.get(_table_key(sp.key)))
-              and _table_key(state.lower()) in infos}
+              and _table_key(state.lower()) in infos
+              and not any(f" {_table_key(sp.key)} " in name != f" {_table_key(sp.key)} "
+                          for name in named_people)}
     role: dict[int, str] = {}
     for idx, sp in enumerate(spans):
         if (_table_key(sp.key) in CAPITAL_METONYMS or _table_key(sp.key) in states) \
@@ -2583,6 +2711,7 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
 
 
 _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+_TEAM_SCORE = re.compile(r" \d{1,3}(?=[,;.]? )(?![\w-])")     # "Portland 24, San Antonio 23"
 # What a team does to another in a game report: "Tacoma beat Boise".
 _GAME_VERBS = frozenset("beat defeat edge rout top down trail lead outscore stun".split())
 
@@ -2596,9 +2725,11 @@ def _cities_for_teams(doc, text: str, spans: list[_Span], infos: dict[str, _KeyI
         return
     team_of: dict[str, set[str]] = {}
     for k, info in infos.items():
-        if len(info.words) == 2 and info.words[1].endswith("s") and info.words[1].isalpha() \
+        if 2 <= len(info.words) <= 3 and info.words[-1].endswith("s") \
+                and info.words[-1].isalpha() \
                 and info.labels["GPE"] < info.labels["ORG"] + info.labels["PERSON"]:
-            team_of.setdefault(info.words[0], set()).add(k)
+            team_of.setdefault(" ".join(info.words[:-1]), set()).add(k)   # ("San Antonio")
+    acted: set[str] = set()
     for idx, sp in enumerate(spans):
         teams = team_of.get(sp.key)
         info = infos.get(sp.key)
@@ -2610,11 +2741,19 @@ def _cities_for_teams(doc, text: str, spans: list[_Span], infos: dict[str, _KeyI
             continue
         root = span.root
         if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") or root.dep_ == "poss" \
+                or _TEAM_SCORE.match(text, sp.end) \
                 or root.dep_ == "dobj" and _verb_forms(root.head.text) & _GAME_VERBS \
                 or root.dep_ == "ROOT" and any(c.dep_ == "acl" and c.i == root.i + 1
                                                for c in root.children):    # misparsed "led"
             overrides[idx] = groups.find(next(iter(teams)))
             info.team_city = True   # (its place votes do not make the team a place)
+            acted.add(sp.key)
+    # A city that acts as its team and is never a place in the report ("in Portland") is the
+    # team wherever it stands: "any Portland quarterback", "Portland 24, San Antonio 23".
+    for idx, sp in enumerate(spans):
+        info = infos.get(sp.key)
+        if idx not in overrides and sp.key in acted and not info.located and not info.at:
+            overrides[idx] = groups.find(next(iter(team_of[sp.key])))
 
 
 _SUBNATIONAL_STATES = frozenset(_table_key(state.lower())

@@ -198,6 +198,8 @@ _RELATIVE_WORDS = frozenset(("who", "whose", "which", "whom"))
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
+# Letters after a name that the parse may make its head ("Marius du Plessis SC said").
+POST_NOMINAL_LETTERS = frozenset("KC QC SC PC MP MSP MLA TD OBE CBE MBE DBE KBE FRS PhD".split())
 # Subjects a later pronoun may refer to ("Smith was sacked. He said ...").
 _ANTECEDENT_DEPS = {"nsubj", "nsubjpass"}
 # how a sentence's verb hangs from a name the parser took for the whole sentence
@@ -427,6 +429,8 @@ class SpeakerResolver:
         """The token of the mention over tokens lo..hi whose head lies outside it."""
         for i in range(lo, hi + 1):
             h = self.doc[i].head.i
+            if h == hi + 1 and self.doc[h].text in POST_NOMINAL_LETTERS:
+                return self.doc[h]  # "Marius du Plessis SC said": the letters head the name
             if h < lo or h > hi or h == i:
                 return self.doc[i]
         return self.doc[hi]
@@ -552,7 +556,8 @@ class SpeakerResolver:
         root = self._dep == strings["ROOT"]
         for i in numpy.flatnonzero((subject_deps | root) & propn).tolist():   # names NER missed
             t = self.doc[i]
-            if t.i in self.mention_of or self.in_quote[t.i] or t.lower_ in TITLE_WORDS:
+            if t.i in self.mention_of or self.in_quote[t.i] or t.lower_ in TITLE_WORDS \
+                    or t.text in POST_NOMINAL_LETTERS and t.i - 1 in self.mention_of:
                 continue        # ('Counsel for the petitioner, X,': a post)
             name = self.name_text(t)
             # (a surname the tagger missed here of the one person the text names with it)
@@ -1053,6 +1058,10 @@ class SpeakerResolver:
                             and host.head.i in self.mention_of:
                         return host.head    # 'Tove Lindqvist, the minister, who said'
                     return host
+                if s.dep_ == "csubj":
+                    named = self._name_in_opening_participle(v)
+                    if named is not None:
+                        return named
                 return s
             named = self._adverb_subject(v)
             if named is not None:
@@ -1062,7 +1071,7 @@ class SpeakerResolver:
                 pobj = [c for c in agents[0].children if c.dep_ == "pobj"]
                 if pobj:
                     return pobj[0]
-            named = self._name_before_aside(v)
+            named = self._name_before_aside(v) or self._name_in_opening_participle(v)
             if named is not None:
                 return named
             hung = self._object_of_opening_clause(v)
@@ -1147,6 +1156,19 @@ class SpeakerResolver:
                         j += 1
                     if j == verb.i:
                         return o
+        return None
+
+    def _name_in_opening_participle(self, verb):
+        """'Speaking on a call on Thursday, McAllister, the chief executive, said': the parse
+        hangs the name on the opening participle's last noun as an apposition (the participle
+        then reads as the subject, or the verb has none); the speaker is the person set off
+        last before the verb."""
+        for opener in verb.children:
+            if opener.dep_ in ("csubj", "advcl") and opener.tag_ == "VBG" and opener.i < verb.i:
+                named = [t for t in opener.subtree if t.dep_ == "appos" and t.i < verb.i
+                         and t.i in self.mention_of and self.is_person(t)]
+                if named:
+                    return named[-1]
         return None
 
     def _name_before_aside(self, verb):
@@ -1850,7 +1872,8 @@ class SpeakerResolver:
                     fallback = (actor, paragraphs_back)
                     adjacent = pos not in self.embedded and self._sentences_between(
                         pos, sentence_start) == 1 and (actor in self.speakers
-                                                       or is_cue(self.doc[pos].head))
+                                                       or is_cue(self.doc[pos].head)
+                                                       or self._main_clause_subject(pos))
                 continue
             if want and known != want:
                 continue
@@ -1944,6 +1967,14 @@ class SpeakerResolver:
                     and t.lower_ not in _MALE_WORDS | _FEMALE_WORDS | {"i", "me"}:
                 return True
         return False
+
+    def _main_clause_subject(self, i: int) -> bool:
+        """The token is its sentence's own subject, or the name set beside it: "Vayu's chief
+        executive, T. N. Raghavan, has been blunter." """
+        t = self.doc[i]
+        if t.dep_ == "appos":
+            t = t.head
+        return t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
 
     def _sentences_between(self, i: int, j: int) -> int:
         """How many sentence starts lie after token ``i`` up to token ``j`` (0: the same

@@ -1508,6 +1508,106 @@ def test_a_namesake_who_is_no_relation_of_the_family_is_the_one_just_named(nlp):
     assert said and all(m.actor == "Janet Quayle" for m in said)
 
 
+def test_father_and_son_of_one_name_are_two_people(nlp):
+    text = ("Walter Ketterman Jr., who owns the Herons, wants a new ballpark. His father, Walter "
+            "Ketterman Sr., who bought the club in 1981, posted a statement in support. Ketterman "
+            "Jr. said the city had a week. In 1994 Ketterman Sr. promised never to ask for money.")
+    mentions, actors = actors_of(nlp, text)
+    assert {"Walter Ketterman Jr.", "Walter Ketterman Sr."} <= set(actors)
+    owners = {m.text: m.actor for m in mentions}
+    assert owners["Ketterman Jr."] == "Walter Ketterman Jr."
+    assert owners["Ketterman Sr."] == "Walter Ketterman Sr."
+
+
+def test_a_generation_and_initials_make_a_person(nlp):
+    # "Marcus Hill Jr." is a person whatever the tagger says, and "D.J." alone is "D.J. Carter III"
+    text = ("None of this takes anything away from Marcus Hill Jr., who came off the bench at 34. "
+            "\"I wish it was under different circumstances,\" Hill said. The owner promised to "
+            "\"support D.J. every step of the way back.\" D.J. Carter III tore a ligament.")
+    mentions, actors = actors_of(nlp, text)
+    assert actors["Marcus Hill Jr."].type == "PERSON"
+    assert {m.text: m.actor for m in mentions}["Hill"] == "Marcus Hill Jr."
+    assert "D.J." in actors["D.J. Carter III"].aliases
+
+
+def test_french_titles_and_particle_surnames(nlp):
+    text = ("Transport Minister Claire Morel defended the bill. Julien Morel, the union leader, "
+            "called a strike. \"It is a betrayal,\" M. Morel told a rally. Mme Morel said the "
+            "trains would run. Yannick Le Goff agreed. Le Goff said the bill was dead. Chancellor "
+            "Matthias von der Heyde met the unions. Von der Heyde said little; later von der Heyde "
+            "left. Koos de la Rey testified. De la Rey smiled. M. S. Iyer wrote.")
+    mentions, actors = actors_of(nlp, text)
+    owners = {m.text: m.actor for m in mentions}
+    assert owners["M. Morel"] == "Julien Morel" and owners["Mme Morel"] == "Claire Morel"
+    assert owners["Le Goff"] == "Yannick Le Goff"
+    assert {"Von der Heyde", "von der Heyde"} <= set(actors["Matthias von der Heyde"].aliases)
+    assert "De la Rey" in actors["Koos de la Rey"].aliases
+    assert "M. S. Iyer" in actors
+
+
+def test_a_partys_members_in_the_plural_are_the_party(nlp):
+    text = ("The Liberal Citizens’ Party refused again. The Green Alliance was angry, and the "
+            "Greens said so. The Liberals know it. The Chancellor’s Social Democrats (SDP) want "
+            "to borrow; the SDP has the votes.")
+    mentions, actors = actors_of(nlp, text)
+    owners = {m.text: m.actor for m in mentions}
+    assert owners["Greens"] == "Green Alliance"
+    assert owners["Liberals"] == "Liberal Citizens’ Party"
+    assert owners["SDP"] == owners["Social Democrats"]
+
+
+def test_the_first_of_two_family_names_is_the_person(nlp):
+    text = ("Chile’s Minister of Mining, María Fernanda Castillo Ruiz, asked Peru to wait. "
+            "Castillo said the aquifer was shared. Deputy Osvaldo Rangel Teixeira voted no. "
+            "Rangel said it was a scandal. Martin Luther King Jr. is remembered. Luther was a "
+            "monk.")
+    mentions, actors = actors_of(nlp, text)
+    owners = {m.text: m.actor for m in mentions}
+    assert owners["Castillo"] == "María Fernanda Castillo Ruiz"
+    assert owners["Rangel"] == "Osvaldo Rangel Teixeira"
+    assert owners["Luther"] != "Martin Luther King Jr."     # a middle name is no family name
+
+
+def test_capitals_that_are_also_names_and_presidential_palaces(nlp):
+    text = ("In a diplomatic note on Wednesday, Santiago asked Lima to suspend the concession that "
+            "Peru awarded. Chile says the aquifer is shared. La Moneda has not said what it would "
+            "do.\n\nIn Brazil, the Planalto counted the votes.")
+    _, actors = actors_of(nlp, text)
+    assert {"Santiago", "La Moneda"} <= set(actors["Chile"].aliases)
+    assert "Lima" in actors["Peru"].aliases and "Planalto" in actors["Brazil"].aliases
+    # a name that is someone's stays theirs
+    _, actors = actors_of(nlp, "Santiago Peralta scored twice for Chile. Santiago said it was easy.")
+    assert "Santiago" in actors["Santiago Peralta"].aliases
+
+
+def test_a_company_the_tagger_took_for_a_place_keeps_its_short_form(nlp):
+    text = ("Meera Sarangi agreed to take over Vayu Mobile, a loss-making operator. The regulator "
+            "is looking at the merger of Sarangi Telelink and Vayu. What happens to Vayu's "
+            "subscribers? Kenya was calm.")
+    _, actors = actors_of(nlp, text)
+    assert {"Vayu", "Vayu's"} <= set(actors["Vayu Mobile"].aliases)
+    assert actors["Vayu Mobile"].type == "ORG"
+
+
+def test_the_chamber_is_the_chamber_the_text_named(nlp):
+    text = ("The reform passed the Chamber of Deputies by 342 votes. The Chamber will vote again "
+            "next week. The Court of Appeal and the Supreme Court disagreed; the Court said no.")
+    mentions, actors = actors_of(nlp, text)
+    assert "Chamber" in actors["Chamber of Deputies"].aliases
+    assert "Court" not in actors["Court of Appeal"].aliases     # either court
+
+
+def test_a_team_city_is_the_team_wherever_it_is_no_place(nlp):
+    text = ("The Portland Ironclads beat the San Antonio Marshals 24-23 on Sunday. His season, "
+            "the finest any Portland quarterback has put together, is over. Portland 24, San "
+            "Antonio 23. Portland travels to Sacramento next. San Antonio linebacker Tavon Greer "
+            "hit Carter.")
+    mentions, _ = actors_of(nlp, text)
+    owners = {(m.text, m.start): m.actor for m in mentions}
+    assert {a for (t, _), a in owners.items() if t == "Portland"} == {"Portland Ironclads"}
+    assert {a for (t, _), a in owners.items() if t == "San Antonio"} == {"San Antonio Marshals"}
+
+
 def test_jerusalem_acting_is_israel():
     from analysis import analyze
     actors = {a.name: a.aliases

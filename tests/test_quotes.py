@@ -1439,6 +1439,10 @@ def test_the_county_leader_is_who_leads_the_county_not_the_unions_leader():
     ("Corbenic Software bought a Bristol firm in 2019.\n\nAsked about Bristol, a spokesperson "
      "for Corbenic said the business had been “integrated at the request of its customers”.",
      "Corbenic Software"),
+    # the opening participle read as the subject, the name as an apposition inside it
+    ("Harlow Nickel Corp. was founded by Ines Harlow\u2019s grandfather. Speaking on a call with "
+     "analysts on Thursday, Harlow, the company\u2019s chief executive, said it had \u201cfollowed "
+     "every rule, in every jurisdiction, to the letter\u201d.", "Ines Harlow"),
 ])
 def test_framing_verbs_quoted_subjects_and_misparsed_attributions(text, speaker):
     from analysis import analyze
@@ -1746,3 +1750,19 @@ def test_letters_after_a_name_that_the_parse_made_its_head():
     result = analyze(text)
     assert [q.speaker for q in result.quotes] == ["Romesh Wijeratne"]
     assert [a.name for a in result.actors] == ["Romesh Wijeratne"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the previous sentence's own subject, whose gender the text does not give, is who "he
+    # said" goes on with, not a "Mr" named a paragraph earlier
+    ("Mr Sarangi said only that the business would \"stand on its own feet\".\n\nVayu's chief "
+     "executive, T. N. Raghavan, has been blunter. \"There is no buyer queueing,\" he said.",
+     "T. N. Raghavan"),
+    # letters after a name that the parse made the subject's head
+    ("Nor has the State explained why a man would need cash.\n\nAdv. Marius du Plessis SC, for "
+     "Mr Mahlangu, did not let the witness forget the bargain he had struck.\n\n\u201cYou have "
+     "found a way to keep your house,\u201d he said.", "Marius du Plessis"),
+])
+def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
+    from analysis import analyze
+    assert analyze(text).quotes[-1].speaker == speaker
