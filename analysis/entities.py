@@ -825,6 +825,22 @@ def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple
         acronyms = [(m.start(g), m.end(g)) for g in (1, 2) if m.group(g)]
         letters = "".join(c for c in m.group(1) if c.isupper())
         lower = sum(c.islower() for c in m.group(1))
+        if m.group(1).isalpha() and m.group(1).istitle() and not m.group(2):
+            # a short name in brackets after a long one: "Petróleos Mexicanos (Pemex)",
+            # "Corporación Nacional del Litio (Conalit)" (not "(Reuters)" after a sentence)
+            long_ = next((sp for sp in spans if 0 <= m.start() - sp.poss_end <= 1
+                          and len(text[sp.start:sp.end].split()) >= 2
+                          and (sp.label == "ORG" or sp.label == "PERSON" and not is_given_name(
+                              text[sp.start:sp.end].split()[0]))
+                          and text[sp.start] == m.group(1)[0]), None)
+            if long_ is not None:
+                t = _trim(text, m.start(1), m.end(1))
+                if t:
+                    found.append(_Span(long_.start, long_.end, long_.end, "ORG", long_.start,
+                                       rescued=True))
+                    found.append(_Span(t[0], t[1], t[2], "ORG", t[0], rescued=True))
+                    pairs.append((long_.start, t[0]))
+            continue
         if len(letters) < 2 or lower > len(letters) or "-" in m.group(1):
             continue    # "(D-Calif.)", "(Reuters)" are not acronyms
         head_end = m.start()
@@ -2154,8 +2170,11 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         if k in pinned or k in people_set or ptype[k] == "NORP" and not norp_surname \
                 or _table_key(k) in CAPITAL_METONYMS \
                 or k in GOVERNMENT_METONYMS or (ptype[k] != "PERSON" and len(info.words) > 1
-                                                and info.words[0] not in PARTICLES):
-            continue    # (but "Le Goff", tagged a body, is the surname of "Yannick Le Goff")
+                                                and info.words[0] not in PARTICLES
+                                                and not _two_family_names(info, by_suffix,
+                                                                          people_set, infos)):
+            continue    # (but "Le Goff", tagged a body, is the surname of "Yannick Le Goff",
+            # and "Quispe Condori" the two family names of "Rosa Quispe Condori")
         if ptype[k] == "ORG" and (info.words[-1] in ORG_HEADS or k in org_openers):
             continue
         cands = {groups.find(m) for m in by_suffix.get(info.words, ()) or by_suffix.get(
@@ -2178,6 +2197,15 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         elif len(cands) > 1 and text is not None:
             _shared_surname(text, spans, k, cands, groups, people_set, overrides, titled_only)
     return groups, overrides
+
+
+def _two_family_names(info: _KeyInfo, by_suffix: dict, people_set: set[str],
+                      infos: dict[str, _KeyInfo]) -> bool:
+    """Two words that end one person's name of three or more, a given name first: the family
+    names the press calls "Rosa Quispe Condori" by, whatever the tagger made of them."""
+    fulls = [m for m in by_suffix.get(info.words, ()) if m in people_set
+             and len(infos[m].words) >= len(info.words) + 1 and len(info.words) == 2]
+    return len(fulls) == 1 and is_given_name(infos[fulls[0]].words[0].capitalize())
 
 
 def _inner_family_name(words: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -2711,6 +2739,7 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
 
 
 _SCORE = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+_VOTE_AROUND = re.compile(r"\bvot|\bmargin\b|\bruling\b|\bdecision\b")
 _TEAM_SCORE = re.compile(r" \d{1,3}(?=[,;.]? )(?![\w-])")     # "Portland 24, San Antonio 23"
 # What a team does to another in a game report: "Tacoma beat Boise".
 _GAME_VERBS = frozenset("beat defeat edge rout top down trail lead outscore stun".split())
@@ -2721,8 +2750,9 @@ def _cities_for_teams(doc, text: str, spans: list[_Span], infos: dict[str, _KeyI
     """In a game report (a score in the text) a city named for the one team the text names
     after it is that team when it acts: "Tacoma led by 22", "Tacoma's lead", "beat Boise";
     "in Tacoma" stays the city. Capitals are left to the state rule."""
-    if not _SCORE.search(text):
-        return
+    if not any(not _VOTE_AROUND.search(text, max(0, m.start() - 7), m.end() + 6)
+               for m in _SCORE.finditer(text)):
+        return      # (a council's "7-6 vote" is no game)
     team_of: dict[str, set[str]] = {}
     for k, info in infos.items():
         if 2 <= len(info.words) <= 3 and info.words[-1].endswith("s") \

@@ -1608,6 +1608,26 @@ def test_a_team_city_is_the_team_wherever_it_is_no_place(nlp):
     assert {a for (t, _), a in owners.items() if t == "San Antonio"} == {"San Antonio Marshals"}
 
 
+def test_a_short_name_in_brackets_and_two_family_names(nlp):
+    text = ("The Corporación Nacional del Litio (Conalit) runs the salt flat. Ignacio Benavente "
+            "Soto runs Conalit Altiplano, its local subsidiary. Conalit said it would appeal. "
+            "Petróleos Mexicanos (Pemex) fell. Rosa Quispe Condori, an Aymara leader, spoke. "
+            "Quispe Condori said the water was theirs.")
+    mentions, actors = actors_of(nlp, text)
+    assert "Conalit" in actors["Corporación Nacional del Litio"].aliases
+    assert "Conalit" not in actors["Conalit Altiplano"].aliases
+    assert "Pemex" in actors["Petróleos Mexicanos"].aliases
+    assert "Quispe Condori" in actors["Rosa Quispe Condori"].aliases
+
+
+def test_a_council_vote_tally_is_no_game_score(nlp):
+    text = ("The Millbrook City Council voted 7-6 on Tuesday for the subsidy. Millbrook approved "
+            "$310 million for the Millbrook Herons, the city's baseball team. Taxes in Millbrook "
+            "will not rise.")
+    mentions, _ = actors_of(nlp, text)
+    assert all(m.actor != "Millbrook Herons" for m in mentions if m.text == "Millbrook")
+
+
 def test_jerusalem_acting_is_israel():
     from analysis import analyze
     actors = {a.name: a.aliases
