@@ -257,6 +257,9 @@ comrade engr pastor bishop archbishop imam rabbi det insp supt cpl
 mme mlle m madame mademoiselle monsieur herr frau adv
 rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
+# Letters after a person's name (honours, silk, seats): "Harriet Connaughton KC", "Marius du
+# Plessis SC", "Jane Roe OBE". Not part of the name; the parse may make them its head.
+POST_NOMINAL_LETTERS = frozenset("KC QC SC PC MP MSP MS MLA TD OBE CBE MBE DBE KBE FRS PhD".split())
 # Titles that only ever open a person's name: a name spaCy tags ORG after one of these
 # ("Councillor Gwyn Harries") is a person, where "General Electric" is not.
 PERSON_TITLES = frozenset("""
@@ -338,11 +341,11 @@ albion fc afc united
 # Words that say whether a person is a man or a woman: titles before a name ("Mr Berg", "Dame
 # Ann") and role nouns ("Ward, the chairwoman"). Used by the speaker resolver (he/she) and by
 # the merger (which of two people sharing a surname "Ms Whelan" is).
-MALE_TITLES = {"mr", "mr.", "m", "m.", "sir", "lord", "mister", "king", "prince", "father", "brother",
-               "monsieur", "herr", "señor", "signor", "uncle", "baron", "duke", "earl"}
-FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "mme", "mlle", "mademoiselle", "dame", "lady", "madam", "madame", "queen",
-                 "princess", "sister", "mother", "frau", "señora", "signora", "aunt", "baroness",
-                 "duchess"}
+MALE_TITLES = {"mr", "mr.", "m", "m.", "sir", "lord", "mister", "king", "prince", "father",
+               "brother", "monsieur", "herr", "señor", "signor", "uncle", "baron", "duke", "earl"}
+FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "mme", "mlle", "mademoiselle", "dame", "lady",
+                 "madam", "madame", "queen", "princess", "sister", "mother", "frau", "señora",
+                 "signora", "aunt", "baroness", "duchess"}
 GENDERED_NOUNS = {**dict.fromkeys(
     "chairwoman spokeswoman businesswoman congresswoman councilwoman actress mother wife "
     "daughter sister widow grandmother woman girl queen princess duchess countess "

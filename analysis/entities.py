@@ -47,7 +47,8 @@ from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPI
                       INDUSTRY_METONYMS, INDUSTRY_WORDS, INSTITUTION_SEATS, KNOWN_ORGS,
                       MONTHS_AND_DAYS, NORP_INSTITUTIONS,
                       ORG_DESIGNATORS, ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS,
-                      POLICY_NOUNS, STATE_ADJECTIVES, STATES, SUBNATIONAL_CAPITALS, TABLE_ORGS,
+                      POLICY_NOUNS, POST_NOMINAL_LETTERS, STATE_ADJECTIVES, STATES,
+                      SUBNATIONAL_CAPITALS, TABLE_ORGS,
                       TITLE_WORDS)
 from .given_names import gender_of_given_name, given_name_locales, is_given_name
 from .quote_marks import WORK_BEFORE_QUOTE
@@ -2203,8 +2204,10 @@ def _two_family_names(info: _KeyInfo, by_suffix: dict, people_set: set[str],
                       infos: dict[str, _KeyInfo]) -> bool:
     """Two words that end one person's name of three or more, a given name first: the family
     names the press calls "Rosa Quispe Condori" by, whatever the tagger made of them."""
+    if len(info.words) != 2:
+        return False
     fulls = [m for m in by_suffix.get(info.words, ()) if m in people_set
-             and len(infos[m].words) >= len(info.words) + 1 and len(info.words) == 2]
+             and len(infos[m].words) >= 3]
     return len(fulls) == 1 and is_given_name(infos[fulls[0]].words[0].capitalize())
 
 
@@ -2472,8 +2475,7 @@ _STAGE_NAME_BEFORE = re.compile(r"\b(?:singer|rapper|artist|musician|actor|actre
                                 r"his fans)? as $")
 
 
-_POST_NOMINALS = re.compile(r"(?:,? (?:KC|QC|SC|PC|MP|MSP|MS|MLA|TD|OBE|CBE|MBE|DBE|KBE|FRS|"
-                            r"PhD))+$")
+_POST_NOMINALS = re.compile(r"(?:,? (?:%s))+$" % "|".join(sorted(POST_NOMINAL_LETTERS)))
 _AMOUNT = re.compile(r"[A-Z₦$€£¥]{0,3}\d{1,3}(?:,\d{3})+(?:\.\d+)?|[₦$€£¥]\d[\d,.]*")
 
 

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 import numpy
 
-from .aliases import FEMALE_TITLES, GENDERED_NOUNS, MALE_TITLES, TITLE_WORDS
+from .aliases import (FEMALE_TITLES, GENDERED_NOUNS, MALE_TITLES, POST_NOMINAL_LETTERS,
+                      TITLE_WORDS)
 from .given_names import gender_of_given_name
 from .model import Mention
 from .nlp import text_of
@@ -198,8 +199,6 @@ _RELATIVE_WORDS = frozenset(("who", "whose", "which", "whom"))
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _ORG_LABELS = {"ORG", "GPE", "NORP", "FAC"}
 _SUBJECT_DEPS = {"nsubj", "csubj"}
-# Letters after a name that the parse may make its head ("Marius du Plessis SC said").
-POST_NOMINAL_LETTERS = frozenset("KC QC SC PC MP MSP MLA TD OBE CBE MBE DBE KBE FRS PhD".split())
 # Subjects a later pronoun may refer to ("Smith was sacked. He said ...").
 _ANTECEDENT_DEPS = {"nsubj", "nsubjpass"}
 # how a sentence's verb hangs from a name the parser took for the whole sentence

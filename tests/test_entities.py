@@ -1180,8 +1180,8 @@ def test_a_post_alone_and_an_opening_preposition_are_no_actors(nlp):
 def test_a_family_word_used_as_a_name_is_no_actor(nlp):
     # "Mum" as a child calls her is the woman the article names, not an actor called "Mum"
     text = ("Doreen Ashby, 83, died in the flood. \u2018Mum was 83, but she was not frail and she "
-            "was not careless,\u2019 her son Michael Ashby said. \u201cDad never got over it,\u201d "
-            "said his sister Karen Ashby. Grandma Moses is a painter the family admired.")
+            "was not careless,\u2019 her son Michael Ashby said. \u201cDad never got over "
+            "it,\u201d said his sister Karen Ashby. Grandma Moses is a painter they admired.")
     _, actors = actors_of(nlp, text)
     assert not {"Mum", "Dad"} & set(actors)
     assert "Doreen Ashby" in actors and "Michael Ashby" in actors
@@ -1576,7 +1576,7 @@ def test_capitals_that_are_also_names_and_presidential_palaces(nlp):
     assert {"Santiago", "La Moneda"} <= set(actors["Chile"].aliases)
     assert "Lima" in actors["Peru"].aliases and "Planalto" in actors["Brazil"].aliases
     # a name that is someone's stays theirs
-    _, actors = actors_of(nlp, "Santiago Peralta scored twice for Chile. Santiago said it was easy.")
+    _, actors = actors_of(nlp, "Santiago Peralta scored twice for Chile. Santiago said so.")
     assert "Santiago" in actors["Santiago Peralta"].aliases
 
 
