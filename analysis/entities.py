@@ -1160,7 +1160,8 @@ def _given_name_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
             # two given names and one or two family names: "María Fernanda Castillo Ruiz"
             while last.i - t.i < 3 and last.whitespace_ == " " and last.i + 1 < len(doc) \
                     and name_word(doc[last.i + 1]) and not stop_word(doc[last.i + 1].lower_) \
-                    and doc[last.i + 1].lower_ not in _PLACE_WORDS:
+                    and doc[last.i + 1].lower_ not in _PLACE_WORDS \
+                    and not _dictionary_word(doc[last.i + 1].lower_):   # ("Dow Jones Industrial")
                 last = doc[last.i + 1]
             if last is nxt or last.i + 1 < len(doc) and doc[last.i + 1].tag_ in ("NNP", "NNPS") \
                     and doc[last.i + 1].text[:1].isupper():
@@ -1918,8 +1919,9 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
                          by_prefix: dict[tuple[str, ...], list[str]], *, within_text: bool) -> None:
     """The leading word(s) of an organisation's name stand for it ("Belvane" for "Belvane
     Hotels", "Glanmor" for "Glanmor University") unless they name a place the text puts
-    something in ("nurses in Northmoor"), a country or capital, a person, or a nationality (a
-    word spaCy tags as one but the text uses as a name, "Meridian blames the roads", can be).
+    something in ("nurses in Northmoor"), a state ("Kenya" of "Kenya Airways") or capital, a
+    person, or a nationality (a word spaCy tags as one but the text uses as a name, "Meridian
+    blames the roads", can be).
 
     spaCy sm often tags such a long name PERSON ("Laurentian Rail") and its short form ORG:
     a "full name" whose first word alone is tagged an organisation counts as one. Across a
@@ -1942,6 +1944,7 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
                 or info.titled or info.located \
                 or _table_key(k) in CAPITAL_METONYMS or k in GOVERNMENT_METONYMS \
                 or k in INDUSTRY_METONYMS or _country(info) \
+                or _table_key(k) in _STATE_NAME_KEYS \
                 or (ptype[k] in ("GPE", "LOC") and not within_text) \
                 or any(w in people_words for w in words) \
                 or len(words) == 1 and (words[0] in FUNCTION_WORDS or words[0] in GENERIC_ORG_WORDS

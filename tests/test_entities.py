@@ -1628,6 +1628,14 @@ def test_a_council_vote_tally_is_no_game_score(nlp):
     assert all(m.actor != "Millbrook Herons" for m in mentions if m.text == "Millbrook")
 
 
+def test_a_state_is_never_the_short_form_of_its_airline(nlp):
+    text = ("Kenya Airways cancelled 40 flights on Monday. The government of Kenya said it would "
+            "help, and Nairobi promised money.")
+    _, actors = actors_of(nlp, text)
+    assert "Kenya" not in actors["Kenya Airways"].aliases
+    assert {"Kenya", "Nairobi"} <= set(actors["Kenya"].aliases)
+
+
 def test_jerusalem_acting_is_israel():
     from analysis import analyze
     actors = {a.name: a.aliases
