@@ -2109,8 +2109,7 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                 # (a word tagged a place joins "X Mobile" when the text never has it as one:
                 # "Vayu" of "Vayu Mobile", not "Kenya" of "Kenya Airways")
                 unplaced = ptype[k] not in ("GPE", "LOC") or len(words) == 1 and not (
-                    info.located or info.at or _table_key(k) in COUNTRY_FORMS
-                    or _table_key(k) in _STATE_NAME_KEYS)
+                    info.located or info.at or _table_key(k) in _STATE_NAME_KEYS)
                 if all(_designator(w) for w in tail) \
                         or (tail[0] == "of" and (len(words) >= 2 or words[0] in _OF_HEADS
                                                  and words[0] not in org_enders)) \
