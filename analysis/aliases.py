@@ -170,9 +170,11 @@ STATES = frozenset(STATE_ADJECTIVES.values()) | (
 # exactly one government department, that is who it means (CIVIL_SERVICE_METONYMS).
 GOVERNMENT_METONYMS: dict[str, str] = {"whitehall": "United Kingdom",
                                        "downing street": "United Kingdom", "kremlin": "Russia",
-                                       # presidential palaces: "the Planalto", "La Moneda"
+                                       # presidential palaces: "the Planalto", "La Moneda",
+                                       # "Malacañang"
                                        "planalto": "Brazil", "la moneda": "Chile",
-                                       "casa rosada": "Argentina", "zhongnanhai": "China"}
+                                       "casa rosada": "Argentina", "zhongnanhai": "China",
+                                       "malacañang": "Philippines", "malacanang": "Philippines"}
 CIVIL_SERVICE_METONYMS = frozenset({"whitehall"})
 # Chambers the news names by their last word once the text has named them in full.
 CHAMBER_SHORT_FORMS: dict[str, str] = {"commons": "house of commons", "lords": "house of lords"}
@@ -254,7 +256,7 @@ attorney leader spokesman spokeswoman spokesperson ceo cfo chairperson executive
 councilmember councilman councilwoman alderman alderwoman assemblyman assemblywoman
 assemblymember cr td mla msp taoiseach tánaiste tanaiste counsel barr hon alhaji alhaja hajia
 comrade engr pastor bishop archbishop imam rabbi det insp supt cpl
-mme mlle m madame mademoiselle monsieur herr frau adv
+mme mlle m madame mademoiselle monsieur herr frau adv justice barrister
 rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
 # Letters after a person's name (honours, silk, seats): "Harriet Connaughton KC", "Marius du
@@ -268,7 +270,7 @@ congresswoman governor gov mayor councillor councilor cllr cr councilmember coun
 councilwoman alderman alderwoman assemblyman assemblywoman assemblymember td mp mep mla msp
 minister judge inspector detective sergeant sgt rev reverend sheikh ayatollah taoiseach
 tánaiste tanaiste barr hon alhaji alhaja hajia comrade engr pastor archbishop imam rabbi
-det insp supt cpl mme mlle madame mademoiselle monsieur herr frau adv m
+det insp supt cpl mme mlle madame mademoiselle monsieur herr frau adv m justice barrister
 """.split())
 
 # Words that end an organisation's name and can be dropped in a short reference:
@@ -288,7 +290,7 @@ networks communications media broadcasting terminals ports railways railway util
 power solar wind chemicals materials cement construction engineering developments properties
 hotels resorts retail stores entertainment games software robotics aerospace automotive
 minerals metals copper lithium gas farms dairy airport airports rail trucking freight
-records pictures studios mobile wireless cellular broadband
+records pictures studios mobile wireless cellular broadband chemical shipbuilding biologics
 """.split())
 
 # Last words that make a name an organisation rather than a person (fixes PERSON tags on

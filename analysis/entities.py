@@ -1273,6 +1273,51 @@ def _with_whole_firm_names(text: str, spans: list[_Span]) -> None:
             sp.start = sp.core = start
 
 
+def _rejoined_names(text: str, spans: list[_Span]) -> list[_Span]:
+    """A person's name the tagger cut into two one-word entities of another kind ("Magnus" +
+    "Strand", both tagged places): a given name, one space, and a word the text uses elsewhere
+    as the last word of a person's name ("Mr. Strand") are one person; so are an Arabic name
+    and the family name cut from it ("Tariq bin Sultan" + "Al Marzan")."""
+    surnames = {text[sp.core:sp.end].split()[-1] for sp in spans
+                if sp.label == "PERSON" and text[sp.core:sp.end].split()}
+    out: list[_Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and text[prev.end:sp.start] == " " and prev.poss_end == prev.end \
+                and "PERSON" not in (prev.label, sp.label) \
+                and " " not in text[prev.start:prev.end] and " " not in text[sp.start:sp.end] \
+                and is_given_name(text[prev.start:prev.end]) and text[sp.start:sp.end] in surnames:
+            out[-1] = _Span(prev.start, sp.end, sp.poss_end, "PERSON", prev.start, rescued=True)
+            continue
+        if prev is not None and prev.label == sp.label == "PERSON" \
+                and prev.poss_end == prev.end and text[prev.end:sp.start] == " " \
+                and _ARABIC_FAMILY.match(text, sp.start, sp.end):
+            prev.end, prev.poss_end = sp.end, sp.poss_end     # "Tariq bin Sultan" + "Al Marzan"
+            continue
+        out.append(sp)
+    return out
+
+
+# A nickname in quotation marks inside a full name: 'Rodelio "Dodong" Bautista'.
+_NICKNAMED = re.compile(r"(?<![\w’'-])([A-Z][\w-]+) [\"“][A-Z][\w.-]*(?: [A-Z][\w.-]*)?[\"”] "
+                        r"([A-Z][\w’'-]*[a-z](?: (?:Jr\.|Sr\.|III|II|IV)(?![\w]))?)")
+
+
+def _nicknamed_people(text: str, spans: list[_Span]) -> list[_Span]:
+    """A given name, a nickname in quotation marks and a surname are one person's name, which
+    the tagger cuts around the marks (a name no list knows when it tagged a part a person)."""
+    people = {i for sp in spans if sp.label == "PERSON" for i in range(sp.start, sp.end)}
+    found = []
+    for m in _NICKNAMED.finditer(text):
+        if is_given_name(m.group(1)) or m.start(1) in people or m.start(2) in people:
+            e = m.end(2)
+            found.append(_Span(m.start(), e, _possessive_after(text, e), "PERSON", m.start(),
+                               rescued=True))
+    return found
+# The family name of an Arabic full name, which the tagger may cut off as a name of its own.
+_ARABIC_FAMILY = re.compile(r"(?:Al|El|al|el|Al-|El-|al-|el-)[ -]?[A-Z]")
+
+
 def _with_first_names(doc, text: str, spans: list[_Span]) -> list[_Span]:
     """A one-word person's name with the untagged first name before it ("Jamal Whitfield"), and
     a person's name with the first half of a hyphenated given name ("Marie-" + "Claude")."""
@@ -1310,7 +1355,7 @@ def _with_first_names(doc, text: str, spans: list[_Span]) -> list[_Span]:
 # (a one-letter title, French "M. Morel", only with its full stop: "M" alone is an initial)
 _PERSON_TITLE = re.compile(r"\b(%s)\b\.?[ \u00a0]" % "|".join(
     sorted({f for w in PERSON_TITLES if len(w) > 1 for f in (w.capitalize(), w.upper())},
-           key=len, reverse=True) + ["M(?=\\. (?![A-Z]\\.))"]))
+           key=len, reverse=True) + ["M(?=\\. (?![A-Z]\\.))", "Chief"]))
 
 
 # Sports-club prefixes ("CD Ribera", "AC Milan") and advocacy names built on "for"/"against"
@@ -1459,12 +1504,75 @@ _ROLE_BEFORE_NAME = re.compile(
 
 
 # What an organisation is, in lower case right before its name: "beauty company Coty", "the
-# airline Qantas", "broadcaster Kan".
+# airline Qantas", "broadcaster Kan", "the streaming service Tidewave".
 _KIND_BEFORE_ORG = re.compile(
     r"\b(?:company|firm|giant|maker|retailer|startup|start-up|airline|carrier|lender|insurer|"
     r"brokerage|chain|conglomerate|publisher|broadcaster|outlet|website|agency|nonprofit|"
-    r"non-profit|charity|watchdog|regulator|manufacturer|supplier|developer) "
+    r"non-profit|charity|watchdog|regulator|manufacturer|supplier|developer|service|streamer|"
+    r"platform|bank|studio|label|provider|fund|operator) "
     r"([A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,2})\b(?![ -][A-Z])")
+
+
+# A one-word name the tagger missed, told by the description set off after it: "Oriane, the
+# French singer and actress", "Kairo, the Atlanta rapper", "Cirrusly, the cloud provider",
+# "kontu, a digital bank" (a brand its owner writes in lower case). The description's head is
+# the first of its next four words that one of these lists holds ("the company's" stops it).
+_APPOSITIVE_PERSON = frozenset("""singer rapper actor actress artist musician songwriter drummer
+guitarist bassist vocalist frontman frontwoman filmmaker screenwriter novelist poet author
+comedian dancer choreographer photographer painter sculptor composer conductor pianist
+violinist cellist footballer influencer""".split())
+_APPOSITIVE_ORG = frozenset("""company firm bank lender provider service platform app startup
+start-up airline carrier maker label studio streamer retailer charity broadcaster publisher
+distributor operator insurer manufacturer marketplace brokerage consultancy fintech""".split())
+_APPOSITIVE_NAME = re.compile(r"(?<![\w’'&.-])([A-Z][a-z]{2,}[A-Za-z]*|[a-z][a-z]{3,})(?:’s|'s)?"
+                              r", (?:the|a|an) ((?:[A-Za-z-]+ ){0,3}[A-Za-z-]+)")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'-]* $")
+# ... or as the owner of a company's officers, board or shares: "Cirrusly’s chief technology
+# officer", "NeuVela's shares".
+_COMPANY_OWNER = re.compile(r"(?<![\w’'&.-])([A-Z][a-z]{2,}[A-Za-z]*|[a-z][a-z]{3,})(?:’s|'s) "
+                            r"(?:(?:[a-z-]+ ){0,2}(?:chief|CEO|CFO|CTO|COO|founder|co-founder|"
+                            r"spokes(?:man|woman|person)|board|shares|shareholders|"
+                            r"headquarters|employees|staff)\b)")
+
+
+def _appositive_names(text: str, spans: list[_Span]) -> list[_Span]:
+    """Every mention of a one-word name that the text once describes in apposition as a
+    person or an organisation (see ``_APPOSITIVE_NAME``), when the tagger found none of them
+    and the word is in no dictionary ("Instead, the company said" is no name)."""
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    # a one-word span of the tagger's may be retyped ("Oriane" tagged an organisation)
+    alone = {(sp.start, sp.end): sp.label for sp in spans if sp.label in _NAME_LABELS}
+    named: dict[str, str] = {}
+    for m in _APPOSITIVE_NAME.finditer(text):
+        word = m.group(1)
+        if word in named or m.start(1) in covered and m.span(1) not in alone \
+                or word.lower() in TITLE_WORDS \
+                or word.lower() in FUNCTION_WORDS or word.lower() in MONTHS_AND_DAYS \
+                or word.lower() in COUNTRY_FORMS or _dictionary_word(word.lower()) \
+                or _CAPITALISED_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1)):
+            continue
+        head = next((w for w in m.group(2).split()
+                     if w in _APPOSITIVE_PERSON or w in _APPOSITIVE_ORG), None)
+        if head is not None and (word[0].isupper() or head in _APPOSITIVE_ORG):
+            named[word] = "PERSON" if head in _APPOSITIVE_PERSON else "ORG"
+    for m in _COMPANY_OWNER.finditer(text):
+        word = m.group(1)
+        if word not in named and (m.start(1) not in covered or m.span(1) in alone) \
+                and word.lower() not in TITLE_WORDS \
+                and word.lower() not in FUNCTION_WORDS and word.lower() not in COUNTRY_FORMS \
+                and not _dictionary_word(word.lower()) and not is_given_name(word) \
+                and not _CAPITALISED_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1)):
+            named[word] = "ORG"
+    found = []
+    for word, label in named.items():
+        for m in re.finditer(r"(?<![\w’'&.-])%s(?![\w&-])" % re.escape(word), text):
+            s, e = m.span()
+            if s in covered and alone.get((s, e), label) == label \
+                    or _CAPITALISED_BEFORE.search(text, max(0, s - 30), s) \
+                    or re.match(r" [A-Z]", text[e:e + 2]):
+                continue    # (part of a longer name: "Tidewave Music")
+            found.append(_Span(s, e, _possessive_after(text, e), label, s, rescued=True))
+    return found
 
 
 def _named_after(rx: re.Pattern, label: str, text: str, spans: list[_Span],
@@ -1539,8 +1647,10 @@ def _title_rescues(text: str, spans: list[_Span]) -> list[_Span]:
             if bare != word.rstrip(".") or word.endswith(".") or text[w.end():w.end() + 1] != " ":
                 break   # a possessive, a sentence end or punctuation closes the name
             pos = w.end() + 1
-        if not words:
-            continue
+        if not words or m.group(1) == "Chief" and (len(words) < 2 or any(
+                _dictionary_word(_POSSESSIVE.sub("", w.group()).rstrip(".").lower())
+                for w in words)):
+            continue    # ("Chief Olumide Akinbode", a Nigerian title; not "Chief Operating")
         t = _trim(text, words[0].start(), words[-1].end())
         if t and m.start() in starts:    # spaCy's entity took the title in ("Cllr Aoife")
             found.append(_Span(m.start(), t[1], t[2], "PERSON", t[0], rescued=True, titled=True))
@@ -1871,15 +1981,16 @@ def _surname_phrase(short: _KeyInfo, full: _KeyInfo) -> bool:
     if len(shown) != len(full.words):
         return False
     before = shown[-n - 1]
-    return (short.words[0] in PARTICLES or short.words[0] in _GAELIC_PARTICLES
-            or gender_of_given_name(first) is None) \
-        and (gender_of_given_name(before) is not None or short.words[0] in PARTICLES
+    particle = short.words[0] in PARTICLES or short.words[0] in _CAPITALISED_PARTICLES
+    return (particle or gender_of_given_name(first) is None) \
+        and (gender_of_given_name(before) is not None or particle
              and (is_given_name(before) or len(full.words) > n + 1))   # ("Ali Al Sulaiti")
 
 
-# Capitalised particles that open Irish, Scottish and Italian surnames ("Mac Cárthaigh", "Ní
-# Bhriain", "Lo Bianco", "Dalla Costa").
-_GAELIC_PARTICLES = frozenset("mac mc ó ní nic uí ua mhic lo li dalla dello degli".split())
+# Capitalised particles that open Irish, Scottish, Italian and Arabic surnames ("Mac Cárthaigh",
+# "Ní Bhriain", "Lo Bianco", "Dalla Costa", "Abu Shakra").
+_CAPITALISED_PARTICLES = frozenset("mac mc ó ní nic uí ua mhic lo li dalla dello degli abu abou "
+                                   "bou".split())
 
 
 def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
@@ -1933,7 +2044,9 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
         first = infos.get(infos[m].words[0])
         return (ptype[m] in ("PERSON", "FAC") and first is not None and not first.titled
                 and first.labels["ORG"] > first.labels["PERSON"] + first.labels["FAC"]
-                and not (ptype[m] == "PERSON" and _lone_given_name(first)))   # ("Helena")
+                and not (ptype[m] == "PERSON" and _lone_given_name(first))   # ("Helena")
+                and not (ptype[m] == "PERSON" and _unlisted_given_name(first)
+                         and not _dictionary_word(infos[m].words[-1])))  # ("Dawit Gebremedhin")
 
     orgs = {m for m in multi if opens_org(m)}
     people_words = {w for m in multi if ptype[m] == "PERSON" and m not in orgs
@@ -1974,10 +2087,13 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
             continue
         # a word that opens several names of different bodies ("Calderbrook Examiner",
         # "Calderbrook Borough Council", "Calderbrook General Hospital") is the place they
-        # share, not the short form of one of them
+        # share, not the short form of one of them, unless one is their group
         opened = {groups.find(m) for m in by_prefix.get(words, ()) if m != k
                   and len(infos[m].words) > len(words)}
-        if len(opened) >= 3:
+        parents = {groups.find(m) for m in cands if infos[m].words[len(words):] in _GROUP_TAILS}
+        if len(opened) >= 3 and len(parents) == 1:
+            cands = [m for m in cands if groups.find(m) in parents]    # the group of them
+        elif len(opened) >= 3:
             continue
         roots: dict[str, int] = {}
         for m in cands:
@@ -1990,6 +2106,9 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
             info.org_short = True
 
 
+# A business group's name after the word its companies share: "Hanseong" is "Hanseong Group",
+# not "Hanseong Chemical".
+_GROUP_TAILS = frozenset({("group",), ("holdings",), ("group", "holdings")})
 _OF_HEADS = frozenset("chamber commission tribunal assembly court council".split())
 _PARTY_HEADS = frozenset("party alliance union league movement front bloc coalition".split())
 
@@ -2170,7 +2289,12 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         norp_surname = ptype[k] == "NORP" and len(info.words) == 1 and any(
             m in people_set and _is_suffix(info.words, infos[m].words)
             for m in by_suffix.get(info.words, ()))
+        # (and a given name no list knows, when it opens one person's full name: "Yohannes"
+        # after "Yohannes Bekele", tagged a people; "Dawit" tagged a body)
+        unlisted = _unlisted_given_name(info) and len(
+            {groups.find(m) for m in by_first.get(info.words[0], ()) if m in people_set}) == 1
         if k in pinned or k in people_set or ptype[k] == "NORP" and not norp_surname \
+                and not unlisted \
                 or _table_key(k) in CAPITAL_METONYMS \
                 or k in GOVERNMENT_METONYMS or (ptype[k] != "PERSON" and len(info.words) > 1
                                                 and info.words[0] not in PARTICLES
@@ -2183,10 +2307,11 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         cands = {groups.find(m) for m in by_suffix.get(info.words, ()) or by_suffix.get(
                      (_bare_surname(info.words[0]),) if len(info.words) == 1 else (), ())
                  if m in people_set and _is_suffix(info.words, infos[m].words)}
-        if ptype[k] == "ORG" and not info.labels["PERSON"] and not _lone_given_name(info):
+        if ptype[k] == "ORG" and not info.labels["PERSON"] and not _lone_given_name(info) \
+                and not unlisted:
             pass    # an ORG-tagged word only joins a person as a surname (or a given name)
         elif not cands and len(info.words) == 1 and (info.labels["PERSON"]
-                                                       or _lone_given_name(info)):
+                                                       or _lone_given_name(info) or unlisted):
             cands = {groups.find(m) for m in by_first.get(info.words[0], ())
                      if m in people_set and (len(infos[m].words) <= 3
                                              or infos[m].words[1] in PARTICLES)}
@@ -2237,6 +2362,16 @@ def _lone_given_name(info: _KeyInfo) -> bool:
             and _table_key(info.key) not in COUNTRY_FORMS)
 
 
+def _unlisted_given_name(info: _KeyInfo) -> bool:
+    """A capitalised word that no list of given names nor the dictionary holds and the text
+    never uses as a place ("Dawit", "Yohannes"): a given name when it opens one person's full
+    name, as Ethiopian and Icelandic names are used alone."""
+    shown = info.displays.most_common(1)[0][0] if info.displays else ""
+    return (len(info.words) == 1 and not info.located and not info.at and shown[:1].isupper()
+            and not shown.isupper() and " " not in shown and not is_given_name(shown)
+            and _table_key(info.key) not in COUNTRY_FORMS and not _dictionary_word(info.key))
+
+
 _PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
 _KIN_M = "father son brother husband uncle nephew grandfather grandson widower stepfather stepson"
 _KIN_F = ("mother daughter sister wife aunt niece grandmother granddaughter widow stepmother "
@@ -2271,6 +2406,7 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
     """Each bare mention of a surname two people in the text share ("Conor Whelan" and
     "Bridget Whelan") goes to one of them, by the text's cues:
 
+    - only the people named in full before the mention, if any are, and among them:
     - a title the text gave only one of them in full ("Dr Marsh" for "Dr Peter Marsh");
     - a gendered title ("Mr Whelan", "Ms Whelan") picks the one person whose gender is that
       (from pronouns after their full name before anyone else is named, a gendered title, a kin
@@ -2341,7 +2477,9 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
     ranked = sorted(cands, key=lambda g: (-count[g], first.get(g, len(text))))
     full_at = {f.start: groups.find(f.key) for f in full}
     for idx, sp in bare:
-        pool = list(cands)
+        # only someone already named in full: "Erik Lindqvist ... Lindqvist said. He is not
+        # related to Sara Lindqvist"
+        pool = [g for g in cands if first.get(g, len(text)) < sp.start] or list(cands)
         other = _NOT_RELATED_TO.match(text, sp.poss_end)
         if other and full_at.get(other.end()) in pool and len(pool) > 1:
             # 'Mr Park, who is no relation of Park Soo-jin': not her
@@ -2391,6 +2529,8 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _ner_spans(doc, text)
     defined, def_pairs = _definitions(text, spans)
     spans = _overlay(spans, defined, replace=True)
+    spans = _overlay(spans, _appositive_names(text, spans), replace=True)
+    spans = _overlay(spans, _nicknamed_people(text, spans), replace=True)
     repeats, places = _name_rescues(doc, text, spans)
     spans = _overlay(spans, repeats, replace=False)
     spans = _overlay(spans, places, replace=False, over_weak=True)
@@ -2416,7 +2556,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     # (replacing: the tagger runs a player's statistic into the name, "K. Hupfer 1 goal")
     spans = _overlay(spans, _stat_line_people(text, spans), replace=True)
     spans = _overlay(spans, _known_orgs(doc, text, spans), replace=False)
-    spans = _with_first_names(doc, text, spans)
+    spans = _with_first_names(doc, text, _rejoined_names(text, spans))
     spans = _whole_surnames(text, spans)
     _with_leading_words(text, spans)
     _with_whole_firm_names(text, spans)
@@ -2819,6 +2959,7 @@ def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
         return "ORG"    # an organisation's short form ("Corvane" tagged PERSON) does not vote
     if full_name and not any(infos[k].words == infos[best].words[:1] and infos[k].labels["ORG"]
                              > infos[k].labels["PERSON"] and not _lone_given_name(infos[k])
+                             and not _unlisted_given_name(infos[k])
                              for k in keys):
         kind = "PERSON"     # a full name decides; surnames get mis-tagged as ORG/GPE
         # (not a "full name" whose first word alone is tagged an organisation: "Laurentian Rail")

@@ -103,6 +103,14 @@ ORG_NOUNS = {"company", "firm", "group", "business", "bank", "club", "fund", "ch
              "utility", "broadcaster", "publisher", "developer", "manufacturer", "government",
              "organisation", "organization", "association", "trust", "board", "committee",
              "label", "studio", "network", "carmaker", "automaker", "miner", "chain"}
+# Words in a company's name that say its trade: "the label" is "Halcyon Records".
+_TRADE_NAME_WORDS = {"label": {"records", "music", "recordings"},
+                     "studio": {"pictures", "studios", "films"},
+                     "airline": {"airways", "airlines", "air"}, "carrier": {"airways", "airlines"},
+                     "carmaker": {"motors", "motor", "auto"}, "automaker": {"motors", "motor"},
+                     "miner": {"mining", "minerals", "resources"},
+                     "insurer": {"insurance", "assurance"},
+                     "broadcaster": {"broadcasting", "television", "tv", "radio"}}
 # Nouns for private bodies, and words in the names of public ones: "the company" or "the group"
 # said is not the Data Protection Office or the Department of Education named last.
 PRIVATE_ORG_NOUNS = {"company", "firm", "business", "bank", "club", "fund", "charity", "party",
@@ -1234,8 +1242,11 @@ class SpeakerResolver:
 
     def _adverb_subject(self, verb):
         """A person's name the parser took for an adverb of the verb after it ('..., but
-        Early still says'): the verb's subject when it has no other."""
-        adverbs = [c for c in verb.children if c.i < verb.i and c.dep_ in ("advmod", "npadvmod")]
+        Early still says') or for a compound of it ('Kestenbaum disputes that reading'): the
+        verb's subject when it has no other."""
+        adverbs = [c for c in verb.children if c.i < verb.i and (
+            c.dep_ in ("advmod", "npadvmod")
+            or c.dep_ == "compound" and c.i == verb.i - 1 and verb.tag_ in ("VBZ", "VBD"))]
         adverbs += [cc for c in adverbs for cc in c.children     # 'Early still says'
                     if cc.i < c.i and cc.dep_ in ("advmod", "npadvmod")]
         for c in adverbs:
@@ -1404,7 +1415,7 @@ class SpeakerResolver:
             if found is not None:
                 return Attribution(found[0], text, confidence * found[1], token.i)
             if noun.lower_ in ORG_NOUNS:    # "the company said": the organisation just named
-                org = self._nearest_org(token)
+                org = self._org_of_trade(noun) or self._nearest_org(token)
                 if org is not None:
                     return Attribution(org, text, confidence * 0.6, token.i)
         named = self._name_given_as(token)
@@ -1492,8 +1503,10 @@ class SpeakerResolver:
         return max(last, key=lambda a: (count[a], last[a]))
 
     def _principal(self, token):
+        """Whom a spokesperson speaks for: "the agency's spokesperson", "a spokesperson for
+        X", "a NeuVela spokesperson" (a name as a modifier)."""
         for c in token.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" or c.dep_ == "compound" and c.i in self.mention_of:
                 return c
             if c.dep_ == "prep" and c.lower_ in ("for", "of", "to"):
                 for cc in c.children:
@@ -1550,6 +1563,18 @@ class SpeakerResolver:
                 if _fits_noun(token.lower_, self._actor(m)):
                     nearest = nearest or self._actor(m)
         return nearest
+
+    def _org_of_trade(self, token) -> str | None:
+        """'the label' -> the nearest earlier organisation whose name says that trade
+        ("Halcyon Records"), wherever other bodies were named since."""
+        words = _TRADE_NAME_WORDS.get(token.lower_)
+        if not words:
+            return None
+        for m, lo, _ in reversed(self.mention_spans):
+            if lo < token.i and not self.in_quote[lo] and self._names_org(m) \
+                    and words & set(self._actor(m).lower().split()):
+                return self._actor(m)
+        return None
 
     def _org_of_kind(self, token) -> str | None:
         """'A ministry spokesperson', 'a police spokesman': the nearest organisation named

@@ -1675,3 +1675,93 @@ def test_kin_before_a_name_may_carry_a_second_role():
                    "his father, "):
         assert _KIN_BEFORE.search(before), before
     assert not _KIN_BEFORE.search("the campaign manager, ")
+
+
+def test_a_one_word_name_described_after_it_is_found(nlp):
+    text = ("The loudest protest came from Solenne, the Belgian singer and actress, who posted "
+            "about it. Customers of fabrik, a digital bank with two million users, saw errors. "
+            "Quorvia, the cloud provider, apologised. Later fabrik said it had fixed the fault, "
+            "and Solenne said she was still angry. Instead, the company said nothing.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Solenne"].type == "PERSON"
+    assert actors["fabrik"].type == "ORG" and "fabrik" in actors["fabrik"].aliases
+    assert actors["Quorvia"].type == "ORG"
+    assert "Instead" not in actors
+
+
+def test_a_company_named_as_the_owner_of_its_officers(nlp):
+    text = ("The fault lay in the routing system. Dr. Ravi Menon, Strellify’s chief technology "
+            "officer, said 300 staff had worked through the night. Nobody at Strellify pretends "
+            "otherwise.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Strellify"].type == "ORG"
+
+
+def test_the_streaming_service_before_its_name(nlp):
+    text = ("The suit also complains that the label licensed 11 unreleased demos to the streaming "
+            "service Wavecrest for its “Vault Sessions” series.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Wavecrest"].type == "ORG"
+
+
+def test_a_bare_surname_is_someone_already_named_in_full(nlp):
+    text = ("Anders Holmqvist, a Danish critic on the jury, defended the result. “It was the best "
+            "film,” Holmqvist said. He is not related to Maja Holmqvist, the studio’s producer, "
+            "who accepted the award. Maja Holmqvist said the studio had no contact with jurors.")
+    mentions, actors = actors_of(nlp, text)
+    assert "Holmqvist" in actors["Anders Holmqvist"].aliases
+    assert "Holmqvist" not in actors["Maja Holmqvist"].aliases
+
+
+def test_a_name_cut_in_two_by_the_tagger_is_one_person():
+    from analysis import analyze
+    text = ("Magnus Strand, NeuVela’s chief executive, said the company would cooperate. "
+            "“Our first thoughts are with the family,” Mr. Strand said. Professor Helena Strand, "
+            "his elder sister, founded the company.")
+    actors = {a.name: a for a in analyze(text).actors}
+    assert "Mr. Strand" in actors["Magnus Strand"].aliases
+    assert "Mr. Strand" not in actors["Helena Strand"].aliases
+
+
+def test_arabic_names_keep_their_family_name_and_particles(nlp):
+    text = ("The fund is chaired by Sheikh Tariq bin Sultan Al Marzan, a member of the ruling "
+            "family. According to Mohammed Abu Shakra, an analyst at the Gulf Policy Centre, the "
+            "deal is large. “It is large,” Abu Shakra said. In a statement, Sheikh Tariq said it "
+            "was sound.")
+    _, actors = actors_of(nlp, text)
+    assert "Tariq bin Sultan Al Marzan" in actors
+    assert "Sheikh Tariq" in actors["Tariq bin Sultan Al Marzan"].aliases
+    assert "Abu Shakra" in actors["Mohammed Abu Shakra"].aliases
+
+
+def test_a_given_name_no_list_knows_stands_for_its_full_name(nlp):
+    text = ("Dawit Gebremedhin, a former pilot, runs the airline. Dawit, who has run it since "
+            "2021, said the new aircraft would help. “For ten years we have turned passengers "
+            "away,” he said.")
+    _, actors = actors_of(nlp, text)
+    assert "Dawit" in actors["Dawit Gebremedhin"].aliases
+    assert actors["Dawit Gebremedhin"].type == "PERSON"     # (not the body "Dawit" was tagged)
+
+
+def test_nigerian_titles_open_a_name(nlp):
+    text = ("In a dissent, Justice Nneka Obi said records showed more votes than voters. The "
+            "governor’s counsel, Chief Olumide Akinbode, described the ruling as sound, and "
+            "Barrister Chukwuemeka Okonkwo said his client would appeal.")
+    _, actors = actors_of(nlp, text)
+    assert {"Nneka Obi", "Olumide Akinbode", "Chukwuemeka Okonkwo"} <= set(actors)
+
+
+def test_a_group_is_the_short_form_its_companies_share(nlp):
+    text = ("Prosecutors charged the heir of Daeyang Group. The merger of Daeyang Chemical and "
+            "Daeyang C&T helped him, and Daeyang Electronics shares fell. Daeyang said the "
+            "charges were baseless.")
+    mentions, actors = actors_of(nlp, text)
+    assert "Daeyang" in actors["Daeyang Group"].aliases
+
+
+def test_a_nickname_in_quotation_marks_inside_a_name(nlp):
+    text = ('"We have fished here for decades," said Ernesto "Boyet" Salcedo, who leads the '
+            'fishers. Salcedo said the boats would return.')
+    _, actors = actors_of(nlp, text)
+    full = next(a for a in actors.values() if "Salcedo" in a.name)
+    assert "Salcedo" in full.aliases and "Ernesto" in full.name

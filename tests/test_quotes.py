@@ -1766,3 +1766,24 @@ def test_letters_after_a_name_that_the_parse_made_its_head():
 def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
     from analysis import analyze
     assert analyze(text).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a spokesperson with a name as a modifier speaks for it, not for the body named last
+    ("Corvella Biotech halted the trial on Monday. The ALS Carers Network said it supported "
+     "the pause. Patients “deserve to know what went wrong”, said Ruth Amsel, the network’s "
+     "chief executive.\n\nA Corvella spokesperson said the patient who died had “several other "
+     "medical conditions”.", "Corvella Biotech"),
+    # "the label" is the company whose name says its trade, not the service named last
+    ("Mira Solano sued Kestrel Records in June. Brightline said it had bought the recordings "
+     "“in good faith”.\n\nA spokesperson for the label said Kestrel had “honored every term”.",
+     "Kestrel Records"),
+    # a surname the parse made a compound of the verb after it is that sentence's subject
+    ("Jonah Nussbaum, an attorney for the singer, spoke.\n\nEvelyn Marsh, a lawyer for the "
+     "label, went further.\n\nNussbaum disputes that reading. The 2020 extension, he said, "
+     "“changed the royalty rate, not her rights,” and the clause still applies.",
+     "Jonah Nussbaum"),
+])
+def test_whom_a_spokesperson_a_trade_noun_and_a_misparsed_subject_name(text, speaker):
+    from analysis import analyze
+    assert analyze(text).quotes[-1].speaker == speaker
