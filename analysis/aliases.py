@@ -203,7 +203,7 @@ cooperate coordinate signal hint acknowledge admit confirm dismiss blame accept 
 insist lobby allow permit authorise authorize provide pay fund give boycott arm help aid
 accuse denounce slam praise hail thank invite host warn move step act retreat respond comment
 reply appeal try fail continue prepare need decline walk make take escape flee
-report write publish reveal note estimate
+report write publish reveal note estimate reaffirm reiterate affirm stress underline
 beat defeat win lose score draw qualify
 brush rebuff spurn snub ignore shrug spend borrow
 """.split())
@@ -291,6 +291,7 @@ power solar wind chemicals materials cement construction engineering development
 hotels resorts retail stores entertainment games software robotics aerospace automotive
 minerals metals copper lithium gas farms dairy airport airports rail trucking freight
 records pictures studios mobile wireless cellular broadband chemical shipbuilding biologics
+energi energia energie énergie
 """.split())
 
 # Last words that make a name an organisation rather than a person (fixes PERSON tags on

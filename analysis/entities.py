@@ -152,6 +152,8 @@ _INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z0-9])")
 _INNER_POSSESSIVE_LOWER = re.compile(r"['’]s(?:\s+[a-z][\w-]*)+")
 _NEXT_CAPITALISED = re.compile(r" ([A-Z][a-z]+)\b")
 _NEXT_LOWER = re.compile(r" ([a-z]+)\b")
+_NEXT_INSTITUTION = re.compile(r"(?: [A-Z][a-z]+){0,2} (?:Ministry|Embassy|Navy|Army|Coast Guard|"
+                               r"Air Force|Foreign Office|Defence Ministry)(?![\w-]| of| [A-Z])")
 _ADMINISTRATION = re.compile(r" [Aa]dministration\b")
 _ALL_CAPS = re.compile(r"\b[A-Z]{2,6}\b")
 _SPACE_BEFORE_POSSESSIVE = re.compile(r"\s+(?=['’]s?$)")
@@ -1542,6 +1544,8 @@ def _appositive_names(text: str, spans: list[_Span]) -> list[_Span]:
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
     # a one-word span of the tagger's may be retyped ("Oriane" tagged an organisation)
     alone = {(sp.start, sp.end): sp.label for sp in spans if sp.label in _NAME_LABELS}
+    # (a person has a chief of staff too: "Assad's chief global backer")
+    people = {text[sp.start:sp.end] for sp in spans if sp.label == "PERSON"}
     named: dict[str, str] = {}
     for m in _APPOSITIVE_NAME.finditer(text):
         word = m.group(1)
@@ -1557,12 +1561,22 @@ def _appositive_names(text: str, spans: list[_Span]) -> list[_Span]:
             named[word] = "PERSON" if head in _APPOSITIVE_PERSON else "ORG"
     for m in _COMPANY_OWNER.finditer(text):
         word = m.group(1)
-        if word not in named and (m.start(1) not in covered or m.span(1) in alone) \
+        if word not in named and word not in people \
+                and (m.start(1) not in covered or m.span(1) in alone) \
                 and word.lower() not in TITLE_WORDS \
                 and word.lower() not in FUNCTION_WORDS and word.lower() not in COUNTRY_FORMS \
                 and not _dictionary_word(word.lower()) and not is_given_name(word) \
                 and not _CAPITALISED_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1)):
             named[word] = "ORG"
+    return _every_mention(text, named, spans)
+
+
+def _every_mention(text: str, named: dict[str, str], spans: list[_Span]) -> list[_Span]:
+    """Spans for every occurrence of each one-word name in ``named`` (name -> label) that no
+    span holds or that a one-word span holds under another label, unless it is part of a
+    longer capitalised name ("Tidewave Music")."""
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    alone = {(sp.start, sp.end): sp.label for sp in spans if sp.label in _NAME_LABELS}
     found = []
     for word, label in named.items():
         for m in re.finditer(r"(?<![\w’'&.-])%s(?![\w&-])" % re.escape(word), text):
@@ -1570,7 +1584,7 @@ def _appositive_names(text: str, spans: list[_Span]) -> list[_Span]:
             if s in covered and alone.get((s, e), label) == label \
                     or _CAPITALISED_BEFORE.search(text, max(0, s - 30), s) \
                     or re.match(r" [A-Z]", text[e:e + 2]):
-                continue    # (part of a longer name: "Tidewave Music")
+                continue
             found.append(_Span(s, e, _possessive_after(text, e), label, s, rescued=True))
     return found
 
@@ -1584,6 +1598,9 @@ def _named_after(rx: re.Pattern, label: str, text: str, spans: list[_Span],
     found = []
     for m in rx.finditer(text):
         s, e = m.span(1)
+        stop = text.find(". ", s, e)
+        if stop >= 0:
+            e = stop + 1    # ("the streaming service Tidewave. Within hours ...")
         if text[e - 1] == ".":
             e -= 1
         words = [w.lower() for w in re.split(r"[ -]", text[s:e]) if w]
@@ -1618,6 +1635,9 @@ def _aged_people(text: str, spans: list[_Span]) -> list[_Span]:
     for m in _NAME_AND_AGE.finditer(text):
         s, e = m.span(1)
         words = m.group(1).split()
+        while len(words) > 2 and _dictionary_word(words[0].lower()) \
+                and not is_given_name(words[0]):
+            s += len(words.pop(0)) + 1      # a rank before the name: "(First) Class Arnel Dizon"
         if (s, e) in people or any(w.lower() in TITLE_WORDS or w.lower() in ORG_HEADS
                                    or w.lower() in MONTHS_AND_DAYS or w.lower() in FUNCTION_WORDS
                                    for w in words):
@@ -1722,6 +1742,12 @@ def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
         if sp.label == "NORP" and m and m.group(1) in NORP_INSTITUTIONS:
             end = sp.end + m.end()
             found.append(_Span(sp.start, end, end, "ORG", sp.start, rescued=True))
+        # ... in capitals, with its portfolio: "A Chinese Foreign Ministry spokesperson"
+        capitals = _NEXT_INSTITUTION.match(text, sp.end) if sp.label == "NORP" else None
+        if capitals:
+            end = capitals.end()
+            found.append(_Span(sp.start, end, _possessive_after(text, end), "ORG", sp.start,
+                               rescued=True))
         # "the US military said in a statement": a state's armed or police force, likewise
         # (not its "government", which annotations split on: an alias of the state or its own)
         elif sp.label == "GPE" and m and m.group(1) in STATE_FORCES:
@@ -2445,7 +2471,8 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
         given = gender_of_given_name(text[sp.core:sp.end].split()[0])
         if given in ("m", "f"):
             gender_votes[g][given] += 1     # "Rose Ochieng" for "Ms Ochieng"
-        before = _KIN_BEFORE.search(text, max(0, sp.start - 60), sp.start)
+        opens = sp.title_start if 0 <= sp.title_start < sp.start else sp.start
+        before = _KIN_BEFORE.search(text, max(0, opens - 60), opens)   # ("his father, Chairman X")
         after = _KIN_AFTER.match(text[sp.poss_end:sp.poss_end + 160])
         for kin in (before, after):
             if kin:
@@ -2540,9 +2567,19 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _structural_rescues(doc, text, spans), replace=False)
     spans = _overlay(spans, _org_rescues(text, spans), replace=False)
     spans = _overlay(spans, _title_rescues(text, spans), replace=False)
-    spans = _overlay(spans, _aged_people(text, spans), replace=False)
+    aged = _aged_people(text, spans)
+    # (the end of a longer entity the tagger ran a rank into: "Seaman First Class Arnel Dizon")
+    ranked = [a for a in aged if any(sp.end == a.end and sp.start < a.start
+                                     and sp.label not in ("PERSON", "NORP") for sp in spans)]
+    spans = _overlay(spans, [a for a in aged if a not in ranked], replace=False)
+    spans = _overlay(spans, ranked, replace=True)
     spans = _overlay(spans, _role_named_people(text, spans), replace=False)
-    spans = _overlay(spans, _kind_named_orgs(text, spans), replace=False)
+    kind_named = _kind_named_orgs(text, spans)
+    spans = _overlay(spans, kind_named, replace=False)
+    # (and the name's other mentions: "the streaming service Tidewave" ... "Tidewave pulled")
+    spans = _overlay(spans, _every_mention(text, {
+        text[sp.start:sp.end]: "ORG" for sp in kind_named if " " not in text[sp.start:sp.end]
+        and not _dictionary_word(text[sp.start:sp.end].lower())}, spans), replace=True)
     outlets = _outlet_rescues(text, spans)
     # (an outlet before its review, "according to The Verge’s Stadia review", replaces what the
     # tagger ran on into the product: "Verge’s Stadia")

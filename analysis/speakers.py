@@ -30,6 +30,7 @@ from .nlp import text_of
 # Reporting verbs, by base form; forms are generated below (the pipeline has no lemmatizer).
 SPEECH_VERBS = (
     "say tell add write argue insist warn claim acknowledge post state explain note declare "
+    "reaffirm affirm restate underline "
     "announce admit confirm deny reply respond ask suggest continue conclude stress emphasise "
     "emphasize observe remark recall predict promise vow pledge urge praise accuse criticise "
     "criticize complain concede contend assert maintain agree tweet caution comment testify "
@@ -40,7 +41,7 @@ SPEECH_VERBS = (
     "protest object propose recommend advise insist reason muse scoff snap grumble mock "
     "tell point hit lash quote chant order beg disagree dispute cheer tout decry deride brag "
     "scold assail lambast lambaste rule rebut gush rave sneer opine confide bemoan fume "
-    "reject offer put remind interject heckle go"
+    "reject offer put remind interject heckle go blame"
 ).split()
 # Verbs that say someone spoke without reporting what: they only carry a speaker over to a
 # quotation that follows with no attribution of its own ('Ward spoke first. "..."').
@@ -64,12 +65,14 @@ _IRREGULAR = {
 _DOUBLING = {"admit", "quip", "slam", "snap", "submit", "beg", "brag", "rebut", "sum"}
 # Verbs that report speech only with a subject that did the speaking ("X called it 'a raid'");
 # without one ("a group called 'Y'", "so-called 'Z'") they name things instead.
-LABEL_VERBS = {"call", "describe", "brand", "label", "reject"}
+LABEL_VERBS = {"call", "describe", "brand", "label", "reject", "blame"}
 # Verbs that frame something as something: a quotation after their "as" is the subject's words
 # ('Ward sees the lineup as its "Achilles heel"', 'which Apple views as "a fundamental human
-# right"', 'brushed the episode aside as "fully remediated"'); without "as" they report nothing.
+# right"', 'brushed the episode aside as "fully remediated"', 'has defended the sale as part of a
+# programme to "bring private capital"'); without "as" they report nothing.
 FRAMING_VERBS = {"see", "view", "regard", "portray", "depict", "paint", "cast", "characterise",
-                 "characterize", "smear", "frame", "brush", "introduce", "sum"}
+                 "characterize", "smear", "frame", "brush", "introduce", "sum", "defend",
+                 "justify", "denounce", "pitch", "bill"}
 # Verbs of going on speaking: "he added" is the man last quoted.
 _GOING_ON = frozenset(("added", "adds", "adding", "continued", "continues"))
 # Participles that open a sentence on what its subject was asked ("Asked whether X ..., he").
@@ -150,6 +153,13 @@ _ROLE_GROUPS = (
     ("detective", "det"), ("sergeant", "sgt"), ("inspector", "insp"), ("professor", "prof"),
     ("superintendent", "supt"), ("constable", "const", "pc"), ("lieutenant", "lt"),
     ("captain", "capt"), ("governor", "gov"), ("representative", "rep"),
+    # a portfolio's chief by any of its titles ("Defense Secretary X" is "the defense chief")
+    ("defense chief", "defence chief", "defense secretary", "defence secretary",
+     "defense minister", "defence minister"),
+    ("finance chief", "finance minister", "finance secretary", "treasury secretary"),
+    ("foreign minister", "foreign secretary", "top diplomat"),
+    ("health chief", "health minister", "health secretary"),
+    ("interior minister", "interior chief", "home secretary"),
 )
 ROLE_SYNONYMS: dict[str, tuple[str, ...]] = {
     w: tuple(x for x in g if x != w) for g in _ROLE_GROUPS for w in g}
@@ -564,8 +574,9 @@ class SpeakerResolver:
         for i in numpy.flatnonzero((subject_deps | root) & propn).tolist():   # names NER missed
             t = self.doc[i]
             if t.i in self.mention_of or self.in_quote[t.i] or t.lower_ in TITLE_WORDS \
-                    or t.text in POST_NOMINAL_LETTERS and t.i - 1 in self.mention_of:
-                continue        # ('Counsel for the petitioner, X,': a post)
+                    or t.text in POST_NOMINAL_LETTERS and t.i - 1 in self.mention_of \
+                    or not t.text[:1].isupper():
+                continue        # ('Counsel for the petitioner, X,': a post; 'the coast guard')
             name = self.name_text(t)
             # (a surname the tagger missed here of the one person the text names with it)
             owners = {a for a in self._persons if a.split()[-1] == name and a != name}
@@ -1241,9 +1252,9 @@ class SpeakerResolver:
                    for c in verb.children)
 
     def _adverb_subject(self, verb):
-        """A person's name the parser took for an adverb of the verb after it ('..., but
-        Early still says') or for a compound of it ('Kestenbaum disputes that reading'): the
-        verb's subject when it has no other."""
+        """A name the parser took for an adverb of the verb after it ('..., but Early still
+        says', 'Cirrusly says') or for a compound of it ('Kestenbaum disputes that reading'):
+        the verb's subject when it has no other."""
         adverbs = [c for c in verb.children if c.i < verb.i and (
             c.dep_ in ("advmod", "npadvmod")
             or c.dep_ == "compound" and c.i == verb.i - 1 and verb.tag_ in ("VBZ", "VBD"))]
@@ -1252,7 +1263,8 @@ class SpeakerResolver:
         for c in adverbs:
             if not self.in_quote[c.i]:
                 m = self.mention_of.get(c.i)
-                if m is not None and m.label in _PERSON_LABELS and verb.pos_ in ("VERB", "AUX") \
+                if m is not None and (m.label in _PERSON_LABELS or m.label == "ORG") \
+                        and verb.pos_ in ("VERB", "AUX") \
                         and not any(cc.dep_ in _SUBJECT_DEPS for cc in verb.children):
                     return c
         return None

@@ -1765,3 +1765,41 @@ def test_a_nickname_in_quotation_marks_inside_a_name(nlp):
     _, actors = actors_of(nlp, text)
     full = next(a for a in actors.values() if "Salcedo" in a.name)
     assert "Salcedo" in full.aliases and "Ernesto" in full.name
+
+
+def test_a_nationality_and_its_ministry_in_capitals(nlp):
+    text = ("A Chinese Foreign Ministry spokesperson went further, telling reporters that Manila "
+            "should “stop provoking trouble”.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Chinese Foreign Ministry"].type == "ORG"
+
+
+def test_a_rank_run_into_an_aged_name(nlp):
+    text = ("A third, Seaman First Class Arnel Dizon, 24, was struck on the head and airlifted "
+            "to Puerto Princesa, where he was in stable condition on Sunday night.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Arnel Dizon"].type == "PERSON"
+
+
+def test_a_titled_father_is_secondary_to_his_son(nlp):
+    text = ("Prosecutors rested their case against Vice Chairman Lee Tae-yoon on Thursday. "
+            "Since taking charge in 2020, when his father, Chairman Lee Jung-ho, began to step "
+            "back, Lee has doubled the group's profits.")
+    _, actors = actors_of(nlp, text)
+    assert "Lee" in actors["Lee Tae-yoon"].aliases
+
+
+def test_a_service_named_at_a_sentence_end_and_again_later(nlp):
+    text = ("A fan noticed that the copyright line had changed on the streaming service "
+            "Wavecrest. Within hours the post had been shared widely. The label had licensed the "
+            "demos to Wavecrest for a series. Wavecrest pulled them last week.")
+    mentions, actors = actors_of(nlp, text)
+    assert actors["Wavecrest"].type == "ORG"
+    assert sum(m.actor == "Wavecrest" for m in mentions) == 3
+
+
+def test_a_person_owning_a_chief_is_no_company(nlp):
+    text = ("The deal would put the U.S. alongside Assad’s chief global backer. Russian forces "
+            "fight for Assad’s regime.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Assad"].type == "PERSON"

@@ -1787,3 +1787,51 @@ def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
 def test_whom_a_spokesperson_a_trade_noun_and_a_misparsed_subject_name(text, speaker):
     from analysis import analyze
     assert analyze(text).quotes[-1].speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "the defense chief" is whom the text called "Defense Secretary", not his namesake
+    ("Senator Joaquin \"Jake\" Villacorta III, the nephew of Defense Secretary Renato Villacorta, "
+     "has asked why crews are being sent \"to face the biggest coast guard alone\".\n\nSecretary "
+     "Villacorta, for his part, vowed on Sunday to send more vessels. \"We will not be driven "
+     "out of our own waters,\" the defense chief said.", "Renato Villacorta"),
+    # a quotation after "defended X as ..." is the defender's
+    ("Finance Minister Meseret Tadesse has defended the sale as part of a programme to \"bring "
+     "private capital into state enterprises\". The union disagreed.", "Meseret Tadesse"),
+])
+def test_a_portfolio_chief_and_a_defence_as(text, speaker):
+    from analysis import analyze
+    assert analyze(text).quotes[-1].speaker == speaker
+
+
+def test_a_capital_that_reaffirms_speaks_for_its_state():
+    from analysis import analyze
+    text = ("The United States backs Manila. Ambassador Morioka Kenji said Tokyo “strongly "
+            "opposes any attempt”, and Washington reaffirmed that its treaty with Manila covers "
+            "attacks on Philippine vessels “anywhere in the South China Sea”.")
+    assert analyze(text).quotes[-1].speaker == "United States"
+
+
+def test_a_quotation_someone_blamed_is_theirs():
+    from analysis import analyze
+    text = ("The outage lasted nine hours. Rosa Ortiz, the chief executive, blamed \"a "
+            "configuration change to our routing system\" for the failure.")
+    assert analyze(text).quotes[-1].speaker == "Rosa Ortiz"
+
+
+def test_a_company_name_the_parser_took_for_an_adverb():
+    from analysis import analyze
+    text = ("Cirrusly, the cloud provider, apologised on Monday. The European Union will act next "
+            "year.\n\nCirrusly says it will publish a full review within two weeks. A spokesperson "
+            "said the company would \"not speculate\" before then. Cirrusly says the outage was "
+            "caused by \"a configuration change\".")
+    assert [q.speaker for q in analyze(text).quotes] == ["Cirrusly", "Cirrusly"]
+
+
+def test_he_after_an_unnamed_official_is_not_a_lower_case_body():
+    from analysis import analyze
+    text = ("The Philippine Coast Guard (PCG) said two vessels were hit. A senior PCG official, "
+            "who asked not to be named because he was not authorized to discuss operations, said "
+            "the coast guard had asked for more patrol ships. “We are not asking for warships,” "
+            "he said.")
+    assert analyze(text).quotes[-1].speaker is None
