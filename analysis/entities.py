@@ -1275,6 +1275,10 @@ def _with_whole_firm_names(text: str, spans: list[_Span]) -> None:
             sp.start = sp.core = start
 
 
+# The family name of an Arabic full name, which the tagger may cut off as a name of its own.
+_ARABIC_FAMILY = re.compile(r"(?:Al|El|al|el|Al-|El-|al-|el-)[ -]?[A-Z]")
+
+
 def _rejoined_names(text: str, spans: list[_Span]) -> list[_Span]:
     """A person's name the tagger cut into two one-word entities of another kind ("Magnus" +
     "Strand", both tagged places): a given name, one space, and a word the text uses elsewhere
@@ -1316,8 +1320,6 @@ def _nicknamed_people(text: str, spans: list[_Span]) -> list[_Span]:
             found.append(_Span(m.start(), e, _possessive_after(text, e), "PERSON", m.start(),
                                rescued=True))
     return found
-# The family name of an Arabic full name, which the tagger may cut off as a name of its own.
-_ARABIC_FAMILY = re.compile(r"(?:Al|El|al|el|Al-|El-|al-|el-)[ -]?[A-Z]")
 
 
 def _with_first_names(doc, text: str, spans: list[_Span]) -> list[_Span]:
@@ -1646,6 +1648,27 @@ def _aged_people(text: str, spans: list[_Span]) -> list[_Span]:
     return found
 
 
+def _with_aged_people(text: str, spans: list[_Span]) -> list[_Span]:
+    """The spans with the aged names added; one that ends a longer entity the tagger ran a
+    rank into ("Seaman First Class Arnel Dizon, 24") replaces it."""
+    aged = _aged_people(text, spans)
+    ranked = [a for a in aged if any(sp.end == a.end and sp.start < a.start
+                                     and sp.label not in ("PERSON", "NORP") for sp in spans)]
+    spans = _overlay(spans, [a for a in aged if a not in ranked], replace=False)
+    return _overlay(spans, ranked, replace=True)
+
+
+def _with_kind_named_orgs(text: str, spans: list[_Span]) -> list[_Span]:
+    """The spans with the organisations named after their kind added, and every other mention
+    of a one-word one ("the streaming service Tidewave" ... "Tidewave pulled them")."""
+    kind_named = _kind_named_orgs(text, spans)
+    spans = _overlay(spans, kind_named, replace=False)
+    words = {text[sp.start:sp.end] for sp in kind_named}
+    return _overlay(spans, _every_mention(text, {
+        w: "ORG" for w in words if " " not in w and not _dictionary_word(w.lower())}, spans),
+        replace=True)
+
+
 def _title_rescues(text: str, spans: list[_Span]) -> list[_Span]:
     """A person's title and the capitalised words after it ("Councilmember Derek Hollings",
     "Dr Inés Vidal"), for names spaCy sm missed or cut ("Cllr Aoife" + "Brennan")."""
@@ -1742,17 +1765,17 @@ def _structural_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
         if sp.label == "NORP" and m and m.group(1) in NORP_INSTITUTIONS:
             end = sp.end + m.end()
             found.append(_Span(sp.start, end, end, "ORG", sp.start, rescued=True))
-        # ... in capitals, with its portfolio: "A Chinese Foreign Ministry spokesperson"
-        capitals = _NEXT_INSTITUTION.match(text, sp.end) if sp.label == "NORP" else None
-        if capitals:
-            end = capitals.end()
-            found.append(_Span(sp.start, end, _possessive_after(text, end), "ORG", sp.start,
-                               rescued=True))
         # "the US military said in a statement": a state's armed or police force, likewise
         # (not its "government", which annotations split on: an alias of the state or its own)
         elif sp.label == "GPE" and m and m.group(1) in STATE_FORCES:
             end = sp.end + m.end()
             found.append(_Span(sp.start, end, end, "ORG", sp.start, rescued=True))
+        # ... and in capitals, with its portfolio: "A Chinese Foreign Ministry spokesperson"
+        capitals = _NEXT_INSTITUTION.match(text, sp.end) if sp.label == "NORP" else None
+        if capitals:
+            end = capitals.end()
+            found.append(_Span(sp.start, end, _possessive_after(text, end), "ORG", sp.start,
+                               rescued=True))
     # Acronyms spaCy did not tag, spelled by the initials of an organisation in the text
     # ("The National Union of Dockworkers ... The NUD said").
     initials = {}
@@ -2567,19 +2590,9 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _structural_rescues(doc, text, spans), replace=False)
     spans = _overlay(spans, _org_rescues(text, spans), replace=False)
     spans = _overlay(spans, _title_rescues(text, spans), replace=False)
-    aged = _aged_people(text, spans)
-    # (the end of a longer entity the tagger ran a rank into: "Seaman First Class Arnel Dizon")
-    ranked = [a for a in aged if any(sp.end == a.end and sp.start < a.start
-                                     and sp.label not in ("PERSON", "NORP") for sp in spans)]
-    spans = _overlay(spans, [a for a in aged if a not in ranked], replace=False)
-    spans = _overlay(spans, ranked, replace=True)
+    spans = _with_aged_people(text, spans)
     spans = _overlay(spans, _role_named_people(text, spans), replace=False)
-    kind_named = _kind_named_orgs(text, spans)
-    spans = _overlay(spans, kind_named, replace=False)
-    # (and the name's other mentions: "the streaming service Tidewave" ... "Tidewave pulled")
-    spans = _overlay(spans, _every_mention(text, {
-        text[sp.start:sp.end]: "ORG" for sp in kind_named if " " not in text[sp.start:sp.end]
-        and not _dictionary_word(text[sp.start:sp.end].lower())}, spans), replace=True)
+    spans = _with_kind_named_orgs(text, spans)
     outlets = _outlet_rescues(text, spans)
     # (an outlet before its review, "according to The Verge’s Stadia review", replaces what the
     # tagger ran on into the product: "Verge’s Stadia")
