@@ -186,6 +186,9 @@ INDUSTRY_METONYMS = frozenset({"wall street", "fleet street", "madison avenue", 
 # Danish parliament. Keys and institutions are lower-case actor keys.
 INSTITUTION_SEATS: dict[str, tuple[str, ...]] = {
     "brussels": ("european commission", "eu commission"),
+    # the Church's government: "Rome set aside a synod proposal", "the Vatican said"
+    "rome": ("holy see", "vatican"),
+    "vatican": ("holy see",),
     "christiansborg": ("folketing", "danish parliament"),
     "capitol hill": ("congress", "us congress", "united states congress"),
     "holyrood": ("scottish parliament",),
@@ -257,6 +260,7 @@ councilmember councilman councilwoman alderman alderwoman assemblyman assemblywo
 assemblymember cr td mla msp taoiseach tánaiste tanaiste counsel barr hon alhaji alhaja hajia
 comrade engr pastor bishop archbishop imam rabbi det insp supt cpl
 mme mlle m madame mademoiselle monsieur herr frau adv justice barrister
+cardinal monsignor msgr brigadier brig commander cmdr marshal treasurer
 rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
 # Letters after a person's name (honours, silk, seats): "Harriet Connaughton KC", "Marius du
@@ -271,6 +275,7 @@ councilwoman alderman alderwoman assemblyman assemblywoman assemblymember td mp 
 minister judge inspector detective sergeant sgt rev reverend sheikh ayatollah taoiseach
 tánaiste tanaiste barr hon alhaji alhaja hajia comrade engr pastor archbishop imam rabbi
 det insp supt cpl mme mlle madame mademoiselle monsieur herr frau adv m justice barrister
+bishop cardinal monsignor msgr brigadier cmdr
 """.split())
 
 # Words that end an organisation's name and can be dropped in a short reference:

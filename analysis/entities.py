@@ -159,6 +159,7 @@ _ALL_CAPS = re.compile(r"\b[A-Z]{2,6}\b")
 _SPACE_BEFORE_POSSESSIVE = re.compile(r"\s+(?=['’]s?$)")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|bin|ibn|abu)-")
 _GENERATION = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$")
+_GENERATION_WORDS = frozenset("jr jr. sr sr. ii iii iv".split())
 _WHO_AFTER = re.compile(r",( [^,.;:()“”\"]{1,80},)? who\b")
 # ", a farmer from ...", ", a retired nurse": a description only a person takes
 _PERSON_NOUNS = ("farmer fisherman fisherwoman nurse teacher worker labourer laborer driver "
@@ -1432,6 +1433,17 @@ _ATTORNEY_OFFICE = re.compile(
     r" [A-Z][a-z]+(?: [A-Z][a-z]+)?)?")
 
 
+# A military unit by its number: "the 47th Mechanised Brigade", "the 9th Guards Rifle Division"
+# (the tagger leaves the number out or the whole name untagged).
+_NUMBERED_UNIT = re.compile(r"\b\d{1,3}(?:st|nd|rd|th) (?:[A-Z][a-z]+ ){0,3}(?:Brigade|Division|"
+                            r"Regiment|Battalion|Corps|Army|Fleet|Squadron|Wing|Group)\b")
+
+
+def _numbered_units(text: str) -> list[_Span]:
+    return [_Span(m.start(), m.end(), _possessive_after(text, m.end()), "ORG", m.start(),
+                  rescued=True) for m in _NUMBERED_UNIT.finditer(text)]
+
+
 def _attorney_offices(text: str) -> list[_Span]:
     return [_Span(m.start(), m.end(), _possessive_after(text, m.end()), "ORG", m.start(),
                   rescued=True) for m in _ATTORNEY_OFFICE.finditer(text)]
@@ -1493,6 +1505,8 @@ def _outlet_rescues(text: str, spans: list[_Span]) -> list[_Span]:
 
 # Two or three capitalised words and an age between commas: "Amélia Rocha, 74, who ..."
 _NAME_AND_AGE = re.compile(r"(?<![\w’'])([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){1,2}), \d{1,3},")
+# ... and a first name alone, as reports name ordinary people: "Vesna, 67, sheltered ..."
+_GIVEN_NAME_AND_AGE = re.compile(r"(?<![\w’'-])([A-Z][^\W\d_]{2,}), \d{1,3},")
 
 
 # A person's role in lower case right before their name: "Pittsburgh center Maurkice Pouncey",
@@ -1645,14 +1659,23 @@ def _aged_people(text: str, spans: list[_Span]) -> list[_Span]:
                                    for w in words):
             continue
         found.append(_Span(s, e, e, "PERSON", s, rescued=True))
+    for m in _GIVEN_NAME_AND_AGE.finditer(text):
+        s, e = m.span(1)
+        low = m.group(1).lower()
+        if (s, e) in people or _CAPITALISED_BEFORE.search(text, max(0, s - 30), s) \
+                or low in TITLE_WORDS or low in MONTHS_AND_DAYS or low in COUNTRY_FORMS \
+                or low in FUNCTION_WORDS or _dictionary_word(low) and not is_given_name(m.group(1)):
+            continue
+        found.append(_Span(s, e, e, "PERSON", s, rescued=True))
     return found
 
 
 def _with_aged_people(text: str, spans: list[_Span]) -> list[_Span]:
     """The spans with the aged names added; one that ends a longer entity the tagger ran a
-    rank into ("Seaman First Class Arnel Dizon, 24") replaces it."""
+    rank into ("Seaman First Class Arnel Dizon, 24") or that it typed otherwise ("Vesna, 67",
+    tagged a body) replaces it."""
     aged = _aged_people(text, spans)
-    ranked = [a for a in aged if any(sp.end == a.end and sp.start < a.start
+    ranked = [a for a in aged if any(sp.end == a.end and sp.start <= a.start
                                      and sp.label not in ("PERSON", "NORP") for sp in spans)]
     spans = _overlay(spans, [a for a in aged if a not in ranked], replace=False)
     return _overlay(spans, ranked, replace=True)
@@ -2303,7 +2326,7 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         w = infos[k].words
         short = f"{w[0]} {w[-1]}"
         if len(w) >= 3 and ptype[k] == "PERSON" and short in infos and ptype[short] == "PERSON" \
-                and k not in pinned:
+                and k not in pinned and not _GENERATION_WORDS & set(w[1:-1]):
             groups.union(k, short)
     # ... and "Pat Carlineo" is "Patrick W. Carlineo": a short given name joins the one full
     # name with the same surname whose given name it can stand for.
@@ -2443,6 +2466,14 @@ _NOT_RELATED_TO = re.compile(r",?\s+(?:who\s+is\s+|who['’]s\s+)?(?:no relation
                              r"unrelated)\s+(?:of|to)\s+(?:the\s+)?", re.I)
 
 
+# Titles anyone may be given, and ranks a text keeps using instead of them (where "Mr Biden"
+# may well be President Biden, "Mr Juran" is not Colonel Juran).
+_CIVIL_TITLES = frozenset("mr mrs ms miss mx".split())
+_RANKS = frozenset("""colonel col general gen major maj captain capt lieutenant lt sergeant sgt
+admiral brigadier brig commander cmdr marshal cardinal bishop archbishop monsignor msgr father rev
+reverend dr prof professor judge justice""".split())
+
+
 def _title_before(text: str, sp: _Span) -> str:
     """The title word right before the name proper ("mr" in "Mr Whelan", "dr", "mayor"), or ""."""
     before = text[max(0, sp.core - 16):sp.core].split()
@@ -2456,7 +2487,8 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
     "Bridget Whelan") goes to one of them, by the text's cues:
 
     - only the people named in full before the mention, if any are, and among them:
-    - a title the text gave only one of them in full ("Dr Marsh" for "Dr Peter Marsh");
+    - a title the text gave only one of them in full ("Dr Marsh" for "Dr Peter Marsh"), or a
+      plain "Mr" for the one the text gave no rank ("Mr Juran" beside "Colonel Marek Juran");
     - a gendered title ("Mr Whelan", "Ms Whelan") picks the one person whose gender is that
       (from pronouns after their full name before anyone else is named, a gendered title, a kin
       word, the title of the mention a "no relation" clause is about, or a given name the
@@ -2543,6 +2575,10 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
         if title:
             titled_only.add(idx)
             same = [g for g in pool if title in titles[g]]
+            # "Mr Juran" beside "Colonel Marek Juran": the one the text gave no rank
+            plain = [g for g in pool if not titles[g] & _RANKS]
+            if not same and title in _CIVIL_TITLES and len(plain) == 1 < len(pool):
+                same = plain
             if len(same) == 1:
                 pool = same
             elif title in GENDER_OF_WORD:
@@ -2587,6 +2623,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _coordinated_names(text, spans), replace=False)
     spans = _overlay(spans, _institutions_of_places(text, spans), replace=True)
     spans = _overlay(spans, _attorney_offices(text), replace=True)
+    spans = _overlay(spans, _numbered_units(text), replace=True)
     spans = _overlay(spans, _structural_rescues(doc, text, spans), replace=False)
     spans = _overlay(spans, _org_rescues(text, spans), replace=False)
     spans = _overlay(spans, _title_rescues(text, spans), replace=False)
@@ -2796,8 +2833,10 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
             k = _key(text[sp.core:sp.end])
             m = _GENERATION.search(k)
             if m and m.start():
-                generations.setdefault(k[:m.start()].split()[-1], set()).add(
-                    m.group().strip(" ,."))
+                gens = generations.setdefault(k[:m.start()].split()[-1], set())
+                gens.add(m.group().strip(" ,."))
+                if _KIN_BEFORE.search(text, max(0, sp.start - 60), sp.start):
+                    gens.add("")    # "his son, Conrad Whitlock II": not the father named alone
     # a father and son of one name ("Walter Ketterman Sr." and "Jr.") are two people: their
     # generation stays in the key, before the surname so that the surname still reads last
     fathers_and_sons = {last for last, gens in generations.items() if len(gens) > 1}

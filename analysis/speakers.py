@@ -818,6 +818,11 @@ class SpeakerResolver:
             words = set()
             if m.label in _ORG_LABELS:
                 words |= {w.lower().strip(".,'’") for w in m.text.split()}
+            # a title inside the mention ("Cardinal Joaquim Vasconcelos" opening a sentence)
+            t = i
+            while t < hi and self.doc[t].lower_.rstrip(".") in TITLE_WORDS:
+                words.add(self.doc[t].lower_.rstrip("."))
+                t += 1
             j = i - 1
             # a place the post is "to" or "of" comes between: "ambassador to Britain Liu"
             while j >= 2 and j in self.mention_of and self.doc[j].pos_ == "PROPN" \
@@ -1670,6 +1675,12 @@ class SpeakerResolver:
             options = [o for o in options if o[1] is not None and o[1] not in self._persons]
         options.sort(key=lambda o: o[0])
         k = bisect.bisect_left(options, (noun.i,))
+        if k > 1 and not plural:
+            # of two cardinals, the one the sentence before is about: "Vasconcelos said he
+            # expected ... "...," the cardinal said"
+            subject = self._subject_of_sentence_before(noun)
+            if subject is not None and subject in {o[1] for o in options[:k]}:
+                return subject, 0.7
         if k > 0:
             return options[k - 1][1], (0.7 if options[k - 1][1] else 0.85)
         here = self.paragraph_of_char(noun.idx)

@@ -1803,3 +1803,57 @@ def test_a_person_owning_a_chief_is_no_company(nlp):
             "fight for Assad’s regime.")
     _, actors = actors_of(nlp, text)
     assert actors["Assad"].type == "PERSON"
+
+
+def test_church_titles_open_a_name(nlp):
+    text = ("Bishop Edmund Carrick of Hallamford apologised. Cardinal Joaquim Vasconcelos defended "
+            "the text, and Monsignor Stefano Carbone read a statement. Vasconcelos said it would "
+            "pass.")
+    _, actors = actors_of(nlp, text)
+    assert {"Edmund Carrick", "Joaquim Vasconcelos", "Stefano Carbone"} <= set(actors)
+    assert "Vasconcelos" in actors["Joaquim Vasconcelos"].aliases
+
+
+def test_a_military_unit_by_its_number(nlp):
+    text = ("Units of the 9th Guards Rifle Division had been repositioned. Her husband, a "
+            "sergeant in the 47th Mechanised Brigade, was captured.")
+    _, actors = actors_of(nlp, text)
+    assert {"9th Guards Rifle Division", "47th Mechanised Brigade"} <= set(actors)
+
+
+def test_rome_acting_is_the_vatican_the_article_names(nlp):
+    text = ("The Vatican said the text goes to the pope. Rome set aside a synod proposal in 2019, "
+            "and the Holy See has never said why. Tourists in Rome queued.")
+    mentions, actors = actors_of(nlp, text)
+    assert {"Rome", "Holy See"} <= set(actors["Vatican"].aliases)
+    assert mentions[-1].actor != "Vatican"      # the city the tourists are in
+
+
+def test_a_grandson_of_the_same_name_is_another_person(nlp):
+    text = ("The children of the late Conrad Whitlock have gone to court. Conrad Whitlock died "
+            "in February, aged 87. The codicil named his grandson, Conrad Whitlock II, as the "
+            "successor trustee.")
+    _, actors = actors_of(nlp, text)
+    assert "Conrad Whitlock II" not in actors["Conrad Whitlock"].aliases
+
+
+def test_treasurer_is_a_title(nlp):
+    text = "Treasurer Alison Farrant said the levy would raise $90 million. Farrant left."
+    _, actors = actors_of(nlp, text)
+    assert "Alison Farrant" in actors
+
+
+def test_a_plain_mr_is_the_namesake_with_no_rank(nlp):
+    text = ("Colonel Marek Juran, who commands the brigade, said his troops had entered the town. "
+            "“Tonight they will sleep in Sarnavo,” Colonel Juran said. His younger brother, Tomas "
+            "Juran, who headed the town’s administration, arrived on Sunday. About 4,000 people "
+            "remain, Mr Juran said.")
+    _, actors = actors_of(nlp, text)
+    assert "Mr Juran" in actors["Tomas Juran"].aliases
+
+
+def test_a_plain_mr_may_still_be_the_president(nlp):
+    text = ("President Joe Biden spoke on Monday. His son, Hunter Biden, was in court. Mr Biden "
+            "said he was proud of him.")
+    _, actors = actors_of(nlp, text)
+    assert "Mr Biden" not in actors["Hunter Biden"].aliases

@@ -1835,3 +1835,20 @@ def test_he_after_an_unnamed_official_is_not_a_lower_case_body():
             "the coast guard had asked for more patrol ships. “We are not asking for warships,” "
             "he said.")
     assert analyze(text).quotes[-1].speaker is None
+
+
+def test_a_resident_named_by_first_name_and_age_is_the_speaker():
+    from analysis import analyze
+    text = ("Residents described months of curfews. Vesna, 67, spent the last week of the "
+            "fighting in a cellar with nine neighbours.\n\n“We heard the tanks and did not know "
+            "whose they were,” she said.")
+    assert analyze(text).quotes[-1].speaker == "Vesna"
+
+
+def test_of_two_cardinals_the_one_the_sentence_before_is_about():
+    from analysis import analyze
+    text = ("Cardinal Joaquim Vasconcelos, the synod’s relator general, defended the proposal. The "
+            "letter was organised by Cardinal Francis Dunleavy, an American canon lawyer. “This is "
+            "not a question of style,” Dunleavy said.\n\nVasconcelos said he expected the "
+            "paragraph to survive. “I have read the letter carefully,” the cardinal said.")
+    assert analyze(text).quotes[-1].speaker == "Joaquim Vasconcelos"
