@@ -1506,7 +1506,8 @@ def _outlet_rescues(text: str, spans: list[_Span]) -> list[_Span]:
 # Two or three capitalised words and an age between commas: "Amélia Rocha, 74, who ..."
 _NAME_AND_AGE = re.compile(r"(?<![\w’'])([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){1,2}), \d{1,3},")
 # ... and a first name alone, as reports name ordinary people: "Vesna, 67, sheltered ..."
-_GIVEN_NAME_AND_AGE = re.compile(r"(?<![\w’'-])([A-Z][^\W\d_]{2,}), \d{1,3},")
+# (a lower-case word after the age: "corso Monforte, 15, Milan" is an address)
+_GIVEN_NAME_AND_AGE = re.compile(r"(?<![\w’'-])([A-Z][^\W\d_]{2,}), \d{1,3}, (?=[a-z])")
 
 
 # A person's role in lower case right before their name: "Pittsburgh center Maurkice Pouncey",

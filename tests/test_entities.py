@@ -1857,3 +1857,9 @@ def test_a_plain_mr_may_still_be_the_president(nlp):
             "said he was proud of him.")
     _, actors = actors_of(nlp, text)
     assert "Mr Biden" not in actors["Hunter Biden"].aliases
+
+
+def test_a_street_number_is_no_age(nlp):
+    text = "Flos Showroom\ncorso Monforte, 15, Milan\n9.30 A.M. / 7.00 P.M."
+    _, actors = actors_of(nlp, text)
+    assert "Monforte" not in actors or actors["Monforte"].type != "PERSON"
