@@ -158,8 +158,9 @@ _ADMINISTRATION = re.compile(r" [Aa]dministration\b")
 _ALL_CAPS = re.compile(r"\b[A-Z]{2,6}\b")
 _SPACE_BEFORE_POSSESSIVE = re.compile(r"\s+(?=['’]s?$)")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|bin|ibn|abu)-")
-_GENERATION = re.compile(r",?\s+(?:jr|sr|ii|iii|iv)\.?$")
-_GENERATION_WORDS = frozenset("jr jr. sr sr. ii iii iv".split())
+_GENERATIONS = ("jr", "sr", "ii", "iii", "iv")
+_GENERATION = re.compile(r",?\s+(?:%s)\.?$" % "|".join(_GENERATIONS))
+_GENERATION_WORDS = frozenset(_GENERATIONS) | {f"{g}." for g in _GENERATIONS}
 _WHO_AFTER = re.compile(r",( [^,.;:()“”\"]{1,80},)? who\b")
 # ", a farmer from ...", ", a retired nurse": a description only a person takes
 _PERSON_NOUNS = ("farmer fisherman fisherwoman nurse teacher worker labourer laborer driver "
@@ -1440,6 +1441,7 @@ _NUMBERED_UNIT = re.compile(r"\b\d{1,3}(?:st|nd|rd|th) (?:[A-Z][a-z]+ ){0,3}(?:B
 
 
 def _numbered_units(text: str) -> list[_Span]:
+    """Every numbered military unit of the text (see ``_NUMBERED_UNIT``)."""
     return [_Span(m.start(), m.end(), _possessive_after(text, m.end()), "ORG", m.start(),
                   rescued=True) for m in _NUMBERED_UNIT.finditer(text)]
 

@@ -819,10 +819,10 @@ class SpeakerResolver:
             if m.label in _ORG_LABELS:
                 words |= {w.lower().strip(".,'’") for w in m.text.split()}
             # a title inside the mention ("Cardinal Joaquim Vasconcelos" opening a sentence)
-            t = i
-            while t < hi and self.doc[t].lower_.rstrip(".") in TITLE_WORDS:
-                words.add(self.doc[t].lower_.rstrip("."))
-                t += 1
+            k = i
+            while k < hi and self.doc[k].lower_.rstrip(".") in TITLE_WORDS:
+                words.add(self.doc[k].lower_.rstrip("."))
+                k += 1
             j = i - 1
             # a place the post is "to" or "of" comes between: "ambassador to Britain Liu"
             while j >= 2 and j in self.mention_of and self.doc[j].pos_ == "PROPN" \
