@@ -1768,6 +1768,7 @@ def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
     assert analyze(text).quotes[-1].speaker == speaker
 
 
+
 @pytest.mark.parametrize("text, speaker", [
     # a spokesperson with a name as a modifier speaks for it, not for the body named last
     ("Corvella Biotech halted the trial on Monday. The ALS Carers Network said it supported "
@@ -1783,13 +1784,6 @@ def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
      "label, went further.\n\nNussbaum disputes that reading. The 2020 extension, he said, "
      "“changed the royalty rate, not her rights,” and the clause still applies.",
      "Jonah Nussbaum"),
-])
-def test_whom_a_spokesperson_a_trade_noun_and_a_misparsed_subject_name(text, speaker):
-    from analysis import analyze
-    assert analyze(text).quotes[-1].speaker == speaker
-
-
-@pytest.mark.parametrize("text, speaker", [
     # "the defense chief" is whom the text called "Defense Secretary", not his namesake
     ("Senator Joaquin \"Jake\" Villacorta III, the nephew of Defense Secretary Renato Villacorta, "
      "has asked why crews are being sent \"to face the biggest coast guard alone\".\n\nSecretary "
@@ -1798,25 +1792,31 @@ def test_whom_a_spokesperson_a_trade_noun_and_a_misparsed_subject_name(text, spe
     # a quotation after "defended X as ..." is the defender's
     ("Finance Minister Meseret Tadesse has defended the sale as part of a programme to \"bring "
      "private capital into state enterprises\". The union disagreed.", "Meseret Tadesse"),
+    # a capital that reaffirms speaks for its state
+    ("The United States backs Manila. Ambassador Morioka Kenji said Tokyo “strongly "
+     "opposes any attempt”, and Washington reaffirmed that its treaty with Manila covers "
+     "attacks on Philippine vessels “anywhere in the South China Sea”.",
+     "United States"),
+    # a quotation someone blamed is theirs
+    ("The outage lasted nine hours. Rosa Ortiz, the chief executive, blamed \"a "
+     "configuration change to our routing system\" for the failure.",
+     "Rosa Ortiz"),
+    # a resident named by first name and age is the speaker
+    ("Residents described months of curfews. Vesna, 67, spent the last week of the "
+     "fighting in a cellar with nine neighbours.\n\n“We heard the tanks and did not know "
+     "whose they were,” she said.",
+     "Vesna"),
+    # of two cardinals the one the sentence before is about
+    ("Cardinal Joaquim Vasconcelos, the synod’s relator general, defended the proposal. The "
+     "letter was organised by Cardinal Francis Dunleavy, an American canon lawyer. “This is "
+     "not a question of style,” Dunleavy said.\n\nVasconcelos said he expected the "
+     "paragraph to survive. “I have read the letter carefully,” the cardinal said.",
+     "Joaquim Vasconcelos"),
 ])
-def test_a_portfolio_chief_and_a_defence_as(text, speaker):
+def test_speakers_of_unseen_writing(text, speaker):
+    """Cases from stories_extra17-20 (session 19), each in invented words."""
     from analysis import analyze
     assert analyze(text).quotes[-1].speaker == speaker
-
-
-def test_a_capital_that_reaffirms_speaks_for_its_state():
-    from analysis import analyze
-    text = ("The United States backs Manila. Ambassador Morioka Kenji said Tokyo “strongly "
-            "opposes any attempt”, and Washington reaffirmed that its treaty with Manila covers "
-            "attacks on Philippine vessels “anywhere in the South China Sea”.")
-    assert analyze(text).quotes[-1].speaker == "United States"
-
-
-def test_a_quotation_someone_blamed_is_theirs():
-    from analysis import analyze
-    text = ("The outage lasted nine hours. Rosa Ortiz, the chief executive, blamed \"a "
-            "configuration change to our routing system\" for the failure.")
-    assert analyze(text).quotes[-1].speaker == "Rosa Ortiz"
 
 
 def test_a_company_name_the_parser_took_for_an_adverb():
@@ -1835,20 +1835,3 @@ def test_he_after_an_unnamed_official_is_not_a_lower_case_body():
             "the coast guard had asked for more patrol ships. “We are not asking for warships,” "
             "he said.")
     assert analyze(text).quotes[-1].speaker is None
-
-
-def test_a_resident_named_by_first_name_and_age_is_the_speaker():
-    from analysis import analyze
-    text = ("Residents described months of curfews. Vesna, 67, spent the last week of the "
-            "fighting in a cellar with nine neighbours.\n\n“We heard the tanks and did not know "
-            "whose they were,” she said.")
-    assert analyze(text).quotes[-1].speaker == "Vesna"
-
-
-def test_of_two_cardinals_the_one_the_sentence_before_is_about():
-    from analysis import analyze
-    text = ("Cardinal Joaquim Vasconcelos, the synod’s relator general, defended the proposal. The "
-            "letter was organised by Cardinal Francis Dunleavy, an American canon lawyer. “This is "
-            "not a question of style,” Dunleavy said.\n\nVasconcelos said he expected the "
-            "paragraph to survive. “I have read the letter carefully,” the cardinal said.")
-    assert analyze(text).quotes[-1].speaker == "Joaquim Vasconcelos"
