@@ -260,7 +260,8 @@ councilmember councilman councilwoman alderman alderwoman assemblyman assemblywo
 assemblymember cr td mla msp taoiseach tánaiste tanaiste counsel barr hon alhaji alhaja hajia
 comrade engr pastor bishop archbishop imam rabbi det insp supt cpl
 mme mlle m madame mademoiselle monsieur herr frau adv justice barrister
-cardinal monsignor msgr brigadier brig commander cmdr marshal treasurer
+cardinal monsignor msgr brigadier brig commander cmdr marshal treasurer emerita emeritus
+doña
 rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
 # Letters after a person's name (honours, silk, seats): "Harriet Connaughton KC", "Marius du
@@ -275,7 +276,7 @@ councilwoman alderman alderwoman assemblyman assemblywoman assemblymember td mp 
 minister judge inspector detective sergeant sgt rev reverend sheikh ayatollah taoiseach
 tánaiste tanaiste barr hon alhaji alhaja hajia comrade engr pastor archbishop imam rabbi
 det insp supt cpl mme mlle madame mademoiselle monsieur herr frau adv m justice barrister
-bishop cardinal monsignor msgr brigadier cmdr
+bishop cardinal monsignor msgr brigadier cmdr treasurer doña
 """.split())
 
 # Words that end an organisation's name and can be dropped in a short reference:
@@ -350,10 +351,11 @@ albion fc afc united
 # Ann") and role nouns ("Ward, the chairwoman"). Used by the speaker resolver (he/she) and by
 # the merger (which of two people sharing a surname "Ms Whelan" is).
 MALE_TITLES = {"mr", "mr.", "m", "m.", "sir", "lord", "mister", "king", "prince", "father",
-               "brother", "monsieur", "herr", "señor", "signor", "uncle", "baron", "duke", "earl"}
+               "brother", "monsieur", "herr", "señor", "signor", "uncle", "baron", "duke", "earl",
+               "cardinal", "pope", "monsignor", "msgr"}
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "mme", "mlle", "mademoiselle", "dame", "lady",
                  "madam", "madame", "queen", "princess", "sister", "mother", "frau", "señora",
-                 "signora", "aunt", "baroness", "duchess"}
+                 "signora", "aunt", "baroness", "duchess", "doña"}
 GENDERED_NOUNS = {**dict.fromkeys(
     "chairwoman spokeswoman businesswoman congresswoman councilwoman actress mother wife "
     "daughter sister widow grandmother woman girl queen princess duchess countess "

@@ -173,7 +173,8 @@ _PERSON_APPOSITIVE = re.compile(r", (?:a|an) (?:[a-z-]+ ){0,2}(?:%s)(?![\w-])"
 _OBJECT_BEFORE = re.compile(r"\b(?:of|at|for|from|with|to|by|in|on)\s+$")
 # ("shares in X", "a stake in X" are not places)
 _PLACE_BEFORE = re.compile(r"(?<![Ss]hares )(?<![Ss]take )(?<![Ss]takes )(?<![Ii]nvestment )"
-                           r"\b(?:in|across|throughout|around|outside|near)\s+$")
+                           r"\b(?:[Ii]n|across|throughout|around|outside|near|"
+                           r"(?:people|citizens|residents|voters) of)\s+$")
 _AT_BEFORE = re.compile(r"\bat\s+$")
 # A street as a street, not the industry it names ("walked down Wall Street").
 _ON_THE_STREET = re.compile(r"\b(?:down|along|up|across|outside|near|around|off)\s+$")
@@ -1158,8 +1159,20 @@ def _given_name_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
             continue    # inside a longer name
         last = nxt
         after = doc[nxt.i + 1] if nxt.i + 1 < len(doc) else None
+        if after is not None and after.text in POST_NOMINAL_LETTERS:
+            after = None    # "Priya Anand KC": a barrister's letters close the name
         if after is not None and after.tag_ in ("NNP", "NNPS") and after.text[:1].isupper():
             if not is_given_name(nxt.text):
+                # a given name and two family names: "Felipe Arce Barrientos, a former minister"
+                beyond = doc[after.i + 1] if after.i + 1 < len(doc) else None
+                if nxt.whitespace_ != " " or not name_word(after) or stop_word(after.lower_) \
+                        or after.lower_ in _PLACE_WORDS or _dictionary_word(after.lower_) \
+                        or _dictionary_word(nxt.lower_) or beyond is not None \
+                        and beyond.text[:1].isupper():
+                    continue
+                end = after.idx + len(after.text)
+                found.append(_Span(t.idx, end, _possessive_after(text, end), "PERSON", t.idx,
+                                   rescued=True))
                 continue
             # two given names and one or two family names: "María Fernanda Castillo Ruiz"
             while last.i - t.i < 3 and last.whitespace_ == " " and last.i + 1 < len(doc) \
@@ -1281,6 +1294,36 @@ def _with_whole_firm_names(text: str, spans: list[_Span]) -> None:
 _ARABIC_FAMILY = re.compile(r"(?:Al|El|al|el|Al-|El-|al-|el-)[ -]?[A-Z]")
 
 
+_PERSON_OF_ORG = re.compile(r"((?:[A-Z][\w’'-]+ ){1,2}[A-Z][\w’'-]+) of ((?:the )?[A-Z].*)")
+
+
+def _people_of_orgs(text: str, spans: list[_Span]) -> list[_Span]:
+    """A person and the body they are "of", which the tagger ran into one name ("Nathan Pryce
+    of Calder & Finch"): the person, and the body on its own."""
+    out = []
+    for sp in spans:
+        m = _PERSON_OF_ORG.fullmatch(text, sp.core, sp.end) if sp.label == "PERSON" else None
+        if m is None or not is_given_name(m.group(1).split()[0]):
+            out.append(sp)
+            continue
+        sp.end = sp.poss_end = m.end(1)
+        out.append(sp)
+        org = m.start(2) + (4 if m.group(2).startswith("the ") else 0)
+        out.append(_Span(org, m.end(2), _possessive_after(text, m.end(2)), "ORG", org,
+                         rescued=True))
+    return out
+
+
+def _second_family_name(text: str, word: str) -> bool:
+    """A capitalised word that can close a person's name: no country, capital, common word or
+    place word, and never a place the text puts anyone "in" or "at"."""
+    low = word.lower()
+    return (" " not in word and word[:1].isupper() and not word.isupper()
+            and low not in COUNTRY_FORMS and low not in CAPITAL_METONYMS and low not in _PLACE_WORDS
+            and low not in ORG_HEADS and not _dictionary_word(low) and not is_given_name(word)
+            and not re.search(r"\b(?:in|at|from|near|to|of) %s\b" % re.escape(word), text))
+
+
 def _rejoined_names(text: str, spans: list[_Span]) -> list[_Span]:
     """A person's name the tagger cut into two one-word entities of another kind ("Magnus" +
     "Strand", both tagged places): a given name, one space, and a word the text uses elsewhere
@@ -1296,6 +1339,21 @@ def _rejoined_names(text: str, spans: list[_Span]) -> list[_Span]:
                 and " " not in text[prev.start:prev.end] and " " not in text[sp.start:sp.end] \
                 and is_given_name(text[prev.start:prev.end]) and text[sp.start:sp.end] in surnames:
             out[-1] = _Span(prev.start, sp.end, sp.poss_end, "PERSON", prev.start, rescued=True)
+            continue
+        if prev is not None and text[prev.end:sp.start] == " " and prev.poss_end == prev.end \
+                and prev.label != "PERSON" and sp.label == "PERSON" and sp.core == sp.start \
+                and " " not in text[prev.start:prev.end] and " " in text[sp.start:sp.end] \
+                and is_given_name(text[prev.start:prev.end]):
+            # "Rubén" (tagged a body) + "Flores Ticona": a given name and two family names
+            out[-1] = _Span(prev.start, sp.end, sp.poss_end, "PERSON", prev.start, rescued=True)
+            continue
+        if prev is not None and prev.label == "PERSON" and sp.label != "PERSON" \
+                and text[prev.end:sp.start] == " " and prev.poss_end == prev.end \
+                and len(text[prev.start:prev.end].split()) == 2 \
+                and _second_family_name(text, text[sp.start:sp.end]) \
+                and is_given_name(text[prev.start:prev.end].split()[0]):
+            # "Nina Choque" + "Apaza" (tagged a place): the second of two family names
+            prev.end, prev.poss_end = sp.end, sp.poss_end
             continue
         if prev is not None and prev.label == sp.label == "PERSON" \
                 and prev.poss_end == prev.end and text[prev.end:sp.start] == " " \
@@ -2392,7 +2450,19 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                                              or infos[m].words[1] in PARTICLES)}
             if any(m in people_set for m in by_last.get(info.words[0], ())):
                 cands = set()
-        if not cands and ptype[k] == "PERSON" and len(info.words) <= 2:
+        if cands and len(info.words) == 1 and all(
+                len(infos[m].words) >= 3 for m in by_suffix.get(info.words, ())
+                if m in people_set and _is_suffix(info.words, infos[m].words)):
+            # "Barrientos" after "Consuelo Barrientos Ortiz" and her son "Felipe Arce
+            # Barrientos": the first of two family names is the one the press uses alone
+            inner = {groups.find(m) for m in people_set
+                     if _inner_family_name(info.words, infos[m].words)}
+            if len(inner) == 1:
+                cands = inner
+        if not cands and len(info.words) <= 2 and (
+                ptype[k] == "PERSON" or info.labels["PERSON"]
+                or ptype[k] in ("ORG", "GPE", "NORP") and not info.located and not info.at):
+            # ("Mamani" of "Teodoro Mamani Quispe", which the tagger calls a body throughout)
             cands = {groups.find(m) for m in people_set
                      if _inner_family_name(info.words, infos[m].words)}
         if len(cands) == 1:
@@ -2653,6 +2723,10 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     _with_members_before(text, spans)
     _share_surnames(text, spans)
     spans = _split_people_pairs(text, spans)
+    spans = _people_of_orgs(text, spans)
+    person_ends = {sp.end for sp in spans if sp.label == "PERSON"}
+    spans = [sp for sp in spans if not (text[sp.start:sp.end] in POST_NOMINAL_LETTERS and (
+        sp.start - 1 in person_ends or sp.start - 2 in person_ends))]   # "Priya Anand KC"
     spans = [sp for sp in spans if not _portfolio(text, sp) and not _work_title(text, sp)
              and not _law_name(text, sp)]
     starts = {sp.start for sp in spans}
@@ -2760,8 +2834,18 @@ _PARTICLES_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[Vv]an|[Vv]on|[Dd]e|[Dd]u|[Dd]
 # text.
 _KNOWN_AS = re.compile(r",? (?:(?:better|widely|popularly|also|affectionately|commonly|formerly) )?"
                        r"(?:known(?: (?:to|among|by) (?:[a-z]+ ){0,2}?[a-z]+)? as|nicknamed|"
-                       r"whose real name is|real name) "
+                       r"whose real name is|real name|"
+                       r"(?:which|who) (?:[a-z]+ ){0,4}?(?:under|by) (?:the )?(?:name|alias|moniker)"
+                       r") "   # ("which also operates under the name X", "which security firms
+                       # also track under the name X")
                        r"(?:the )?[“\"‘']?")   # ("known to supporters as Le Chat")
+# ... or after a description or an age: "Mamani, a 58-year-old former schoolteacher known across
+# the country as “El Profe”", "Vasanthi, 64, whom her supporters call “Amma”"
+_DESCRIBED_KNOWN_AS = re.compile(
+    r",(?: \d{1,3},)? (?:(?:a|an|the) (?:[\w’'-]+ ){0,8}?)?(?:known(?: (?:to|among|by|across|in|"
+    r"throughout) (?:[a-z]+ ){0,2}?[a-z]+)? as|(?:whom )?(?:his|her|their) [a-z]+ "
+    r"(?:call|calls|called)) "
+    r"(?:the )?[“\"‘']?")
 _CALLED_HIM = re.compile(r"\b(?:called|call|calls|knew) (?:him|her) [“\"‘']?")
 _QUOTED_INSIDE = re.compile(r"[“\"‘']([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?)[”\"’']")
 
@@ -2785,6 +2869,11 @@ def _nickname_pairs(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
                 pairs.append((nick.start, sp.start))
             else:
                 pairs.append((sp.start, nick.start))
+    for sp in spans:
+        m = _DESCRIBED_KNOWN_AS.match(text, sp.poss_end)
+        nick = at.get(m.end()) if m else None
+        if nick is not None and nick is not sp:
+            pairs.append((sp.start, nick.start))
     for sp in people:
         for q in _QUOTED_INSIDE.finditer(text, sp.core, sp.end):
             if q.group(1) in first_of:

@@ -424,12 +424,13 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
     if found is not None:
         return found
     for r in roots:
-        t = r.head
+        t, below = r.head, r
         for _ in range(12):
             if t.i in seen or not p_lo <= t.idx < p_hi:   # the parse may run across paragraphs
                 break
             seen.add(t.i)
-            if not _inside(it, t) and is_cue(t) and not _framing_under_speech(res, it, t):
+            if not _inside(it, t) and is_cue(t) and not _framing_under_speech(res, it, t) \
+                    and not _asked_to(t) and not (_asked_to(below) and _under_speech(res, it, t)):
                 if cue_base(t) in LABEL_VERBS and not _labels_a_person(res, it, t) and (
                         _names_a_thing(doc, it) or _labelled_object(doc, it, t)):
                     it.drop = True      # 'residents call it the "hub"': a name, not speech
@@ -444,7 +445,7 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
                     return _outer_speaker(res, it, t) or res.resolve(subj, CONF_PARSE)
             if t.head.i == t.i:
                 break
-            t = t.head
+            t, below = t.head, t
     found = _label_just_before(doc, res, it)
     if found is not None or it.drop:
         return found
@@ -458,11 +459,28 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
     return None
 
 
+_REQUEST_VERBS = frozenset("""ask asks asked asking urge urges urged urging tell tells told
+telling order orders ordered ordering invite invites invited inviting press presses pressed
+pressing require requires required requiring force forces forced forcing pressure pressured
+pressuring encourage encourages encouraged encouraging""".split())
+
+
+def _asked_to(cue) -> bool:
+    """'the regulator had asked Cirrusly to explain "..."': what someone is asked to explain or
+    say is neither the asker's words nor those of the one asked, but whoever reports the
+    request (called with the asking verb's xcomp as well, to pass over "asked")."""
+    return cue.dep_ == "xcomp" and cue.head.lower_ in _REQUEST_VERBS
+
+
 def _framing_under_speech(res: SpeakerResolver, it: _Item, cue) -> bool:
     """A framing verb inside what someone else is reported saying: 'A source said Stainton
     regarded the fund as "the only serious buyer"' is the source's account, not Stainton's words."""
-    if cue_base(cue) not in FRAMING_VERBS:
-        return False
+    return cue_base(cue) in FRAMING_VERBS and _under_speech(res, it, cue)
+
+
+def _under_speech(res: SpeakerResolver, it: _Item, cue) -> bool:
+    """Is the cue inside what someone else is reported saying ('Keane said the regulator had
+    asked ...')?"""
     t = cue
     for _ in range(6):
         if t.head.i == t.i or t.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "relcl"):

@@ -23,7 +23,7 @@ import numpy
 
 from .aliases import (FEMALE_TITLES, GENDERED_NOUNS, MALE_TITLES, POST_NOMINAL_LETTERS,
                       TITLE_WORDS)
-from .given_names import gender_of_given_name
+from .given_names import gender_of_given_name, is_given_name
 from .model import Mention
 from .nlp import text_of
 
@@ -137,6 +137,12 @@ ROLE_VERBS = {"chairs": ("chair", "chairman", "chairwoman"), "chaired": ("chair"
               "coached": ("coach",), "edits": ("editor",), "edited": ("editor",),
               "directs": ("director",), "directed": ("director",),
               "represents": ("representative", "mp"), "governs": ("governor",)}
+_UNDER_AFTER = ("under", "after", "during", "upon", "on")
+# Whom a lawyer "represents" (an MP represents a place or its people in general).
+_CLIENTS = frozenset("""client clients family families sibling siblings victim victims parents
+children plaintiff plaintiffs claimant claimants defendant defendants widow widower estate
+executor heirs him her them""".split())
+_SILK_LETTERS = ("KC", "QC", "SC")     # a senior barrister's letters after the name
 # Role words for the same post or calling: 'the premier' is who the text introduced as 'Prime
 # Minister X', 'the councilman' who it introduced as 'City Council member X'.
 _ROLE_GROUPS = (
@@ -153,6 +159,7 @@ _ROLE_GROUPS = (
     ("detective", "det"), ("sergeant", "sgt"), ("inspector", "insp"), ("professor", "prof"),
     ("superintendent", "supt"), ("constable", "const", "pc"), ("lieutenant", "lt"),
     ("captain", "capt"), ("governor", "gov"), ("representative", "rep"),
+    ("lawyer", "attorney", "solicitor", "barrister", "counsel", "advocate"),
     # a portfolio's chief by any of its titles ("Defense Secretary X" is "the defense chief")
     ("defense chief", "defence chief", "defense secretary", "defence secretary",
      "defense minister", "defence minister"),
@@ -345,6 +352,9 @@ def is_cue(token) -> bool:
     base = CUE_FORMS.get(low)
     if base is None:
         return False
+    if token.dep_ == "pcomp" and token.tag_ == "VBG" and token.head.lower_ in _UNDER_AFTER \
+            and not any(c.dep_ in ("dobj", "nsubj") for c in token.children):
+        return False    # 'conceded under questioning that ...': the questioning says nothing
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) \
             and not any(c.dep_ == "agent" for c in token.children):
         return False    # 'staff would be offered contracts', 'he was told': no one speaks
@@ -457,7 +467,8 @@ class SpeakerResolver:
         m = self.mention_of.get(token.i)
         if m is not None:
             return m.label in _PERSON_LABELS and not _org_name(m.text) \
-                or self._actor(m) in self.people
+                or self._actor(m) in self.people \
+                or m.label not in _ORG_LABELS and self._actor(m) in self._persons
         return token.lower_ in ("he", "she")
 
     def _kind_of(self, m: Mention | None, token) -> str:
@@ -466,6 +477,8 @@ class SpeakerResolver:
                 return "person"
             if m.label in _ORG_LABELS or _org_name(m.text):
                 return "org"
+            if self._actor(m) in self._persons:
+                return "person"     # "Delaney said" tagged LAW, the person named in full before
             return "other"
         return "person?" if token.pos_ == "PROPN" else "other"
 
@@ -543,7 +556,9 @@ class SpeakerResolver:
                 main = True
             elif subj.dep_ == "poss" and subj.head.dep_ in ("nsubj", "nsubjpass") \
                     and self._finite(subj.head.head) and m.label in _PERSON_LABELS \
-                    and len(self._actor(m).split()) >= 2:      # a person named in full
+                    and (len(self._actor(m).split()) >= 2      # a person named in full
+                         or is_given_name(self._actor(m))):   # or one named by first name
+                # alone ("Maya's letter ended with a question. '...,' she wrote")
                 # "Dr Kerrigan's plan keeps ... '...,' she said": whose plan it is
                 main = self._main_clause(subj.head.head)
             elif m.label in _PERSON_LABELS and self._fronted_topic(subj):
@@ -558,6 +573,8 @@ class SpeakerResolver:
                 # 'Among those on the picket line was Róisín Ó Ceallaigh, a staff nurse': the
                 # name after an inverted "was" is the sentence's subject
                 main = self._main_clause(subj.head)
+            elif m.label in _PERSON_LABELS and self._verb_after_name(subj) is not None:
+                main = self._main_clause(self._verb_after_name(subj))
             elif subj.dep_ not in _ANTECEDENT_DEPS and getattr(
                     self._adverb_subject(subj.head), "i", None) != subj.i \
                     or not self._finite(subj.head):
@@ -743,7 +760,9 @@ class SpeakerResolver:
             g = "m" if low in _MALE_WORDS else "f" if low in _FEMALE_WORDS else None
             own = low in ("his", "her") and t.i + 1 < len(self.doc) \
                 and self.doc[t.i + 1].lower_ == "own"
-            if g is None or self.in_quote[t.i] or is_cue(t.head) \
+            if g is None or self.in_quote[t.i] or is_cue(t.head) or t.head.dep_ == "parataxis" \
+                    or t.head.lower_ in FINDING_VERBS or low in ("him", "her") \
+                    and t.dep_ == "nsubj" \
                     or t.dep_ not in ("nsubj", "nsubjpass") and low not in ("himself", "herself") \
                     and not own:    # 'a question of her own' is the subject's
                 continue        # a quote's "he said" is what we want to resolve, not evidence;
@@ -756,7 +775,10 @@ class SpeakerResolver:
             k = bisect.bisect_left(positions, t.i) - 1
             same, earlier = set(), set()
             while k >= 0 and self.candidates[k][0] >= prev_start:
-                if self.candidates[k][3] in ("person", "person?"):
+                owner = self.doc[self.candidates[k][0]]
+                if owner.dep_ == "poss" and owner.head.lower_ in GENDERED_NOUNS:
+                    pass    # "Carol Whitfield's son ... He lived": he is the son
+                elif self.candidates[k][3] in ("person", "person?"):
                     (same if self.candidates[k][0] >= sent_start else earlier).add(
                         self.candidates[k][1])
                 k -= 1
@@ -822,6 +844,9 @@ class SpeakerResolver:
             k = i
             while k < hi and self.doc[k].lower_.rstrip(".") in TITLE_WORDS:
                 words.add(self.doc[k].lower_.rstrip("."))
+                if k == i and i > 0 and self.doc[i - 1].lower_ in _SUBORDINATE_POSTS:
+                    # "Shadow Treasurer Alison Farrant", the tagger leaving "Shadow" out
+                    words.add(f"{self.doc[i - 1].lower_} {self.doc[k].lower_.rstrip('.')}")
                 k += 1
             j = i - 1
             # a place the post is "to" or "of" comes between: "ambassador to Britain Liu"
@@ -841,6 +866,8 @@ class SpeakerResolver:
                 if j < top and self.doc[j + 1].text != ".":
                     words.add(f"{t.lower_} {self.doc[j + 1].lower_}")
                 j -= 1
+            if hi + 1 < len(self.doc) and self.doc[hi + 1].text in _SILK_LETTERS:
+                words.add("barrister")      # "Fiona Gallacher KC"
             nouns = [c for c in head.children if c.dep_ == "appos"]
             if head.dep_ == "appos" or head.dep_ == "conj" and head.head.pos_ == "NOUN" \
                     and not any(c.dep_ == "cc" for c in head.head.children):
@@ -861,6 +888,18 @@ class SpeakerResolver:
                         d.lower_ in ("who", "that") for d in c.children
                         if d.dep_ in ("nsubj", "nsubjpass")):
                     # "who chairs the FRA" (not "whose team-mate now manages the club")
+                    if c.lower_ in ("represents", "represented") and any(
+                            d.dep_ == "dobj" and (d.lower_ in _CLIENTS or d.lower_ in GENDERED_NOUNS
+                                                  or d.lower_[:-1] in GENDERED_NOUNS
+                                                  or self.is_person(d)) for d in c.children):
+                        # "who represents the two younger siblings"; after "X, of the law firm
+                        # Y, who represents ...", the parse hangs the clause on the firm
+                        person = head.head.head if head.dep_ == "pobj" \
+                            and head.head.lower_ == "of" else head
+                        if self.is_person(person) and person.i in self.mention_of:
+                            self.roles["lawyer"].append(
+                                (person.i, self._actor(self.mention_of[person.i])))
+                        continue
                     words.update(ROLE_VERBS[c.lower_])
                     # "who leads the county's government": the county leader
                     owned = [o for d in c.children if d.dep_ == "dobj" for o in (d, *d.children)
@@ -870,6 +909,8 @@ class SpeakerResolver:
             # a deputy governor is not "the governor", a former minister not "the minister"
             words -= {w.split(" ", 1)[1] for w in words if " " in w
                       and w.split(" ", 1)[0] in _SUBORDINATE_POSTS} | _SUBORDINATE_POSTS
+            # an attorney general is no "attorney", a surgeon general no "surgeon"
+            words -= {w.split(" ", 1)[0] for w in words if w.endswith(" general")}
             for w in sorted(words):
                 self.roles[w].append((head.i, self._actor(m)))
             if m.label in _PERSON_LABELS:
@@ -1041,11 +1082,15 @@ class SpeakerResolver:
             if cue.dep_ == "acl" and root.i < cue.i and root.pos_ in ("NOUN", "PROPN") \
                     and before.is_punct and (cue.tag_ in ("VBD", "VBZ", "VBP") or not any(
                         t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not self.in_quote[t.i]
-                        for t in cue.sent)):
+                        for t in cue.sent) or any(
+                        c.dep_ == "appos" and c.right_edge.i + 1 == before.i
+                        for c in root.children)):
                 # 'Its leader, X, who is not related to the chief executive, called the cut
                 # "..."': the finite verb hung on the relative clause's last noun; the
                 # sentence has no verb of its own, so its subject is the sentence's root
-                # (also 'The letter, later leaked, called Nadia "..."', read as a participle)
+                # (also 'The letter, later leaked, called Nadia "..."', read as a participle;
+                # and 'The report's author, Dr X, conceded ...', 'Greyline Capital, a hedge
+                # fund that has bet ..., called NeuVelix "..."': a described name the root)
                 return root
             for clause in cue.children:
                 subs = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS and c.i < clause.i]
@@ -1075,6 +1120,12 @@ class SpeakerResolver:
                 # editor-in-chief Kristinn Hrafnsson said'): the name is the one by the verb
                 s = max(subs, key=lambda c: (c.i in self.mention_of or c.pos_ == "PROPN",
                                              c.i < v.i, -abs(v.i - c.i)))
+                named = next((self.doc[j] for j in range(v.i - 2, s.i, -1)
+                              if j in self.mention_of and self.is_person(self.doc[j])
+                              and getattr(self._verb_after_name(self.doc[j]), "i", None) == v.i),
+                             None)
+                if named is not None:   # 'In Melun, south-east of Paris, Sandrine Lebrun, a
+                    return named        # nurse, said' with "east" parsed as the subject
                 if s.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
                     host = v.head
                     if host.dep_ == "appos" and host.i not in self.mention_of \
@@ -1215,6 +1266,25 @@ class SpeakerResolver:
             t = t.head
         return None
 
+    def _verb_after_name(self, name):
+        """The finite verb right after a person's name and its aside, when the parse gave the
+        verb an earlier word for its subject ('In Melun, south-east of Paris, Sandrine Lebrun, a
+        nurse, said ...' with "east" the subject and the name a conjunct of "Paris")."""
+        end = max([name.right_edge.i if name.dep_ != "compound" else name.i]
+                  + [c.right_edge.i for c in name.children if c.dep_ == "appos"])
+        k = end if self.doc[end].text == "," else end + 1     # (the parse may end it on the comma)
+        m = self.mention_of.get(name.i)
+        if k + 1 >= len(self.doc) or self.doc[k].text != "," or name.dep_ in _ANTECEDENT_DEPS \
+                or name.dep_ in ("pobj", "dobj") or m is None or m.label not in _PERSON_LABELS:
+            return None     # (not 'One senior consultant at Aldbridge Royal Infirmary, who ...',
+            # nor 'In a letter to Kevin Marsh, who was the minister, said they would ...')
+        verb = self.doc[k + 1]
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+        if verb.tag_ not in ("VBD", "VBZ") or self.in_quote[verb.i] or any(
+                c.i > name.i or c.pos_ != "NOUN" or c.i in self.mention_of for c in subjects):
+            return None     # (no subject at all: 'In Melun, Sandrine Lebrun, a nurse, said')
+        return verb
+
     def _name_before_verbless_aside(self, verb):
         """'..., though Chief Electoral Officer Marc Boudreau, no relation to the opposition
         leader, noted that ...', parsed with 'noted' the root and no subject: the person named
@@ -1222,6 +1292,11 @@ class SpeakerResolver:
         clause ('Rachel Whitmore, chief executive of Meridale, whose own vaccine is behind,
         said')."""
         doc = self.doc
+        named = next((doc[j] for j in range(verb.i - 2, max(0, verb.i - 14), -1)
+                      if j in self.mention_of and self.is_person(doc[j])
+                      and getattr(self._verb_after_name(doc[j]), "i", None) == verb.i), None)
+        if named is not None:
+            return named    # 'In Melun, Sandrine Lebrun, a nurse, said' (the name an apposition)
         name = doc[verb.i - 2] if verb.i >= 2 else None
         if name is not None and name.dep_ == "appos" and name.i in self.mention_of \
                 and self.is_person(name) and not self.in_quote[name.i] \
@@ -1308,6 +1383,10 @@ class SpeakerResolver:
                                        confidence, inner.i)
                 if c.pos_ == "PROPN" and c.lower_ not in TITLE_WORDS:
                     return Attribution(self.name_text(c), self.np_text(c), confidence * 0.9, c.i)
+        named = self._name_opening_before(token)
+        if named is not None:   # 'Cirrusly, the cloud provider whose ..., says' parsed apart
+            return Attribution(self._actor(self.mention_of[named.i]), self.np_text(token),
+                               confidence * 0.9, named.i)
         named = self._name_set_off_after(token)
         if named is not None:       # "according to his aunt, Jane Starner," parsed apart
             return Attribution(self._actor(self.mention_of[named.i]), self.np_text(named),
@@ -1365,6 +1444,10 @@ class SpeakerResolver:
         role_in_caps = low in TITLE_WORDS and not any(
             c.dep_ == "prep" or c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"
             and c.lower_ not in TITLE_WORDS for c in token.children)   # ('the Chief Minister')
+        if not role_in_caps and determiner == "the" and low in TITLE_WORDS and any(
+                f"{c.lower_} {low}" in self.roles for c in token.children
+                if c.dep_ == "compound" and c.i == token.i - 1):
+            role_in_caps = True     # 'the Opposition Leader' after 'Opposition Leader X'
         if low in TITLE_WORDS and token.pos_ == "PROPN":
             # 'Leader of the Opposition Thomas Kuriakose said': the name ends the title
             # ('Counsel for the petitioner, Faith Ndung’u, said': the name set off after it)
@@ -1427,7 +1510,10 @@ class SpeakerResolver:
                               determiner)
         owner = next((c for c in noun.children if c.dep_ == "poss"), None)
         if determiner in ("the", "its", "their") or owner is not None \
-                and owner.pos_ in ("NOUN", "PROPN"):    # 'its director', 'the band's singer'
+                and owner.pos_ in ("NOUN", "PROPN") or owner is not None \
+                and owner.lower_ in ("his", "her") and noun.lower_ in GENDERED_NOUNS \
+                and noun.lower_ in self.roles:      # 'its director', 'the band's singer',
+            # 'her brother said' after 'her brother, Walter Kalinowski,'
             found = self._described(noun)
             if found is not None:
                 return Attribution(found[0], text, confidence * found[1], token.i)
@@ -1440,6 +1526,23 @@ class SpeakerResolver:
             return Attribution(self._actor(self.mention_of[named.i]), text, confidence * 0.8,
                                named.i)
         return Attribution(None, text, confidence * 0.85, token.i)
+
+    def _name_opening_before(self, token):
+        """The name that opens the sentence right before a described subject ('Cirrusly, the
+        cloud provider whose platform runs ..., says'), which the parse left outside it."""
+        if token.pos_ != "NOUN" or token.i in self.mention_of:
+            return None
+        le = token.left_edge.i
+        if le < 2 or self.doc[le - 1].text != "," or self.doc[le].lower_ not in ("the", "a", "an"):
+            return None
+        name, after = self.doc[le - 2], token.right_edge.i + 1
+        m = self.mention_of.get(name.i)
+        if m is None or name.dep_ in ("pobj", "dobj", "poss", "nsubj", "nsubjpass") \
+                or self.in_quote[name.i] or self._token_at(m.start) != self.sentence_of(name.i)[0] \
+                or after >= len(self.doc) or "," not in (self.doc[after].text,
+                                                          self.doc[after - 1].text):
+            return None     # (not 'Von der Heyde, the official added, "..."')
+        return name
 
     def _name_given_as(self, token):
         """'a worker on the loin line who gave his name only as Tomás': the name he gave."""
@@ -1699,6 +1802,14 @@ class SpeakerResolver:
                     and not self.posts.get(subject, set()) & _POSTS:
                 return subject, 0.6
             return None
+        if not plural and low in TITLE_WORDS and not options and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            # 'Ms Tāwhai said the door remained open. "...," the chair said', the text having
+            # called her the chair only in passing: the person the sentence before is about
+            subject = self._subject_of_sentence_before(noun)
+            if subject is not None and subject in self._persons \
+                    and not self.posts.get(subject, set()) & _POSTS:
+                return subject, 0.5
         if plural or not set(keys) & EPITHETS:
             return None
         allowed = set(keys) | {w for key in keys for w in ROLE_SYNONYMS.get(key, ())}
@@ -1723,6 +1834,11 @@ class SpeakerResolver:
         here = self.paragraph_of_char(token.idx)
         lo = self.sentence_of(token.i)[0]
         if lo > 0 and self.paragraph_of_char(self.doc[lo - 1].idx) == here:
+            lo = self.sentence_of(lo - 1)[0]
+        # sentences wholly inside the quotation do not count: 'Kouris said ... "The road gets
+        # built. The only question is who pays," the Treasurer said.'
+        while lo > 0 and self.in_quote[lo] and self.in_quote[self.sentence_of(lo)[1] - 1] \
+                and self.paragraph_of_char(self.doc[lo - 1].idx) == here:
             lo = self.sentence_of(lo - 1)[0]
         k = bisect.bisect_left(self.candidates, (token.i,))
         for j in range(k - 1, -1, -1):

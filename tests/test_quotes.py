@@ -1812,9 +1812,62 @@ def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
      "not a question of style,” Dunleavy said.\n\nVasconcelos said he expected the "
      "paragraph to survive. “I have read the letter carefully,” the cardinal said.",
      "Joaquim Vasconcelos"),
+    # a shadow treasurer is not "the Treasurer"; the quotation's own sentences do not hide the
+    # sentence before, whose subject speaks
+    ("Treasurer Dana Whitby delivered the budget on Tuesday.\n\nShadow Treasurer Alison Reidy "
+     "described the car park charge as “a tax on going to work”.\n\nWhitby said the government "
+     "would not cut the scope. “The road gets built. The only question is who pays for it,” the "
+     "Treasurer said.", "Dana Whitby"),
+    # a treasurer's title opens an untagged name; "the federal treasurer" is that one
+    ("State Treasurer Gus Mallory defended the levy. In March, Federal Treasurer Maeve Tolland "
+     "capped the grant.\n\n“We are paying what we promised,” the federal treasurer said.",
+     "Maeve Tolland"),
+    # "conceded under questioning that ...": the questioning says nothing
+    ("The report’s author, Dr Fiona Marlow, conceded under questioning that the settlement was "
+     "“squarely within” the range of recent ones.", "Fiona Marlow"),
+    # "the Opposition Leader" is the one the text named with that title, not a name
+    ("Opposition Leader Tom Quilty said the government had lost control of the project.\n\n"
+     "“This is a Premier who has run out of excuses,” the Opposition Leader said.",
+     "Tom Quilty"),
+    # "Whitfield's son ... He lived ...": he is the son, and she is the mother
+    ("Brenda Okafor's son was one of the nine. He lived for three days. \"Nobody told us "
+     "the risks,\" she said.", "Brenda Okafor"),
+    # "her brother said" is the brother the text named
+    ("Dr. Lena Varga died on Friday. Her death was confirmed by her brother, Tomas Varga, who "
+     "said she had been ill for a year. \"She worked until she was 80,\" her brother said.",
+     "Tomas Varga"),
+    # letters after a name make a barrister; "who represents" a person makes a lawyer
+    ("Priya Anand KC, who represents the widow, said the will was valid.\n\n“He knew what he "
+     "was signing,” the barrister said.", "Priya Anand"),
+    ("Marcus Bell, of the law firm Hayle Moss, who represents the two daughters, said the "
+     "family was divided.\n\n“This is about a frail man,” the solicitor said.", "Marcus Bell"),
+    # a post given in passing: "the chair" is the one the sentence before is about
+    ("At the heart of it stood Aroha Ngata. The chair of the trust has led the talks for a "
+     "decade.\n\nMs Ngata said the door remained open. “They are family,” the chair said.",
+     "Aroha Ngata"),
+    # "X's decisions, she found, ..." is no evidence that X is a she
+    ("Judge Ann Pryor chaired the review. Bishop Colm Hardy's choices, she found, were "
+     "\"careless\".\n\nHardy faced the press on Monday. He read a statement and left.\n\n"
+     "\"I accept the findings,\" he said.", "Colm Hardy"),
+    # "let him finish" says nothing of the subject's gender
+    ("Minister Ingrid Solberg chaired the talks. General Petr Vasko spoke first. Solberg, by "
+     "several accounts, let him finish. Later Vasko left.\n\nSolberg’s answer was brief. She "
+     "would take the criticism seriously, she said, “when he brings home a prisoner”.",
+     "Ingrid Solberg"),
+    # what a body was asked to explain is the words of whoever reports the request
+    ("Ruth Keane, the data commissioner, said the regulator had asked Brightwave to explain "
+     "\"exactly what was shown, and to whom\".", "Ruth Keane"),
+    # a name after a fronted place, which the parse hung on the place
+    ("A spokesperson, Ines Moreau, said trains would run. In Melun, south-east of Paris, "
+     "Claire Dubois, a teacher, said she had waited two hours. “I understand why they strike,” "
+     "she said.", "Claire Dubois"),
+    # a girl named alone: her letter's words are hers
+    ("Lena wrote to the board in May. Priya Natarajan, a lawyer for the coalition, called the "
+     "vote “textbook discrimination.”\n\nLena’s letter ended with a question. “Who decided,” "
+     "she wrote, “that my family is something to hide?”", "Lena"),
 ])
 def test_speakers_of_unseen_writing(text, speaker):
-    """Cases from stories_extra17-20 (session 19), each in invented words."""
+    """Cases from stories_extra17-22 (sessions 19-20), each in invented words."""
     from analysis import analyze
     assert analyze(text).quotes[-1].speaker == speaker
 
