@@ -411,10 +411,14 @@ def _common_word(ent) -> bool:
     if _CODE.fullmatch(text) or _ADDRESS_PART.fullmatch(text):
         return True
     word = ent[0]
-    if len(ent) != 1 or ent.label_ == "NORP" or not word.is_sent_start \
-            or word.tag_.startswith("NNP") or text.isupper():
+    if len(ent) != 1 or ent.label_ == "NORP" or not word.is_sent_start or text.isupper():
         return False
     doc = ent.doc
+    if word.tag_.startswith("NNP") and not (
+            _dictionary_word(word.lower_) and not is_given_name(text)
+            and any(t.text == word.lower_ for t in doc)):
+        return False    # (a proper noun only when the text writes it in lower case elsewhere:
+        # "Turnout was 71.8 per cent ... turnout in the north")
     if any(t.text == text and not t.is_sent_start for t in doc):
         return False    # (read only for the rare candidate: Token objects are dear)
     if ent.end + 1 < len(doc) and doc[ent.end].lower_ in ("and", "&", "of") \
@@ -1312,6 +1316,30 @@ def _people_of_orgs(text: str, spans: list[_Span]) -> list[_Span]:
         out.append(_Span(org, m.end(2), _possessive_after(text, m.end(2)), "ORG", org,
                          rescued=True))
     return out
+
+
+# Initials and a name: "S. Balasubramanian", "K. R. Raghavan" (not "U.S. Steel"); after a
+# capitalised common noun that opens a sentence: "Analyst K. R. Raghavan".
+_INITIALS_NAME = re.compile(r"(?:([A-Z][a-z]+) )?((?:[A-Z]\. ){1,3}[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*)?)")
+
+
+def _people_by_initials(text: str, spans: list[_Span]) -> None:
+    """Initials before a name make a person whatever the tagger called it ("S. Balasubramanian"
+    tagged a nationality), and a common noun that opens the sentence before them is no part
+    of the name ("Analyst K. R. Raghavan")."""
+    for sp in spans:
+        m = _INITIALS_NAME.fullmatch(text, sp.start, sp.end)
+        last = m.group(2).split()[-1].lower() if m else ""
+        if m is None or last in ORG_HEADS or last in INDUSTRY_WORDS or _dictionary_word(last):
+            continue    # ("W. M. Keck Observatory")
+        if m.group(1):
+            opens = sp.start == 0 or text[max(0, sp.start - 2):sp.start] in (". ", "\n") \
+                or text[sp.start - 1] == "\n"
+            if not opens or not _dictionary_word(m.group(1).lower()) or is_given_name(m.group(1)) \
+                    or m.group(1).lower() in TITLE_WORDS:
+                continue
+            sp.start = sp.core = m.start(2)
+        sp.label = "PERSON"
 
 
 def _second_family_name(text: str, word: str) -> bool:
@@ -2724,6 +2752,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     _share_surnames(text, spans)
     spans = _split_people_pairs(text, spans)
     spans = _people_of_orgs(text, spans)
+    _people_by_initials(text, spans)
     person_ends = {sp.end for sp in spans if sp.label == "PERSON"}
     spans = [sp for sp in spans if not (text[sp.start:sp.end] in POST_NOMINAL_LETTERS and (
         sp.start - 1 in person_ends or sp.start - 2 in person_ends))]   # "Priya Anand KC"

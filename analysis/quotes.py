@@ -753,6 +753,8 @@ def _previous_sentence_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution 
     if start == 0:
         return None
     lo, hi = res.sentence_of(start - 1)
+    while lo > 0 and all(t.is_punct or t.is_space for t in doc[lo:hi]):
+        lo, hi = res.sentence_of(lo - 1)    # (the opening mark the parser made a sentence)
     sent = doc[lo:hi]
     if res.paragraph_of_char(sent.start_char) < it.span.paragraph - 1:
         return None

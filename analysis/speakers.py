@@ -495,7 +495,11 @@ class SpeakerResolver:
                     or self.doc[hi + 2].lower_ not in ("who", "whom"):
                 continue
             relcl = self.doc[hi + 2].head
-            if relcl.dep_ == "relcl" and relcl.head.i == self._mention_head(lo, hi).i:
+            head = self._mention_head(lo, hi)
+            host = head.head if head.dep_ in ("appos", "compound") else head
+            if host.dep_ == "pobj" and host.head.head.tag_ == "NNS":
+                continue    # 'Researchers at the security firm Corvid Labs, who call ...'
+            if relcl.dep_ == "relcl" and relcl.head.i == head.i:
                 found.add(self._actor(m))
         return found | self._named_with_post()
 
@@ -729,9 +733,11 @@ class SpeakerResolver:
     def _finite(verb) -> bool:
         if verb.tag_ in _FINITE:
             return True
-        if verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(
-                c.dep_ in ("aux", "auxpass", "mark") for c in verb.children):
-            return True     # 'X put the question plainly': a past tense tagged as a base form
+        if verb.tag_ in ("VB", "VBN") and verb.dep_ == "ROOT" and not any(
+                c.dep_ in ("aux", "auxpass", "mark") for c in verb.children) and (
+                verb.tag_ == "VB" or any(c.dep_ == "nsubj" for c in verb.children)):
+            return True     # 'X put the question plainly', 'X, the director, described ...': a
+            # past tense tagged as a base form or a participle
         return any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE for c in verb.children)
 
     def _collect_gender(self) -> None:
@@ -743,7 +749,11 @@ class SpeakerResolver:
                 if j < 0:
                     continue
                 word = self.doc[j].lower_
-                if word in MALE_TITLES:
+                if word in ("m", "m."):
+                    # Monsieur, or an initial ("Chief Minister M. Vasanthi"): a weak clue
+                    if not (j > 0 and self.doc[j - 1].lower_ in TITLE_WORDS):
+                        votes[self._actor(m)]["m"] += 1
+                elif word in MALE_TITLES:
                     votes[self._actor(m)]["m"] += 5
                 elif word in FEMALE_TITLES:
                     votes[self._actor(m)]["f"] += 5

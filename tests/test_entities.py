@@ -1918,3 +1918,10 @@ def test_a_state_is_not_the_short_form_of_its_party(nlp):
             "news. The people of Ravana have spoken, the RJP said.")
     _, actors = actors_of(nlp, text)
     assert "Ravana" not in actors["Ravana Jan Paksha"].aliases
+
+
+def test_initials_make_a_person_and_a_role_opening_a_sentence_is_no_name(nlp):
+    text = ("The chief electoral officer of Kalindra, S. Venkataraman, said the count was valid. "
+            "Analyst K. R. Raghavan agreed.")
+    _, actors = actors_of(nlp, text)
+    assert actors["S. Venkataraman"].type == "PERSON" and "K. R. Raghavan" in actors

@@ -1865,6 +1865,21 @@ def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
     ("Lena wrote to the board in May. Priya Natarajan, a lawyer for the coalition, called the "
      "vote “textbook discrimination.”\n\nLena’s letter ended with a question. “Who decided,” "
      "she wrote, “that my family is something to hide?”", "Lena"),
+    # the opening mark the parser made a sentence of its own does not hide the sentence before
+    ("The strike began at midnight.\n\nJean-Luc Moreau, the general secretary of the UCS, "
+     "addressed several hundred strikers outside the Gare du Nord station in Paris shortly after "
+     "6 a.m.\n\n“We did not choose this strike. The government chose it for us.”",
+     "Jean-Luc Moreau"),
+    # an "M." that is an initial is no Monsieur
+    ("Turnout was high. Chief Minister M. Lalitha, 64, who has led the state since 2021, spoke "
+     "to party workers in the evening.\n\n“The state has voted for work,” she said.",
+     "Lalitha"),
+    # a past tense the tagger read as a participle still has its subject
+    ("Researchers at the security firm Corvid Labs, who call the gang the “Lamplighters”, say it "
+     "rarely deletes what it steals.\n\nInside the hospitals, staff have improvised with "
+     "remarkable calm. Dr. Amara Bello, the trust’s medical director, described porters running "
+     "blood samples between wards and consultants writing prescriptions by hand. “I have never "
+     "been prouder of the people I work with,” she said.", "Amara Bello"),
 ])
 def test_speakers_of_unseen_writing(text, speaker):
     """Cases from stories_extra17-22 (sessions 19-20), each in invented words."""
