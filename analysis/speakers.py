@@ -98,7 +98,8 @@ FINDING_VERBS = {"find", "finds", "found", "finding"}
 INQUIRIES = {"inquiry", "investigation", "probe", "inspection", "assessment", "evaluation"}
 FINDERS = DOCUMENTS | INQUIRIES | {"court", "tribunal", "judge", "panel", "jury", "regulator",
                                    "watchdog", "auditor", "auditors", "inspectors", "researchers",
-                                   "investigators", "firm"}
+                                   "investigators", "firm", "department", "ministry", "agency",
+                                   "commission", "committee", "authority", "review", "board"}
 # Generic names for an organisation: "the company said" after the company was named.
 ORG_NOUNS = {"company", "firm", "group", "business", "bank", "club", "fund", "charity",
              "party", "union", "agency", "ministry", "department", "council", "authority",
@@ -640,9 +641,12 @@ class SpeakerResolver:
         strings = self.doc.vocab.strings
         subject = numpy.isin(self._dep, [strings[d] for d in _ANTECEDENT_DEPS])
         added = False
-        for i in numpy.flatnonzero(subject & (self._pos == strings["NOUN"])).tolist():
+        nouns = (self._pos == strings["NOUN"]) | (self._pos == strings["PROPN"])
+        for i in numpy.flatnonzero(subject & nouns).tolist():
             t = self.doc[i]
-            if self.in_quote[i] or i in self.mention_of or t.tag_ != "NN" \
+            if t.pos_ == "PROPN" and t.lower_ not in TITLE_WORDS:
+                continue    # (but 'The Premier has written ...' is a role in capitals)
+            if self.in_quote[i] or i in self.mention_of or t.tag_ not in ("NN", "NNP") \
                     or not self._finite(t.head) \
                     or not any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
                 continue
@@ -1285,7 +1289,8 @@ class SpeakerResolver:
         k = end if self.doc[end].text == "," else end + 1     # (the parse may end it on the comma)
         m = self.mention_of.get(name.i)
         if k + 1 >= len(self.doc) or self.doc[k].text != "," or name.dep_ in _ANTECEDENT_DEPS \
-                or name.dep_ in ("pobj", "dobj") or m is None or m.label not in _PERSON_LABELS:
+                or name.dep_ in ("pobj", "dobj") or m is None or m.label not in _PERSON_LABELS \
+                or any(c.dep_ in ("conj", "cc") for c in name.children):   # (a list's member)
             return None     # (not 'One senior consultant at Aldbridge Royal Infirmary, who ...',
             # nor 'In a letter to Kevin Marsh, who was the minister, said they would ...')
         verb = self.doc[k + 1]
@@ -1497,7 +1502,7 @@ class SpeakerResolver:
             if found is None:
                 found = self.resolve_pronoun(token, confidence, want_person=True).speaker
             return Attribution(found, text, confidence * 0.6, token.i)
-        if depth < 2 and low in DOCUMENTS | SPEECH_NOUNS:   # "a statement from the ministry",
+        if depth < 2 and low in DOCUMENTS | SPEECH_NOUNS | INQUIRIES:  # "a statement from X",
             source = self._document_source(token)   # "the report, published by the Audit Office,"
             if source is not None:
                 inner = self.resolve(source, confidence * 0.9, depth + 1)

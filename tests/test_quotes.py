@@ -1880,6 +1880,21 @@ def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
      "remarkable calm. Dr. Amara Bello, the trust’s medical director, described porters running "
      "blood samples between wards and consultants writing prescriptions by hand. “I have never "
      "been prouder of the people I work with,” she said.", "Amara Bello"),
+    # a public body's finding, and an inquiry's "by X", are that body's words
+    ("In 1981 the Vermont Department of Health investigated the deaths of nine infants. The "
+     "department found that consent procedures had been \"inadequate\".",
+     "Vermont Department of Health"),
+    ("Nine of the infants died. An inquiry by the Vermont Department of Health (VDH) found in "
+     "1981 that the consent forms were \"inadequate\" and in places \"unintelligible to a "
+     "layperson\".", "Vermont Department of Health"),
+    # a post in capitals as a subject: "she" after it is the one who holds it
+    ("Premier Helen Castle spoke first. Vanessa Ng, of the chamber, said it was \"bad\". The "
+     "Premier has written to Mr Corr asking for the deal to be honoured. \"The door is open,\" "
+     "she said on Friday.", "Helen Castle"),
+    # a name in a list inside the description is not the subject
+    ("Skyvale, the cloud provider whose platform runs systems for Fennbank, Calder & Pike, "
+     "Harbour Mutual, Aerwyn Airways and BlueFjord Air, says the outage was caused by \"a "
+     "configuration change to our internal routing system\".", "Skyvale"),
 ])
 def test_speakers_of_unseen_writing(text, speaker):
     """Cases from stories_extra17-22 (sessions 19-20), each in invented words."""
