@@ -261,7 +261,7 @@ assemblymember cr td mla msp taoiseach tánaiste tanaiste counsel barr hon alhaj
 comrade engr pastor bishop archbishop imam rabbi det insp supt cpl
 mme mlle m madame mademoiselle monsieur herr frau adv justice barrister
 cardinal monsignor msgr brigadier brig commander cmdr marshal treasurer emerita emeritus
-doña
+doña sheriff trooper ald constable
 rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
 # Letters after a person's name (honours, silk, seats): "Harriet Connaughton KC", "Marius du
@@ -276,7 +276,7 @@ councilwoman alderman alderwoman assemblyman assemblywoman assemblymember td mp 
 minister judge inspector detective sergeant sgt rev reverend sheikh ayatollah taoiseach
 tánaiste tanaiste barr hon alhaji alhaja hajia comrade engr pastor archbishop imam rabbi
 det insp supt cpl mme mlle madame mademoiselle monsieur herr frau adv m justice barrister
-bishop cardinal monsignor msgr brigadier cmdr treasurer doña
+bishop cardinal monsignor msgr brigadier cmdr treasurer doña sheriff trooper ald
 """.split())
 
 # Words that end an organisation's name and can be dropped in a short reference:
@@ -297,7 +297,7 @@ power solar wind chemicals materials cement construction engineering development
 hotels resorts retail stores entertainment games software robotics aerospace automotive
 minerals metals copper lithium gas farms dairy airport airports rail trucking freight
 records pictures studios mobile wireless cellular broadband chemical shipbuilding biologics
-energi energia energie énergie
+energi energia energie énergie platinum coal consultancy consulting supplies lines transport
 """.split())
 
 # Last words that make a name an organisation rather than a person (fixes PERSON tags on

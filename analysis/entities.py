@@ -1342,6 +1342,18 @@ def _people_by_initials(text: str, spans: list[_Span]) -> None:
         sp.label = "PERSON"
 
 
+_HYPHENATED_GIVEN_NAME = re.compile(r"[a-z]+-[a-z]+")
+
+
+def _chinese_family_name(words: tuple[str, ...]) -> str | None:
+    """The family name of a Chinese name written family name first with a hyphenated given
+    name ("wong mei-ling", "patrick wong siu-hang"), else None."""
+    if len(words) in (2, 3) and _HYPHENATED_GIVEN_NAME.fullmatch(words[-1]) \
+            and not _HYPHENATED_GIVEN_NAME.fullmatch(words[-2]):
+        return words[-2]
+    return None
+
+
 def _second_family_name(text: str, word: str) -> bool:
     """A capitalised word that can close a person's name: no country, capital, common word or
     place word, and never a place the text puts anyone "in" or "at"."""
@@ -1523,11 +1535,13 @@ _ATTORNEY_OFFICE = re.compile(
 # A military unit by its number: "the 47th Mechanised Brigade", "the 9th Guards Rifle Division"
 # (the tagger leaves the number out or the whole name untagged).
 _NUMBERED_UNIT = re.compile(r"\b\d{1,3}(?:st|nd|rd|th) (?:[A-Z][a-z]+ ){0,3}(?:Brigade|Division|"
-                            r"Regiment|Battalion|Corps|Army|Fleet|Squadron|Wing|Group)\b")
+                            r"Regiment|Battalion|Corps|Army|Fleet|Squadron|Wing|Group)\b"
+                            # and a union's numbered local: "Carpenters Local 1183"
+                            r"|(?<![\w’'])(?!The )(?:[A-Z][\w’'&-]+ ){1,5}Local \d{1,5}\b")
 
 
 def _numbered_units(text: str) -> list[_Span]:
-    """Every numbered military unit of the text (see ``_NUMBERED_UNIT``)."""
+    """Every numbered military unit and union local of the text (see ``_NUMBERED_UNIT``)."""
     return [_Span(m.start(), m.end(), _possessive_after(text, m.end()), "ORG", m.start(),
                   rescued=True) for m in _NUMBERED_UNIT.finditer(text)]
 
@@ -2438,7 +2452,8 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                          and (_particle_surname(infos[m]) or _surname_phrase(infos[m], infos[f]))
                          for f in by_suffix.get(infos[m].words, ()))}
     people_set = {m for m in multi if ptype[m] == "PERSON" and m not in pinned
-                  and m not in particled}
+                  and m not in particled
+                  and infos[m].words[0] not in _GENERATION_WORDS}  # ("Tavares Sr." is short)
     overrides: dict[int, str] = {}
     # A one-word name that opens an organisation's name ("Ford" in "Ford Motor Company") is
     # that organisation, not someone's surname.
@@ -2468,6 +2483,11 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         cands = {groups.find(m) for m in by_suffix.get(info.words, ()) or by_suffix.get(
                      (_bare_surname(info.words[0]),) if len(info.words) == 1 else (), ())
                  if m in people_set and _is_suffix(info.words, infos[m].words)}
+        if len(info.words) == 1:
+            # a Chinese family name stands before the given name ("Wong" of "Wong Mei-ling",
+            # and of "Patrick Wong Siu-hang")
+            cands |= {groups.find(m) for m in people_set if _chinese_family_name(infos[m].words)
+                      == info.words[0]}
         if ptype[k] == "ORG" and not info.labels["PERSON"] and not _lone_given_name(info) \
                 and not unlisted:
             pass    # an ORG-tagged word only joins a person as a surname (or a given name)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy
 
 from .aliases import (FEMALE_TITLES, GENDERED_NOUNS, MALE_TITLES, POST_NOMINAL_LETTERS,
-                      TITLE_WORDS)
+                      STATE_ADJECTIVES, TITLE_WORDS)
 from .given_names import gender_of_given_name, is_given_name
 from .model import Mention
 from .nlp import text_of
@@ -139,6 +139,13 @@ ROLE_VERBS = {"chairs": ("chair", "chairman", "chairwoman"), "chaired": ("chair"
               "directs": ("director",), "directed": ("director",),
               "represents": ("representative", "mp"), "governs": ("governor",)}
 _UNDER_AFTER = ("under", "after", "during", "upon", "on")
+_GENERATION_TOKENS = ("sr", "jr", "ii", "iii", "iv")
+# A nationality as a person: "the Dane told the podcast", "the Swede, 52, was dismissed".
+_NATIONAL_NOUNS = frozenset("""dane swede finn pole briton scot frenchman frenchwoman dutchman
+dutchwoman englishman englishwoman irishman irishwoman welshman welshwoman spaniard turk
+kiwi aussie""".split())
+_DEMONYM_NOUNS = _NATIONAL_NOUNS | frozenset(a for a in STATE_ADJECTIVES
+                                             if " " not in a and len(a) > 3)
 # Whom a lawyer "represents" (an MP represents a place or its people in general).
 _CLIENTS = frozenset("""client clients family families sibling siblings victim victims parents
 children plaintiff plaintiffs claimant claimants defendant defendants widow widower estate
@@ -464,13 +471,23 @@ class SpeakerResolver:
         return self.doc[hi]
 
     def is_person(self, token) -> bool:
-        """A named person (by the entity label), or he/she."""
+        """A named person (by the entity label), he/she, or "the Dane"."""
+        if self._demonym_epithet(token):
+            return True
         m = self.mention_of.get(token.i)
         if m is not None:
             return m.label in _PERSON_LABELS and not _org_name(m.text) \
                 or self._actor(m) in self.people \
                 or m.label not in _ORG_LABELS and self._actor(m) in self._persons
         return token.lower_ in ("he", "she")
+
+    def _demonym_epithet(self, token) -> bool:
+        """'the Dane', 'the Brazilian': a nationality standing for a person the text named."""
+        m = self.mention_of.get(token.i)
+        return token.lower_ in _DEMONYM_NOUNS and token.text[:1].isupper() \
+            and (m is None or m.label == "NORP" or token.lower_ in _NATIONAL_NOUNS) \
+            and token.tag_ in ("NNP", "NNPS", "NN", "JJ") \
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
     def _kind_of(self, m: Mention | None, token) -> str:
         if m is not None:
@@ -595,6 +612,18 @@ class SpeakerResolver:
         root = self._dep == strings["ROOT"]
         for i in numpy.flatnonzero((subject_deps | root) & propn).tolist():   # names NER missed
             t = self.doc[i]
+            if t.lower_.rstrip(".") in _GENERATION_TOKENS:
+                # "Tavares Sr. has spent ...": the one person named with that surname and
+                # generation, if the text names one
+                gen = t.lower_.rstrip(".")
+                before = self.doc[t.i - 1] if t.i > 0 else None
+                owners = {a for a in self._persons if before is not None and len(a.split()) > 2
+                          and a.split()[-2] == before.text
+                          and a.split()[-1].lower().rstrip(".") == gen}
+                if len(owners) == 1 and not self.in_quote[t.i] and self._finite(t.head):
+                    self.candidates.append((t.i, owners.pop(), f"{before.text} {t.text}",
+                                            "person"))
+                continue
             if t.i in self.mention_of or self.in_quote[t.i] or t.lower_ in TITLE_WORDS \
                     or t.text in POST_NOMINAL_LETTERS and t.i - 1 in self.mention_of \
                     or not t.text[:1].isupper():
@@ -1140,6 +1169,8 @@ class SpeakerResolver:
                              None)
                 if named is not None:   # 'In Melun, south-east of Paris, Sandrine Lebrun, a
                     return named        # nurse, said' with "east" parsed as the subject
+                if s.tag_ in ("WP", "WDT") and v.dep_ == "conj" and v.head.dep_ == "relcl":
+                    v = v.head      # '..., a member who is no relation and who had told ...'
                 if s.tag_ in ("WP", "WDT") and v.dep_ == "relcl":
                     host = v.head
                     if host.dep_ == "appos" and host.i not in self.mention_of \
@@ -1368,8 +1399,18 @@ class SpeakerResolver:
         """The actor a subject ``token`` names, or an unnamed speaker with its words."""
         text = self.np_text(token)
         m = self.mention_of.get(token.i)
-        if m is not None and token.pos_ != "PRON":
+        if m is not None and token.pos_ != "PRON" and not self._demonym_epithet(token):
             return Attribution(self._actor(m), text, confidence, token.i)
+        if token.lower_.rstrip(".") in TITLE_WORDS and token.i + 2 < len(self.doc):
+            # 'said Hon. Caleb Langat': the title the parse made the subject, the name after it
+            after = token.i + (2 if self.doc[token.i + 1].text == "." else 1)
+            named = self.mention_of.get(after)
+            if named is not None and named.label in _PERSON_LABELS:
+                return Attribution(self._actor(named), text, confidence, after)
+        if token.lower_.rstrip(".") in _GENERATION_TOKENS and token.i > 0 \
+                and token.i - 1 in self.mention_of:     # "Tavares Sr." split by the parse
+            return Attribution(self._actor(self.mention_of[token.i - 1]), text, confidence,
+                               token.i - 1)
         if token.pos_ == "PROPN":
             # 'said Romesh Wijeratne PC': letters after a name the parse made its head
             inner = next((c for c in token.children if c.dep_ == "compound" and c.i < token.i
@@ -1452,6 +1493,14 @@ class SpeakerResolver:
                 return Attribution(org, text, confidence * 0.6, token.i)
             return Attribution(None, text, confidence * 0.8, token.i)
         determiner = next((c.lower_ for c in token.children if c.dep_ in ("det", "poss")), "")
+        if self._demonym_epithet(token):
+            # 'the Dane told the podcast': the person the sentence before is about, else the
+            # one a he/she would be
+            subject = self._subject_of_sentence_before(token)
+            if subject is not None and subject in self._persons:
+                return Attribution(subject, text, confidence * 0.6, token.i)
+            found = self.resolve_pronoun(token, confidence * 0.8, want_person=True)
+            return Attribution(found.speaker, text, found.confidence, token.i)
         # (a lower-case word the tagger calls a proper noun, "one shop steward", is no name;
         # "the French foreign ministry" is)
         # ('the MEP', 'one opposition MP': a post in capitals, a role below, not a name; but

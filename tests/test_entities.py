@@ -1925,3 +1925,23 @@ def test_initials_make_a_person_and_a_role_opening_a_sentence_is_no_name(nlp):
             "Analyst K. R. Raghavan agreed.")
     _, actors = actors_of(nlp, text)
     assert actors["S. Venkataraman"].type == "PERSON" and "K. R. Raghavan" in actors
+
+
+def test_chinese_family_names_and_a_union_local(nlp):
+    # the family name comes first ("Wong" of "Wong Mei-ling" and of "Patrick Wong Siu-hang");
+    # a union's local keeps its number
+    text = ("The United Transport Workers Local 88 said it would file a grievance. Wong Mei-ling, "
+            "a surveyor at the Lands Department, testified that she had objected. District Judge "
+            "Patrick Wong Siu-hang adjourned the case. Judge Wong said the court would sit again "
+            "on Monday. Ms Wong left.")
+    _, actors = actors_of(nlp, text)
+    assert "Judge Wong" in actors["Patrick Wong Siu-hang"].aliases
+    assert "Judge Wong" not in actors["Wong Mei-ling"].aliases
+    assert "United Transport Workers Local 88" in actors
+
+
+def test_a_surname_and_generation_is_the_one_of_that_generation(nlp):
+    text = ("Rodrigo Tavares Jr. crashed. His father, Rodrigo Tavares Sr., spoke. Tavares Sr. "
+            "has spent the autumn blaming everyone.")
+    _, actors = actors_of(nlp, text)
+    assert "Tavares Sr" in actors["Rodrigo Tavares Sr."].aliases

@@ -1895,9 +1895,25 @@ def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
     ("Skyvale, the cloud provider whose platform runs systems for Fennbank, Calder & Pike, "
      "Harbour Mutual, Aerwyn Airways and BlueFjord Air, says the outage was caused by \"a "
      "configuration change to our internal routing system\".", "Skyvale"),
+    # "who" of a second relative clause joined by "and" is the name the first describes
+    ("The deciding vote came from Ald. Mark Riordan, a downtown member who is no relation and "
+     "who had told the Observer last week that he was \"leaning no.\"", "Mark Riordan"),
+    # "the Dane" is the person the sentence before is about
+    ("Kasper Holm beat his team-mate at 17 races this year. Speaking on a podcast on Monday "
+     "night, the Dane was unusually pointed.\n\n“Jonas built this team.”", "Kasper Holm"),
+    ("Holm, nicknamed “the Professor” for his calm, kept his counsel. He was less restrained on "
+     "Monday.\n\n“We made too many decisions that nobody understood,” the Dane told a podcast.",
+     "Holm"),
+    # a title the parse made the subject: the name after it speaks
+    ("\"This is not about corruption,\" said Hon. Caleb Kiprop, the MP for Eldamara North.",
+     "Caleb Kiprop"),
+    # a sheriff's title: "the sheriff said"
+    ("Sheriff Wade Tolbert has run out of patience. Tolbert wrote to the county commission in "
+     "2022 asking for a guardrail. He never got an answer, he said.\n\n\"I have pulled people "
+     "out of that ditch too many times,\" the sheriff said Monday.", "Wade Tolbert"),
 ])
 def test_speakers_of_unseen_writing(text, speaker):
-    """Cases from stories_extra17-22 (sessions 19-20), each in invented words."""
+    """Cases from stories_extra17-24 (sessions 19-20), each in invented words."""
     from analysis import analyze
     assert analyze(text).quotes[-1].speaker == speaker
 
