@@ -381,7 +381,9 @@ def _leading(doc, res: SpeakerResolver, it: _Item, partial: bool = False) -> Att
         if t.lower_ in SPEECH_NOUNS and any(c.dep_ == "poss" for c in t.children) \
                 and zone[-1].text in (",", ":"):
             return res.resolve(t, CONF_EXPLICIT * 0.85)
-    cues = [t for t in zone if is_cue(t) and t.dep_ not in ("relcl", "acl", "amod")]
+    # ('Asked by Ashworth whether ..., Ms Wong was clear:': the one asked answers)
+    cues = [t for t in zone if is_cue(t) and t.dep_ not in ("relcl", "acl", "amod")
+            and not (t.tag_ == "VBN" and t.dep_ == "advcl" and t.lower_ in _ASKED)]
     for cue in reversed(cues):
         subj = res.subject_of(cue)
         if subj is not None and not _inside(it, subj) and (subj.i < it.first or cue.lower_ == "according"):
@@ -459,6 +461,7 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
     return None
 
 
+_ASKED = ("asked", "pressed", "questioned", "challenged")
 _REQUEST_VERBS = frozenset("""ask asks asked asking urge urges urged urging tell tells told
 telling order orders ordered ordering invite invites invited inviting press presses pressed
 pressing require requires required requiring force forces forced forcing pressure pressured

@@ -559,7 +559,12 @@ class SpeakerResolver:
                 continue
             if t.is_sent_start and not (t.dep_ in _SUBJECT_DEPS or is_cue(t.head)):
                 continue        # 'Early on, ...': a capital the sentence gives any word
-            m = Mention(t.idx, t.idx + len(t.text), t.text, "PERSON", next(iter(surnames[t.text])))
+            owner = next(iter(surnames[t.text]))
+            first = self.doc[t.i - 1] if t.i > 0 else None
+            if first is not None and first.pos_ == "PROPN" and first.text[:1].isupper() \
+                    and first.head.i == t.i and first.text not in owner.split():
+                continue    # 'Bongani Ndlovu' untagged, beside 'Thandeka Ndlovu': another person
+            m = Mention(t.idx, t.idx + len(t.text), t.text, "PERSON", owner)
             self.mention_of[t.i] = m
             self.mention_spans.append((m, t.i, t.i))
 

@@ -1911,6 +1911,9 @@ def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
     ("Sheriff Wade Tolbert has run out of patience. Tolbert wrote to the county commission in "
      "2022 asking for a guardrail. He never got an answer, he said.\n\n\"I have pulled people "
      "out of that ditch too many times,\" the sheriff said Monday.", "Wade Tolbert"),
+    # the one asked answers: "Asked by X whether ..., Y was clear:"
+    ("Wong Mei-ling, a senior surveyor, testified that she had objected. Asked by Ashworth "
+     "whether she had ever met the chairman, Ms Wong was clear: “No, never.”", "Wong Mei-ling"),
 ])
 def test_speakers_of_unseen_writing(text, speaker):
     """Cases from stories_extra17-24 (sessions 19-20), each in invented words."""
