@@ -347,6 +347,9 @@ albion fc afc united
 """.split())
 
 
+# What follows a name to tell a father from his son of the same name: "Rodrigo Tavares Sr."
+GENERATIONS = ("jr", "sr", "ii", "iii", "iv")
+
 # Words that say whether a person is a man or a woman: titles before a name ("Mr Berg", "Dame
 # Ann") and role nouns ("Ward, the chairwoman"). Used by the speaker resolver (he/she) and by
 # the merger (which of two people sharing a surname "Ms Whelan" is).

@@ -43,7 +43,7 @@ from spacy.attrs import DEP, ENT_IOB, TAG
 
 from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPITAL_METONYMS,
                       CHAMBER_SHORT_FORMS, CIVIL_SERVICE_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
-                      GENDER_OF_WORD, GENERIC_ORG_WORDS, GIVEN_NAME_FORMS, GOVERNMENT_METONYMS,
+                      GENDER_OF_WORD, GENERATIONS, GENERIC_ORG_WORDS, GIVEN_NAME_FORMS, GOVERNMENT_METONYMS,
                       INDUSTRY_METONYMS, INDUSTRY_WORDS, INSTITUTION_SEATS, KNOWN_ORGS,
                       MONTHS_AND_DAYS, NORP_INSTITUTIONS,
                       ORG_DESIGNATORS, ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS,
@@ -158,9 +158,8 @@ _ADMINISTRATION = re.compile(r" [Aa]dministration\b")
 _ALL_CAPS = re.compile(r"\b[A-Z]{2,6}\b")
 _SPACE_BEFORE_POSSESSIVE = re.compile(r"\s+(?=['’]s?$)")
 _ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|at|bin|ibn|abu)-")
-_GENERATIONS = ("jr", "sr", "ii", "iii", "iv")
-_GENERATION = re.compile(r",?\s+(?:%s)\.?$" % "|".join(_GENERATIONS))
-_GENERATION_WORDS = frozenset(_GENERATIONS) | {f"{g}." for g in _GENERATIONS}
+_GENERATION = re.compile(r",?\s+(?:%s)\.?$" % "|".join(GENERATIONS))
+_GENERATION_WORDS = frozenset(GENERATIONS) | {f"{g}." for g in GENERATIONS}
 _WHO_AFTER = re.compile(r",( [^,.;:()“”\"]{1,80},)? who\b")
 # ", a farmer from ...", ", a retired nurse": a description only a person takes
 _PERSON_NOUNS = ("farmer fisherman fisherwoman nurse teacher worker labourer laborer driver "

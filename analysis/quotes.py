@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from .model import Mention, Quote
 from .nlp import text_of
 from .quote_marks import WORK_BEFORE_QUOTE, QuoteSpan, find_quote_spans, paragraph_spans
-from .speakers import (DOCUMENTS, FRAMING_VERBS, LABEL_VERBS, SPEECH_NOUNS, SPOKE_VERBS,
-                       Attribution, SpeakerResolver, cue_base, is_cue)
+from .speakers import (DOCUMENTS, FRAMING_VERBS, LABEL_VERBS, REQUEST_VERBS, SPEECH_NOUNS,
+                       SPOKE_VERBS, Attribution, SpeakerResolver, cue_base, is_cue)
 
 logger = logging.getLogger(__name__)
 
@@ -462,17 +462,13 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
 
 
 _ASKED = ("asked", "pressed", "questioned", "challenged")
-_REQUEST_VERBS = frozenset("""ask asks asked asking urge urges urged urging tell tells told
-telling order orders ordered ordering invite invites invited inviting press presses pressed
-pressing require requires required requiring force forces forced forcing pressure pressured
-pressuring encourage encourages encouraged encouraging""".split())
 
 
 def _asked_to(cue) -> bool:
     """'the regulator had asked Cirrusly to explain "..."': what someone is asked to explain or
     say is neither the asker's words nor those of the one asked, but whoever reports the
     request (called with the asking verb's xcomp as well, to pass over "asked")."""
-    return cue.dep_ == "xcomp" and cue.head.lower_ in _REQUEST_VERBS
+    return cue.dep_ == "xcomp" and cue.head.lower_ in REQUEST_VERBS
 
 
 def _framing_under_speech(res: SpeakerResolver, it: _Item, cue) -> bool:

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 import numpy
 
-from .aliases import (FEMALE_TITLES, GENDERED_NOUNS, MALE_TITLES, POST_NOMINAL_LETTERS,
-                      STATE_ADJECTIVES, TITLE_WORDS)
+from .aliases import (FEMALE_TITLES, GENDERED_NOUNS, GENERATIONS, MALE_TITLES,
+                      POST_NOMINAL_LETTERS, STATE_ADJECTIVES, TITLE_WORDS)
 from .given_names import gender_of_given_name, is_given_name
 from .model import Mention
 from .nlp import text_of
@@ -139,7 +139,6 @@ ROLE_VERBS = {"chairs": ("chair", "chairman", "chairwoman"), "chaired": ("chair"
               "directs": ("director",), "directed": ("director",),
               "represents": ("representative", "mp"), "governs": ("governor",)}
 _UNDER_AFTER = ("under", "after", "during", "upon", "on")
-_GENERATION_TOKENS = ("sr", "jr", "ii", "iii", "iv")
 # A nationality as a person: "the Dane told the podcast", "the Swede, 52, was dismissed".
 _NATIONAL_NOUNS = frozenset("""dane swede finn pole briton scot frenchman frenchwoman dutchman
 dutchwoman englishman englishwoman irishman irishwoman welshman welshwoman spaniard turk
@@ -313,6 +312,9 @@ def _forms(base: str) -> set[str]:
 
 
 CUE_FORMS: dict[str, str] = {f: b for b in (*SPEECH_VERBS, *FRAMING_VERBS) for f in _forms(b)}
+# Verbs that ask someone to do or say something: "asked Cirrusly to explain ..."
+REQUEST_VERBS = frozenset(f for b in ("ask urge tell order invite press require force pressure "
+                                      "encourage").split() for f in _forms(b))
 # Verbs whose object is a document of their subject's: 'X issued a statement'.
 _ISSUED = _AUTHORED | {"tweeted"} | {
     f for b in ("issue release publish send write sign post file submit deliver read share email "
@@ -617,7 +619,7 @@ class SpeakerResolver:
         root = self._dep == strings["ROOT"]
         for i in numpy.flatnonzero((subject_deps | root) & propn).tolist():   # names NER missed
             t = self.doc[i]
-            if t.lower_.rstrip(".") in _GENERATION_TOKENS:
+            if t.lower_.rstrip(".") in GENERATIONS:
                 # "Tavares Sr. has spent ...": the one person named with that surname and
                 # generation, if the text names one
                 gen = t.lower_.rstrip(".")
@@ -1168,10 +1170,7 @@ class SpeakerResolver:
                 # editor-in-chief Kristinn Hrafnsson said'): the name is the one by the verb
                 s = max(subs, key=lambda c: (c.i in self.mention_of or c.pos_ == "PROPN",
                                              c.i < v.i, -abs(v.i - c.i)))
-                named = next((self.doc[j] for j in range(v.i - 2, s.i, -1)
-                              if j in self.mention_of and self.is_person(self.doc[j])
-                              and getattr(self._verb_after_name(self.doc[j]), "i", None) == v.i),
-                             None)
+                named = self._person_before_verb(v, s.i)
                 if named is not None:   # 'In Melun, south-east of Paris, Sandrine Lebrun, a
                     return named        # nurse, said' with "east" parsed as the subject
                 if s.tag_ in ("WP", "WDT") and v.dep_ == "conj" and v.head.dep_ == "relcl":
@@ -1336,6 +1335,12 @@ class SpeakerResolver:
             return None     # (no subject at all: 'In Melun, Sandrine Lebrun, a nurse, said')
         return verb
 
+    def _person_before_verb(self, verb, lo: int):
+        """The person named after token ``lo`` whose verb ``verb`` is (see _verb_after_name)."""
+        return next((self.doc[j] for j in range(verb.i - 2, max(lo, -1), -1)
+                     if j in self.mention_of and self.is_person(self.doc[j])
+                     and getattr(self._verb_after_name(self.doc[j]), "i", None) == verb.i), None)
+
     def _name_before_verbless_aside(self, verb):
         """'..., though Chief Electoral Officer Marc Boudreau, no relation to the opposition
         leader, noted that ...', parsed with 'noted' the root and no subject: the person named
@@ -1343,9 +1348,7 @@ class SpeakerResolver:
         clause ('Rachel Whitmore, chief executive of Meridale, whose own vaccine is behind,
         said')."""
         doc = self.doc
-        named = next((doc[j] for j in range(verb.i - 2, max(0, verb.i - 14), -1)
-                      if j in self.mention_of and self.is_person(doc[j])
-                      and getattr(self._verb_after_name(doc[j]), "i", None) == verb.i), None)
+        named = self._person_before_verb(verb, verb.i - 14)
         if named is not None:
             return named    # 'In Melun, Sandrine Lebrun, a nurse, said' (the name an apposition)
         name = doc[verb.i - 2] if verb.i >= 2 else None
@@ -1412,7 +1415,7 @@ class SpeakerResolver:
             named = self.mention_of.get(after)
             if named is not None and named.label in _PERSON_LABELS:
                 return Attribution(self._actor(named), text, confidence, after)
-        if token.lower_.rstrip(".") in _GENERATION_TOKENS and token.i > 0 \
+        if token.lower_.rstrip(".") in GENERATIONS and token.i > 0 \
                 and token.i - 1 in self.mention_of:     # "Tavares Sr." split by the parse
             return Attribution(self._actor(self.mention_of[token.i - 1]), text, confidence,
                                token.i - 1)
