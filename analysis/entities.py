@@ -2454,6 +2454,11 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                   and m not in particled
                   and infos[m].words[0] not in _GENERATION_WORDS}  # ("Tavares Sr." is short)
     overrides: dict[int, str] = {}
+    by_family: dict[str, list[str]] = {}
+    for m in people_set:
+        family = _chinese_family_name(infos[m].words)
+        if family:
+            by_family.setdefault(family, []).append(m)
     # A one-word name that opens an organisation's name ("Ford" in "Ford Motor Company") is
     # that organisation, not someone's surname.
     org_openers = {infos[m].words[0] for m in multi if ptype[m] != "PERSON"
@@ -2485,8 +2490,7 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         if len(info.words) == 1:
             # a Chinese family name stands before the given name ("Wong" of "Wong Mei-ling",
             # and of "Patrick Wong Siu-hang")
-            cands |= {groups.find(m) for m in people_set if _chinese_family_name(infos[m].words)
-                      == info.words[0]}
+            cands |= {groups.find(m) for m in by_family.get(info.words[0], ())}
         if ptype[k] == "ORG" and not info.labels["PERSON"] and not _lone_given_name(info) \
                 and not unlisted:
             pass    # an ORG-tagged word only joins a person as a surname (or a given name)
