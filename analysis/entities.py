@@ -166,7 +166,9 @@ _PERSON_NOUNS = ("farmer fisherman fisherwoman nurse teacher worker labourer lab
                  "mother father widow widower student resident villager shopkeeper trader "
                  "vendor pensioner retiree engineer mechanic miner grandmother grandfather "
                  "housewife volunteer survivor voter midwife carer cleaner waitress waiter chef "
-                 "cook pastor priest imam nun activist campaigner musician singer actress").split()
+                 "cook pastor priest imam nun activist campaigner musician singer actress "
+                 "instructor electrician plumber carpenter lecturer surveyor bricklayer welder "
+                 "machinist porter").split()
 _PERSON_APPOSITIVE = re.compile(r", (?:a|an) (?:[a-z-]+ ){0,2}(?:%s)(?![\w-])"
                                 % "|".join(_PERSON_NOUNS))
 _OBJECT_BEFORE = re.compile(r"\b(?:of|at|for|from|with|to|by|in|on)\s+$")
@@ -1640,7 +1642,7 @@ _KIND_BEFORE_ORG = re.compile(
 _APPOSITIVE_PERSON = frozenset("""singer rapper actor actress artist musician songwriter drummer
 guitarist bassist vocalist frontman frontwoman filmmaker screenwriter novelist poet author
 comedian dancer choreographer photographer painter sculptor composer conductor pianist
-violinist cellist footballer influencer""".split())
+violinist cellist footballer influencer""".split()) | frozenset(_PERSON_NOUNS)
 _APPOSITIVE_ORG = frozenset("""company firm bank lender provider service platform app startup
 start-up airline carrier maker label studio streamer retailer charity broadcaster publisher
 distributor operator insurer manufacturer marketplace brokerage consultancy fintech""".split())

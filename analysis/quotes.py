@@ -555,6 +555,10 @@ def _outer_speaker(res: SpeakerResolver, it: _Item, cue) -> Attribution | None:
     subj = res.subject_of(outer)
     if subj is None or _inside(it, subj) or res.in_quote[subj.i]:
         return None
+    if (subj.lower_ in DOCUMENTS or subj.lower_ == "it") and inner is not None \
+            and res.is_person(inner):
+        return None     # 'The report notes that Mr. Hovland told the trooper he had been "..."':
+        # a document reports the person's words
     found = res.resolve(subj, CONF_PARSE)
     return found if found.speaker else None
 

@@ -1914,6 +1914,14 @@ def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
     # the one asked answers: "Asked by X whether ..., Y was clear:"
     ("Wong Mei-ling, a senior surveyor, testified that she had objected. Asked by Ashworth "
      "whether she had ever met the chairman, Ms Wong was clear: “No, never.”", "Wong Mei-ling"),
+    # a report that says what a person told someone reports that person's words
+    ("The Ohio State Highway Patrol's preliminary crash report says the van \"left the "
+     "roadway.\" It notes that Mr. Brandt told the investigating trooper he had been "
+     "\"blinded by the sun\" as the van came out from under the trees.", "Brandt"),
+    # a one-word name described as a worker is a person, who speaks on
+    ("A councillor said: \"He took the blame.\" At the foot of the Talbach chairlift, Urs, a "
+     "ski instructor, was disappointed but not angry. \"I wanted my children to see the Games "
+     "at home,\" he said.", "Urs"),
 ])
 def test_speakers_of_unseen_writing(text, speaker):
     """Cases from stories_extra17-24 (sessions 19-20), each in invented words."""
