@@ -167,6 +167,7 @@ _ROLE_GROUPS = (
     ("superintendent", "supt"), ("constable", "const", "pc"), ("lieutenant", "lt"),
     ("captain", "capt"), ("governor", "gov"), ("representative", "rep"),
     ("lawyer", "attorney", "solicitor", "barrister", "counsel", "advocate"),
+    ("judge", "justice"),   # "Mr Justice Pemberton" is "the judge"
     # a portfolio's chief by any of its titles ("Defense Secretary X" is "the defense chief")
     ("defense chief", "defence chief", "defense secretary", "defence secretary",
      "defense minister", "defence minister"),
@@ -2142,7 +2143,13 @@ class SpeakerResolver:
             if t.lower_ not in DOCUMENTS or self.in_quote[t.i]:
                 continue
             if t.dep_ == "dobj" and t.head.lower_ in _ISSUED:
-                return self.subject_of(t.head)
+                # 'his solicitor read a statement on his behalf': the words are the client's
+                client = next((o for p in (*t.head.children, *t.children) if p.dep_ == "prep"
+                               and p.lower_ == "on" for b in p.children if b.lower_ == "behalf"
+                               for o in b.children if o.dep_ == "poss"
+                               and (o.lower_ in ("his", "her") or self.is_person(o))), None)
+                # (but 'on the family's behalf': the reader speaks for them)
+                return client if client is not None else self.subject_of(t.head)
             source = self._document_source(t)
             if source is not None:
                 return source

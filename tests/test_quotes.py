@@ -1922,9 +1922,18 @@ def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
     ("A councillor said: \"He took the blame.\" At the foot of the Talbach chairlift, Urs, a "
      "ski instructor, was disappointed but not angry. \"I wanted my children to see the Games "
      "at home,\" he said.", "Urs"),
+    # "Mr Justice X" is "the judge"
+    ("Mr Justice Ormerod ruled on Friday. The newspaper's principal witness, Tamsin Gale, told "
+     "the court she had seen the chair \"fly across the room\".\n\nThe judge described Ms Gale "
+     "as an honest witness whose memory had \"settled, over time, on the worst version of "
+     "events\".", "Ormerod"),
+    # a statement read on someone's behalf is theirs
+    ("Declan Voss won his libel claim on Friday.\n\nOutside the High Court, Voss's solicitor, "
+     "Helen Marr of Fenwick Lyle LLP, read a statement on his behalf.\n\n\"Eighteen months ago "
+     "a newspaper decided to destroy my reputation.\"", "Declan Voss"),
 ])
 def test_speakers_of_unseen_writing(text, speaker):
-    """Cases from stories_extra17-24 (sessions 19-20), each in invented words."""
+    """Cases from stories_extra17-26 (sessions 19-20), each in invented words."""
     from analysis import analyze
     assert analyze(text).quotes[-1].speaker == speaker
 
