@@ -1689,21 +1689,6 @@ def test_a_one_word_name_described_after_it_is_found(nlp):
     assert "Instead" not in actors
 
 
-def test_a_company_named_as_the_owner_of_its_officers(nlp):
-    text = ("The fault lay in the routing system. Dr. Ravi Menon, Strellify’s chief technology "
-            "officer, said 300 staff had worked through the night. Nobody at Strellify pretends "
-            "otherwise.")
-    _, actors = actors_of(nlp, text)
-    assert actors["Strellify"].type == "ORG"
-
-
-def test_the_streaming_service_before_its_name(nlp):
-    text = ("The suit also complains that the label licensed 11 unreleased demos to the streaming "
-            "service Wavecrest for its “Vault Sessions” series.")
-    _, actors = actors_of(nlp, text)
-    assert actors["Wavecrest"].type == "ORG"
-
-
 def test_a_bare_surname_is_someone_already_named_in_full(nlp):
     text = ("Anders Holmqvist, a Danish critic on the jury, defended the result. “It was the best "
             "film,” Holmqvist said. He is not related to Maja Holmqvist, the studio’s producer, "
@@ -1767,20 +1752,6 @@ def test_a_nickname_in_quotation_marks_inside_a_name(nlp):
     assert "Salcedo" in full.aliases and "Ernesto" in full.name
 
 
-def test_a_nationality_and_its_ministry_in_capitals(nlp):
-    text = ("A Chinese Foreign Ministry spokesperson went further, telling reporters that Manila "
-            "should “stop provoking trouble”.")
-    _, actors = actors_of(nlp, text)
-    assert actors["Chinese Foreign Ministry"].type == "ORG"
-
-
-def test_a_rank_run_into_an_aged_name(nlp):
-    text = ("A third, Seaman First Class Arnel Dizon, 24, was struck on the head and airlifted "
-            "to Puerto Princesa, where he was in stable condition on Sunday night.")
-    _, actors = actors_of(nlp, text)
-    assert actors["Arnel Dizon"].type == "PERSON"
-
-
 def test_a_titled_father_is_secondary_to_his_son(nlp):
     text = ("Prosecutors rested their case against Vice Chairman Lee Tae-yoon on Thursday. "
             "Since taking charge in 2020, when his father, Chairman Lee Jung-ho, began to step "
@@ -1796,13 +1767,6 @@ def test_a_service_named_at_a_sentence_end_and_again_later(nlp):
     mentions, actors = actors_of(nlp, text)
     assert actors["Wavecrest"].type == "ORG"
     assert sum(m.actor == "Wavecrest" for m in mentions) == 3
-
-
-def test_a_person_owning_a_chief_is_no_company(nlp):
-    text = ("The deal would put the U.S. alongside Assad’s chief global backer. Russian forces "
-            "fight for Assad’s regime.")
-    _, actors = actors_of(nlp, text)
-    assert actors["Assad"].type == "PERSON"
 
 
 def test_church_titles_open_a_name(nlp):
@@ -1863,7 +1827,6 @@ def test_a_street_number_is_no_age(nlp):
     text = "Flos Showroom\ncorso Monforte, 15, Milan\n9.30 A.M. / 7.00 P.M."
     _, actors = actors_of(nlp, text)
     assert "Monforte" not in actors or actors["Monforte"].type != "PERSON"
-
 
 
 def test_spanish_family_names(nlp):
@@ -1941,3 +1904,32 @@ def test_chinese_family_names_and_a_union_local(nlp):
     assert "Judge Wong" in actors["Patrick Wong Siu-hang"].aliases
     assert "Judge Wong" not in actors["Wong Mei-ling"].aliases
     assert "United Transport Workers Local 88" in actors
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a company named as the owner of its officers
+    ("The fault lay in the routing system. Dr. Ravi Menon, Strellify’s chief technology "
+     "officer, said 300 staff had worked through the night. Nobody at Strellify pretends "
+     "otherwise.",
+     "Strellify", "ORG"),
+    # the streaming service before its name
+    ("The suit also complains that the label licensed 11 unreleased demos to the streaming "
+     "service Wavecrest for its “Vault Sessions” series.",
+     "Wavecrest", "ORG"),
+    # a nationality and its ministry in capitals
+    ("A Chinese Foreign Ministry spokesperson went further, telling reporters that Manila "
+     "should “stop provoking trouble”.",
+     "Chinese Foreign Ministry", "ORG"),
+    # a rank run into an aged name
+    ("A third, Seaman First Class Arnel Dizon, 24, was struck on the head and airlifted "
+     "to Puerto Princesa, where he was in stable condition on Sunday night.",
+     "Arnel Dizon", "PERSON"),
+    # a person owning a chief is no company
+    ("The deal would put the U.S. alongside Assad’s chief global backer. Russian forces "
+     "fight for Assad’s regime.",
+     "Assad", "PERSON"),
+])
+def test_types_of_unseen_writing(nlp, text, name, kind):
+    """Cases from stories_extra17-20 (session 19), each in invented words."""
+    _, actors = actors_of(nlp, text)
+    assert actors[name].type == kind
