@@ -261,7 +261,7 @@ assemblymember cr td mla msp taoiseach tánaiste tanaiste counsel barr hon alhaj
 comrade engr pastor bishop archbishop imam rabbi det insp supt cpl
 mme mlle m madame mademoiselle monsieur herr frau adv justice barrister
 cardinal monsignor msgr brigadier brig commander cmdr marshal treasurer emerita emeritus
-doña sheriff trooper ald constable
+doña sheriff trooper ald constable pak bapak ibu signor signora señor señora
 rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
 # Letters after a person's name (honours, silk, seats): "Harriet Connaughton KC", "Marius du
@@ -297,7 +297,7 @@ power solar wind chemicals materials cement construction engineering development
 hotels resorts retail stores entertainment games software robotics aerospace automotive
 minerals metals copper lithium gas farms dairy airport airports rail trucking freight
 records pictures studios mobile wireless cellular broadband chemical shipbuilding biologics
-energi energia energie énergie platinum coal consultancy consulting supplies lines transport
+energi energia energie énergie platinum coal consultancy consulting supplies lines transport ai
 """.split())
 
 # Last words that make a name an organisation rather than a person (fixes PERSON tags on
@@ -348,17 +348,17 @@ albion fc afc united
 
 
 # What follows a name to tell a father from his son of the same name: "Rodrigo Tavares Sr."
-GENERATIONS = ("jr", "sr", "ii", "iii", "iv")
+GENERATIONS = ("jr", "sr", "ii", "iii", "iv", "junior", "senior")
 
 # Words that say whether a person is a man or a woman: titles before a name ("Mr Berg", "Dame
 # Ann") and role nouns ("Ward, the chairwoman"). Used by the speaker resolver (he/she) and by
 # the merger (which of two people sharing a surname "Ms Whelan" is).
 MALE_TITLES = {"mr", "mr.", "m", "m.", "sir", "lord", "mister", "king", "prince", "father",
                "brother", "monsieur", "herr", "señor", "signor", "uncle", "baron", "duke", "earl",
-               "cardinal", "pope", "monsignor", "msgr"}
+               "cardinal", "pope", "monsignor", "msgr", "pak", "bapak"}
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "mme", "mlle", "mademoiselle", "dame", "lady",
                  "madam", "madame", "queen", "princess", "sister", "mother", "frau", "señora",
-                 "signora", "aunt", "baroness", "duchess", "doña"}
+                 "signora", "aunt", "baroness", "duchess", "doña", "ibu"}
 GENDERED_NOUNS = {**dict.fromkeys(
     "chairwoman spokeswoman businesswoman congresswoman councilwoman actress mother wife "
     "daughter sister widow grandmother woman girl queen princess duchess countess "

@@ -1037,6 +1037,10 @@ _BUSINESS_TAIL = ORG_DESIGNATORS | INDUSTRY_WORDS | frozenset(
     "global international worldwide inc. corp. ltd. co.".split())
 
 
+_COURTESY_TITLES = frozenset("""mr mrs ms miss mx dr prof professor signor signora señor señora
+herr frau mme mlle madame monsieur pak bapak ibu""".split())
+
+
 def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list[_Span]]:
     """Mentions spaCy sm missed of names it found elsewhere in the same text, and places."""
     found: list[_Span] = []
@@ -1085,9 +1089,13 @@ def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list
             end = tail.end()
         t = _trim(text, start, end)
         if t:
-            found.append(_Span(t[0], t[1], _possessive_after(text, t[1]),
-                               "ORG" if end > stop else names[text[start:stop]], t[0],
-                               rescued=True))
+            label = "ORG" if end > stop else names[text[start:stop]]
+            # (a repeat of "Ms Raghunathan" keeps its title out of the name, as the first did;
+            # "Prince Andrew" stays whole)
+            core = _title_end(text, t[0], t[1]) if label == "PERSON" and text[t[0]:t[1]].split(
+                )[0].lower().rstrip(".") in _COURTESY_TITLES else t[0]
+            found.append(_Span(t[0], t[1], _possessive_after(text, t[1]), label, core,
+                               rescued=True, titled=core > t[0]))
     # The place an organisation is named after, when the text puts something in it:
     # "Nurses in Northmoor" beside "Northmoor Regional Health Authority".
     places = {text[sp.start:sp.end].split()[0] for sp in spans
@@ -1245,14 +1253,20 @@ _HYPHENATED_GIVEN = re.compile(r"(?<![\w-])[A-Z][^\W\d_A-Z]+-$")
 
 
 def _given_name_before_org(doc, text: str, sp: _Span, covered: set[int]) -> bool:
-    """A one-word "organisation" right after an untagged given name is that person's surname."""
+    """A one-word "organisation" or "place" right after an untagged given name is that
+    person's surname ("Geir Åsheim, the mayor", with "Åsheim" tagged a place), unless the word
+    is a country or capital the text may name after a given name ("Victoria Canberra")."""
     word = text[sp.start:sp.end]
     span = doc.char_span(sp.start, sp.end)
     if span is None or len(span) != 1 or not word.istitle() or word.lower() in ORG_HEADS \
             or word.lower() in INDUSTRY_WORDS or word in KNOWN_ORGS:
         return False
+    if sp.label == "GPE" and (word.lower() in COUNTRY_FORMS or word.lower() in CAPITAL_METONYMS
+                              or word.lower() in _PLACE_WORDS):
+        return False
     given = _first_name_before(doc, span.start, covered)
-    return given is not None and is_given_name(given.text)
+    return given is not None and is_given_name(given.text) \
+        and not (sp.label == "GPE" and given.lower_ in _PLACE_GIVEN_NAMES)
 
 
 # First words of a place's name whose last word alone is that place ("County Dunmara").
@@ -1345,6 +1359,66 @@ def _people_by_initials(text: str, spans: list[_Span]) -> None:
 
 _HYPHENATED_GIVEN_NAME = re.compile(r"[a-z]+-[a-z]+")
 
+# "Tama Hohaia senior, an elder," / "Hohaia junior told ...": a generation in lower case after
+# a name, where nothing it could qualify follows ("a junior minister").
+_GENERATION_AFTER = re.compile(r" (senior|junior)(?=[,.;:!?)”\"’']| (?:said|says|told|tells|has|"
+                               r"had|is|was|who|and|added|wrote|spoke|gave|described)\b)")
+
+
+def _with_generation_words(text: str, spans: list[_Span]) -> list[_Span]:
+    """A name takes in the "senior" or "junior" after it, which tells a father from a son of
+    the same name and makes it a person's, whatever the tagger called it; a surname with it
+    ("Hohaia junior") is that person's too, tagged or not."""
+    named = set()
+    for sp in spans:
+        if sp.label in ("PERSON", "GPE", "ORG", "NORP") and sp.poss_end == sp.end \
+                and sp.core == sp.start and text[sp.start:sp.end][:1].isupper():
+            m = _GENERATION_AFTER.match(text, sp.end)
+            if m:
+                sp.end, sp.label = m.end(), "PERSON"
+                sp.poss_end = _possessive_after(text, sp.end)
+        if sp.label == "PERSON" and text[sp.start:sp.end].endswith(("senior", "junior")):
+            named.add(" ".join(text[sp.start:sp.end].split()[-2:]))
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    extra = [_Span(m.start(), m.end(), _possessive_after(text, m.end()), "PERSON", m.start(),
+                   rescued=True)
+             for short in named for m in re.finditer(r"(?<![\w’'-])%s(?![\w-])" % re.escape(short), text)
+             if m.start() not in covered]
+    return _overlay(spans, extra, replace=True) if extra else spans
+
+# Common Korean and Chinese family names in their usual romanisations: with a hyphenated given
+# name after them ("Han Sang-min", "Wong Mei-ling") they make a person's name, which spaCy sm
+# often leaves untagged.
+_EAST_ASIAN_FAMILY_NAMES = frozenset("""kim lee park choi jung jeong kang cho jo yoon yun jang
+chang lim im han oh seo suh shin kwon hwang ahn an song yoo yu hong jeon ko moon mun yang son bae
+baek heo huh nam noh roh ha kwak sung cha joo woo min ryu na jin ji um eom chae won chun byun do
+koo yeo wang li zhang liu chen chan huang wong zhao chiu wu ng zhou chow xu tsui sun ma zhu hu guo
+ho lin lam luo law gao liang leung zheng cheng tang tsai cai lu fung feng yeh ye deng kuo lai tse
+tsang chiang chou hsu hsieh lo soong tsao chu lau yip kwok siu cheung tam mak fok yau pang kong
+choy shum hui tong poon wan yuen au""".split())
+_EAST_ASIAN_NAME = re.compile(r"(?<![\w-])(?:([A-Z][a-z]+) )?([A-Z][a-z]{0,5}) ([A-Z][a-z]+-[a-z]+)"
+                              r"(?![\w-])")
+
+
+def _east_asian_names(text: str, spans: list[_Span]) -> list[_Span]:
+    """'Senior Superintendent Han Sang-min', 'Patrick Wong Siu-hang': a known family name and a
+    hyphenated given name (with a Western given name before them) are a person, in place of
+    any part of it the tagger took for a person ("Superintendent Seo"), but never cutting into
+    another kind of name."""
+    found = []
+    for m in _EAST_ASIAN_NAME.finditer(text):
+        if m.group(2).lower() not in _EAST_ASIAN_FAMILY_NAMES:
+            continue
+        start = m.start(1) if m.group(1) and is_given_name(m.group(1)) \
+            and m.group(1).lower() not in TITLE_WORDS else m.start(2)
+        if any(sp.start < m.end() and start < sp.end and (
+                sp.label != "PERSON" and not (start <= sp.start and sp.end <= m.end())
+                or sp.start <= start and m.end() <= sp.end) for sp in spans):
+            continue    # (nor one the tagger already has whole: "Minister Yoon Dae-ho")
+        found.append(_Span(start, m.end(), _possessive_after(text, m.end()), "PERSON", start,
+                           rescued=True))
+    return found
+
 
 def _chinese_family_name(words: tuple[str, ...]) -> str | None:
     """The family name of a Chinese name written family name first with a hyphenated given
@@ -1428,8 +1502,8 @@ def _with_first_names(doc, text: str, spans: list[_Span]) -> list[_Span]:
     a person's name with the first half of a hyphenated given name ("Marie-" + "Claude")."""
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
     for sp in spans:
-        if sp.label == "ORG" and sp.core == sp.start and _given_name_before_org(doc, text, sp,
-                                                                                 covered):
+        if sp.label in ("ORG", "GPE") and sp.core == sp.start \
+                and _given_name_before_org(doc, text, sp, covered):
             sp.label = "PERSON"     # "Anders Nilsson made 35 saves" with "Nilsson" tagged ORG
         if sp.label != "PERSON" or sp.core != sp.start:
             continue
@@ -1610,7 +1684,10 @@ def _outlet_rescues(text: str, spans: list[_Span]) -> list[_Span]:
 _NAME_AND_AGE = re.compile(r"(?<![\w’'])([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){1,2}), \d{1,3},")
 # ... and a first name alone, as reports name ordinary people: "Vesna, 67, sheltered ..."
 # (a lower-case word after the age: "corso Monforte, 15, Milan" is an address)
-_GIVEN_NAME_AND_AGE = re.compile(r"(?<![\w’'-])([A-Z][^\W\d_]{2,}), \d{1,3}, (?=[a-z])")
+# (or a kinship: "Sumiati, 47, Darto’s mother, said")
+_GIVEN_NAME_AND_AGE = re.compile(
+    r"(?<![\w’'-])([A-Z][^\W\d_]{2,}), \d{1,3}, (?=[a-z]|[A-Z][^\W\d_]+[’']s (?:mother|father|"
+    r"son|daughter|wife|husband|sister|brother|grandmother|grandfather|aunt|uncle|cousin|widow)\b)")
 
 
 # A person's role in lower case right before their name: "Pittsburgh center Maurkice Pouncey",
@@ -2571,6 +2648,12 @@ def _unlisted_given_name(info: _KeyInfo) -> bool:
 
 
 _PRONOUN = re.compile(r"\b(?:(he|him|his|himself)|(she|her|hers|herself))\b", re.I)
+
+
+def _in_quotation(text: str, lo: int, i: int) -> bool:
+    """Is ``text[i]`` inside a quotation opened after ``lo``?"""
+    between = text[lo:i]
+    return between.rfind("“") > between.rfind("”") or between.count('"') % 2 == 1
 _KIN_M = "father son brother husband uncle nephew grandfather grandson widower stepfather stepson"
 _KIN_F = ("mother daughter sister wife aunt niece grandmother granddaughter widow stepmother "
           "stepdaughter")
@@ -2664,10 +2747,26 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
         # pronouns after the full name, until the next person is named or the paragraph ends
         stop = min(next((s for s in person_starts if s > sp.start), len(text)), sp.poss_end + 300)
         para = text.find("\n\n", sp.poss_end, stop)
-        pron = _PRONOUN.search(text, sp.poss_end, para if para >= 0 else stop)
-        if pron:
+        pron = next((p for p in _PRONOUN.finditer(text, sp.poss_end, para if para >= 0 else stop)
+                     if not _in_quotation(text, sp.poss_end, p.start())), None)
+        if pron:        # (not one inside what they say: '"... over his own comfort," Ms Kim said')
             gender_votes[g]["m" if pron.group(1) else "f"] += 1
     bare = [(idx, sp) for idx, sp in enumerate(spans) if sp.key == k]
+    # the first titled short form after each one's full name, before another namesake is
+    # named in full ("Kim Tae-sung ... Mr Kim's wife", "Kim Hye-won ... Ms Kim said"), when
+    # that gives each of them a different gender
+    told: dict[str, str] = {}
+    for sp in full:
+        g = groups.find(sp.key)
+        until = min((f.start for f in full if f.start > sp.start and groups.find(f.key) != g),
+                    default=len(text))
+        nxt = next((b for _, b in bare if sp.end <= b.start < until), None)
+        title = _title_before(text, nxt) if nxt is not None else ""
+        if title in GENDER_OF_WORD:
+            told.setdefault(g, GENDER_OF_WORD[title])
+    if len(told) == len(cands) and len(set(told.values())) == len(told):
+        for g, said in told.items():
+            gender_votes[g][said] += 1
     for cue in _NO_RELATION.finditer(text):
         near = [sp for sp in full if sp.end <= cue.start() and cue.start() - sp.end < 400]
         if near:
@@ -2738,11 +2837,12 @@ def _share_surnames(text: str, spans: list[_Span]) -> None:
 
 def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     """spaCy's entities, acronym long forms and the rescued mentions, without overlaps."""
-    spans = _ner_spans(doc, text)
+    spans = _overlay(_ner_spans(doc, text), _bodies_named_with_commas(text), replace=True)
     defined, def_pairs = _definitions(text, spans)
     spans = _overlay(spans, defined, replace=True)
     spans = _overlay(spans, _appositive_names(text, spans), replace=True)
     spans = _overlay(spans, _nicknamed_people(text, spans), replace=True)
+    spans = _overlay(spans, _east_asian_names(text, spans), replace=True)
     repeats, places = _name_rescues(doc, text, spans)
     spans = _overlay(spans, repeats, replace=False)
     spans = _overlay(spans, places, replace=False, over_weak=True)
@@ -2778,11 +2878,12 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _split_people_pairs(text, spans)
     spans = _people_of_orgs(text, spans)
     _people_by_initials(text, spans)
+    spans = _with_generation_words(text, spans)
     person_ends = {sp.end for sp in spans if sp.label == "PERSON"}
     spans = [sp for sp in spans if not (text[sp.start:sp.end] in POST_NOMINAL_LETTERS and (
         sp.start - 1 in person_ends or sp.start - 2 in person_ends))]   # "Priya Anand KC"
     spans = [sp for sp in spans if not _portfolio(text, sp) and not _work_title(text, sp)
-             and not _law_name(text, sp)]
+             and not _law_name(text, sp) and not _minister_post(text, sp)]
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts] \
         + _nickname_pairs(text, spans)
@@ -2837,6 +2938,30 @@ _STAGE_NAME_BEFORE = re.compile(r"\b(?:singer|rapper|artist|musician|actor|actre
 
 _POST_NOMINALS = re.compile(r"(?:,? (?:%s))+$" % "|".join(sorted(POST_NOMINAL_LETTERS)))
 _AMOUNT = re.compile(r"[A-Z₦$€£¥]{0,3}\d{1,3}(?:,\d{3})+(?:\.\d+)?|[₦$€£¥]\d[\d,.]*")
+
+
+_MINISTER_POST = re.compile(r"(?:(?:Deputy|Assistant|Junior|State) )?Minister (?:of|for) (?:the )?"
+                            r"[A-Z][\w’'-]*(?: (?:and|of|for|the|[A-Z][\w’'-]*))*")
+
+
+def _minister_post(text: str, sp: _Span) -> bool:
+    """"The Minister of Health, Alhaji X, said": a post the tagger took for a body; whoever
+    holds it speaks, not a ministry."""
+    return sp.label != "PERSON" and _MINISTER_POST.fullmatch(text, sp.core, sp.end) is not None
+
+
+# A department named for several portfolios: "Department for Culture, Media and Sport",
+# "Ministry of Housing, Communities and Local Government" (one word between the commas).
+_COMMA_NAMED_BODY = re.compile(r"(?<![\w-])(?:Department|Ministry|Office) (?:of|for) (?:the )?"
+                               r"[A-Z][\w’'-]+(?:, [A-Z][\w’'-]+)+,? and [A-Z][\w’'-]+"
+                               r"(?: (?:[A-Z][\w’'-]+|Affairs))?")
+
+
+def _bodies_named_with_commas(text: str) -> list[_Span]:
+    """A government department whose name lists its portfolios with commas, which the tagger
+    cuts at the first comma ("Department for Culture" + "Media")."""
+    return [_Span(m.start(), m.end(), _possessive_after(text, m.end()), "ORG", m.start(),
+                  rescued=True) for m in _COMMA_NAMED_BODY.finditer(text)]
 
 
 def _law_name(text: str, sp: _Span) -> bool:

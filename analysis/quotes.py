@@ -382,7 +382,8 @@ def _leading(doc, res: SpeakerResolver, it: _Item, partial: bool = False) -> Att
                 and zone[-1].text in (",", ":"):
             return res.resolve(t, CONF_EXPLICIT * 0.85)
     # ('Asked by Ashworth whether ..., Ms Wong was clear:': the one asked answers)
-    cues = [t for t in zone if is_cue(t) and t.dep_ not in ("relcl", "acl", "amod")
+    cues = [t for t in zone if is_cue(t) and (t.dep_ not in ("relcl", "acl", "amod")
+                                              or res.finite_on_noun_root(t))
             and not (t.tag_ == "VBN" and t.dep_ == "advcl" and t.lower_ in _ASKED)]
     for cue in reversed(cues):
         subj = res.subject_of(cue)
@@ -431,6 +432,9 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
             if t.i in seen or not p_lo <= t.idx < p_hi:   # the parse may run across paragraphs
                 break
             seen.add(t.i)
+            found = _possessed_speech_subject(res, it, t) if below.dep_ == "ccomp" else None
+            if found is not None:
+                return found
             if not _inside(it, t) and is_cue(t) and not _framing_under_speech(res, it, t) \
                     and not _asked_to(t) and not (_asked_to(below) and _under_speech(res, it, t)):
                 if cue_base(t) in LABEL_VERBS and not _labels_a_person(res, it, t) and (
@@ -462,6 +466,25 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
 
 
 _ASKED = ("asked", "pressed", "questioned", "challenged")
+
+
+def _possessed_speech_subject(res: SpeakerResolver, it: _Item, verb) -> Attribution | None:
+    """'Tate's answer was that a phone "is not a person"': a clause that says what someone's
+    answer, argument or reply was reports that someone's words (called with the verb the
+    quotation's clause is the complement of; not for a noun, 'X's response was a "campaign"')."""
+    if _inside(it, verb) or verb.lower_ not in ("was", "is", "were", "are", "been"):
+        return None
+    noun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in SPEECH_NOUNS), None)
+    if noun is None:
+        return None
+    # ('Castlegate's answer, delivered by chief executive Fiona Darcy, is that ...': she speaks)
+    agent = next((ccc for c in noun.children if c.dep_ == "acl" for cc in c.children
+                  if cc.dep_ == "agent" for ccc in cc.children if ccc.dep_ == "pobj"), None)
+    owner = agent or next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ == "PRON" and owner.lower_ not in ("his", "her"):
+        return None
+    found = res.resolve(owner, CONF_PARSE)
+    return found if found.speaker else None
 
 
 def _asked_to(cue) -> bool:

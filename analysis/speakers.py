@@ -114,7 +114,13 @@ _TRADE_NAME_WORDS = {"label": {"records", "music", "recordings"},
                      "carmaker": {"motors", "motor", "auto"}, "automaker": {"motors", "motor"},
                      "miner": {"mining", "minerals", "resources"},
                      "insurer": {"insurance", "assurance"},
-                     "broadcaster": {"broadcasting", "television", "tv", "radio"}}
+                     "broadcaster": {"broadcasting", "television", "tv", "radio"},
+                     # "the union": the body named for the workers it organises
+                     "union": {"union", "guild", "lecturers", "tutors", "academics",
+                               "teachers", "educators", "workers", "nurses", "midwives",
+                               "doctors", "paramedics", "employees", "drivers", "miners",
+                               "journalists", "writers", "actors", "firefighters", "pilots",
+                               "dockers", "seafarers", "technicians", "clerks"}}
 # Nouns for private bodies, and words in the names of public ones: "the company" or "the group"
 # said is not the Data Protection Office or the Department of Education named last.
 PRIVATE_ORG_NOUNS = {"company", "firm", "business", "bank", "club", "fund", "charity", "party",
@@ -159,7 +165,8 @@ _ROLE_GROUPS = (
      "alderman", "alderwoman"),
     ("lawmaker", "legislator", "senator", "congressman", "congresswoman", "congressmember",
      "assemblyman", "assemblywoman", "assemblymember", "mp"),
-    ("physician", "doctor", "medic"), ("physicians", "doctors", "medics"),
+    ("physician", "doctor", "medic", "dr", "surgeon", "cardiologist", "psychiatrist"),
+    ("physicians", "doctors", "medics"),
     ("singer", "vocalist", "frontman", "frontwoman", "lead singer"),
     ("envoy", "ambassador"),
     # abbreviated titles ("Det. Sgt. Luis Ocampo" is "the detective")
@@ -248,7 +255,7 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # "the 43-year-old said": a description that points back to the last person named.
 _AGE_NOUN = re.compile(r"^the\s+\d+\s*-?\s*years?\s*-?\s*old$", re.IGNORECASE)
 # Clauses whose missing subject is their head's subject ("refused ..., insisting that").
-_SUBJECT_FROM_HEAD = {"conj", "advcl", "xcomp"}
+_SUBJECT_FROM_HEAD = {"conj", "advcl", "xcomp", "acomp"}   # ("was quick to turn ..., demanding")
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 # Heads of names of offices and bodies, which carry what they are of: 'Commissioner for Human
 # Rights', 'Secretary of State', 'Department of Health'.
@@ -338,6 +345,8 @@ def _fits_noun(noun: str, org: str) -> bool:
     words = set(org.lower().split())
     if noun in ("company", "firm") and NOT_COMPANY_WORDS & words:
         return False
+    if noun == "union" and any(w.startswith("employer") for w in words):
+        return False    # an employers' federation is the side a union bargains with
     return noun not in PRIVATE_ORG_NOUNS or not PUBLIC_BODY_WORDS & words
 
 
@@ -605,6 +614,9 @@ class SpeakerResolver:
                 main = self._main_clause(subj.head)
             elif m.label in _PERSON_LABELS and self._verb_after_name(subj) is not None:
                 main = self._main_clause(self._verb_after_name(subj))
+            elif m.label in _PERSON_LABELS and subj.dep_ not in _ANTECEDENT_DEPS \
+                    and self._speaks_in_relative_clause(head):
+                main = True     # 'The defense called X, an analyst, who testified that ...'
             elif subj.dep_ not in _ANTECEDENT_DEPS and getattr(
                     self._adverb_subject(subj.head), "i", None) != subj.i \
                     or not self._finite(subj.head):
@@ -653,6 +665,19 @@ class SpeakerResolver:
                 if not self._main_clause(t.head):
                     self.embedded.add(t.i)
         self.candidates.sort()
+
+    @staticmethod
+    def _speaks_in_relative_clause(head) -> bool:
+        """A person named as an object whose relative clause has them speak ('called Nadia
+        X, a forensics analyst, who testified that ...'; the parse may hang the clause
+        anywhere): a she that follows is likely them."""
+        for t in head.doc[head.i + 1:head.i + 12]:
+            if t.lower_ == "who":
+                return t.dep_ == "nsubj" and is_cue(t.head) and t.head.i == t.i + 1 \
+                    and head.doc[t.i - 1].text == ","
+            if t.pos_ in ("VERB", "AUX", "PRON") or t.text in (";", ":", ".", "(", "“", '"'):
+                return False
+        return False
 
     def _collect_unnamed_sources(self) -> None:
         """Unnamed people the text reports as saying something ('One senior lecturer, who asked
@@ -785,6 +810,7 @@ class SpeakerResolver:
         """He or she for named people: titles first (Mr, Ms, Sir, Dame), then pronouns that can
         only refer to one person named just before them."""
         votes: dict[str, Counter] = defaultdict(Counter)
+        said = set()      # people the text itself calls a man or a woman
         for m, i, _ in self.mention_spans:
             for j in (i - 1, i):        # "Mr Berg" or a mention that starts with its title
                 if j < 0:
@@ -802,6 +828,7 @@ class SpeakerResolver:
             g = self._predicated_gender(self._mention_head(lo, hi))
             if g is not None:
                 votes[self._actor(m)][g] += 2
+        said.update(votes)
         positions = [c[0] for c in self.candidates]
         strings = self.doc.vocab.strings
         words = [strings[w] for w in _MALE_WORDS | _FEMALE_WORDS]
@@ -847,8 +874,14 @@ class SpeakerResolver:
             elif not same and len(earlier) == 1:
                 votes[next(iter(earlier))][g] += 1
         for actor, v in votes.items():
-            if v["m"] != v["f"]:
-                self.gender[actor] = "m" if v["m"] > v["f"] else "f"
+            if v["m"] == v["f"]:
+                continue
+            g = "m" if v["m"] > v["f"] else "f"
+            given = gender_of_given_name(actor.split()[0]) if " " in actor else None
+            if actor not in said and abs(v["m"] - v["f"]) == 1 and given not in (None, g):
+                continue    # one he/she of the sentence after 'Judge Miriam X ordered Y's
+                # release' against her first name: likely someone else (the first name rules)
+            self.gender[actor] = g
 
     def _predicated_gender(self, head) -> str | None:
         """He or she from a gendered noun the text says a name is: 'X is a mother of three',
@@ -908,9 +941,10 @@ class SpeakerResolver:
             top = j
             while j >= 0 and j >= top - 5:
                 t = self.doc[j]
-                if t.text == "." and j > 0 and self.doc[j - 1].lower_ in TITLE_WORDS:
-                    j -= 1      # the period of an abbreviated title ("Det. Sgt. Luis Ocampo")
-                    continue
+                if t.text == "." and j > 0 and self.doc[j - 1].lower_ in TITLE_WORDS \
+                        and self.doc[j - 1].text[:1].isupper() and len(self.doc[j - 1]) <= 5:
+                    j -= 1      # the period of an abbreviated title ("Det. Sgt. Luis Ocampo"),
+                    continue    # not one that ends a sentence ("... behind the minister. X")
                 if t.pos_ not in ("PROPN", "NOUN") or t.i in self.mention_of:
                     break
                 words.add(t.lower_.rstrip("."))    # ("Sen." is a senator's post)
@@ -920,6 +954,12 @@ class SpeakerResolver:
             if hi + 1 < len(self.doc) and self.doc[hi + 1].text in _SILK_LETTERS:
                 words.add("barrister")      # "Fiona Gallacher KC"
             nouns = [c for c in head.children if c.dep_ == "appos"]
+            if m.label in _PERSON_LABELS and head.dep_ == "appos" and head.head.dep_ == "pobj" \
+                    and head.head.i in self.mention_of and head.head.head.dep_ == "prep" \
+                    and head.head.head.head.pos_ == "NOUN":
+                # 'the senior coroner for Westshire, Alan Marchbank,' parsed with the name set
+                # off from the place: the post before the place is the name's
+                nouns.append(head.head.head.head)
             if head.dep_ == "appos" or head.dep_ == "conj" and head.head.pos_ == "NOUN" \
                     and not any(c.dep_ == "cc" for c in head.head.children):
                 nouns.append(head.head)     # ('The state utility, the X (EPGC), has ...':
@@ -1129,6 +1169,9 @@ class SpeakerResolver:
             if cue.dep_ == "acl" and cue.head.i == before.i and before.dep_ == "ROOT" \
                     and before.pos_ == "PROPN":
                 return before   # 'Okafor called the vote "..."' parsed as a name the root
+            host = self._cue_of_misparsed_clause(cue)
+            if host is not None:
+                return self.subject_of(host)
             root = cue.sent.root
             if cue.dep_ == "acl" and root.i < cue.i and root.pos_ in ("NOUN", "PROPN") \
                     and before.is_punct and (cue.tag_ in ("VBD", "VBZ", "VBP") or not any(
@@ -1169,8 +1212,12 @@ class SpeakerResolver:
             if subs:
                 # two subjects is a misparse of a description before a name ('Wikileaks
                 # editor-in-chief Kristinn Hrafnsson said'): the name is the one by the verb
-                s = max(subs, key=lambda c: (c.i in self.mention_of or c.pos_ == "PROPN",
-                                             c.i < v.i, -abs(v.i - c.i)))
+                # (a person, or a post set off by the person's name, before a place the
+                # parse also made a subject: 'At Castlebridge, ..., the vice-chancellor,
+                # Professor X, wrote')
+                s = max(subs, key=lambda c: (len(subs) > 1 and any(
+                    self.is_person(p) for p in (c, *c.children) if p is c or p.dep_ == "appos"),
+                    c.i in self.mention_of or c.pos_ == "PROPN", c.i < v.i, -abs(v.i - c.i)))
                 named = self._person_before_verb(v, s.i)
                 if named is not None:   # 'In Melun, south-east of Paris, Sandrine Lebrun, a
                     return named        # nurse, said' with "east" parsed as the subject
@@ -1181,6 +1228,17 @@ class SpeakerResolver:
                     if host.dep_ == "appos" and host.i not in self.mention_of \
                             and host.head.i in self.mention_of:
                         return host.head    # 'Tove Lindqvist, the minister, who said'
+                    if s.lower_ == "who" and host.i in self.mention_of \
+                            and self.mention_of[host.i].label in _ORG_LABELS:
+                        # 'X, the head of the BPMG, who described ...': the clause hangs on the
+                        # body's name; "who" is the person the description is of
+                        up = host
+                        for _ in range(4):
+                            if up.dep_ not in ("pobj", "prep", "appos") or up.head is up:
+                                break
+                            up = up.head
+                            if self.is_person(up):
+                                return up
                     return host
                 if s.dep_ == "csubj":
                     named = self._name_in_opening_participle(v)
@@ -1214,6 +1272,10 @@ class SpeakerResolver:
                 if v.dep_ == "prep" and v.head is not v:
                     v = v.head
                 continue
+            if v.dep_ == "acl" and v.tag_ == "VBG" and v.head.dep_ == "pobj" \
+                    and v.head.head.lower_ == "to" and is_cue(v.head.head.head):
+                v = v.head.head.head    # 'he wrote to students promising ...': the writer
+                continue
             if v.dep_ == "acl" and v.tag_ == "VBG" and not label and v.head.i < v.i \
                     and self._people_noun(v.head, v.i):
                 return v.head           # 'a series of South Dakotans ... declaring, "..."'
@@ -1231,6 +1293,26 @@ class SpeakerResolver:
                 return None
             v = v.head
         return None
+
+    @staticmethod
+    def finite_on_noun_root(cue) -> bool:
+        """'ADEK's president, Orhan Yildirim, conceded that ...' parsed with "president" the
+        root and the finite verb a modifier of it: the verb is the sentence's own."""
+        root = cue.head
+        return cue.dep_ == "acl" and root.dep_ == "ROOT" and root.pos_ in ("NOUN", "PROPN") \
+            and root.i < cue.i and cue.tag_ in ("VBD", "VBZ", "VBP") \
+            and cue.i > 0 and cue.doc[cue.i - 1].is_punct
+
+    def _cue_of_misparsed_clause(self, verb):
+        """'X, the president, conceded that the night had been "..." and promised to "..."'
+        parsed with the that-clause hung on the root noun and "promised" joined to it: the
+        second verb goes with the reporting verb before the clause, not the clause's subject."""
+        head = verb.head
+        if verb.dep_ != "conj" or head.dep_ != "acl" or not any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+            return None
+        return next((c for c in head.head.children if c.i < head.i and is_cue(c)
+                     and self.finite_on_noun_root(c)), None)
 
     def _joined_to_reported_clause(self, verb) -> bool:
         """A reporting verb the parse joined to the clause another reporting verb reports,
@@ -1765,7 +1847,7 @@ class SpeakerResolver:
             return None
         for m, lo, _ in reversed(self.mention_spans):
             if lo < token.i and not self.in_quote[lo] and self._names_org(m) \
-                    and words & set(self._actor(m).lower().split()):
+                    and words & {w.strip("'’") for w in self._actor(m).lower().split()}:
                 return self._actor(m)
         return None
 
@@ -1854,7 +1936,7 @@ class SpeakerResolver:
         if k > 1 and not plural:
             # of two cardinals, the one the sentence before is about: "Vasconcelos said he
             # expected ... "...," the cardinal said"
-            subject = self._subject_of_sentence_before(noun)
+            subject = self._subject_of_sentence_before(noun, across=True)
             if subject is not None and subject in {o[1] for o in options[:k]}:
                 return subject, 0.7
         if k > 0:
@@ -1900,13 +1982,21 @@ class SpeakerResolver:
         person = self._most_salient_person(noun, fits)
         return (person, 0.5) if person else None
 
-    def _subject_of_sentence_before(self, token) -> str | None:
+    def _subject_of_sentence_before(self, token, across: bool = False) -> str | None:
         """The nearest named main subject before ``token`` in its sentence or the one before,
         within its paragraph (the parse may run "X was less troubled. "...," the striker
-        said" into one sentence)."""
+        said" into one sentence). ``across``: a paragraph that opens with the quotation may
+        look back to the last sentence of the paragraph before ('X said talks could resume.
+        / "...," the minister said')."""
         here = self.paragraph_of_char(token.idx)
         lo = self.sentence_of(token.i)[0]
-        if lo > 0 and self.paragraph_of_char(self.doc[lo - 1].idx) == here:
+        if across and lo > 0 and self.in_quote[lo] \
+                and self.paragraph_of_char(self.doc[lo - 1].idx) == here - 1 \
+                and not any(t.text == "?" or t.lower_ == "asked"
+                            for t in self.doc[self.sentence_of(lo - 1)[0]:lo]):
+            here -= 1       # (not after a question: '"..., can you?" Achebe asked. / "No,"
+            lo = self.sentence_of(lo - 1)[0]    # the detective said' is the one asked)
+        elif lo > 0 and self.paragraph_of_char(self.doc[lo - 1].idx) == here:
             lo = self.sentence_of(lo - 1)[0]
         # sentences wholly inside the quotation do not count: 'Kouris said ... "The road gets
         # built. The only question is who pays," the Treasurer said.'
@@ -2169,6 +2259,11 @@ class SpeakerResolver:
         fits = {actor for actor in named if self._may_be(actor, want)}
         if len(fits) == 1:
             return fits.pop()
+        # the quotation's own earlier sentences are no sentences before it: '"I'm sorry. I
+        # mean that," he said' opens inside the words 'he' speaks
+        while end > 0 and self.in_quote[end] and self.paragraph_of_char(self.doc[end - 1].idx) \
+                == here and all(self.in_quote[self.sentence_of(end - 1)[0]:end - 1]):
+            end = self.sentence_of(end - 1)[0]
         for _ in range(sentences):
             if end <= 0:
                 return None
