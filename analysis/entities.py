@@ -1382,9 +1382,11 @@ def _with_generation_words(text: str, spans: list[_Span]) -> list[_Span]:
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
     extra = [_Span(m.start(), m.end(), _possessive_after(text, m.end()), "PERSON", m.start(),
                    rescued=True)
-             for short in named for m in re.finditer(r"(?<![\w’'-])%s(?![\w-])" % re.escape(short), text)
+             for short in named
+             for m in re.finditer(r"(?<![\w’'-])%s(?![\w-])" % re.escape(short), text)
              if m.start() not in covered]
     return _overlay(spans, extra, replace=True) if extra else spans
+
 
 # Common Korean and Chinese family names in their usual romanisations: with a hyphenated given
 # name after them ("Han Sang-min", "Wong Mei-ling") they make a person's name, which spaCy sm
@@ -2654,6 +2656,8 @@ def _in_quotation(text: str, lo: int, i: int) -> bool:
     """Is ``text[i]`` inside a quotation opened after ``lo``?"""
     between = text[lo:i]
     return between.rfind("“") > between.rfind("”") or between.count('"') % 2 == 1
+
+
 _KIN_M = "father son brother husband uncle nephew grandfather grandson widower stepfather stepson"
 _KIN_F = ("mother daughter sister wife aunt niece grandmother granddaughter widow stepmother "
           "stepdaughter")

@@ -445,7 +445,13 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
                 if subj is not None and subj.left_edge.i <= it.first <= subj.right_edge.i \
                         and not subj.left_edge.i <= t.i <= subj.right_edge.i:
                     # 'the "Pose" actor said': a title inside the speaker (but in 'Marín, who
-                    # called it "..."' the cue and the quote are both in the name's clause)
+                    # called it "..."' the cue and the quote are both in the name's clause;
+                    # and in 'X, the president of Y, called Alpsteig "one of ..." and warned',
+                    # parsed with the quote set off from X, X's own verb labels it)
+                    if subj.i < it.first and any(is_cue(doc[j]) and doc[j].dep_ == "acl"
+                                                 and doc[j].head.i == subj.i
+                                                 for j in range(subj.i + 1, it.first)):
+                        return res.resolve(subj, CONF_PARSE)
                     return None
                 if subj is not None and not _inside(it, subj):
                     return _outer_speaker(res, it, t) or res.resolve(subj, CONF_PARSE)

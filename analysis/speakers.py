@@ -106,7 +106,8 @@ ORG_NOUNS = {"company", "firm", "group", "business", "bank", "club", "fund", "ch
              "regulator", "insurer", "airline", "retailer", "lender", "carrier", "operator",
              "utility", "broadcaster", "publisher", "developer", "manufacturer", "government",
              "organisation", "organization", "association", "trust", "board", "committee",
-             "label", "studio", "network", "carmaker", "automaker", "miner", "chain"}
+             "label", "studio", "network", "carmaker", "automaker", "miner", "chain",
+             "startup"}
 # Words in a company's name that say its trade: "the label" is "Halcyon Records".
 _TRADE_NAME_WORDS = {"label": {"records", "music", "recordings"},
                      "studio": {"pictures", "studios", "films"},
@@ -1672,7 +1673,8 @@ class SpeakerResolver:
             found = self._described(noun)
             if found is not None:
                 return Attribution(found[0], text, confidence * found[1], token.i)
-            if noun.lower_ in ORG_NOUNS:    # "the company said": the organisation just named
+            if noun.lower_ in ORG_NOUNS or self._start_up(noun):
+                # "the company said", "the start-up said": the organisation just named
                 org = self._org_of_trade(noun) or self._nearest_org(token)
                 if org is not None:
                     return Attribution(org, text, confidence * 0.6, token.i)
@@ -1681,6 +1683,13 @@ class SpeakerResolver:
             return Attribution(self._actor(self.mention_of[named.i]), text, confidence * 0.8,
                                named.i)
         return Attribution(None, text, confidence * 0.85, token.i)
+
+    @staticmethod
+    def _start_up(noun) -> bool:
+        """"start-up", which the tokenizer splits so that "up" heads it."""
+        doc = noun.doc
+        return noun.lower_ == "up" and noun.i >= 2 and doc[noun.i - 1].text == "-" \
+            and doc[noun.i - 2].lower_ == "start"
 
     def _name_opening_before(self, token):
         """The name that opens the sentence right before a described subject ('Cirrusly, the
@@ -2161,6 +2170,9 @@ class SpeakerResolver:
             paragraphs_back = here - self.paragraph_of_char(self.doc[pos].idx)
             if paragraphs_back > reach or fallback and paragraphs_back > fallback[1] + 1:
                 break
+            if kind == "unnamed" and want and self.doc[pos].tag_ in ("NNS", "NNPS"):
+                continue                # ("Hendrawan's supporters like to call him ...": a
+                # group is no he or she)
             if kind == "unnamed" and want is not None or kind == "org?" and want is None:
                 break                   # the nearest speaker was never named
             if kind not in kinds:

@@ -2031,6 +2031,26 @@ def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
      "died of compression asphyxia.\n\n\"These were young people who went out to hear "
      "music,\" the coroner said.",
      "Alan Fairlie"),
+    # "the start-up said": the company just named ("up" heads the split word)
+    ("The board of Kestrel Robotics met on Friday night. Kestrel Robotics makes warehouse "
+     "machines.\n\nIn a statement late on Friday, the Austin-based start-up said its board had "
+     "voted three to two to remove Ana Ruiz as chief executive because she had not been "
+     "“consistently candid” with directors.",
+     "Kestrel Robotics"),
+    # 'X, the president of Y, called Z "one of ..." and warned', parsed with the quotation set
+    # off from X: X's own verb labels it
+    ("The guiding community has closed ranks behind him. Urs Kälin, the president of the Swiss "
+     "Guides Federation (SGF), called Alpsteig “one of the most serious schools in the Alps” "
+     "and warned against judging the guide with hindsight.",
+     "Urs Kälin"),
+    # a group named in passing ("Budiman's supporters") is no he or she
+    ("Regent Budiman Santoso ordered the villages cleared on Friday. The regent said the "
+     "evacuation was complete.\n\n“We asked the regency for masks on Saturday,” said Ketut, "
+     "29, a volunteer from Bali.\n\nBudiman’s supporters like to call him “the regent in "
+     "sandals”. On Sunday he was back at the stadium in front of the cameras, telling reporters "
+     "that his administration had moved 20,000 people in two days. Asked about the dead, he "
+     "said they had “gone back against the rules” to feed their cattle.",
+     "Budiman Santoso"),
 ])
 def test_speakers_of_unseen_writing(text, speaker):
     """Cases from stories_extra17-29 (sessions 19-21), each in invented words."""
