@@ -261,7 +261,7 @@ assemblymember cr td mla msp taoiseach tánaiste tanaiste counsel barr hon alhaj
 comrade engr pastor bishop archbishop imam rabbi det insp supt cpl
 mme mlle m madame mademoiselle monsieur herr frau adv justice barrister
 cardinal monsignor msgr brigadier brig commander cmdr marshal treasurer emerita emeritus
-doña sheriff trooper ald constable pak bapak ibu signor signora señor señora
+doña sheriff trooper ald constable pak bapak ibu signor signora señor señora ato weizero
 rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
 # Letters after a person's name (honours, silk, seats): "Harriet Connaughton KC", "Marius du
@@ -355,10 +355,10 @@ GENERATIONS = ("jr", "sr", "ii", "iii", "iv", "junior", "senior")
 # the merger (which of two people sharing a surname "Ms Whelan" is).
 MALE_TITLES = {"mr", "mr.", "m", "m.", "sir", "lord", "mister", "king", "prince", "father",
                "brother", "monsieur", "herr", "señor", "signor", "uncle", "baron", "duke", "earl",
-               "cardinal", "pope", "monsignor", "msgr", "pak", "bapak"}
+               "cardinal", "pope", "monsignor", "msgr", "pak", "bapak", "ato"}
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "mme", "mlle", "mademoiselle", "dame", "lady",
                  "madam", "madame", "queen", "princess", "sister", "mother", "frau", "señora",
-                 "signora", "aunt", "baroness", "duchess", "doña", "ibu"}
+                 "signora", "aunt", "baroness", "duchess", "doña", "ibu", "weizero"}
 GENDERED_NOUNS = {**dict.fromkeys(
     "chairwoman spokeswoman businesswoman congresswoman councilwoman actress mother wife "
     "daughter sister widow grandmother woman girl queen princess duchess countess "

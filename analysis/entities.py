@@ -611,6 +611,11 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             if honours and honours.start() > s:
                 e = pe = honours.start()    # "Harriet Connaughton KC": the name, not the silk
                 label = "PERSON"            # ("Marius du Plessis SC" tagged a body)
+            of = text.find(" of ", s, e)
+            if label != "PERSON" and label in _NAME_LABELS and of > s and _titled_name(text, s, of) \
+                    and gender_of_given_name(text[s:of].split()[1]) is not None:
+                e = pe = of         # "Councillor Amanda Okafor of Ward 2" tagged ORG: the
+                label = "PERSON"    # person, not her ward
             if label != "PERSON" and label in _NAME_LABELS and _titled_name(text, s, e):
                 label = "PERSON"    # "Councillor Gwyn Harries" tagged ORG
             if label != "PERSON" and label in _NAME_LABELS and _generation_name(text[s:e]):
@@ -1038,7 +1043,7 @@ _BUSINESS_TAIL = ORG_DESIGNATORS | INDUSTRY_WORDS | frozenset(
 
 
 _COURTESY_TITLES = frozenset("""mr mrs ms miss mx dr prof professor signor signora señor señora
-herr frau mme mlle madame monsieur pak bapak ibu""".split())
+herr frau mme mlle madame monsieur pak bapak ibu ato weizero""".split())
 
 
 def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list[_Span]]:

@@ -808,7 +808,8 @@ def _previous_sentence_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution 
     for t in sent:      # 'Quinlan was unmoved. "..."': the person the sentence is about
         if t.dep_ == "ROOT" and not res.in_quote[t.i]:
             # (a passive one too: 'Strachan, who owns the rooms, is still owed £95,000.')
-            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None) \
+                or res.person_before_verb(t, lo - 1)
             if subj is not None and not res.is_person(subj):
                 # ("Montevario's president, Gianluca Rossi, was in a festive mood.")
                 subj = next((c for c in subj.children if c.dep_ == "appos"

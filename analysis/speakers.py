@@ -107,7 +107,7 @@ ORG_NOUNS = {"company", "firm", "group", "business", "bank", "club", "fund", "ch
              "utility", "broadcaster", "publisher", "developer", "manufacturer", "government",
              "organisation", "organization", "association", "trust", "board", "committee",
              "label", "studio", "network", "carmaker", "automaker", "miner", "chain",
-             "startup"}
+             "startup", "league", "federation", "foundation", "coalition", "alliance"}
 # Words in a company's name that say its trade: "the label" is "Halcyon Records".
 _TRADE_NAME_WORDS = {"label": {"records", "music", "recordings"},
                      "studio": {"pictures", "studios", "films"},
@@ -479,6 +479,9 @@ class SpeakerResolver:
             h = self.doc[i].head.i
             if h == hi + 1 and self.doc[h].text in POST_NOMINAL_LETTERS:
                 return self.doc[h]  # "Marius du Plessis SC said": the letters head the name
+            if i < hi and self.doc[i].lower_.rstrip(".") in TITLE_WORDS:
+                continue    # ("Ato Solomon Assefa, ..., told": the parse may hang the title
+                # elsewhere; the name is the subject)
             if h < lo or h > hi or h == i:
                 return self.doc[i]
         return self.doc[hi]
@@ -1418,6 +1421,12 @@ class SpeakerResolver:
                 c.i > name.i or c.pos_ != "NOUN" or c.i in self.mention_of for c in subjects):
             return None     # (no subject at all: 'In Melun, Sandrine Lebrun, a nurse, said')
         return verb
+
+    def person_before_verb(self, verb, lo: int):
+        """The person named after token ``lo`` whose verb ``verb`` is, though the parse gave the
+        verb no subject ('Outside the branch on Monday, Murat, 34, a baker, was angrier ...',
+        with the name set off from "Monday")."""
+        return self._person_before_verb(verb, lo)
 
     def _person_before_verb(self, verb, lo: int):
         """The person named after token ``lo`` whose verb ``verb`` is (see _verb_after_name)."""

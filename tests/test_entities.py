@@ -1996,8 +1996,8 @@ def test_italian_and_spanish_titles(nlp):
 
 
 def test_a_department_named_for_several_portfolios_is_one_body(nlp):
-    text = ("The government is staying out of it. A spokesperson for the Department for Environment, "
-            "Food and Rural Affairs said the matter was \"for the water companies\".")
+    text = ("The government is staying out of it. A spokesperson for the Department for "
+            "Environment, Food and Rural Affairs said the matter was \"for the water companies\".")
     _, actors = actors_of(nlp, text)
     assert "Department for Environment, Food and Rural Affairs" in actors
     assert "Food" not in actors

@@ -1937,7 +1937,8 @@ def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
      "difficult” and promised to “learn from every hour”. He did not say who would "
      "answer.",
      "Tarkan Oszweli"),
-    # of several ministers, 'the minister' opening a paragraph is the one the paragraph before is about
+    # of several ministers, 'the minister' opening a paragraph is the one the paragraph before
+    # is about
     ("Fisheries Minister Arvid Tømmerås said on Monday that boats from Qellund would "
      "be barred.\n\nQellund’s foreign minister, Sigrún Hallsdóttir, called the ban "
      "unlawful. Its fisheries minister, Baldur Ormsson, said the quota was fair.\n\nThe "
@@ -1958,7 +1959,8 @@ def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
      "away.\n\nAssistant District Attorney Dorian Vance's answer was that a phone \"is "
      "not a person.\" True enough.",
      "Dorian Vance"),
-    # one 'he' after 'Judge Miriam X ordered Y's release' does not make the judge a man; the quotation's own sentences are no sentences before it
+    # one 'he' after 'Judge Miriam X ordered Y's release' does not make the judge a man; the
+    # quotation's own sentences are no sentences before it
     ("Tobiah Renwick was freed on Friday after a jury acquitted him.\n\nJudge Miriam "
      "Castellano ordered Renwick's immediate release. On the courthouse steps he "
      "stopped and spoke publicly for the first time since his arrest, his voice "
@@ -1975,7 +1977,8 @@ def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
      "whole night.\n\n“There is no reading of these records that puts that phone at that "
      "diner,” she said.",
      "Petra Lindqvist"),
-    # of two subjects the parse gave the verb, the post set off by a person's name, not the place before it
+    # of two subjects the parse gave the verb, the post set off by a person's name, not the
+    # place before it
     ("“Reopening the valuation would mean higher costs for everyone, including the "
      "tutors who are on strike today,” said Ravi Sethna, the council’s chief "
      "executive.\n\nSethna said employers had offered to commission an independent "
@@ -2051,9 +2054,32 @@ def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
      "that his administration had moved 20,000 people in two days. Asked about the dead, he "
      "said they had “gone back against the rules” to feed their cattle.",
      "Budiman Santoso"),
+    # a person the parse set off from the opening phrase's noun is the subject the quotation
+    # after goes with
+    ("That is cold comfort for the family firms.\n\nOutside the main branch on Monday, "
+     "Kerem, 36, a grocer, was angrier with the regulator than with his bank. “The "
+     "bank lent me money when the big banks would not even answer my emails.”",
+     "Kerem"),
+    # 'Ato' is a title (Amharic), and the parse may hang it apart: the name is the subject
+    ("The dam will double the region's generating capacity when its first turbines "
+     "start turning in 2029.\n\nAto Dawit Bekele, chief executive of EEP, told The "
+     "Herald that the utility respected the farmers' right to protest.\n\n\"No one will "
+     "be moved before they are paid, and no one will be left behind,\" he said.",
+     "Dawit Bekele"),
+    # 'the league said': the league just named
+    ("The Liga de Fútbol Regional (LFR) said it had registered the deposit "
+     "“provisionally” and passed the case to its disputes committee, which is expected "
+     "to rule before the window closes.\n\n“The committee will examine both contracts "
+     "and hear both clubs,” the league said in a statement.",
+     "Liga de Fútbol Regional"),
+    # a councillor 'of Ward 2' the tagger made an organisation is the councillor
+    ("A recall fight would make that deadline very hard to meet.\n\n“If we lose a year "
+     "to this, we lose the federal money,” said Councillor Amanda Okafor of Ward 2. "
+     "“It is that simple.”",
+     "Amanda Okafor"),
 ])
 def test_speakers_of_unseen_writing(text, speaker):
-    """Cases from stories_extra17-29 (sessions 19-21), each in invented words."""
+    """Cases from stories_extra17-30 (sessions 19-21), each in invented words."""
     from analysis import analyze
     assert analyze(text).quotes[-1].speaker == speaker
 
@@ -2083,7 +2109,8 @@ def test_two_people_who_share_a_family_name_told_apart_by_their_titles():
     from analysis import analyze
     text = ("Police say the leaked papers reached Kim Dong-hyun, the 52-year-old owner of the "
             "Hanbit Academy, one of the priciest cram schools in the district.\n\n"
-            "Mr Kim’s wife, Lee Ji-yeon, who keeps the academy’s books, was questioned this week. "
+            "Mr Kim’s wife, Lee Ji-yeon, who keeps the academy’s books, was questioned this "
+            "week. "
             "Mr Kim, through his lawyer, denies buying the papers.\n\n"
             "Kim Soo-ah, who heads the Parents’ Alliance for Fair Tests and has no connection to "
             "the academy owner, said cancelling the questions was “the fairest of the options”."
