@@ -1163,7 +1163,9 @@ class SpeakerResolver:
                 return self.doc[nxt + 1] if self.doc[nxt + 1].dep_ != "punct" else None
             return None
         v = cue
-        label = cue_base(cue) in LABEL_VERBS
+        # ('calling for "technical cooperation"' demands; it labels nothing)
+        label = cue_base(cue) in LABEL_VERBS and not any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in cue.children)
         if cue.i > 0 and not any(c.dep_ in _SUBJECT_DEPS for c in cue.children):
             before = self.doc[cue.i - 1]
             if self._age_words(before):

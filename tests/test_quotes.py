@@ -2077,6 +2077,10 @@ def test_he_after_a_named_subject_the_text_gives_no_gender(text, speaker):
      "to this, we lose the federal money,” said Councillor Amanda Okafor of Ward 2. "
      "“It is that simple.”",
      "Amanda Okafor"),
+    # "calling for" a thing demands it; it labels nothing
+    ("Kenya condemned the plan. The Tanzanian Foreign Ministry struck a more measured tone, "
+     "calling for \"joint studies\" of the lake.",
+     "Tanzanian Foreign Ministry"),
 ])
 def test_speakers_of_unseen_writing(text, speaker):
     """Cases from stories_extra17-30 (sessions 19-21), each in invented words."""
