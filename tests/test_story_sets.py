@@ -1,6 +1,6 @@
 """Actors, stances and quotes on the story triads written for the project beyond the
 development stories: tests/data/stories_extra (75 articles, developed against),
-tests/data/stories_extra3 to stories_extra30 (12 articles each, measured untouched first, then
+tests/data/stories_extra3 to stories_extra31 (12 articles each, measured untouched first, then
 developed against), tests/data/stories_heldout (12 articles, blind until session 17, developed
 against since) and tests/data/stories_heldout2 (12 blind articles). See their READMEs.
 
@@ -27,7 +27,7 @@ SETS = {"stories_extra": ROOT / "tests" / "data" / "stories_extra",
         "stories_extra8": ROOT / "tests" / "data" / "stories_extra8",
         "stories_heldout": ROOT / "tests" / "data" / "stories_heldout",
         **{f"stories_extra{n}": ROOT / "tests" / "data" / f"stories_extra{n}"
-           for n in range(9, 31)},
+           for n in range(9, 32)},
         "stories_heldout2": ROOT / "tests" / "data" / "stories_heldout2"}
 FLOORS = {
     "stories_extra": {"actor_recall": 0.96, "actor_not_split": 0.97, "actor_not_conflated": 0.98,
@@ -90,6 +90,9 @@ FLOORS = {
                         "stance_macro_f1": 0.32, "quote_f1": 0.96, "speaker_accuracy": 0.94},
     "stories_extra30": {"actor_recall": 0.95, "actor_not_split": 0.87, "actor_not_conflated": 0.94,
                         "stance_macro_f1": 0.44, "quote_f1": 0.97, "speaker_accuracy": 0.92},
+    # written last in session 21 and not looked into yet: floors under its first look only
+    "stories_extra31": {"actor_recall": 0.90, "actor_not_split": 0.95, "actor_not_conflated": 0.93,
+                        "stance_macro_f1": 0.34, "quote_f1": 0.96, "speaker_accuracy": 0.81},
     # the blind set: floors under its first look only (it is scored, never looked into)
     "stories_heldout2": {"actor_recall": 0.91, "actor_not_split": 0.91, "actor_not_conflated": 0.96,
                          "stance_macro_f1": 0.44, "quote_f1": 0.95, "speaker_accuracy": 0.91},
