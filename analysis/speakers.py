@@ -1224,7 +1224,7 @@ class SpeakerResolver:
                 s = max(subs, key=lambda c: (len(subs) > 1 and any(
                     self.is_person(p) for p in (c, *c.children) if p is c or p.dep_ == "appos"),
                     c.i in self.mention_of or c.pos_ == "PROPN", c.i < v.i, -abs(v.i - c.i)))
-                named = self._person_before_verb(v, s.i)
+                named = self.person_before_verb(v, s.i)
                 if named is not None:   # 'In Melun, south-east of Paris, Sandrine Lebrun, a
                     return named        # nurse, said' with "east" parsed as the subject
                 if s.tag_ in ("WP", "WDT") and v.dep_ == "conj" and v.head.dep_ == "relcl":
@@ -1426,12 +1426,8 @@ class SpeakerResolver:
 
     def person_before_verb(self, verb, lo: int):
         """The person named after token ``lo`` whose verb ``verb`` is, though the parse gave the
-        verb no subject ('Outside the branch on Monday, Murat, 34, a baker, was angrier ...',
-        with the name set off from "Monday")."""
-        return self._person_before_verb(verb, lo)
-
-    def _person_before_verb(self, verb, lo: int):
-        """The person named after token ``lo`` whose verb ``verb`` is (see _verb_after_name)."""
+        verb another subject or none ('Outside the branch on Monday, Murat, 34, a baker, was
+        angrier ...', with the name set off from "Monday"; see _verb_after_name)."""
         return next((self.doc[j] for j in range(verb.i - 2, max(lo, -1), -1)
                      if j in self.mention_of and self.is_person(self.doc[j])
                      and getattr(self._verb_after_name(self.doc[j]), "i", None) == verb.i), None)
@@ -1443,7 +1439,7 @@ class SpeakerResolver:
         clause ('Rachel Whitmore, chief executive of Meridale, whose own vaccine is behind,
         said')."""
         doc = self.doc
-        named = self._person_before_verb(verb, verb.i - 14)
+        named = self.person_before_verb(verb, verb.i - 14)
         if named is not None:
             return named    # 'In Melun, Sandrine Lebrun, a nurse, said' (the name an apposition)
         name = doc[verb.i - 2] if verb.i >= 2 else None
