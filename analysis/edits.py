@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from .model import Actor, Analysis, Evidence, Mention, Quote
 # The band and the weight of quoted sentences are the analysis's own (analysis.sentiment), so a
 # merge recombines stance exactly as the analysis would have.
-from .sentiment import stance_label
-from .sentiment import evidence_weight
+from .sentiment import article_stance, stance_label
 _LEAD = re.compile(r"^the\s+", re.I)
 _POSS = re.compile(r"(?:['’]s|['’])$")
 
@@ -106,19 +105,12 @@ def edit_from_dict(data: dict) -> Edit:
     return cls(**{k: v for k, v in data.items() if k in fields})
 
 
-def _stance(evidence: Sequence[Evidence], fallback: float = 0.0) -> float:
-    """Weighted mean polarity of the evidence as ``analysis.sentiment.actor_stances`` forms it:
-    each sentence weighs what the analysis gave it (quoted ones at most QUOTED_WEIGHT, also in
-    analyses saved before evidence carried a weight) and at least one full weight is in the
-    denominator."""
+def _stance(actor: Actor, evidence: Sequence[Evidence], fallback: float = 0.0) -> tuple[float, str]:
+    """(score, label) of the actor from its evidence as ``analysis.sentiment.actor_stances``
+    forms them; with no evidence, the fallback score and its label."""
     if not evidence:
-        return fallback
-    total = weight = 0.0
-    for ev in evidence:
-        w = evidence_weight(ev)
-        total += w * ev.polarity
-        weight += w
-    return total / max(weight, 1.0)
+        return fallback, stance_label(fallback, actor.type)
+    return article_stance(actor.name, actor.type, actor.aliases, evidence)
 
 
 def _form(surface: str) -> str:
@@ -159,11 +151,11 @@ def merge_actors(analysis: Analysis, edit: MergeActors) -> Analysis:
                             key=lambda ev: (ev.start, ev.end)))
     fallback = ((keep.sentiment * keep.mentions + absorb.sentiment * absorb.mentions)
                 / max(keep.mentions + absorb.mentions, 1))
-    score = _stance(evidence, fallback)
     merged = dataclasses.replace(
         keep, aliases=_unique(keep.aliases + (absorb.name,) + absorb.aliases),
-        mentions=keep.mentions + absorb.mentions, evidence=evidence,
-        sentiment=score, label=stance_label(score, keep.type))
+        mentions=keep.mentions + absorb.mentions, evidence=evidence)
+    score, label = _stance(merged, evidence, fallback)
+    merged = dataclasses.replace(merged, sentiment=score, label=label)
     order = [a.name for a in analysis.actors]
     actors = [merged if a.name == keep.name else a for a in analysis.actors if a.name != absorb.name]
     entities, quotes = _rename_refs(analysis, absorb.name, keep.name)
@@ -211,17 +203,17 @@ def split_alias(analysis: Analysis, edit: SplitAlias) -> Analysis:
 
     new_evidence = tuple(ev for ev in actor.evidence if holds_moved(ev))
     old_evidence = tuple(ev for ev in actor.evidence if holds_staying(ev) or not holds_moved(ev))
-    new_score = _stance(new_evidence, actor.sentiment)
-    old_score = _stance(old_evidence, actor.sentiment)
     remaining = tuple(a for a in actor.aliases if _form(a) != form)
     old_actor = dataclasses.replace(actor, aliases=remaining, mentions=actor.mentions - len(moving),
-                                    evidence=old_evidence, sentiment=old_score,
-                                    label=stance_label(old_score, actor.type))
+                                    evidence=old_evidence)
+    old_score, old_label = _stance(old_actor, old_evidence, actor.sentiment)
+    old_actor = dataclasses.replace(old_actor, sentiment=old_score, label=old_label)
     new_type = edit.new_type or moving[0].label
     new_actor = Actor(name=new_name, type=new_type,
                       aliases=_unique(analysis.text[m.start:m.end] for m in moving),
-                      mentions=len(moving), sentiment=new_score,
-                      label=stance_label(new_score, new_type), evidence=new_evidence)
+                      mentions=len(moving), evidence=new_evidence)
+    new_score, new_label = _stance(new_actor, new_evidence, actor.sentiment)
+    new_actor = dataclasses.replace(new_actor, sentiment=new_score, label=new_label)
     entities = tuple(dataclasses.replace(m, actor=new_name) if (m.start, m.end) in moved_spans
                      else m for m in analysis.entities)
     order = [a.name for a in analysis.actors]

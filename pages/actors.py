@@ -54,10 +54,12 @@ else:
         table = actors_table(a)
         table = table[table["actor"].isin({x.name for x in shown})]
         st.markdown("Stance is the article's own attitude toward the actor, from −1 (hostile) to "
-                    "+1 (favourable), read from the sentences that name them. Some sentences are "
-                    "listed as evidence but do not count: those that report an opinion (the actor "
-                    "named inside a quotation, or quoted in it, or who \"said\" what the sentence "
-                    "reports: a source's praise is not the article's), and those that name the "
+                    "+1 (favourable), read by a model from all the sentences that name them at once "
+                    "and weighed against each sentence's own polarity (shown below). Some "
+                    "sentences are listed as evidence but do not count: those that report an "
+                    "opinion (the actor named inside a quotation, or quoted in it, or who "
+                    "\"said\" what the sentence reports: a source's praise is not the "
+                    "article's), and those that name the "
                     "actor only as the place where something happens (\"a riot in Carlow\") or "
                     "as whom a person works for (\"Twitter CEO Jack Dorsey\").")
         st.dataframe(

@@ -48,6 +48,23 @@ def make_analysis() -> Analysis:
     return Analysis(id="t", text=TEXT, actors=actors, entities=ents, quotes=quotes)
 
 
+@pytest.fixture
+def mean_only(monkeypatch):
+    """The stance arithmetic of these tests is the per-sentence mean's (the actor-level model
+    switched off); test_merge_asks_the_actor_model_of_the_merged_evidence covers the model."""
+    monkeypatch.setenv("PRESSLENS_ACTOR_STANCE", "off")
+
+
+def test_merge_asks_the_actor_model_of_the_merged_evidence():
+    from analysis.sentiment import article_stance
+    a = make_analysis()
+    out = apply_edit(a, MergeActors(keep="Council of Leeds", absorb="Leeds council"))
+    council = next(x for x in out.actors if x.name == "Council of Leeds")
+    assert (council.sentiment, council.label) == article_stance(
+        council.name, council.type, council.aliases, council.evidence)
+
+
+@pytest.mark.usefixtures("mean_only")
 def test_merge_folds_mentions_aliases_evidence_and_references():
     a = make_analysis()
     out = apply_edit(a, MergeActors(keep="Council of Leeds", absorb="Leeds council"))
@@ -64,6 +81,7 @@ def test_merge_folds_mentions_aliases_evidence_and_references():
     assert [x.name for x in a.actors] == ["Jane Roe", "Council of Leeds", "Leeds council"]
 
 
+@pytest.mark.usefixtures("mean_only")
 def test_merge_recombines_stance_as_the_analysis_does_quoted_praise_weighs_nothing():
     """A merge must not let a source's quoted praise tip the article's stance (the analysis
     gives quoted sentences no weight): only the narrator's own negative sentence counts."""
@@ -105,6 +123,7 @@ def test_rename_onto_existing_actor_or_to_nothing_is_refused():
         apply_edit(a, RenameActor(old="Leeds council", new="   "))
 
 
+@pytest.mark.usefixtures("mean_only")
 def test_split_alias_moves_its_mentions_and_evidence_to_a_new_actor():
     out = apply_edit(make_analysis(), SplitAlias(actor="Jane Roe", alias="Roe", new_name="John Roe"))
     jane = next(x for x in out.actors if x.name == "Jane Roe")

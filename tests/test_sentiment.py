@@ -94,6 +94,14 @@ def test_names_are_not_sentiment_words(sentence, target):
     assert stance(sentence, target).label == "neutral"
 
 
+@pytest.fixture
+def mean_only(monkeypatch):
+    """These tests specify the per-sentence evidence (what counts, at what weight, with what
+    polarity) and the label its mean gives, so the actor-level model is switched off; what the
+    model makes of such short texts is in tests/test_actor_stance_encoder.py."""
+    monkeypatch.setenv("PRESSLENS_ACTOR_STANCE", "off")
+
+
 def _actors_and_mentions(doc, names):
     actors, mentions = [], []
     for name in names:
@@ -107,6 +115,7 @@ def _actors_and_mentions(doc, names):
     return actors, mentions
 
 
+@pytest.mark.usefixtures("mean_only")
 def test_actor_stances_narrator_framing_and_quoted_praise(nlp):
     text = ("Prosecutors accused Victor Crane of fraud and bribery on Monday. "
             "Victor Crane has been widely condemned for the scandal, which ruined hundreds of families. "
@@ -176,6 +185,7 @@ def test_places_listed_after_a_preposition_or_as_a_based_modifier_are_settings(n
         assert actor.label == "neutral" and actor.sentiment == 0.0
 
 
+@pytest.mark.usefixtures("mean_only")
 def test_an_organisation_named_as_a_persons_affiliation_is_not_judged(nlp):
     from analysis.sentiment import _is_affiliation
     text = ("Harwick CEO Dana Whitfield was praised for a brilliant, generous rescue plan. "
@@ -194,6 +204,7 @@ def test_an_organisation_named_as_a_persons_affiliation_is_not_judged(nlp):
     assert harwick.sentiment <= 0                          # the praise of its CEO does not count
 
 
+@pytest.mark.usefixtures("mean_only")
 def test_a_score_or_a_players_numbers_report_a_result_not_a_judgement(nlp):
     text = ("Jonas Brodin scored twice as Minnesota beat Chicago 4-2 on Saturday. Alex Stalock "
             "made 35 saves for the win. Jonas Brodin is a brilliant, generous captain.")
@@ -207,6 +218,7 @@ def test_a_score_or_a_players_numbers_report_a_result_not_a_judgement(nlp):
     assert brodin.label == "positive"        # the article's own praise still counts
 
 
+@pytest.mark.usefixtures("mean_only")
 def test_who_reports_speech_is_not_judged_by_it_but_whom_the_narrator_judges_is(nlp):
     from analysis.sentiment import _reported_speaker
     text = ("Prices will soar and the reckless plan will ruin families, said Monica Reyes, a "
@@ -228,6 +240,7 @@ def test_who_reports_speech_is_not_judged_by_it_but_whom_the_narrator_judges_is(
     assert by_name["Dana Whitfield"].label == "negative"
 
 
+@pytest.mark.usefixtures("mean_only")
 def test_a_name_in_a_list_of_three_or_more_is_named_in_passing(nlp):
     text = ("Dana Whitfield, Omar Reyes and Lena Park are under enormous pressure. Dana "
             "Whitfield is a reckless, incompetent manager. Omar Reyes and Lena Park met.")
@@ -247,6 +260,7 @@ def test_a_name_in_a_list_of_three_or_more_is_named_in_passing(nlp):
     ("Senator Alvarez's plan is not a disaster.", +1),
     ("Senator Alvarez is not competent.", -1),
 ])
+@pytest.mark.usefixtures("mean_only")
 def test_a_negated_judgement_of_the_target_reverses_the_judging_word(nlp, sentence, sign):
     """Both models read "X is not corrupt" with the tone of "corrupt"; the lexicon rule does not."""
     from analysis.sentiment import _negated_predicate_stance

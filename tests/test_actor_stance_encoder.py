@@ -1,0 +1,122 @@
+"""The actor-level stance model: its input, the shipped files, and what it says of an article."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from tokenizers import Tokenizer
+
+from analysis import actor_stance_encoder as A
+from analysis import analyze
+from analysis.model import Evidence
+from analysis.sentiment import article_stance, mean_stance
+
+MODEL_DIR = A.ACTOR_ENCODER_DIR
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    tok = Tokenizer.from_file(str(MODEL_DIR / "tokenizer.json"))
+    tok.no_padding()
+    tok.no_truncation()
+    return tok
+
+
+def test_each_mention_of_the_actor_is_marked_and_each_sentence_says_how_it_counts(tokenizer):
+    evidence = [("Critics said Vantrel Holdings hid the losses.", False, 1.0),
+                ("\u201cVantrel is sound,\u201d its chief said.", True, 0.0),
+                ("Shares in Vantrel fell.", False, 0.0)]
+    ids, types = A.encode_actor(tokenizer, "Vantrel Holdings", "ORG", ["Vantrel"], evidence, 256)
+    assert ids[0] == A.CLS_ID and ids[-1] == A.SEP_ID and len(ids) == len(types)
+    assert ids.count(A.OPEN_ID) == ids.count(A.CLOSE_ID) == 3
+    markers = [i for i in ids if i in (A.QUOTED_ID, A.NOT_COUNTED_ID, A.COUNTED_ID)]
+    assert markers == [A.COUNTED_ID, A.QUOTED_ID, A.NOT_COUNTED_ID]
+    # the longest form is marked whole, not its first word inside it
+    first = ids.index(A.OPEN_ID)
+    assert tokenizer.decode(ids[first + 1:ids.index(A.CLOSE_ID)]) == "vantrel holdings"
+    # the name and type are segment 0, the sentences segment 1
+    assert types[:ids.index(A.SEP_ID) + 1] == [0] * (ids.index(A.SEP_ID) + 1)
+    assert set(types[ids.index(A.SEP_ID) + 1:]) == {1}
+
+
+def test_input_is_cut_at_max_len_and_a_long_sentence_keeps_its_mention(tokenizer):
+    filler = " ".join(["the council met again and talked"] * 30)
+    evidence = [(f"{filler} and then Mayor Odile Brankov resigned in disgrace.", False, 1.0)] * 6
+    ids, _ = A.encode_actor(tokenizer, "Odile Brankov", "PERSON", ["Brankov"], evidence, 128)
+    assert len(ids) == 128
+    assert A.OPEN_ID in ids[:1 + A.MAX_SENTENCE_PIECES + 12]
+
+
+def test_shipped_model_records_what_it_was_trained_on_and_not_the_figures_sets():
+    provenance = json.loads((MODEL_DIR / "provenance.json").read_text())
+    trained = set(provenance["data"]["fit"]) | set(provenance["data"]["stack"])
+    for held_out in ("stories", "seed", "stories_extra31", "stories_heldout", "stories_heldout2",
+                     "actors_heldout", "quotes_heldout"):
+        assert held_out not in trained
+    assert provenance["data"]["fit_rows"] > 5000
+    assert (MODEL_DIR / "model.onnx").stat().st_size < 40e6
+    stack = provenance["stack_macro_f1"]
+    # on the sets it never trained on, the encoder reads the triads better than the mean did
+    assert stack["encoder"] > stack["per_sentence_mean"] + 0.1
+
+
+def test_probabilities_are_a_distribution_and_do_not_depend_on_other_actors():
+    model = A.actor_model()
+    evidence = [("The reckless Mayor Odile Brankov squandered the town's savings.", False, 1.0)]
+    one = model.probabilities("Odile Brankov", "PERSON", ["Brankov"], evidence, -0.6)
+    model.probabilities("Harbour Trust", "ORG", [], [("The Harbour Trust met.", False, 1.0)], 0.0)
+    again = model.probabilities("Odile Brankov", "PERSON", ["Brankov"], evidence, -0.6)
+    assert one.shape == (3,) and abs(one.sum() - 1) < 1e-6
+    assert np.allclose(one, again)
+
+
+HOSTILE = ("Mayor Odile Brankov has squandered the town's savings on vanity projects and then "
+           "misled residents about it. Brankov has refused to answer questions for a month, "
+           "hiding behind aides. Her record of broken promises is now impossible to ignore.")
+ADMIRING = ("Mayor Odile Brankov has rescued the town's finances with rare skill and patience. "
+            "Brankov won praise across the region for her tireless, honest work, and residents "
+            "say her steady leadership has restored their faith in the council.")
+WIRE = ("Mayor Odile Brankov will present the town's budget on Tuesday, the council said. "
+        "Brankov took office in 2021. The council meets at 10 a.m. in the town hall.")
+
+
+@pytest.mark.parametrize("text, label", [(HOSTILE, "negative"), (ADMIRING, "positive"),
+                                         (WIRE, "neutral")])
+def test_the_article_stance_toward_an_invented_mayor(text, label):
+    actor = next(a for a in analyze(text).actors if a.name == "Odile Brankov")
+    assert actor.label == label
+    # the score, P(positive) - P(negative), leans the label's way
+    assert (actor.sentiment > 0) if label == "positive" else \
+        (actor.sentiment < 0) if label == "negative" else abs(actor.sentiment) < 0.5
+
+
+def test_switched_off_the_mean_and_its_thresholds_decide(monkeypatch):
+    evidence = (Evidence(0, 10, -0.5, "Brankov misled residents.", False, 1.0),
+                Evidence(11, 20, 0.9, "\u201cBrankov is great,\u201d he said.", True, 0.0))
+    monkeypatch.setenv(A.SWITCH_ENV, "off")
+    score, label = article_stance("Odile Brankov", "PERSON", ["Brankov"], evidence)
+    assert score == mean_stance(evidence) == -0.5 and label == "negative"
+
+
+def test_an_actor_with_no_sentence_that_counts_keeps_the_mean():
+    evidence = (Evidence(0, 10, 0.9, "\u201cBrankov is great,\u201d he said.", True, 0.0),)
+    assert article_stance("Odile Brankov", "PERSON", [], evidence) == (0.0, "neutral")
+
+
+# A known weakness of the shipped model, kept visible: trained on the triads alone, its encoder
+# reads their framing but not the plain words of praise and blame in a two-sentence text (the
+# per-sentence mean says -0.9 / +0.9 here; the stacker trusts the encoder). Mixing all of NewsMTSC
+# train into its fit fixes these and loses the development stories (0.77 -> 0.60): see
+# tests/data/actors_heldout/README.md, session 22.
+@pytest.mark.xfail(strict=True, reason="the triads-only encoder misses blunt praise and blame "
+                                       "in very short texts")
+@pytest.mark.parametrize("sentences, label", [
+    (("Dana Whitfield, Omar Reyes and Lena Park are under enormous pressure.",
+      "Dana Whitfield is a reckless, incompetent manager."), "negative"),
+    (("Jonas Brodin scored twice as Minnesota beat Chicago 4-2 on Saturday.",
+      "Jonas Brodin is a brilliant, generous captain."), "positive"),
+])
+def test_blunt_judgement_in_a_two_sentence_text(sentences, label):
+    actor = next(a for a in analyze(" ".join(sentences)).actors if a.name in sentences[1])
+    assert actor.label == label
