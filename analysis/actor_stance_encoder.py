@@ -38,13 +38,19 @@ SWITCH_ENV = "PRESSLENS_ACTOR_STANCE"
 THREADS_ENV = "PRESSLENS_ACTOR_THREADS"
 
 
-def _marked_ids(tokenizer, text: str, forms: Sequence[str]) -> list[int]:
-    """Word pieces of a sentence with each occurrence of the actor's forms between markers."""
+def _mention_pattern(forms: Sequence[str]) -> re.Pattern | None:
+    """The actor's forms as one pattern, longest first, whole words only."""
     forms = sorted({f for f in forms if f and len(f) > 1}, key=len, reverse=True)
-    piece = lambda s: tokenizer.encode(s, add_special_tokens=False).ids  # noqa: E731
     if not forms:
+        return None
+    return re.compile(r"(?<!\w)(" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+
+
+def _marked_ids(tokenizer, text: str, pattern: re.Pattern | None) -> list[int]:
+    """Word pieces of a sentence with each of the actor's mentions between markers."""
+    piece = lambda s: tokenizer.encode(s, add_special_tokens=False).ids  # noqa: E731
+    if pattern is None:
         return piece(text)
-    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, forms)) + r")(?!\w)")
     ids, pos = [], 0
     for m in pattern.finditer(text):
         ids += piece(text[pos:m.start()]) + [OPEN_ID, *piece(m.group(0)), CLOSE_ID]
@@ -62,10 +68,10 @@ def encode_actor(tokenizer, name: str, actor_type: str, aliases: Sequence[str],
     head += tokenizer.encode(TYPE_WORD.get(actor_type, ""), add_special_tokens=False).ids
     ids = [CLS_ID, *head, SEP_ID]
     body: list[int] = []
-    forms = [name, *aliases]
+    pattern = _mention_pattern([name, *aliases])
     for text, quoted, weight in evidence:
         marker = QUOTED_ID if quoted else NOT_COUNTED_ID if weight == 0 else COUNTED_ID
-        pieces = _marked_ids(tokenizer, text, forms)
+        pieces = _marked_ids(tokenizer, text, pattern)
         if len(pieces) > MAX_SENTENCE_PIECES:
             first = pieces.index(OPEN_ID) if OPEN_ID in pieces else 0
             start = max(0, min(first - 24, len(pieces) - MAX_SENTENCE_PIECES))

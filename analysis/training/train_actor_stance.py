@@ -40,6 +40,7 @@ from common import load_module, minilm, optimise, seed_and_threads  # noqa: E402
 
 enc = load_module("actor_stance_encoder", ROOT / "analysis" / "actor_stance_encoder.py")
 data = load_module("actor_stance_data", HERE / "actor_stance_data.py")
+macro_f1 = load_module("stance_data", HERE / "stance_data.py").macro_f1
 OUT_DIR = enc.ACTOR_ENCODER_DIR
 
 
@@ -68,17 +69,6 @@ def pad(rows: list[tuple[list[int], list[int]]]) -> tuple[torch.Tensor, ...]:
         types[i, :len(row_types)] = row_types
         mask[i, :len(row_ids)] = 1
     return torch.from_numpy(ids), torch.from_numpy(mask), torch.from_numpy(types)
-
-
-def macro_f1(gold: list[int], pred: list[int]) -> float:
-    labels = sorted(set(gold) | set(pred))
-    f1s = []
-    for c in labels:
-        tp = sum(g == c and p == c for g, p in zip(gold, pred))
-        fp = sum(g != c and p == c for g, p in zip(gold, pred))
-        fn = sum(g == c and p != c for g, p in zip(gold, pred))
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    return sum(f1s) / len(f1s) if f1s else 0.0
 
 
 def newsmtsc_rows() -> list[dict]:
@@ -166,6 +156,7 @@ def main() -> None:
     logits = stacker.decision_function(x_stack)
     logits[:, list(stacker.classes_).index(0)] += args.neutral_bias
     stacked_f1 = macro_f1(y_stack, [int(stacker.classes_[k]) for k in logits.argmax(1)])
+    # the mean's own labels (analysis.sentiment.stance_label's bands: that module needs spaCy)
     rule_f1 = macro_f1(y_stack, [0 if abs(r["score"]) <= (0.4 if r["type"] in ("GPE", "LOC") else 0.22)
                                  else int(np.sign(r["score"])) for r in stack_rows])
     commit = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True,
