@@ -136,13 +136,28 @@ class ActorStanceModel:
     def probabilities(self, name: str, actor_type: str, aliases: Sequence[str],
                       evidence: Sequence[tuple[str, bool, float]], rule_score: float) -> np.ndarray:
         """(negative, neutral, positive) probabilities of the article's stance toward the actor."""
-        probs = self.encoder_probabilities(name, actor_type, aliases, evidence)
-        x = np.asarray(stacker_features(probs, rule_score, actor_type))
-        z = self.coef @ x + self.intercept
+        return self.stacked(self.encoder_probabilities(name, actor_type, aliases, evidence),
+                            rule_score, actor_type)
+
+    def _logits(self, reading: np.ndarray, rule_score: float, actor_type: str) -> np.ndarray:
+        z = self.coef @ np.asarray(stacker_features(reading, rule_score, actor_type)) + self.intercept
         z[self.classes.index(0)] += self.neutral_bias
+        return z
+
+    def stacked(self, reading: np.ndarray, rule_score: float, actor_type: str) -> np.ndarray:
+        """The stacker's (negative, neutral, positive) from the encoder's reading and the mean."""
+        z = self._logits(reading, rule_score, actor_type)
         z = np.exp(z - z.max())
         p = z / z.sum()
         return np.asarray([p[self.classes.index(c)] for c in (-1, 0, 1)])
+
+    def label_settled(self, reading: np.ndarray, actor_type: str, low: float, high: float) -> bool:
+        """Whether every per-sentence mean in [low, high] gives the same label.
+
+        The logits are linear in the mean, so each class wins on one interval of it: the label
+        is the same all over [low, high] when it is the same at both ends."""
+        return int(np.argmax(self._logits(reading, low, actor_type))) == int(
+            np.argmax(self._logits(reading, high, actor_type)))
 
 
 def enabled() -> bool:

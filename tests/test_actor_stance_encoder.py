@@ -120,3 +120,46 @@ def test_an_actor_with_no_sentence_that_counts_keeps_the_mean():
 def test_blunt_judgement_in_a_two_sentence_text(sentences, label):
     actor = next(a for a in analyze(" ".join(sentences)).actors if a.name in sentences[1])
     assert actor.label == label
+
+
+def test_a_settled_label_is_the_same_for_every_mean_between_the_ends():
+    model = A.actor_model()
+    rng = np.random.default_rng(7)
+    settled = unsettled = 0
+    for _ in range(300):
+        reading = rng.dirichlet([1.0, 1.0, 1.0])
+        low, high = sorted(rng.uniform(-1, 1, 2))
+        labels = {int(np.argmax(model.stacked(reading, m, "PERSON")))
+                  for m in np.linspace(low, high, 41)}
+        if model.label_settled(reading, "PERSON", low, high):
+            settled += 1
+            assert len(labels) == 1
+        else:
+            unsettled += 1
+            assert len(labels) > 1
+    assert settled and unsettled
+
+
+PORT_STORY = ("Harbour Trust chief executive Mara Ellison defended the port deal on Monday, a day "
+             "after the council accused the trust of hiding its losses. Ellison, a former "
+             "banker, has run the trust since 2019. Critics say Ellison ignored repeated warnings "
+             "about the debt. Councillor Tomas Reyes praised the council's careful, patient "
+             "scrutiny of the deal. Reyes said the trust must publish its accounts. The Harbour "
+             "Trust rejected the claims and said its finances were sound. Ellison's deputy, "
+             "Priya Nand, resigned last week after a bruising row with the board.")
+
+
+def test_the_sentence_encoder_is_asked_only_where_its_answer_could_change_a_label(monkeypatch):
+    from analysis import sentiment
+    asked = []
+    real = sentiment._encoder().probabilities
+    monkeypatch.setattr(sentiment._encoder(), "probabilities",
+                        lambda triples: asked.extend(triples) or real(triples))
+    lazy = {a.name: a.label for a in analyze(PORT_STORY).actors}
+    lazy_pairs = len(asked)
+    asked.clear()
+    # every label unsettled: every candidate pair is re-scored, as before the actor model
+    monkeypatch.setattr(A.ActorStanceModel, "label_settled", lambda *args: False)
+    eager = {a.name: a.label for a in analyze(PORT_STORY).actors}
+    assert lazy == eager
+    assert lazy_pairs < len(asked)
