@@ -140,7 +140,8 @@ class ActorStanceModel:
                             rule_score, actor_type)
 
     def _logits(self, reading: np.ndarray, rule_score: float, actor_type: str) -> np.ndarray:
-        z = self.coef @ np.asarray(stacker_features(reading, rule_score, actor_type)) + self.intercept
+        z = self.coef @ np.asarray(stacker_features(reading, rule_score, actor_type))
+        z = z + self.intercept
         z[self.classes.index(0)] += self.neutral_bias
         return z
 

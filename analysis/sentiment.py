@@ -600,16 +600,18 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
         # mean could still change. The labels are those of re-scoring every pair (1,042 actors
         # of five evaluation sets, none moved; scores by 0.004 on average); the encoder ran 100
         # pairs instead of 542 there, and evaluate.py speed went 0.585 -> 0.665 (medians).
+        model = actor_stance_encoder.actor_model()
         undecided = set()
         grouped = _by_actor_and_sentence(targets, probs, flags, weights)
         for actor in actors:
             evidence = _evidence(text, grouped.get(actor.name, {}))
             if not any(evidence_weight(ev) > 0 for ev in evidence):
                 continue
-            readings[actor.name] = reading = actor_stance_encoder.actor_model().encoder_probabilities(
-                actor.name, actor.type, actor.aliases, [(ev.text, ev.quoted, ev.weight) for ev in evidence])
-            low, high = _mean_bounds(grouped[actor.name], picked, targets, negations, actor.name)
-            if not actor_stance_encoder.actor_model().label_settled(reading, actor.type, low, high):
+            readings[actor.name] = reading = model.encoder_probabilities(
+                actor.name, actor.type, actor.aliases,
+                [(ev.text, ev.quoted, ev.weight) for ev in evidence])
+            low, high = _mean_bounds(grouped[actor.name], picked, negations, actor.name)
+            if not model.label_settled(reading, actor.type, low, high):
                 undecided.add(actor.name)
         picked = [t for t in picked if t.actor in undecided]
     probs = _rescored(doc, targets, probs, negations, picked)
@@ -631,7 +633,8 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
     return result
 
 
-def _by_actor_and_sentence(targets, probs, flags, weights) -> dict[str, dict[tuple[int, int], list]]:
+def _by_actor_and_sentence(targets, probs, flags,
+                           weights) -> dict[str, dict[tuple[int, int], list]]:
     """Each actor's scored mentions (polarity, quoted, weight, reason, target index) by sentence."""
     grouped: dict[str, dict[tuple[int, int], list]] = {}
     for i, (t, p, (quoted, reason), weight) in enumerate(zip(targets, probs, flags, weights)):
@@ -648,12 +651,13 @@ def _evidence(text: str, sentences: dict[tuple[int, int], list]) -> list[Evidenc
         polarity = sum(m[0] for m in scored) / len(scored)
         # the sentence counts as much as its mention that counts most, and says why not more
         _, _, w, reason, _ = max(scored, key=lambda m: m[2])
-        evidence.append(Evidence(s0, s1, polarity, text[s0:s1], quoted, w, reason if w < 1.0 else ""))
+        evidence.append(Evidence(s0, s1, polarity, text[s0:s1], quoted, w,
+                                 reason if w < 1.0 else ""))
     return evidence
 
 
 def _mean_bounds(sentences: dict[tuple[int, int], list], picked: list[_Target],
-                 targets: list[_Target], negations: dict[int, float], actor: str) -> tuple[float, float]:
+                 negations: dict[int, float], actor: str) -> tuple[float, float]:
     """The lowest and highest per-sentence mean the encoder's answers for ``picked`` could give
     the actor (each re-scored mention anywhere in [-1, 1])."""
     rescored = {t.sentence for t in picked if t.actor == actor}
