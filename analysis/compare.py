@@ -64,7 +64,7 @@ from typing import Any
 
 import pandas as pd
 
-from .sentiment import QUOTED_WEIGHT
+from .sentiment import QUOTED_WEIGHT, stance_label
 
 __all__ = ["PooledCounts", "StoryCounts", "align_actors", "analysis_figures", "actor_figures",
            "build_actor_table", "build_coverage", "build_coverage_from_counts",
@@ -76,7 +76,7 @@ __all__ = ["PooledCounts", "StoryCounts", "align_actors", "analysis_figures", "a
            "story_to_json"]
 
 UNNAMED = "(unnamed)"
-NEUTRAL_BAND = 0.05           # |score| at or below this is "neutral", as in analysis.sentiment
+NEUTRAL_BAND = 0.05           # |tone| at or below this is "neutral" (TextBlob polarity)
 MAX_EVIDENCE = 3              # evidence sentences kept per actor and outlet
 MAX_EVIDENCE_CHARS = 400
 MIN_CONTAINED_WORDS = 3       # a trimmed quote of 3+ words inside a longer one is the same quote
@@ -273,7 +273,10 @@ def _score_and_label(s: dict) -> tuple[float | None, str | None]:
         return None, None
     score = s["weighted"] / s["weight"]
     # One article: keep the analysis's own label (it may use a finer rule than a band).
-    label = s["labels"][0] if len(s["labels"]) == 1 and len(s["articles"]) == 1 else _label(score)
+    # Several articles: the pooled score's label by the analysis's own bands (its scores lie
+    # inside their labels' bands, so a mean of agreeing articles keeps their label).
+    label = s["labels"][0] if len(s["labels"]) == 1 and len(s["articles"]) == 1 \
+        else stance_label(score, s["type"] or "")
     return round(score, 4), label
 
 
@@ -955,7 +958,7 @@ class PooledCounts:
             if s["weight"]:
                 score = round(s["weighted"] / s["weight"], 4)
                 label = s["label"] if s["labels"] == 1 and s["articles"] == 1 \
-                    else _label(s["weighted"] / s["weight"])
+                    else stance_label(s["weighted"] / s["weight"], s["type"] or "")
             evidence = sorted(s["evidence"], key=lambda e: (-abs(e["polarity"]), e["order"]))
             rows.append({"outlet": outlet, "actor": actor, "type": s["type"],
                          "articles": max(s["articles"], 1), "mentions": s["mentions"],

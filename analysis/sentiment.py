@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import math
 import os
 import re
 import threading
@@ -66,10 +67,33 @@ PLACE_THRESHOLD = 0.4
 PLACE_TYPES = frozenset(("GPE", "LOC"))
 
 
+def _band(actor_type: str) -> float:
+    return PLACE_THRESHOLD if actor_type in PLACE_TYPES else ACTOR_THRESHOLD
+
+
 def stance_label(score: float, actor_type: str = "") -> str:
     """The article's stance label from an actor's score; places need a clearer lean."""
-    band = PLACE_THRESHOLD if actor_type in PLACE_TYPES else ACTOR_THRESHOLD
+    band = _band(actor_type)
     return "positive" if score > band else "negative" if score < -band else "neutral"
+
+
+def banded_score(probs: Sequence[float], actor_type: str = "") -> float:
+    """One score in [-1, 1] for the actor model's (negative, neutral, positive) probabilities,
+    whose ``stance_label`` is always the likeliest class.
+
+    The lean P(+) - P(-) alone contradicts the label: +0.34 where neutral is likeliest, +0.02
+    where positive narrowly is. Shown side by side, sorted, or averaged over a story's articles,
+    such scores disagree with the labels. So the lean is placed inside the class's band: a
+    neutral actor within +-band (its lean is at most 1/2 there), a positive one above it, a
+    negative one below it."""
+    band = _band(actor_type)
+    lean = float(probs[2] - probs[0])
+    likeliest = int(np.argmax(probs))
+    if likeliest == 1:
+        return max(-band, min(band, 2.0 * band * lean))
+    if likeliest == 2:      # P(+) > P(-) here: the lean is positive
+        return max(band + (1.0 - band) * lean, math.nextafter(band, 1.0))
+    return min(-band + (1.0 - band) * lean, math.nextafter(-band, -1.0))
 
 
 # a sentence longer than this many characters is cropped around the target for the encoder
@@ -690,7 +714,7 @@ def article_stance(name: str, actor_type: str, aliases: Sequence[str],
 
     With the actor-level model shipped (analysis/actor_stance_encoder.py) it reads all the
     actor's sentences at once and a stacker weighs that reading against the per-sentence mean:
-    the score is P(positive) - P(negative) and the label the likeliest class. An actor with no
+    the label is the likeliest class and the score its ``banded_score``. An actor with no
     sentence that counts keeps the mean and its thresholds, as does everything when the model is
     absent or ``PRESSLENS_ACTOR_STANCE=off``. ``reading`` is the encoder's own answer when the
     caller already has it (it depends on the sentences, not on their scores)."""
@@ -702,7 +726,7 @@ def article_stance(name: str, actor_type: str, aliases: Sequence[str],
         reading = model.encoder_probabilities(
             name, actor_type, aliases, [(ev.text, ev.quoted, ev.weight) for ev in evidence])
     probs = model.stacked(reading, mean, actor_type)
-    return float(probs[2] - probs[0]), LABEL_OF_CLASS[int(np.argmax(probs))]
+    return banded_score(probs, actor_type), LABEL_OF_CLASS[int(np.argmax(probs))]
 
 
 def document_tone(doc) -> Tone:

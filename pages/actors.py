@@ -8,7 +8,7 @@ import streamlit as st
 from analysis.edits import EditError, MergeActors, RenameActor, SplitAlias, apply_edit
 from analysis.entities import ACTOR_KINDS, DEFAULT_ACTOR_KINDS, actor_kind
 from analysis.export import actors_table
-from analysis.sentiment import evidence_weight
+from analysis.sentiment import ACTOR_THRESHOLD, PLACE_THRESHOLD, evidence_weight
 from ui.charts import show_chart
 from ui.current import load_current, show_heading, show_no_article
 from ui.deep_links import run_through_app
@@ -54,7 +54,9 @@ else:
         table = actors_table(a)
         table = table[table["actor"].isin({x.name for x in shown})]
         st.markdown("Stance is the article's own attitude toward the actor, from −1 (hostile) to "
-                    "+1 (favourable), read by a model from all the sentences that name them at once "
+                    f"+1 (favourable): positive above +{ACTOR_THRESHOLD:.2f}, negative below "
+                    f"−{ACTOR_THRESHOLD:.2f} (±{PLACE_THRESHOLD:.2f} for places). It is "
+                    "read by a model from all the sentences that name them at once "
                     "and weighed against each sentence's own polarity (shown below). Some "
                     "sentences are listed as evidence but do not count: those that report an "
                     "opinion (the actor named inside a quotation, or quoted in it, or who "

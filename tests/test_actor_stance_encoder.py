@@ -10,7 +10,8 @@ from tokenizers import Tokenizer
 from analysis import actor_stance_encoder as A
 from analysis import analyze
 from analysis.model import Evidence
-from analysis.sentiment import article_stance, mean_stance
+from analysis.sentiment import (ACTOR_THRESHOLD, PLACE_THRESHOLD, article_stance, banded_score,
+                                mean_stance, stance_label)
 
 MODEL_DIR = A.ACTOR_ENCODER_DIR
 
@@ -86,9 +87,8 @@ WIRE = ("Mayor Odile Brankov will present the town's budget on Tuesday, the coun
 def test_the_article_stance_toward_an_invented_mayor(text, label):
     actor = next(a for a in analyze(text).actors if a.name == "Odile Brankov")
     assert actor.label == label
-    # the score, P(positive) - P(negative), leans the label's way
-    assert (actor.sentiment > 0) if label == "positive" else \
-        (actor.sentiment < 0) if label == "negative" else abs(actor.sentiment) < 0.5
+    # the score lies in its label's band: shown, sorted or averaged, it reads as the label does
+    assert stance_label(actor.sentiment, actor.type) == label
 
 
 def test_switched_off_the_mean_and_its_thresholds_decide(monkeypatch):
@@ -163,3 +163,26 @@ def test_the_sentence_encoder_is_asked_only_where_its_answer_could_change_a_labe
     eager = {a.name: a.label for a in analyze(PORT_STORY).actors}
     assert lazy == eager
     assert lazy_pairs < len(asked)
+
+
+@pytest.mark.parametrize("actor_type", ["PERSON", "ORG", "GPE"])
+def test_the_banded_score_always_reads_as_the_likeliest_class(actor_type):
+    rng = np.random.default_rng(7)
+    draws = [*rng.dirichlet([0.5, 0.5, 0.5], size=3000), *rng.dirichlet([5, 5, 5], size=3000),
+             # ties and the edges of each class
+             [0.4, 0.2, 0.4], [0.25, 0.5, 0.25], [0.0, 0.5, 0.5], [0.5, 0.5, 0.0],
+             [1 / 3, 1 / 3, 1 / 3], [1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]
+    for p in draws:
+        score = banded_score(p, actor_type)
+        assert -1.0 <= score <= 1.0
+        assert stance_label(score, actor_type) == ("negative", "neutral", "positive")[int(np.argmax(p))]
+
+
+def test_the_banded_score_keeps_the_lean_inside_a_class():
+    # what the lean said before: +0.34 for a neutral actor, +0.02 for a narrowly positive one
+    assert banded_score([0.11, 0.45, 0.44]) < ACTOR_THRESHOLD < banded_score([0.33, 0.32, 0.35])
+    assert banded_score([0.1, 0.8, 0.1]) == 0.0
+    assert 0 < banded_score([0.1, 0.6, 0.3]) < banded_score([0.05, 0.6, 0.35]) < ACTOR_THRESHOLD
+    assert ACTOR_THRESHOLD < banded_score([0.2, 0.2, 0.6]) < banded_score([0.0, 0.1, 0.9]) <= 1.0
+    assert banded_score([0.0, 0.0, 1.0]) == 1.0 and banded_score([1.0, 0.0, 0.0]) == -1.0
+    assert banded_score([0.0, 0.4, 0.6], "GPE") > PLACE_THRESHOLD

@@ -158,6 +158,24 @@ def test_stance_is_pooled_by_mentions_for_two_articles_of_one_outlet():
     st = build_stance_table([WIRE, HOSTILE, second]).set_index(["actor", "outlet"])
     assert st.loc[("Kestrel Harbour Capital", "Hostile"), "score"] == pytest.approx(-0.2)
     assert st.loc[("Kestrel Harbour Capital", "Hostile"), "mentions"] == 10
+    # a hostile and a friendly article pool to a mixed, neutral stance (the analysis's own band)
+    assert st.loc[("Kestrel Harbour Capital", "Hostile"), "label"] == "neutral"
+
+
+def test_pooled_articles_that_agree_keep_their_label():
+    # each article's score lies inside its label's band, so their mean keeps the label: two
+    # neutral leans of +0.15 are not "positive" together, two clear positives stay positive
+    def one(score, label):
+        a = article("Daily", ["Dana Fox spoke."], actors=[("Dana Fox", "PERSON", 1, score, [])],
+                    quotes=[])
+        a["actors"][0]["label"] = label
+        return a
+    st = build_stance_table([one(0.15, "neutral"), one(0.15, "neutral"), WIRE],
+                            shared_only=False).set_index(["actor", "outlet"])
+    assert st.loc[("Dana Fox", "Daily"), "label"] == "neutral"
+    st = build_stance_table([one(0.3, "positive"), one(0.5, "positive"), WIRE],
+                            shared_only=False).set_index(["actor", "outlet"])
+    assert st.loc[("Dana Fox", "Daily"), "label"] == "positive"
 
 
 def test_who_gets_quoted_per_outlet():

@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import analysis
+from analysis.sentiment import stance_label
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
@@ -134,6 +135,10 @@ def test_actors_page_lists_the_seed_actors_and_their_evidence(seeded, seed_expec
     assert "Kerry" in names and "Assad" in names
     assert all(0 <= n <= len(a.evidence) for n, a in zip(table["stance_sentences"],
                                                          seed_expected.actors))
+    # the scores shown read as their labels do, and the page says where the bands lie
+    assert all(stance_label(a.sentiment, a.type) == a.label for a in seed_expected.actors)
+    assert list(table["label"]) == [a.label for a in seed_expected.actors]
+    assert any("positive above +0.22" in m.value for m in seeded.markdown)
     assert seeded.get("arrow_vega_lite_chart") or seeded.get("vega_lite_chart")
     chosen = seed_expected.actors[0]
     evidence = _html_blocks(seeded, "pl-evidence")
