@@ -67,13 +67,13 @@ PLACE_THRESHOLD = 0.4
 PLACE_TYPES = frozenset(("GPE", "LOC"))
 
 
-def _band(actor_type: str) -> float:
+def neutral_band(actor_type: str) -> float:
     return PLACE_THRESHOLD if actor_type in PLACE_TYPES else ACTOR_THRESHOLD
 
 
 def stance_label(score: float, actor_type: str = "") -> str:
     """The article's stance label from an actor's score; places need a clearer lean."""
-    band = _band(actor_type)
+    band = neutral_band(actor_type)
     return "positive" if score > band else "negative" if score < -band else "neutral"
 
 
@@ -86,7 +86,7 @@ def banded_score(probs: Sequence[float], actor_type: str = "") -> float:
     such scores disagree with the labels. So the lean is placed inside the class's band: a
     neutral actor within +-band (its lean is at most 1/2 there), a positive one above it, a
     negative one below it."""
-    band = _band(actor_type)
+    band = neutral_band(actor_type)
     lean = float(probs[2] - probs[0])
     likeliest = int(np.argmax(probs))
     if likeliest == 1:

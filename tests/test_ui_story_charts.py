@@ -57,6 +57,9 @@ def test_stance_dots_keep_the_story_order_of_outlets_with_shapes_and_colours():
     shapes = dots["encoding"]["shape"]["scale"]["range"]
     assert len(set(shapes)) == 3
     assert dots["encoding"]["x"]["scale"]["domain"] == [-1, 1]
+    band = _layers(build_stance_dots(stance, outlets))[0]
+    assert band["mark"]["type"] == "bar" and band["encoding"]["x2"]["field"] == "to"
+    assert band["encoding"]["x"]["scale"]["domain"] == [-1, 1]
 
 
 def test_quote_share_bars_grey_out_unattributed_quotes_and_label_big_segments():

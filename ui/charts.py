@@ -10,7 +10,23 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from analysis.sentiment import neutral_band
+
 STANCE_COLOURS = {"negative": "#c0392b", "neutral": "#9e9e9e", "positive": "#2e7d32"}
+NEUTRAL_BAND_COLOUR = "#ececec"
+
+
+def neutral_band_layer(data: pd.DataFrame, y: alt.Y, x_scale: alt.Scale) -> alt.Chart:
+    """A pale band behind each actor's row over the scores its label calls neutral (wider for
+    places), so a mark inside it reads as neutral and one outside it as a clear lean.
+    ``data`` needs the columns actor and type."""
+    band = data[["actor", "type"]].drop_duplicates("actor").copy()
+    band["to"] = band["type"].fillna("").map(neutral_band)
+    band["from"] = -band["to"]
+    return alt.Chart(band).mark_bar(color=NEUTRAL_BAND_COLOUR).encode(
+        y=y, x=alt.X("from:Q", scale=x_scale), x2="to:Q",
+        tooltip=[alt.Tooltip("actor:N"),
+                 alt.Tooltip("to:Q", format=".2f", title="neutral within ±")])
 
 
 def build_stance_chart(actors: pd.DataFrame) -> alt.Chart:
@@ -20,11 +36,12 @@ def build_stance_chart(actors: pd.DataFrame) -> alt.Chart:
     """
     data = actors[["actor", "type", "stance", "label", "mentions"]].copy()
     order = data.sort_values("stance", ascending=False, kind="stable")["actor"].tolist()
+    y = alt.Y("actor:N", sort=order, title=None, axis=alt.Axis(labelLimit=260, labelOverlap=False))
+    x_scale = alt.Scale(domain=[-1, 1])
     bars = alt.Chart(data).mark_bar().encode(
-        x=alt.X("stance:Q", title="stance toward the actor (−1 hostile … +1 favourable)",
-                scale=alt.Scale(domain=[-1, 1])),
-        y=alt.Y("actor:N", sort=order, title=None,
-                axis=alt.Axis(labelLimit=260, labelOverlap=False)),
+        x=alt.X("stance:Q", scale=x_scale, title="stance toward the actor (−1 hostile … "
+                "+1 favourable; the pale band is neutral)"),
+        y=y,
         color=alt.Color("label:N", title="label",
                         scale=alt.Scale(domain=list(STANCE_COLOURS),
                                         range=list(STANCE_COLOURS.values()))),
@@ -36,7 +53,8 @@ def build_stance_chart(actors: pd.DataFrame) -> alt.Chart:
     ticks = bars.mark_tick(thickness=2, size=14)
     zero = alt.Chart(pd.DataFrame({"stance": [0.0]})).mark_rule(color="#333").encode(x="stance:Q")
     # One fixed-height row per actor, so every name stays readable however many there are.
-    return alt.layer(bars, ticks, zero).properties(height=alt.Step(22), title="Stance per actor")
+    return alt.layer(neutral_band_layer(data, y, x_scale), bars, ticks, zero).properties(
+        height=alt.Step(22), title="Stance per actor")
 
 
 SPEAKER_MEASURES = {"quotes": ("Quotes per speaker", "quotes", "#2b4a8b"),

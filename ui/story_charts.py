@@ -11,6 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.compare import UNNAMED
+from ui.charts import neutral_band_layer
 
 COVERAGE_STATUS = {"quoted": "#1f5fa8", "mentioned": "#9cc3e6", "absent": "#f2f2f2"}
 COVERAGE_TEXT = {"quoted": "#ffffff", "mentioned": "#0b2540", "absent": "#6b6b6b"}
@@ -108,7 +109,8 @@ def build_stance_dots(stance: pd.DataFrame, outlets: list[str] | None = None) ->
     dots = alt.Chart(data).mark_point(size=150, filled=True, opacity=0.9).encode(
         y=y,
         x=alt.X("score:Q", scale=x_scale,
-                title="stance toward the actor (−1 hostile … 0 neutral … +1 favourable)"),
+                title="stance toward the actor (−1 hostile … +1 favourable; the pale band "
+                      "is neutral)"),
         color=alt.Color("outlet:N", title="outlet", legend=alt.Legend(orient="top"),
                         scale=alt.Scale(domain=outlets,
                                         range=(OUTLET_COLOURS * repeat)[:len(outlets)])),
@@ -121,7 +123,8 @@ def build_stance_dots(stance: pd.DataFrame, outlets: list[str] | None = None) ->
                  alt.Tooltip("spread:Q", format=".2f", title="spread across outlets")])
     zero = alt.Chart(pd.DataFrame({"score": [0.0]})).mark_rule(
         color="#333333", strokeDash=[4, 3]).encode(x="score:Q")
-    return alt.layer(spread, zero, dots).properties(height=alt.Step(28))
+    return alt.layer(neutral_band_layer(data, y, x_scale), spread, zero, dots).properties(
+        height=alt.Step(28))
 
 
 def build_quote_share_chart(share: pd.DataFrame, *, measure: str = "quote_share",
