@@ -68,6 +68,7 @@ PLACE_TYPES = frozenset(("GPE", "LOC"))
 
 
 def neutral_band(actor_type: str) -> float:
+    """|score| up to which an actor of this type is labelled neutral."""
     return PLACE_THRESHOLD if actor_type in PLACE_TYPES else ACTOR_THRESHOLD
 
 
