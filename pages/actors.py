@@ -8,7 +8,7 @@ import streamlit as st
 from analysis.edits import EditError, MergeActors, RenameActor, SplitAlias, apply_edit
 from analysis.entities import ACTOR_KINDS, DEFAULT_ACTOR_KINDS, actor_kind
 from analysis.export import actors_table
-from analysis.sentiment import ACTOR_THRESHOLD, PLACE_THRESHOLD, evidence_weight
+from analysis.sentiment import ACTOR_THRESHOLD, PLACE_THRESHOLD, evidence_weight, mean_stance
 from ui.charts import show_chart
 from ui.current import load_current, show_heading, show_no_article
 from ui.deep_links import run_through_app
@@ -95,7 +95,10 @@ else:
         st.caption(f"Stance {actor.sentiment:+.2f} ({actor.label}) from {n} "
                    f"sentence{'s' * (n != 1)}" + ("." if counting == n else
                    f", {counting or 'none'} of which count{'s' * (counting == 1)} (why: below "
-                   f"each sentence)."))
+                   f"each sentence).") + (
+                   f" Read one at a time, the sentences that count average "
+                   f"{mean_stance(actor.evidence):+.2f}; the stance reads them together, so it "
+                   f"can differ." if counting else ""))
         own = [m for m in a.entities if m.actor == actor.name]
         for ev in actor.evidence:
             sentence = a.text[ev.start:ev.end]

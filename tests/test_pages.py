@@ -13,7 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import analysis
-from analysis.sentiment import stance_label
+from analysis.sentiment import mean_stance, stance_label
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
@@ -179,6 +179,9 @@ def test_actors_page_says_why_an_evidence_sentence_does_not_count(seeded, seed_e
     summary = next(c.value for c in seeded.caption if c.value.startswith("Stance "))
     counting = sum(1 for e in actor.evidence if e.weight > 0 and not e.quoted)
     assert (f"{counting or 'none'} of which count" in summary) == (counting < len(actor.evidence))
+    # the one-at-a-time average beside the stance, so a disagreement between them is visible
+    assert (f"the sentences that count average {mean_stance(actor.evidence):+.2f}" in summary) \
+        == (counting > 0)
     captions = [c.value for c in seeded.caption if c.value.startswith("Polarity toward")]
     assert len(captions) == len(actor.evidence)
     for caption, ev in zip(captions, actor.evidence):
