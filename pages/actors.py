@@ -92,13 +92,16 @@ else:
         actor = next(x for x in a.actors if x.name == chosen)
         counting = sum(1 for ev in actor.evidence if evidence_weight(ev) > 0)
         n = len(actor.evidence)
-        st.caption(f"Stance {actor.sentiment:+.2f} ({actor.label}) from {n} "
-                   f"sentence{'s' * (n != 1)}" + ("." if counting == n else
-                   f", {counting or 'none'} of which count{'s' * (counting == 1)} (why: below "
-                   f"each sentence).") + (
-                   f" Read one at a time, the sentences that count average "
-                   f"{mean_stance(actor.evidence):+.2f}; the stance reads them together, so it "
-                   f"can differ." if counting else ""))
+        summary = f"Stance {actor.sentiment:+.2f} ({actor.label}) from {n} sentence{'s' * (n != 1)}"
+        if counting < n:
+            summary += (f", {counting or 'none'} of which count{'s' * (counting == 1)} "
+                        "(why: below each sentence)")
+        summary += "."
+        if counting:
+            summary += (" Read one at a time, the sentences that count average "
+                        f"{mean_stance(actor.evidence):+.2f}; the stance reads them together, "
+                        "so it can differ.")
+        st.caption(summary)
         own = [m for m in a.entities if m.actor == actor.name]
         for ev in actor.evidence:
             sentence = a.text[ev.start:ev.end]
