@@ -635,7 +635,8 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
             readings[actor.name] = reading = model.encoder_probabilities(
                 actor.name, actor.type, actor.aliases,
                 [(ev.text, ev.quoted, ev.weight) for ev in evidence])
-            low, high = _mean_bounds(grouped[actor.name], picked, negations, actor.name)
+            low, high = _mean_bounds(evidence, grouped[actor.name], picked, negations,
+                                     actor.name)
             if not model.label_settled(reading, actor.type, low, high):
                 undecided.add(actor.name)
         picked = [t for t in picked if t.actor in undecided]
@@ -649,10 +650,8 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
             result.append(dataclasses.replace(actor, sentiment=0.0, label="neutral", evidence=()))
             continue
         evidence = _evidence(text, sentences)
-        # at least one full weight in the denominator: an actor named only by pronouns or only
-        # in quoted sentences stays faint
         score, label = article_stance(actor.name, actor.type, actor.aliases, evidence,
-                                      mean_stance(evidence), readings.get(actor.name))
+                                      reading=readings.get(actor.name))
         result.append(dataclasses.replace(actor, sentiment=score, label=label,
                                           evidence=tuple(evidence)))
     return result
@@ -681,15 +680,16 @@ def _evidence(text: str, sentences: dict[tuple[int, int], list]) -> list[Evidenc
     return evidence
 
 
-def _mean_bounds(sentences: dict[tuple[int, int], list], picked: list[_Target],
-                 negations: dict[int, float], actor: str) -> tuple[float, float]:
-    """The lowest and highest per-sentence mean the encoder's answers for ``picked`` could give
-    the actor (each re-scored mention anywhere in [-1, 1])."""
+def _mean_bounds(evidence: Sequence[Evidence], sentences: dict[tuple[int, int], list],
+                 picked: list[_Target], negations: dict[int, float],
+                 actor: str) -> tuple[float, float]:
+    """The lowest and highest per-sentence mean (``mean_stance``) the encoder's answers for
+    ``picked`` could give the actor (each re-scored mention anywhere in [-1, 1]). ``evidence``
+    is ``_evidence`` of ``sentences``: one sentence each, in the same order."""
     rescored = {t.sentence for t in picked if t.actor == actor}
     low = high = weight = 0.0
-    for sentence, scored in sentences.items():
-        w = max(m[2] for m in scored)
-        w = min(w, QUOTED_WEIGHT) if all(m[1] for m in scored) else w
+    for ev, (sentence, scored) in zip(evidence, sorted(sentences.items()), strict=True):
+        w = evidence_weight(ev)
         fixed = [m[0] for m in scored if sentence not in rescored or m[4] in negations]
         free = len(scored) - len(fixed)
         low += w * (sum(fixed) - free) / len(scored)
