@@ -260,7 +260,7 @@ councilmember councilman councilwoman alderman alderwoman assemblyman assemblywo
 assemblymember cr td mla msp taoiseach tánaiste tanaiste counsel barr hon alhaji alhaja hajia
 comrade engr pastor bishop archbishop imam rabbi det insp supt cpl
 mme mlle m madame mademoiselle monsieur herr frau adv justice barrister
-cardinal monsignor msgr brigadier brig commander cmdr marshal treasurer emerita emeritus
+cardinal monsignor msgr brigadier brig commander cmdr marshal treasurer emerita emeritus coroner
 doña sheriff trooper ald constable pak bapak ibu signor signora señor señora ato weizero
 rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
@@ -276,7 +276,7 @@ councilwoman alderman alderwoman assemblyman assemblywoman assemblymember td mp 
 minister judge inspector detective sergeant sgt rev reverend sheikh ayatollah taoiseach
 tánaiste tanaiste barr hon alhaji alhaja hajia comrade engr pastor archbishop imam rabbi
 det insp supt cpl mme mlle madame mademoiselle monsieur herr frau adv m justice barrister
-bishop cardinal monsignor msgr brigadier cmdr treasurer doña sheriff trooper ald
+bishop cardinal monsignor msgr brigadier cmdr treasurer doña sheriff trooper ald coroner
 """.split())
 
 # Words that end an organisation's name and can be dropped in a short reference:
@@ -334,7 +334,7 @@ police
 """.split())
 
 # Lower-case words that belong to a person's name ("Charles de Gaulle", "Ursula von der Leyen").
-PARTICLES = frozenset("de da di du del della der den des van von la le al el bin ibn ben ter".split())
+PARTICLES = frozenset("de da di du del della dela delos der den des van von la le al el bin ibn ben ter".split())
 
 # Words of a public body's or a sports club's name that say the word before them is the place it
 # serves ("Castlebridge City Council", "Redmarsh Rovers"): that word alone is the place, not a

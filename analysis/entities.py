@@ -286,6 +286,32 @@ def _name_start(text: str, s: int, e: int, label: str) -> tuple[int, tuple[int, 
     return (words[i].start() if i else s), country
 
 
+# Offices held for a place: the capitalised words before one are that place ("Ohio Governor",
+# "London Mayor"), unlike a portfolio's ("Health Minister").
+_JURISDICTION_TITLES = frozenset("""
+governor gov mayor premier sheriff senator sen congressman congresswoman assemblyman
+assemblywoman assemblymember councillor councilor councilmember councilman councilwoman
+alderman alderwoman
+""".split())
+
+
+def _jurisdiction_before_title(text: str, s: int, e: int) -> int | None:
+    """End of the place glued before an office and a full name ("Cebu Governor Carmela Uy"),
+    or None: one to three capitalised words, none a title or given name, then the office, a
+    given name and a surname."""
+    words = list(_WORD.finditer(text, s, e))
+    at = next((j for j in range(1, min(4, len(words) - 2))
+               if words[j].group().lower().rstrip(".") in _JURISDICTION_TITLES), None)
+    if at is None or gender_of_given_name(words[at + 1].group()) is None:
+        return None
+    place, name = words[:at], words[at + 1:]
+    if not all(w.group()[:1].isupper() and w.group().lower().rstrip(".") not in TITLE_WORDS
+               and gender_of_given_name(w.group()) is None for w in place) \
+            or not all(w.group()[:1].isupper() for w in name) or len(name) > 4:
+        return None
+    return words[at - 1].end()
+
+
 def _given_name_end(text: str, s: int, e: int) -> int:
     """End of a person's name, with a hyphenated given name's lower-case tail taken in."""
     words = text[s:e].split()
@@ -392,6 +418,16 @@ def _bare_post(ent) -> bool:
     return len(ent) == 1 and ent.text.lower().rstrip(".") in TITLE_WORDS
 
 
+def _inside_post(ent) -> bool:
+    """One or two words between two titles, a post's words ("Deputy State Coroner"): no actor."""
+    doc = ent.doc
+    if len(ent) > 2 or ent.start == 0 or ent.end >= len(doc):
+        return False
+    before, after = doc[ent.start - 1], doc[ent.end]
+    return all(t.text[:1].isupper() and t.lower_.rstrip(".") in TITLE_WORDS
+               for t in (before, after))
+
+
 # What a family calls its members ("'Mum was 83,' her son said"): the tagger takes the word for
 # a name, but who is meant is a person the text names, not an actor called "Mum".
 _FAMILY_ADDRESS = frozenset("""mum mom mummy mommy mam mama mamma momma dad daddy papa
@@ -400,6 +436,21 @@ _FAMILY_ADDRESS = frozenset("""mum mom mummy mommy mam mama mamma momma dad dadd
 
 def _family_address(ent) -> bool:
     return len(ent) == 1 and ent.text.lower() in _FAMILY_ADDRESS
+
+
+def _given_name_before_particle(doc, ent) -> bool:
+    """Whether the untagged word before a surname that opens with a capitalised particle is
+    its given name ("Marites" of "Marites Dela Cruz"): a capitalised word on the same line
+    that is no title, function or dictionary word, or is a listed given name."""
+    if ent.start == 0 or len(ent) < 2 or not ent[0].text[:1].isupper() \
+            or ent[0].lower_ not in PARTICLES:
+        return False
+    word = doc[ent.start - 1]
+    lower = word.lower_
+    return (word.is_alpha and word.text[:1].isupper() and not word.text.isupper()
+            and word.whitespace_ == " " and lower not in TITLE_WORDS
+            and lower not in FUNCTION_WORDS and lower not in MONTHS_AND_DAYS
+            and (is_given_name(word.text) or not _dictionary_word(lower)))
 
 
 def _common_word(ent) -> bool:
@@ -538,7 +589,8 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                 spans.append(_Span(s0, ent.end_char, ent.end_char, "GPE", s0, rescued=True))
             continue
         if _STANCE_PREFIX.match(ent.text) or _headline_clause(ent) \
-                or _common_word(ent) or _bare_post(ent) or _family_address(ent) \
+                or _common_word(ent) or _bare_post(ent) or _inside_post(ent) \
+                or _family_address(ent) \
                 or _post_of_portfolio(ent, text) \
                 or any(a <= ent.start_char < b and (sure or ent.label_ in ("GPE", "LOC"))
                        for a, b, sure in datelines):
@@ -558,6 +610,8 @@ def _ner_spans(doc, text: str) -> list[_Span]:
         if verbs:
             cuts = sorted({*cuts, *(t.idx for t in verbs), *(t.idx + len(t) for t in verbs)})
         first = ent[1].idx if _gerund_before_name(doc, ent, text) else ent.start_char
+        if ent.label_ == "PERSON" and _given_name_before_particle(doc, ent):
+            first = doc[ent.start - 1].idx  # "Marites" + "Dela Cruz"
         # a bracket the name does not close ends it: "Croatia (Group E): Second appearance"
         stop = _unclosed_bracket(text, ent.start_char, ent.end_char)
         if ent.label_ in ("PERSON", "GPE") and len(ent) >= 2 and ent[-1].text.isalpha() \
@@ -620,6 +674,11 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                 label = "PERSON"    # "Councillor Gwyn Harries" tagged ORG
             if label != "PERSON" and label in _NAME_LABELS and _generation_name(text[s:e]):
                 label = "PERSON"    # "Marcus Hill Jr." tagged GPE
+            glued = _jurisdiction_before_title(text, s, e) if label in _NAME_LABELS else None
+            if glued:   # "Cebu Governor Carmela Uy" tagged FAC: the province and its governor
+                spans.append(_Span(s, glued, glued, "GPE", s))
+                s = len(text) - len(text[glued:].lstrip()) if glued < e else e
+                label = "PERSON"
             if label in ("PERSON", "ORG"):
                 before_cut = s
                 s, country = _name_start(text, s, e, label)
@@ -663,6 +722,10 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                     and not (ent.end < len(doc) and doc[ent.end].pos_ in ("NOUN", "PROPN")):
                 label = "PRODUCT"   # "the brakes on his Harusawa Kite": a thing someone owns
             title_start = before.idx if titled and core == s else -1
+            if title_start >= 0 and before.i > 0 and doc[before.i - 1].whitespace_ == " " \
+                    and doc[before.i - 1].text[:1].isupper() \
+                    and doc[before.i - 1].lower_.rstrip(".") in TITLE_WORDS:
+                title_start = doc[before.i - 1].idx     # "Lady Justice", "Vice President"
             spans.append(_Span(s, e, pe, label, core, titled=titled, title_start=title_start,
                                named=label == "NORP" and _used_as_name(ent)))
     return _split_slashes(text, _split_owners(text, spans))
@@ -790,7 +853,12 @@ def _split_owners(text: str, spans: list[_Span]) -> list[_Span]:
         # a person owned by a body: "The Verge’s Sean Hollister", "the BBC's Emily Maitlis"
         owned_person = m is not None and len(owned_text.split()) >= 2 \
             and gender_of_given_name(owned_text.split()[0]) is not None
-        if m and sp.core == sp.start and (
+        if m and not any(c.isalpha() for c in owned_text):
+            # "Castillo’s 31" (her share of a poll): the owner alone
+            owner_end = sp.start + m.start()
+            out.append(_Span(sp.start, owner_end, owner_end + len(m.group().rstrip()),
+                             sp.label, sp.start))
+        elif m and sp.core == sp.start and (
                 owner in alone or persons or owned_person
                 or _owned_body(owner, owned_text)):
             owner_end = sp.start + m.start()
@@ -824,8 +892,43 @@ def _acronym_sources(words: tuple[str, ...]) -> set[tuple[str, ...]]:
     return forms
 
 
-def _initials(words: Sequence[str]) -> str:
-    return "".join(w[0] for w in words if w.lower() not in FUNCTION_WORDS and w[:1].isalpha())
+def _initials(words: Sequence[str], *, acronyms: bool = False) -> str:
+    """First letters of the content words; with ``acronyms``, all of a short all-capitals word."""
+    return "".join(w if acronyms and 2 <= len(w) <= 4 and w.isupper() and w.isalpha() else w[0]
+                   for w in words if w.lower() not in FUNCTION_WORDS and w[:1].isalpha())
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` can be read off ``long`` (Schwartz & Hearst, PSB 2003): its letters in
+    order, the first one opening a word ("Andimet" of "Corporación Andina de Metales")."""
+    short, long = short.lower(), long.lower()
+    if len(short) < 3 or len(short) >= len(long):
+        return False
+    at = len(long) - 1
+    for i in range(len(short) - 1, -1, -1):
+        while at >= 0 and (long[at] != short[i]
+                           or i == 0 and at > 0 and long[at - 1].isalnum()):
+            at -= 1
+        if at < 0:
+            return False
+        at -= 1
+    return True
+
+
+def _capitalised_run(text: str, end: int) -> tuple[int, int] | None:
+    """The run of two or more capitalised words (function words between them) that ends just
+    before ``end``: the long name before a bracket the tagger did not find."""
+    head_end = len(text[:end].rstrip(" \t"))
+    words = list(_WORD.finditer(text, max(0, head_end - 120), head_end))
+    start, content = None, 0
+    for w in reversed(words):
+        if w.group()[:1].isupper():
+            start, content = w.start(), content + 1
+        elif w.group().lower() not in FUNCTION_WORDS:
+            break
+    if start is None or content < 2 or not text[start:head_end].strip():
+        return None
+    return _trim(text, start, head_end)[:2] if _trim(text, start, head_end) else None
 
 
 def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple[int, int]]]:
@@ -843,12 +946,19 @@ def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple
         lower = sum(c.islower() for c in m.group(1))
         if m.group(1).isalpha() and m.group(1).istitle() and not m.group(2):
             # a short name in brackets after a long one: "Petróleos Mexicanos (Pemex)",
-            # "Corporación Nacional del Litio (Conalit)" (not "(Reuters)" after a sentence)
+            # "Corporación Nacional del Litio (Conalit)", "Corporación Andina de Metales
+            # (Andimet)" (not "(Reuters)" after a sentence)
+            short = m.group(1)
             long_ = next((sp for sp in spans if 0 <= m.start() - sp.poss_end <= 1
                           and len(text[sp.start:sp.end].split()) >= 2
                           and (sp.label == "ORG" or sp.label == "PERSON" and not is_given_name(
                               text[sp.start:sp.end].split()[0]))
-                          and text[sp.start] == m.group(1)[0]), None)
+                          and (text[sp.start] == short[0]
+                               or _abbreviates(short, text[sp.start:sp.end]))), None)
+            if long_ is None:   # the tagger found only the short name: "Petróleos Mexicanos"
+                run = _capitalised_run(text, m.start())
+                if run is not None and _abbreviates(short, text[run[0]:run[1]]):
+                    long_ = _Span(run[0], run[1], run[1], "ORG", run[0])
             if long_ is not None:
                 t = _trim(text, m.start(1), m.end(1))
                 if t:
@@ -873,13 +983,18 @@ def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple
             if not w[:1].isupper():
                 break
             content += 1
+            run = [x.group() for x in words[i:]]
             if content == len(letters) - 1 and letters[-1] == "P" and content >= 2 \
-                    and _initials([x.group() for x in words[i:]]).upper() == letters[:-1]:
+                    and _initials(run).upper() == letters[:-1]:
                 long_span = (words[i].start(), head_end)    # "Social Democrats (SDP)": Party
                 break
-            if content == len(letters):
-                if _initials([x.group() for x in words[i:]]).upper() == letters:
-                    long_span = (words[i].start(), head_end)
+            # (an acronym inside the name gives all its letters, "Universities UK (UUK)", and
+            # each part of a hyphenated word its own, "Anti-Corruption Unit (ACU)")
+            if letters in (_initials(run).upper(), _initials(run, acronyms=True).upper(),
+                           _initials([p for x in run for p in x.split("-")]).upper()):
+                long_span = (words[i].start(), head_end)
+                break
+            if content >= len(letters):
                 break
         if long_span is None:
             # the entity just before "(": same first letter, its initials in another
@@ -887,6 +1002,7 @@ def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple
             # of several words: the acronym of its name in the original language
             # ("National Confederation of Labour Unions (CNSL)")
             ending = [sp for sp in spans if 0 <= head_end - sp.poss_end <= 1
+                      and not text[sp.start:sp.end].isupper()   # ("UK" is not "UUK")
                       and (text[sp.start:sp.start + 1].upper() == letters[0]
                            or sorted(letters) == sorted(w[0].upper() for w in
                                                         text[sp.start:sp.end].split()
@@ -897,7 +1013,10 @@ def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple
                 long_span = (ending[-1].start, ending[-1].end)
         if long_span is None:
             continue
-        inside = [sp.label for sp in spans if sp.start < long_span[1] and sp.end > long_span[0]]
+        # a place's or people's label only when the tagger gave it the whole long form: a
+        # country inside a longer one is a body's name ("Universities UK (UUK)")
+        inside = [sp.label for sp in spans if sp.start < long_span[1] and sp.end > long_span[0]
+                  and (sp.label == "ORG" or sp.start <= long_span[0] and sp.end >= long_span[1])]
         label = next((lb for lb in ("ORG", "GPE", "LOC", "FAC", "NORP") if lb in inside), "ORG")
         long_ = _Span(long_span[0], long_span[1], long_span[1], label, long_span[0], rescued=True)
         found.append(long_)
@@ -1340,7 +1459,8 @@ def _people_of_orgs(text: str, spans: list[_Span]) -> list[_Span]:
 
 # Initials and a name: "S. Balasubramanian", "K. R. Raghavan" (not "U.S. Steel"); after a
 # capitalised common noun that opens a sentence: "Analyst K. R. Raghavan".
-_INITIALS_NAME = re.compile(r"(?:([A-Z][a-z]+) )?((?:[A-Z]\. ){1,3}[A-Z][a-z][\w’'-]*(?: [A-Z][a-z][\w’'-]*)?)")
+_INITIALS_NAME = re.compile(r"(?:([A-Z][a-z]+) )?((?:[A-Z]\. ?){0,2}[A-Z]\. [A-Z][a-z][\w’'-]*"
+                            r"(?: [A-Z][a-z][\w’'-]*)?)")     # ("K. R. Raghavan", "R.S. Thakur")
 
 
 def _people_by_initials(text: str, spans: list[_Span]) -> None:
@@ -2157,8 +2277,10 @@ def _person_shaped(info: _KeyInfo) -> bool:
     place's or thing's word: a person's shape, a tie-breaker where the tagger said ORG or GPE
     ("Ariana Grande" named once in a list)."""
     w = info.words
-    # (a middle name too, and a surname with an apostrophe or hyphen: "Faith Wairimu Ndung’u")
-    if len(w) not in (2, 3) or not all(_SURNAME_MARKS.sub("", x).isalpha() for x in w) \
+    # (a middle name too, and a surname with an apostrophe or hyphen: "Faith Wairimu Ndung’u";
+    # two given names and two surnames: "María José Contreras Allende")
+    if len(w) not in (2, 3, 4) or len(w) == 4 and not is_given_name(
+            info.displays.most_common(1)[0][0].split()[1] if info.displays else "") or not all(_SURNAME_MARKS.sub("", x).isalpha() for x in w) \
             or not w[0].isalpha() or w[0] in _PLACE_GIVEN_NAMES or any(
             x in FUNCTION_WORDS or x in ORG_HEADS or x in INDUSTRY_WORDS or x in _PLACE_ENDS
             or x in _THING_ENDS or x in COUNTRY_FORMS for x in w):
@@ -2242,9 +2364,9 @@ def _surname_phrase(short: _KeyInfo, full: _KeyInfo) -> bool:
         return False
     before = shown[-n - 1]
     particle = short.words[0] in PARTICLES or short.words[0] in _CAPITALISED_PARTICLES
+    # (a particle's surname after any given name: "Ali Al Sulaiti", "Marites Dela Cruz")
     return (particle or gender_of_given_name(first) is None) \
-        and (gender_of_given_name(before) is not None or particle
-             and (is_given_name(before) or len(full.words) > n + 1))   # ("Ali Al Sulaiti")
+        and (gender_of_given_name(before) is not None or particle)
 
 
 # Capitalised particles that open Irish, Scottish, Italian and Arabic surnames ("Mac Cárthaigh",
@@ -2602,9 +2724,9 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
             # ("Mamani" of "Teodoro Mamani Quispe", which the tagger calls a body throughout)
             cands = {groups.find(m) for m in people_set
                      if _inner_family_name(info.words, infos[m].words)}
-        if len(cands) == 1:
+        if len(cands) == 1 and not (text is not None and _title_denies(text, spans, k, cands)):
             groups.union(k, cands.pop())
-        elif len(cands) > 1 and text is not None:
+        elif cands and text is not None:
             _shared_surname(text, spans, k, cands, groups, people_set, overrides, titled_only)
     return groups, overrides
 
@@ -2699,6 +2821,19 @@ def _title_before(text: str, sp: _Span) -> str:
     return word if word in TITLE_WORDS else ""
 
 
+def _title_denies(text: str, spans: list[_Span], k: str, cands: set[str]) -> bool:
+    """Whether a bare surname's gendered title contradicts the given name of the one person
+    named in full with it ("Mr Whitfield" beside "Sarah Whitfield"): then each of its mentions
+    is weighed on its own (``_shared_surname``)."""
+    (g,) = cands
+    given = {gender_of_given_name(text[sp.core:sp.end].split()[0]) for sp in spans
+             if sp.key != k and sp.label == "PERSON" and sp.key == g and sp.end > sp.core}
+    if len(given) != 1 or None in given:
+        return False
+    return any(GENDER_OF_WORD.get(_title_before(text, sp)) not in (None, *given)
+               for sp in spans if sp.key == k)
+
+
 def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], groups: _Groups,
                     people_set: set[str], overrides: dict[int, str], titled_only: set[int]) -> None:
     """Each bare mention of a surname two people in the text share ("Conor Whelan" and
@@ -2763,7 +2898,8 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
     bare = [(idx, sp) for idx, sp in enumerate(spans) if sp.key == k]
     # the first titled short form after each one's full name, before another namesake is
     # named in full ("Kim Tae-sung ... Mr Kim's wife", "Kim Hye-won ... Ms Kim said"), when
-    # that gives each of them a different gender
+    # no two of them get the same gender so (one alone is enough: "Kim Ji-ho ... Ms. Kim said"
+    # beside a "Kim Min-jun" the text never titles first)
     told: dict[str, str] = {}
     for sp in full:
         g = groups.find(sp.key)
@@ -2773,7 +2909,7 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
         title = _title_before(text, nxt) if nxt is not None else ""
         if title in GENDER_OF_WORD:
             told.setdefault(g, GENDER_OF_WORD[title])
-    if len(told) == len(cands) and len(set(told.values())) == len(told):
+    if len(set(told.values())) == len(told):
         for g, said in told.items():
             gender_votes[g][said] += 1
     for cue in _NO_RELATION.finditer(text):
@@ -2818,7 +2954,9 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
             elif title in GENDER_OF_WORD:
                 want = GENDER_OF_WORD[title]
                 exact = [g for g in pool if gender[g] == want]
-                pool = exact or [g for g in pool if gender[g] in (want, None)] or pool
+                pool = exact or [g for g in pool if gender[g] in (want, None)]
+                if not pool:
+                    continue    # "Mr Whitfield" beside Sarah and Isla Whitfield: none of them
         if len(pool) > 1:
             pool = [g for g in pool if g in primary] or pool
         if len(pool) > 1:    # as often named in full: the one named last in its paragraph
@@ -2880,7 +3018,8 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _known_orgs(doc, text, spans), replace=False)
     spans = _with_first_names(doc, text, _rejoined_names(text, spans))
     spans = _whole_surnames(text, spans)
-    _with_leading_words(text, spans)
+    moved = _with_leading_words(text, spans)
+    def_pairs = [(moved.get(lg, lg), a) for lg, a in def_pairs]
     _with_whole_firm_names(text, spans)
     _with_members_before(text, spans)
     _share_surnames(text, spans)
@@ -2911,24 +3050,42 @@ _PARTICLE_SURNAME = re.compile(r" (?:dos|das|do|da|de|del|della|di|du|van|von|y)
 _WORD_BEFORE = re.compile(r"([A-Z][\w&'’-]*) $")
 
 
-def _with_leading_words(text: str, spans: list[_Span]) -> None:
-    """An organisation's short form the tagger cut at its first word ("Prairie Crest
+# One to three capitalised words between "the" and a body's name: the name's own first words.
+_NAMED_AFTER_THE = re.compile(r"\b[Tt]he ((?:[A-Z][^\W\d_]+ ){1,3})$")
+
+
+def _with_leading_words(text: str, spans: list[_Span]) -> dict[int, int]:
+    """An organisation's name the tagger cut at its first word ("Prairie Crest
     insists" tagged "Crest"): the capitalised word before it belongs to it when the two open
-    the full name the text gives elsewhere ("Prairie Crest Foods")."""
+    the full name the text gives elsewhere ("Prairie Crest Foods"); so do the capitalised
+    words between "the" and a body's name ("the Coolabah Ridge Volunteer Fire Brigade").
+    Returns the starts it moved (old -> new), which acronym definitions refer to."""
     names = {tuple(text[sp.core:sp.end].split()) for sp in spans if sp.label == "ORG"}
     names = {n for n in names if len(n) >= 2}
-    if not names:
-        return
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    moved: dict[int, int] = {}
     for sp in spans:
         if sp.label != "ORG" or sp.core != sp.start:
+            continue
+        lead = _NAMED_AFTER_THE.search(text, max(0, sp.start - 60), sp.start)
+        if lead and text[sp.start:sp.end].split()[-1].lower() in ORG_HEADS and not any(
+                i in covered for i in range(lead.start(1), lead.end(1))) and not any(
+                w.lower() in TITLE_WORDS or w.lower() in FUNCTION_WORDS
+                or w.lower() in MONTHS_AND_DAYS or w in STATE_ADJECTIVES
+                or _table_key(w.lower()) in COUNTRY_FORMS for w in lead.group(1).split()):
+            moved[sp.start] = lead.start(1)     # "the Coolabah Ridge" + "Volunteer Fire Brigade"
+            sp.start = sp.core = lead.start(1)
+            continue
+        if not names:
             continue
         m = _WORD_BEFORE.search(text, max(0, sp.start - 40), sp.start)
         if m is None or m.start(1) in covered:
             continue
         words = (m.group(1), *text[sp.start:sp.end].split())
         if any(n[:len(words)] == words and len(n) > len(words) for n in names):
+            moved[sp.start] = m.start(1)
             sp.start = sp.core = m.start(1)
+    return moved
 
 
 # A work named right after the noun for it, unquoted ("Her 2022 album, Paper Moons, spent"):

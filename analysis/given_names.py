@@ -39,39 +39,35 @@ def _votes() -> dict[str, Counter]:
     return votes
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, str]:
-    """Given name -> "m" or "f", built once from every locale's person provider (~0.2 s)."""
-    table = {}
-    for name, v in _votes().items():
-        gender, n = v.most_common(1)[0]
-        if n >= AGREEMENT * sum(v.values()):
-            table[name] = gender
-    return table
-
-
-def _listed(name: str) -> str:
-    """The form the lists hold: an accented name they lack is looked up without its accents
-    ("Seán" as "Sean", "Róisín" as "Roisin"), as Irish and other names are often written."""
-    if name in _votes() or name.isascii():
-        return name
+@lru_cache(maxsize=4096)
+def _votes_of(name: str) -> Counter:
+    """The lists' votes for ``name``; an accented name also gets the votes of its form without
+    accents ("María" 7 to 1 a woman's in the lists that write it so, and "Maria" 30 to 0), as
+    names are often written either way ("Seán" as "Sean", "Róisín" as "Roisin")."""
+    votes = _votes().get(name, Counter())
+    if name.isascii():
+        return votes
     plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return plain if plain in _votes() else name
+    return votes + _votes().get(plain, Counter()) if plain != name else votes
 
 
 def is_given_name(name: str) -> bool:
     """A given name of one gender or of both ("Casey", "Jordan"): what can start a person's
     name."""
-    name = _listed(name)
-    return name in _table() or len(_votes().get(name, ())) == 2
+    return bool(_votes_of(name))
 
 
+@lru_cache(maxsize=8192)
 def gender_of_given_name(name: str) -> str | None:
     """"m", "f" or None (unknown or used for both) for a capitalised given name."""
-    return _table().get(_listed(name))
+    votes = _votes_of(name)
+    if not votes:
+        return None
+    gender, n = votes.most_common(1)[0]
+    return gender if n >= AGREEMENT * sum(votes.values()) else None
 
 
 def given_name_locales(name: str) -> int:
     """How many locales list ``name`` as a given name: "Marcel" 17, "Ariana" 8, but "North",
     "Wells" or "Mayo" 1 (an odd entry of one list is weak evidence of a person)."""
-    return sum(_votes().get(_listed(name), {}).values())
+    return sum(_votes_of(name).values())

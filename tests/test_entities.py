@@ -2001,3 +2001,105 @@ def test_a_department_named_for_several_portfolios_is_one_body(nlp):
     _, actors = actors_of(nlp, text)
     assert "Department for Environment, Food and Rural Affairs" in actors
     assert "Food" not in actors
+
+
+def test_a_short_name_read_off_its_long_form_in_brackets(nlp):
+    # the short name's letters come in order from the long name, not from its first word
+    text = ("Tailings leaked from a mine owned by Compañía Andina de Metales (Andimet) on "
+            "Friday. Andimet said in a filing that it expected no material impact. Petróleos "
+            "Brasileiros (Petrobras) said on Monday that output fell. Petrobras did not comment.")
+    _, actors = actors_of(nlp, text)
+    assert "Andimet" in actors["Compañía Andina de Metales"].aliases
+    assert "Petrobras" in actors["Petróleos Brasileiros"].aliases
+
+
+def test_an_acronym_inside_a_long_form_and_hyphenated_words_spell_its_acronym(nlp):
+    text = ("Universities UK (UUK), which represents employers, disputes the figure. UUK said "
+            "it remained open to talks. The UK government declined to comment. The ICC’s "
+            "Anti-Corruption Unit (ACU) has asked for the minutes. The ACU usually investigates "
+            "approaches to players.")
+    _, actors = actors_of(nlp, text)
+    assert "UUK" in actors["Universities UK"].aliases
+    assert actors["Universities UK"].type == "ORG"
+    assert "UUK" not in actors["United Kingdom"].aliases
+    assert "ACU" in actors["Anti-Corruption Unit"].aliases
+
+
+def test_a_number_owned_by_a_name_is_no_actor(nlp):
+    text = ("Across the aisle sat Castillo’s running mate, Senator Jericho Santos, who has spent "
+            "most of the campaign in Manila. The latest Pulso ng Bayan Research survey puts "
+            "Alcaraz seven points clear, on 38 per cent to Castillo’s 31. Nothing on Sunday night "
+            "will have changed that arithmetic.")
+    _, actors = actors_of(nlp, text)
+    assert not [name for name in actors if not any(c.isalpha() for c in name)]
+    assert "Castillo’s" in actors["Castillo"].aliases
+
+
+def test_a_place_glued_before_its_governor_is_the_place(nlp):
+    text = ("Alcaraz’s running mate, Cebu Governor Carmela Uy, whose province has cut rice prices "
+            "by a fifth, spoke first.")
+    mentions, actors = actors_of(nlp, text)
+    assert actors["Carmela Uy"].type == "PERSON"
+    assert actors["Cebu"].type == "GPE"
+
+
+def test_a_two_word_title_stays_with_the_name(nlp):
+    text = ("Lady Justice Pemberton, the retired Court of Appeal judge chairing the inquiry, has "
+            "the power to compel witnesses. Pemberton said the hearings would resume.")
+    _, actors = actors_of(nlp, text)
+    assert "Lady Justice Pemberton" in actors["Pemberton"].aliases
+
+
+def test_accented_given_names_count_with_their_plain_forms(nlp):
+    from analysis.given_names import gender_of_given_name
+    assert gender_of_given_name("María") == "f"
+    text = ("The mayor of Puerto Achira, María José Contreras Allende, said the town had not "
+            "been told of the spill. “We found out from the fishermen,” Contreras said.")
+    _, actors = actors_of(nlp, text)
+    assert actors["María José Contreras Allende"].type == "PERSON"
+    assert "Contreras" in actors["María José Contreras Allende"].aliases
+
+
+def test_a_given_name_before_a_capitalised_particle_surname(nlp):
+    text = ("Economists are less alarmed. Marites Dela Cruz, a senior fellow at the Luzon "
+            "Institute for Development Studies, said the plan was sound. Dela Cruz added that "
+            "it was cheap.")
+    _, actors = actors_of(nlp, text)
+    assert "Dela Cruz" in actors["Marites Dela Cruz"].aliases
+
+
+def test_a_title_of_the_other_gender_is_not_the_one_named_in_full(nlp):
+    text = ("Sarah Whitfield lost her baby in 2021. Mr Whitfield, a bus driver, said the family "
+            "had been offered an apology. Whitfield said she was still angry.")
+    _, actors = actors_of(nlp, text)
+    assert "Mr Whitfield" not in actors["Sarah Whitfield"].aliases
+    assert "Whitfield" in actors["Sarah Whitfield"].aliases
+    assert owner(actors, "Mr Whitfield") == {"Whitfield"}
+
+
+def test_one_namesake_titled_first_decides_a_gendered_title(nlp):
+    text = ("Sejin’s chief executive, Kim Min-jun, welcomed the decision. Kim, who took over in "
+            "2022, told analysts the plant would open in 2027. “It is money for layoffs,” said "
+            "Kim Ji-ho, an opposition lawmaker. Ms. Kim said her party would call Mr. Kim to a "
+            "hearing.")
+    _, actors = actors_of(nlp, text)
+    assert "Ms. Kim" in actors["Kim Ji-ho"].aliases
+    assert "Mr. Kim" in actors["Kim Min-jun"].aliases
+
+
+def test_initials_without_spaces_open_a_person(nlp):
+    text = ("At the centre of the dispute is R.S. Thakur, a 24-year-old batsman from Haryana. "
+            "The dossier notes that Thakur plays for the state association.")
+    _, actors = actors_of(nlp, text)
+    assert actors["R.S. Thakur"].type == "PERSON"
+    assert "Thakur" in actors["R.S. Thakur"].aliases
+
+
+def test_the_words_of_a_post_and_a_place_before_a_body_name(nlp):
+    text = ("The inquiry drew on the findings of Deputy State Coroner Bronwyn Tillett. Wes "
+            "Tarrant, captain of the Coolabah Ridge Volunteer Fire Brigade, said his brigade "
+            "had fought the fire alone.")
+    _, actors = actors_of(nlp, text)
+    assert "State" not in actors
+    assert actors["Bronwyn Tillett"].type == "PERSON"
+    assert "Coolabah Ridge Volunteer Fire Brigade" in actors
