@@ -1171,10 +1171,13 @@ def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list
     places_found: list[_Span] = []
     # Repeats of names found elsewhere in the text, and "Islamic State" for "Islamic State of ...".
     names: dict[str, str] = {}
+    titles: dict[str, int] = {}     # how far into a person's surface its name proper starts
     for sp in spans:
         surface = text[sp.start:sp.end]
         if sp.label in _NAME_LABELS and len(surface) >= 3 and surface.lower() not in MONTHS_AND_DAYS:
             names.setdefault(surface, sp.label)
+            if sp.label == "PERSON":
+                titles.setdefault(surface, sp.core - sp.start)
             words = surface.split()
             if sp.label == "ORG" and "of" in words[2:]:
                 names.setdefault(" ".join(words[:words.index("of", 2)]), sp.label)
@@ -1215,9 +1218,12 @@ def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list
         if t:
             label = "ORG" if end > stop else names[text[start:stop]]
             # (a repeat of "Ms Raghunathan" keeps its title out of the name, as the first did;
-            # "Prince Andrew" stays whole)
+            # "Prince Andrew" stays whole unless the text's own mention of it did not: "Sheikh
+            # Rashid" after "Sheikh Rashid bin Abdulrahman Al Mannai")
             core = _title_end(text, t[0], t[1]) if label == "PERSON" and text[t[0]:t[1]].split(
                 )[0].lower().rstrip(".") in _COURTESY_TITLES else t[0]
+            if label == "PERSON" and t[0] == start and titles.get(text[start:stop], 0) > 0:
+                core = start + titles[text[start:stop]]
             found.append(_Span(t[0], t[1], _possessive_after(text, t[1]), label, core,
                                rescued=True, titled=core > t[0]))
     # The place an organisation is named after, when the text puts something in it:
@@ -2525,6 +2531,10 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         if short in infos and long_ in infos and short not in pinned:
             groups.union(short, long_)
             pinned.add(short)
+    houses = [k for k in infos if _HOUSE_OF.search(k)]
+    if "house" in infos and len(houses) == 1 and "house" not in pinned:
+        groups.union("house", houses[0])    # "the House" of "the U.S. House of Representatives"
+        pinned.add("house")
     for acr, long_ in acronym_pairs:
         if acr not in pinned:
             groups.union(acr, long_)
@@ -2729,6 +2739,10 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         elif cands and text is not None:
             _shared_surname(text, spans, k, cands, groups, people_set, overrides, titled_only)
     return groups, overrides
+
+
+# A legislature's chamber by its full name, which "the House" alone stands for.
+_HOUSE_OF = re.compile(r"\bhouse of (?:representatives|commons|lords|delegates|assembly|keys)$")
 
 
 def _two_family_names(info: _KeyInfo, by_suffix: dict, people_set: set[str],

@@ -2325,10 +2325,11 @@ class SpeakerResolver:
         return False
 
     def _main_clause_subject(self, i: int) -> bool:
-        """The token is its sentence's own subject, or the name set beside it: "Vayu's chief
-        executive, T. N. Raghavan, has been blunter." """
+        """The token is its sentence's own subject, the name set beside it ("Vayu's chief
+        executive, T. N. Raghavan, has been blunter.") or whose it is ("Bhalla’s response was
+        to attack the messenger.")."""
         t = self.doc[i]
-        if t.dep_ == "appos":
+        if t.dep_ in ("appos", "poss"):
             t = t.head
         return t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
 

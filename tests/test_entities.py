@@ -2103,3 +2103,18 @@ def test_the_words_of_a_post_and_a_place_before_a_body_name(nlp):
     assert "State" not in actors
     assert actors["Bronwyn Tillett"].type == "PERSON"
     assert "Coolabah Ridge Volunteer Fire Brigade" in actors
+
+
+def test_a_repeat_of_an_honorific_and_given_name_is_the_one_named_in_full(nlp):
+    text = ("Qatar’s foreign minister, Sheikh Rashid bin Abdulrahman Al Mannai, on Tuesday secured "
+            "a deal. It is a modest step, and Sheikh Rashid was the first to say so. “I did not "
+            "ask them to trust each other,” Sheikh Rashid told reporters.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Sheikh Rashid") == {"Rashid bin Abdulrahman Al Mannai"}
+
+
+def test_the_house_is_the_one_chamber_named_in_full(nlp):
+    text = ("Democrats hold two of Kanota’s seven seats in the U.S. House of Representatives. "
+            "Republicans, who control the House by a narrow margin, have defended similar maps.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "House") == {"U.S. House of Representatives"}

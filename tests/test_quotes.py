@@ -1180,6 +1180,12 @@ def test_an_unclosed_curly_opener_does_not_swallow_the_paragraph():
      "merger was approved on Monday. Dr Fiona Kerrigan’s plan keeps a 24-hour urgent treatment "
      "centre in Castlebury.\n\n“We are moving one service and building up others,” she said.",
      "Fiona Kerrigan"),
+    # he is the person whose response the sentence before is about, not a he named before it
+    ("The board has been just as vague about the fast bowler Nikhil Sharma. Nikhil was told he "
+     "had a side strain. H.C. Bhalla, the board president, declined to comment last week. "
+     "Bhalla’s response on Tuesday was to attack the messenger. Standing beside a trophy "
+     "cabinet, he called the dossier “a bouncer aimed at the whole institution”.",
+     "H.C. Bhalla"),
     # a lower-case word the tagger calls a proper noun names no one
     ("Union members want more than words. “She has the pen. If she signs it, she owns it,” one "
      "shop steward said.", None),
