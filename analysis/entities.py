@@ -944,16 +944,19 @@ def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple
         acronyms = [(m.start(g), m.end(g)) for g in (1, 2) if m.group(g)]
         letters = "".join(c for c in m.group(1) if c.isupper())
         lower = sum(c.islower() for c in m.group(1))
-        if m.group(1).isalpha() and m.group(1).istitle() and not m.group(2):
+        short = m.group(1)
+        # (a name in its own language's capitals: "Federal Financial Supervisory Authority
+        # (BaFin)")
+        camel = short.isalpha() and short[1:] != short[1:].lower() and short[1:] != short[1:].upper()
+        if short.isalpha() and (short.istitle() or camel) and not m.group(2):
             # a short name in brackets after a long one: "Petróleos Mexicanos (Pemex)",
             # "Corporación Nacional del Litio (Conalit)", "Corporación Andina de Metales
             # (Andimet)" (not "(Reuters)" after a sentence)
-            short = m.group(1)
             long_ = next((sp for sp in spans if 0 <= m.start() - sp.poss_end <= 1
                           and len(text[sp.start:sp.end].split()) >= 2
                           and (sp.label == "ORG" or sp.label == "PERSON" and not is_given_name(
                               text[sp.start:sp.end].split()[0]))
-                          and (text[sp.start] == short[0]
+                          and (text[sp.start] == short[0] or camel and sp.label == "ORG"
                                or _abbreviates(short, text[sp.start:sp.end]))), None)
             if long_ is None:   # the tagger found only the short name: "Petróleos Mexicanos"
                 run = _capitalised_run(text, m.start())
@@ -2311,6 +2314,10 @@ def _prelim_type(info: _KeyInfo) -> str:
         return "WORK_OF_ART"    # ("Her 2022 album, Paper Moons," tagged a person)
     if info.key in _KNOWN_ORG_KEYS and info.labels["ORG"]:
         return "ORG"    # "across Twitter" is no place
+    if len(info.words) >= 2 and not info.titled and info.displays \
+            and _table_key(info.words[-1]) in _STATE_NAME_KEYS \
+            and given_name_locales(info.displays.most_common(1)[0][0].split()[0]) < 3:
+        return "ORG"    # "Green Rivers Ethiopia", "Save the Children Kenya": a body's branch
     votes = Counter(info.labels)
     if info.titled:
         votes["PERSON"] += 2
@@ -2597,7 +2604,8 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         if stem != k and stem in infos and k not in pinned:
             groups.union(k, stem)
             pinned.add(k)
-    # Organisation short forms: designator dropped, "X of Y" cut to X, or the final words.
+    # Organisation short forms: designator dropped, a country branch's country dropped ("Green
+    # Rivers" of "Green Rivers Ethiopia"), "X of Y" cut to X, or the final words.
     # A surname tagged as a person stays with people ("Sachs" beside "Goldman Sachs" and
     # "Jeffrey Sachs").
     surnames = {infos[m].words[-1] for m in multi if ptype[m] == "PERSON"}
@@ -2622,6 +2630,8 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                 unplaced = ptype[k] not in ("GPE", "LOC") or len(words) == 1 and not (
                     info.located or info.at or _table_key(k) in _STATE_NAME_KEYS)
                 if all(_designator(w) for w in tail) \
+                        or ptype[m] == "ORG" and len(tail) == 1 \
+                        and _table_key(tail[0]) in _STATE_NAME_KEYS \
                         or (tail[0] == "of" and (len(words) >= 2 or words[0] in _OF_HEADS
                                                  and words[0] not in org_enders)) \
                         or unplaced and tail[0] in INDUSTRY_WORDS \
@@ -2864,8 +2874,8 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
     - else the person not introduced as secondary: "no relation"/"not related"/"unrelated" (said
       of the nearest full name before it), or someone's kin ("his father, X", "X, Declan's
       sister") - the other is the one the article is about;
-    - else the one most often named in full, then the one of those named last before the
-      mention in its paragraph ("The son of Richard Lenz, Fritz Lenz ... led by Lenz"), then
+    - else the one named in full last before the mention in its paragraph ("The son of
+      Richard Lenz, Fritz Lenz ... led by Lenz"), then the one most often named in full, then
       the one named first.
 
     A titled mention's bare surname is ambiguous, so only its titled form becomes an alias
@@ -2973,11 +2983,10 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
                     continue    # "Mr Whitfield" beside Sarah and Isla Whitfield: none of them
         if len(pool) > 1:
             pool = [g for g in pool if g in primary] or pool
-        if len(pool) > 1:    # as often named in full: the one named last in its paragraph
-            top = max(count[g] for g in pool)
+        if len(pool) > 1:    # the one named in full last before it in its paragraph
             para = text.rfind("\n", 0, sp.start)
             latest = {groups.find(f.key): f.start for f in full if para < f.start < sp.start
-                      and count[groups.find(f.key)] == top and groups.find(f.key) in pool}
+                      and groups.find(f.key) in pool}
             if latest:
                 pool = [max(latest, key=latest.get)]
         overrides[idx] = pool[0] if len(pool) == 1 else next(g for g in ranked if g in pool)

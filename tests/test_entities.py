@@ -2118,3 +2118,30 @@ def test_the_house_is_the_one_chamber_named_in_full(nlp):
             "Republicans, who control the House by a narrow margin, have defended similar maps.")
     _, actors = actors_of(nlp, text)
     assert owner(actors, "House") == {"U.S. House of Representatives"}
+
+
+def test_a_short_name_in_its_own_languages_capitals(nlp):
+    text = ("The Federal Financial Supervisory Authority (BaFin) imposed a moratorium late on "
+            "Friday. According to BaFin, the bank lost €2.3 billion of deposits in eight days.")
+    _, actors = actors_of(nlp, text)
+    assert "BaFin" in actors["Federal Financial Supervisory Authority"].aliases
+
+
+def test_a_country_closing_a_bodys_name_is_its_branch_not_a_surname(nlp):
+    text = ("Farmers blocked the road to the dam in northwestern Ethiopia on Tuesday. Police "
+            "detained 19 people, according to Green Rivers Ethiopia, an environmental group. "
+            "Green Rivers set out its objections in a report. Egypt has opposed Ethiopia’s "
+            "much larger dam.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Green Rivers Ethiopia"].type == "ORG"
+    assert "Green Rivers" in actors["Green Rivers Ethiopia"].aliases
+    assert owner(actors, "Ethiopia") == {"Ethiopia"}
+
+
+def test_a_shared_surname_goes_to_the_one_named_last_in_its_paragraph(nlp):
+    text = ("City clerk Nathalie Tremblay said the petition contained 11,482 valid signatures. "
+            "“The petition meets every requirement,” Nathalie Tremblay told reporters.\n\n"
+            "Marc Tremblay, a retired teacher who founded the coalition, spoke outside. “People "
+            "did not sign because they hate the mayor,” Tremblay said.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Tremblay") == {"Marc Tremblay"}
