@@ -2538,6 +2538,13 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         if short in infos and long_ in infos and short not in pinned:
             groups.union(short, long_)
             pinned.add(short)
+    for k in infos:     # "Hsinpu" of "Hsinpu County": a place without its kind of division
+        if k in pinned or ptype[k] not in ("GPE", "LOC") or len(infos[k].words) != 1:
+            continue
+        divisions = [f"{k} {w}" for w in _DIVISION_WORDS if ptype.get(f"{k} {w}") in ("GPE", "LOC")]
+        if len(divisions) == 1:
+            groups.union(k, divisions[0])
+            pinned.add(k)
     houses = [k for k in infos if _HOUSE_OF.search(k)]
     if "house" in infos and len(houses) == 1 and "house" not in pinned:
         groups.union("house", houses[0])    # "the House" of "the U.S. House of Representatives"
@@ -2614,8 +2621,10 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
     # Court" beside "Court of Appeal" and "Supreme Court" is either)
     org_enders = {infos[m].words[-1] for m in multi if ptype[m] != "PERSON"}
     for k, info in infos.items():
-        if k in pinned or ptype[k] == "NORP" or _table_key(k) in CAPITAL_METONYMS \
-                or (ptype[k] == "PERSON" and k in surnames):
+        # (a people's name stays apart, "British" of "British Airways"; a name of more words
+        # the tagger took for one does not: "Aegean Star" of "Aegean Star Holdings")
+        if k in pinned or ptype[k] == "NORP" and len(info.words) == 1 \
+                or _table_key(k) in CAPITAL_METONYMS or (ptype[k] == "PERSON" and k in surnames):
             continue
         words = info.words
         cands = set()
@@ -2751,6 +2760,9 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
     return groups, overrides
 
 
+# Kinds of administrative division a place's full name may end in ("Hsinpu County").
+_DIVISION_WORDS = ("county", "township", "province", "district", "prefecture", "region",
+                   "municipality", "governorate", "oblast", "parish", "borough", "shire")
 # A legislature's chamber by its full name, which "the House" alone stands for.
 _HOUSE_OF = re.compile(r"\bhouse of (?:representatives|commons|lords|delegates|assembly|keys)$")
 

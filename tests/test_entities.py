@@ -2145,3 +2145,20 @@ def test_a_shared_surname_goes_to_the_one_named_last_in_its_paragraph(nlp):
             "did not sign because they hate the mayor,” Tremblay said.")
     _, actors = actors_of(nlp, text)
     assert owner(actors, "Tremblay") == {"Marc Tremblay"}
+
+
+def test_a_body_named_by_its_first_words_the_tagger_took_for_a_people(nlp):
+    text = ("The son sued to annul the transfer of his father’s stake in Aegean Star Holdings, the "
+            "Cyprus-registered company. She was named chair of Aegean Star on the same day. The "
+            "bank has written to Aegean Star asking for clarification.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Aegean Star") == {"Aegean Star Holdings"}
+
+
+def test_a_place_named_with_and_without_its_kind_of_division(nlp):
+    text = ("A recount in Taiwan's Hsinpu County has confirmed Lin Mei-hua as the winner. The race "
+            "in Hsinpu, a rural county, was close. Most invalid ballots came from Pingshan "
+            "Township, a farming district. In Pingshan, Tsai A-mei, 74, said she voted.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Hsinpu") == {"Hsinpu County"}
+    assert owner(actors, "Pingshan") == {"Pingshan Township"}
