@@ -299,6 +299,8 @@ def _jurisdiction_before_title(text: str, s: int, e: int) -> int | None:
     """End of the place glued before an office and a full name ("Cebu Governor Carmela Uy"),
     or None: one to three capitalised words, none a title or given name, then the office, a
     given name and a surname."""
+    if text.count(" ", s, e) < 3:
+        return None
     words = list(_WORD.finditer(text, s, e))
     at = next((j for j in range(1, min(4, len(words) - 2))
                if words[j].group().lower().rstrip(".") in _JURISDICTION_TITLES), None)
@@ -2538,12 +2540,13 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         if short in infos and long_ in infos and short not in pinned:
             groups.union(short, long_)
             pinned.add(short)
-    for k in infos:     # "Hsinpu" of "Hsinpu County": a place without its kind of division
-        if k in pinned or ptype[k] not in ("GPE", "LOC") or len(infos[k].words) != 1:
-            continue
-        divisions = [f"{k} {w}" for w in _DIVISION_WORDS if ptype.get(f"{k} {w}") in ("GPE", "LOC")]
-        if len(divisions) == 1:
-            groups.union(k, divisions[0])
+    divisions: dict[str, list[str]] = {}    # "hsinpu" -> ["hsinpu county"]
+    for k, info in infos.items():
+        if len(info.words) == 2 and info.words[1] in _DIVISION_WORDS and ptype[k] in ("GPE", "LOC"):
+            divisions.setdefault(info.words[0], []).append(k)
+    for k, full in divisions.items():   # "Hsinpu" of "Hsinpu County": a place without its kind
+        if k in infos and k not in pinned and ptype[k] in ("GPE", "LOC") and len(full) == 1:
+            groups.union(k, full[0])
             pinned.add(k)
     houses = [k for k in infos if _HOUSE_OF.search(k)]
     if "house" in infos and len(houses) == 1 and "house" not in pinned:
@@ -2761,8 +2764,8 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
 
 
 # Kinds of administrative division a place's full name may end in ("Hsinpu County").
-_DIVISION_WORDS = ("county", "township", "province", "district", "prefecture", "region",
-                   "municipality", "governorate", "oblast", "parish", "borough", "shire")
+_DIVISION_WORDS = frozenset(("county", "township", "province", "district", "prefecture", "region",
+                             "municipality", "governorate", "oblast", "parish", "borough", "shire"))
 # A legislature's chamber by its full name, which "the House" alone stands for.
 _HOUSE_OF = re.compile(r"\bhouse of (?:representatives|commons|lords|delegates|assembly|keys)$")
 
