@@ -137,6 +137,8 @@ class _KeyInfo:
     team_city: bool = False     # a city some of whose mentions are its team ("Tacoma led")
     work: int = 0       # mentions right after the noun for a work ("her album, Paper Moons")
     stage_name: bool = False    # "the pop singer known professionally as Sable"
+    owns_office: int = 0        # mentions owning a company's office ("Quebrada Honda’s chief
+    # executive", "Helix’s board")
 
 
 # spaCy sm runs entities across line breaks, and ORG/PERSON across lists ("CBS, Disney").
@@ -455,6 +457,28 @@ def _given_name_before_particle(doc, ent) -> bool:
             and (is_given_name(word.text) or not _dictionary_word(lower)))
 
 
+def _given_name_before_surnames(doc, ent) -> bool:
+    """Whether an untagged given name opens a name the tagger took for a body or a place
+    ("Rodrigo" before "Echeverría Larraín", tagged ORG): a widespread one-gender given name
+    on the same line, then one or two capitalised words that are no dictionary, body or
+    industry word."""
+    if ent.start == 0 or not 1 <= len(ent) <= 2 or ent.label_ not in ("ORG", "GPE", "NORP"):
+        return False
+    word = doc[ent.start - 1]
+    if word.whitespace_ != " " or not word.is_alpha or not word.text[:1].isupper() \
+            or word.text.isupper() or gender_of_given_name(word.text) is None \
+            or given_name_locales(word.text) < 3 or word.lower_ in TITLE_WORDS \
+            or word.lower_ in _PLACE_GIVEN_NAMES:
+        return False
+    if ent.start > 1 and doc[ent.start - 2].text[:1].isupper() and not doc[ent.start - 2].is_sent_start \
+            and doc[ent.start - 2].is_alpha:
+        return False    # inside a longer name
+    return all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper()
+               and not _dictionary_word(t.lower_) and t.lower_ not in ORG_HEADS
+               and t.lower_ not in INDUSTRY_WORDS and t.lower_ not in ORG_DESIGNATORS
+               and _table_key(t.lower_) not in _STATE_NAME_KEYS for t in ent)
+
+
 def _common_word(ent) -> bool:
     """A code, an address part or a capitalised common word the tagger took for a name: a
     sentence's first word tagged as a noun, verb or adjective, a demonym excepted ("Time is
@@ -614,6 +638,9 @@ def _ner_spans(doc, text: str) -> list[_Span]:
         first = ent[1].idx if _gerund_before_name(doc, ent, text) else ent.start_char
         if ent.label_ == "PERSON" and _given_name_before_particle(doc, ent):
             first = doc[ent.start - 1].idx  # "Marites" + "Dela Cruz"
+        as_person = ent.label_ != "PERSON" and _given_name_before_surnames(doc, ent)
+        if as_person:
+            first = doc[ent.start - 1].idx  # "Rodrigo" + "Echeverría Larraín" (tagged ORG)
         # a bracket the name does not close ends it: "Croatia (Group E): Second appearance"
         stop = _unclosed_bracket(text, ent.start_char, ent.end_char)
         if ent.label_ in ("PERSON", "GPE") and len(ent) >= 2 and ent[-1].text.isalpha() \
@@ -643,7 +670,7 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             if trimmed is None:
                 continue
             s, e, pe = trimmed
-            label = ent.label_
+            label = "PERSON" if as_person else ent.label_
             if e - s < 2:
                 continue        # "F" of "(Group F)"
             score = _TRAILING_SCORE.search(text, s, e)
@@ -2307,6 +2334,13 @@ def _person_shaped(info: _KeyInfo) -> bool:
 _SURNAME_MARKS = re.compile(r"['’-]")
 
 
+# A company's offices and organs after a possessive: their owner is a company, not a person.
+_COMPANY_OFFICE = re.compile(r"\s+(?:chief (?:executive|financial|operating|technology)|CEO|CFO|COO|"
+                             r"chairman|chairwoman|board\b|shareholders|managing director|"
+                             r"subsidiary|parent company|headquarters|share price|"
+                             r"annual report)")
+
+
 def _prelim_type(info: _KeyInfo) -> str:
     if _country(info) or _table_key(info.key) in _SUBNATIONAL_STATES:
         return "GPE"    # ("New Brunswick" tagged a person)
@@ -2336,6 +2370,9 @@ def _prelim_type(info: _KeyInfo) -> str:
     if info.described_person and len(info.words) <= 3 and not any(
             w.rstrip(".") in ORG_HEADS for w in info.words):
         votes["PERSON"] += 2 * info.described_person    # "Lakshmi, a farmer from ..."
+    if info.owns_office and not info.titled and not info.given and info.displays \
+            and gender_of_given_name(info.displays.most_common(1)[0][0].split()[0]) is None:
+        return "ORG"    # "Quebrada Honda’s chief executive": whoever the tagger took it for
     unanimous_person = set(votes) == {"PERSON"}
     if info.words and info.words[-1].rstrip(".") in ORG_HEADS \
             and not (unanimous_person and info.titled):
@@ -3351,6 +3388,8 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
         after = _NEXT_CAPITALISED.match(text, sp.poss_end)
         if after and after.group(1).lower() in TITLE_WORDS:
             info.portfolio += 1
+        if sp.poss_end > sp.end and _COMPANY_OFFICE.match(text, sp.poss_end):
+            info.owns_office += 1
     for info in infos.values():
         info.given = _opens_with_given_name(info, infos)
     return infos
@@ -3512,6 +3551,7 @@ def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
                                  titled=any(infos[k].titled for k in keys),
                                  located=sum(infos[k].located for k in keys),
                                  described_person=sum(infos[k].described_person for k in keys),
+                                 owns_office=sum(infos[k].owns_office for k in keys),
                                  work=sum(infos[k].work for k in keys),
                                  stage_name=any(infos[k].stage_name for k in keys)))
     if len(infos[best].words) > 1 and set(+infos[best].labels) == {"PRODUCT"}:

@@ -2162,3 +2162,12 @@ def test_a_place_named_with_and_without_its_kind_of_division(nlp):
     _, actors = actors_of(nlp, text)
     assert owner(actors, "Hsinpu") == {"Hsinpu County"}
     assert owner(actors, "Pingshan") == {"Pingshan Township"}
+
+
+def test_a_given_name_before_surnames_the_tagger_took_for_a_body(nlp):
+    text = ("The ruling came before the regulator had published a single result.\n\nRodrigo "
+            "Echeverría Larraín, Quebrada Honda’s chief executive, did not play the incident down. "
+            "Quebrada Honda says it notified the regulator.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Rodrigo Echeverría Larraín"].type == "PERSON"
+    assert actors["Quebrada Honda"].type == "ORG"     # it has a chief executive
