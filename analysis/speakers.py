@@ -2331,6 +2331,11 @@ class SpeakerResolver:
         t = self.doc[i]
         if t.dep_ in ("appos", "poss"):
             t = t.head
+        if t.dep_ == "ROOT" and t.pos_ == "PROPN" and t.i == i:
+            # a name parsed as the root, its verb hung on what follows it ("Camille, a nurse
+            # ..., spent Thursday in a queue"): the subject, if it is a candidate as such
+            k = bisect.bisect_left(self.candidates, (i,))
+            return k < len(self.candidates) and self.candidates[k][0] == i
         return t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"
 
     def _sentences_between(self, i: int, j: int) -> int:

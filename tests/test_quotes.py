@@ -1186,6 +1186,11 @@ def test_an_unclosed_curly_opener_does_not_swallow_the_paragraph():
      "Bhalla’s response on Tuesday was to attack the messenger. Standing beside a trophy "
      "cabinet, he called the dossier “a bouncer aimed at the whole institution”.",
      "H.C. Bhalla"),
+    # she is the name the tagger made the root of the sentence before, not a she further back
+    ("The strike will cost the airline “20 million euros a day”, Mme Martin said.\n\n"
+     "Passengers have paid in other ways. Camille, a nurse trying to reach Martinique to see her "
+     "mother, spent Thursday morning in a rebooking queue. “I have a seat on Sunday, if there is "
+     "a plane on Sunday,” she said.", "Camille"),
     # a lower-case word the tagger calls a proper noun names no one
     ("Union members want more than words. “She has the pen. If she signs it, she owns it,” one "
      "shop steward said.", None),
