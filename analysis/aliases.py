@@ -334,7 +334,8 @@ police
 """.split())
 
 # Lower-case words that belong to a person's name ("Charles de Gaulle", "Ursula von der Leyen").
-PARTICLES = frozenset("de da di du del della dela delos der den des van von la le al el bin ibn ben ter".split())
+PARTICLES = frozenset("""de da di du del della dela delos der den des van von la le al el bin ibn ben
+ter""".split())
 
 # Words of a public body's or a sports club's name that say the word before them is the place it
 # serves ("Castlebridge City Council", "Redmarsh Rovers"): that word alone is the place, not a

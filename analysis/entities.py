@@ -470,8 +470,9 @@ def _given_name_before_surnames(doc, ent) -> bool:
             or given_name_locales(word.text) < 3 or word.lower_ in TITLE_WORDS \
             or word.lower_ in _PLACE_GIVEN_NAMES:
         return False
-    if ent.start > 1 and doc[ent.start - 2].text[:1].isupper() and not doc[ent.start - 2].is_sent_start \
-            and doc[ent.start - 2].is_alpha:
+    before = doc[ent.start - 2] if ent.start > 1 else None
+    if before is not None and before.is_alpha and before.text[:1].isupper() \
+            and not before.is_sent_start:
         return False    # inside a longer name
     return all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper()
                and not _dictionary_word(t.lower_) and t.lower_ not in ORG_HEADS
@@ -955,9 +956,10 @@ def _capitalised_run(text: str, end: int) -> tuple[int, int] | None:
             start, content = w.start(), content + 1
         elif w.group().lower() not in FUNCTION_WORDS:
             break
-    if start is None or content < 2 or not text[start:head_end].strip():
+    if start is None or content < 2:
         return None
-    return _trim(text, start, head_end)[:2] if _trim(text, start, head_end) else None
+    trimmed = _trim(text, start, head_end)
+    return trimmed[:2] if trimmed else None
 
 
 def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple[int, int]]]:
@@ -976,7 +978,7 @@ def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple
         short = m.group(1)
         # (a name in its own language's capitals: "Federal Financial Supervisory Authority
         # (BaFin)")
-        camel = short.isalpha() and short[1:] != short[1:].lower() and short[1:] != short[1:].upper()
+        camel = short.isalpha() and not short[1:].islower() and not short[1:].isupper()
         if short.isalpha() and (short.istitle() or camel) and not m.group(2):
             # a short name in brackets after a long one: "Petróleos Mexicanos (Pemex)",
             # "Corporación Nacional del Litio (Conalit)", "Corporación Andina de Metales
@@ -2315,15 +2317,15 @@ def _person_shaped(info: _KeyInfo) -> bool:
     place's or thing's word: a person's shape, a tie-breaker where the tagger said ORG or GPE
     ("Ariana Grande" named once in a list)."""
     w = info.words
+    shown = info.displays.most_common(1)[0][0].split() if info.displays else ()
     # (a middle name too, and a surname with an apostrophe or hyphen: "Faith Wairimu Ndung’u";
     # two given names and two surnames: "María José Contreras Allende")
-    if len(w) not in (2, 3, 4) or len(w) == 4 and not is_given_name(
-            info.displays.most_common(1)[0][0].split()[1] if info.displays else "") or not all(_SURNAME_MARKS.sub("", x).isalpha() for x in w) \
+    if len(w) not in (2, 3, 4) or len(w) == 4 and not (len(shown) == 4 and is_given_name(shown[1])) \
+            or not all(_SURNAME_MARKS.sub("", x).isalpha() for x in w) \
             or not w[0].isalpha() or w[0] in _PLACE_GIVEN_NAMES or any(
             x in FUNCTION_WORDS or x in ORG_HEADS or x in INDUSTRY_WORDS or x in _PLACE_ENDS
             or x in _THING_ENDS or x in COUNTRY_FORMS for x in w):
         return False
-    shown = info.displays.most_common(1)[0][0].split() if info.displays else ()
     if len(shown) != len(w):
         return False
     first, rest = shown[0], shown[1:]
@@ -2335,10 +2337,10 @@ _SURNAME_MARKS = re.compile(r"['’-]")
 
 
 # A company's offices and organs after a possessive: their owner is a company, not a person.
-_COMPANY_OFFICE = re.compile(r"\s+(?:chief (?:executive|financial|operating|technology)|CEO|CFO|COO|"
-                             r"chairman|chairwoman|board\b|shareholders|managing director|"
-                             r"subsidiary|parent company|headquarters|share price|"
-                             r"annual report)")
+_COMPANY_OFFICE = re.compile(r"\s+(?:chief (?:executive|financial|operating|technology)|"
+                             r"CEO|CFO|COO|chairman|chairwoman|board\b|shareholders|"
+                             r"managing director|subsidiary|parent company|headquarters|"
+                             r"share price|annual report)")
 
 
 def _prelim_type(info: _KeyInfo) -> str:
@@ -2793,7 +2795,8 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
             # ("Mamani" of "Teodoro Mamani Quispe", which the tagger calls a body throughout)
             cands = {groups.find(m) for m in people_set
                      if _inner_family_name(info.words, infos[m].words)}
-        if len(cands) == 1 and not (text is not None and _title_denies(text, spans, k, cands)):
+        if len(cands) == 1 and not (text is not None
+                                    and _title_denies(text, spans, k, next(iter(cands)), groups)):
             groups.union(k, cands.pop())
         elif cands and text is not None:
             _shared_surname(text, spans, k, cands, groups, people_set, overrides, titled_only)
@@ -2897,13 +2900,13 @@ def _title_before(text: str, sp: _Span) -> str:
     return word if word in TITLE_WORDS else ""
 
 
-def _title_denies(text: str, spans: list[_Span], k: str, cands: set[str]) -> bool:
+def _title_denies(text: str, spans: list[_Span], k: str, g: str, groups: _Groups) -> bool:
     """Whether a bare surname's gendered title contradicts the given name of the one person
-    named in full with it ("Mr Whitfield" beside "Sarah Whitfield"): then each of its mentions
-    is weighed on its own (``_shared_surname``)."""
-    (g,) = cands
+    (group ``g``) named in full with it ("Mr Whitfield" beside "Sarah Whitfield"): then each of
+    its mentions is weighed on its own (``_shared_surname``)."""
     given = {gender_of_given_name(text[sp.core:sp.end].split()[0]) for sp in spans
-             if sp.key != k and sp.label == "PERSON" and sp.key == g and sp.end > sp.core}
+             if sp.key != k and sp.label == "PERSON" and sp.end > sp.core
+             and groups.find(sp.key) == g}
     if len(given) != 1 or None in given:
         return False
     return any(GENDER_OF_WORD.get(_title_before(text, sp)) not in (None, *given)
