@@ -707,7 +707,9 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             glued = _jurisdiction_before_title(text, s, e) if label in _NAME_LABELS else None
             if glued:   # "Cebu Governor Carmela Uy" tagged FAC: the province and its governor
                 spans.append(_Span(s, glued, glued, "GPE", s))
-                s = len(text) - len(text[glued:].lstrip()) if glued < e else e
+                s = glued
+                while s < e and text[s].isspace():
+                    s += 1
                 label = "PERSON"
             if label in ("PERSON", "ORG"):
                 before_cut = s
@@ -948,7 +950,9 @@ def _abbreviates(short: str, long: str) -> bool:
 def _capitalised_run(text: str, end: int) -> tuple[int, int] | None:
     """The run of two or more capitalised words (function words between them) that ends just
     before ``end``: the long name before a bracket the tagger did not find."""
-    head_end = len(text[:end].rstrip(" \t"))
+    head_end = end
+    while head_end > 0 and text[head_end - 1] in " \t":
+        head_end -= 1
     words = list(_WORD.finditer(text, max(0, head_end - 120), head_end))
     start, content = None, 0
     for w in reversed(words):
