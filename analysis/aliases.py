@@ -108,7 +108,7 @@ CAPITAL_METONYMS: dict[str, str] = {
 }
 # Capitals of states and provinces -> the state: "Sacramento" acting is California's government,
 # but only in an article that names California (entities._metonyms); names that are as often
-# people or other places ("Austin", "Victoria", "Regina", "Jackson", "Lincoln", "Madison",
+# people or other places ("Austin", "Victoria", "Jackson", "Lincoln", "Madison",
 # "Columbus", "Richmond", "Perth", "Montgomery") and cities as often their sports teams ("Denver",
 # "Phoenix", "Edmonton") are left out.
 SUBNATIONAL_CAPITALS: dict[str, str] = {
@@ -128,6 +128,8 @@ SUBNATIONAL_CAPITALS: dict[str, str] = {
     "la paz": "Bolivia", "asuncion": "Paraguay",
     "fredericton": "New Brunswick", "halifax": "Nova Scotia", "quebec city": "Quebec",
     "charlottetown": "Prince Edward Island", "queen's park": "Ontario", "queen’s park": "Ontario",
+    "regina": "Saskatchewan", "whitehorse": "Yukon", "yellowknife": "Northwest Territories",
+    "iqaluit": "Nunavut",
 }
 # A sovereign state's national adjective -> the state, for "the Chinese government" as China
 # (the capital's metonym, "Beijing", is China too). Only states: "the Welsh Government" and
@@ -262,6 +264,7 @@ comrade engr pastor bishop archbishop imam rabbi det insp supt cpl
 mme mlle m madame mademoiselle monsieur herr frau adv justice barrister
 cardinal monsignor msgr brigadier brig commander cmdr marshal treasurer emerita emeritus coroner
 doña sheriff trooper ald constable pak bapak ibu signor signora señor señora ato weizero
+dra sra srta
 rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
 # Letters after a person's name (honours, silk, seats): "Harriet Connaughton KC", "Marius du
@@ -277,6 +280,7 @@ minister judge inspector detective sergeant sgt rev reverend sheikh ayatollah ta
 tánaiste tanaiste barr hon alhaji alhaja hajia comrade engr pastor archbishop imam rabbi
 det insp supt cpl mme mlle madame mademoiselle monsieur herr frau adv m justice barrister
 bishop cardinal monsignor msgr brigadier cmdr treasurer doña sheriff trooper ald coroner
+dra sra srta brig capt col lt maj
 """.split())
 
 # Words that end an organisation's name and can be dropped in a short reference:
@@ -336,6 +340,9 @@ police
 # Lower-case words that belong to a person's name ("Charles de Gaulle", "Ursula von der Leyen").
 PARTICLES = frozenset("""de da di du del della dela delos der den des van von la le al el bin ibn ben
 ter""".split())
+# Lower-case words that join the parts of a Romance-language name, as "of" does in English:
+# "Associação Sindical dos Médicos de Pernambuco" (ASMP), "Paulo Henrique de Albuquerque".
+NAME_CONNECTORS = PARTICLES | frozenset("do dos das los las y e".split())
 
 # Words of a public body's or a sports club's name that say the word before them is the place it
 # serves ("Castlebridge City Council", "Redmarsh Rovers"): that word alone is the place, not a
@@ -359,7 +366,8 @@ MALE_TITLES = {"mr", "mr.", "m", "m.", "sir", "lord", "mister", "king", "prince"
                "cardinal", "pope", "monsignor", "msgr", "pak", "bapak", "ato"}
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "mme", "mlle", "mademoiselle", "dame", "lady",
                  "madam", "madame", "queen", "princess", "sister", "mother", "frau", "señora",
-                 "signora", "aunt", "baroness", "duchess", "doña", "ibu", "weizero"}
+                 "signora", "aunt", "baroness", "duchess", "doña", "ibu", "weizero",
+                 "dra", "sra", "srta"}
 GENDERED_NOUNS = {**dict.fromkeys(
     "chairwoman spokeswoman businesswoman congresswoman councilwoman actress mother wife "
     "daughter sister widow grandmother woman girl queen princess duchess countess "

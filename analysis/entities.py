@@ -45,7 +45,7 @@ from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPI
                       CHAMBER_SHORT_FORMS, CIVIL_SERVICE_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
                       GENDER_OF_WORD, GENERATIONS, GENERIC_ORG_WORDS, GIVEN_NAME_FORMS, GOVERNMENT_METONYMS,
                       INDUSTRY_METONYMS, INDUSTRY_WORDS, INSTITUTION_SEATS, KNOWN_ORGS,
-                      MONTHS_AND_DAYS, NORP_INSTITUTIONS,
+                      MONTHS_AND_DAYS, NAME_CONNECTORS, NORP_INSTITUTIONS,
                       ORG_DESIGNATORS, ORG_HEADS, PARTICLES, PERSON_TITLES, PLACE_BODY_WORDS,
                       POLICY_NOUNS, POST_NOMINAL_LETTERS, STATE_ADJECTIVES, STATES,
                       SUBNATIONAL_CAPITALS, TABLE_ORGS,
@@ -286,6 +286,13 @@ def _name_start(text: str, s: int, e: int, label: str) -> tuple[int, tuple[int, 
                                   for w in words[i:at]):
             i = at
     return (words[i].start() if i else s), country
+
+
+# An armed force's name the tagger ran into the model of its aircraft or ships ("Canadian Armed
+# Forces Hercules aircraft", "Royal Air Force Typhoon jets").
+_FORCE_THEN_MODEL = re.compile(r"\b(?:Forces|Force|Army|Navy|Marines|Guard)"
+                               r" ([A-Z][\w-]*(?: [A-Z0-9][\w-]*)?)$")
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
 
 
 # Offices held for a place: the capitalised words before one are that place ("Ohio Governor",
@@ -695,6 +702,11 @@ def _ner_spans(doc, text: str) -> list[_Span]:
             if honours and honours.start() > s:
                 e = pe = honours.start()    # "Harriet Connaughton KC": the name, not the silk
                 label = "PERSON"            # ("Marius du Plessis SC" tagged a body)
+            model = _FORCE_THEN_MODEL.search(text, s, e) if label == "ORG" else None
+            if model and _LOWER_WORD_AFTER.match(text, e) and not any(
+                    w.lower() in ORG_HEADS or w in ("One", "Two", "Corps", "Reserve", "Academy")
+                    for w in model.group(1).split()):
+                e = pe = model.start(1) - 1     # "Canadian Armed Forces Hercules aircraft"
             of = text.find(" of ", s, e)
             if label != "PERSON" and label in _NAME_LABELS and of > s and _titled_name(text, s, of) \
                     and gender_of_given_name(text[s:of].split()[1]) is not None:
@@ -927,7 +939,8 @@ def _acronym_sources(words: tuple[str, ...]) -> set[tuple[str, ...]]:
 def _initials(words: Sequence[str], *, acronyms: bool = False) -> str:
     """First letters of the content words; with ``acronyms``, all of a short all-capitals word."""
     return "".join(w if acronyms and 2 <= len(w) <= 4 and w.isupper() and w.isalpha() else w[0]
-                   for w in words if w.lower() not in FUNCTION_WORDS and w[:1].isalpha())
+                   for w in words if w.lower() not in FUNCTION_WORDS and w not in NAME_CONNECTORS
+                   and w[:1].isalpha())
 
 
 def _abbreviates(short: str, long: str) -> bool:
@@ -1016,7 +1029,7 @@ def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple
         content = 0
         for i in range(len(words) - 1, -1, -1):
             w = words[i].group()
-            if w.lower() in FUNCTION_WORDS:
+            if w.lower() in FUNCTION_WORDS or w in NAME_CONNECTORS:
                 continue
             if not w[:1].isupper():
                 break
@@ -1200,7 +1213,7 @@ _BUSINESS_TAIL = ORG_DESIGNATORS | INDUSTRY_WORDS | frozenset(
 
 
 _COURTESY_TITLES = frozenset("""mr mrs ms miss mx dr prof professor signor signora señor señora
-herr frau mme mlle madame monsieur pak bapak ibu ato weizero""".split())
+herr frau mme mlle madame monsieur pak bapak ibu ato weizero dra sra srta""".split())
 
 
 def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list[_Span]]:
@@ -1810,6 +1823,43 @@ def _coordinated_names(text: str, spans: list[_Span]) -> list[_Span]:
     return found
 
 
+# The next name of a list of places: ", Siaya", " and Kuresoi South", ", and Homa Bay", ending
+# where the list or the clause does.
+_NEXT_PLACE = re.compile(r"(?:,| and|, and) ([A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){0,2})"
+                         r"(?=[,.;:]|\s+(?:and|or)\b|\s+[a-z])")
+# Words a place's name may go on with: "Kuresoi South", "Homa Bay".
+_PLACE_NAME_WORDS = frozenset("north south east west central upper lower new bay hills valley "
+                              "county district town city island islands province".split())
+
+
+def _coordinated_places(text: str, spans: list[_Span]) -> list[_Span]:
+    """Untagged places listed after a tagged one that follows a place preposition ("in Molo
+    and Kuresoi South"): words no dictionary or list of given names holds."""
+    found = []
+    by_start = {sp.start: sp for sp in spans}
+    for sp in spans:
+        if sp.label not in ("GPE", "LOC") \
+                or not _PLACE_BEFORE.search(text, max(0, sp.start - 12), sp.start):
+            continue
+        pos = sp.end
+        while m := _NEXT_PLACE.match(text, pos):
+            s, e = m.span(1)
+            if s in by_start:   # a tagged place further along the list
+                if by_start[s].label not in ("GPE", "LOC"):
+                    break
+                pos = by_start[s].end
+                continue
+            words = m.group(1).split()
+            if any(o.start < e and o.end > s for o in spans) or is_given_name(words[0]) \
+                    or _dictionary_word(words[0].lower()) or words[0].lower() in TITLE_WORDS \
+                    or any(_dictionary_word(w.lower()) and w.lower() not in _PLACE_NAME_WORDS
+                           for w in words[1:]):
+                break
+            found.append(_Span(s, e, e, "GPE", s, rescued=True))
+            pos = e
+    return found
+
+
 # The outlet a source spoke to: "Vestergaard told the Observer.", "told Meridian Wire on Monday",
 # "told the Argus Leader Monday afternoon"; and the one a text cites: "according to the Sioux
 # Falls Argus Leader" (with "the": a person takes none)
@@ -2340,6 +2390,22 @@ def _person_shaped(info: _KeyInfo) -> bool:
 _SURNAME_MARKS = re.compile(r"['’-]")
 
 
+def _connected_person_shaped(info: _KeyInfo) -> bool:
+    """A widespread one-gender given name, then names joined by lower-case particles ("Paulo
+    Henrique de Albuquerque", "Severino Gomes da Silva"): a Portuguese or Spanish person's
+    shape, whatever the tagger made of it."""
+    shown = info.displays.most_common(1)[0][0].split() if info.displays else ()
+    if not 3 <= len(shown) <= 6 or len(shown) != len(info.words) \
+            or not any(x in NAME_CONNECTORS for x in shown[1:-1]) \
+            or gender_of_given_name(shown[0]) is None or given_name_locales(shown[0]) < 3:
+        return False
+    return all(x in NAME_CONNECTORS or x[:1].isupper() and not x.isupper()
+               and _SURNAME_MARKS.sub("", x).isalpha() and x.lower() not in ORG_HEADS
+               and x.lower() not in INDUSTRY_WORDS and x.lower() not in _PLACE_ENDS
+               and x.lower() not in _THING_ENDS and _table_key(x.lower()) not in COUNTRY_FORMS
+               for x in shown[1:]) and shown[-1] not in NAME_CONNECTORS
+
+
 # A company's offices and organs after a possessive: their owner is a company, not a person.
 _COMPANY_OFFICE = re.compile(r"\s+(?:chief (?:executive|financial|operating|technology)|"
                              r"CEO|CFO|COO|chairman|chairwoman|board\b|shareholders|"
@@ -2367,7 +2433,7 @@ def _prelim_type(info: _KeyInfo) -> str:
         votes["GPE"] += 2 * info.located     # "the club in Redmarsh": a place, whatever the tag
     if info.given:
         votes["PERSON"] += 2    # "Karen Vestergaard" tagged ORG, "Vestergaard" alone GPE
-    elif _person_shaped(info):
+    elif _person_shaped(info) or _connected_person_shaped(info):
         votes["PERSON"] += 1
     if info.who and 2 <= len(info.words) <= 3 and not any(
             w.rstrip(".") in ORG_HEADS or w in FUNCTION_WORDS or not w.isalpha()
@@ -2422,9 +2488,14 @@ def _surname_phrase(short: _KeyInfo, full: _KeyInfo) -> bool:
         return False
     before = shown[-n - 1]
     particle = short.words[0] in PARTICLES or short.words[0] in _CAPITALISED_PARTICLES
+    # (a word few lists give as a first name opens family names: "Tavares Brandão" of "Luiza
+    # Tavares Brandão"; and after a compound given name the words that end a name opening with
+    # a given name are its family names: "Oliveira Santos" of "Maria das Graças Oliveira Santos")
+    surname_first = gender_of_given_name(first) is None or given_name_locales(first) < 3
+    after_given = gender_of_given_name(before) is not None or (
+        len(shown) >= n + 2 and gender_of_given_name(shown[0]) is not None)
     # (a particle's surname after any given name: "Ali Al Sulaiti", "Marites Dela Cruz")
-    return (particle or gender_of_given_name(first) is None) \
-        and (gender_of_given_name(before) is not None or particle)
+    return (particle or surname_first) and (after_given or particle)
 
 
 # Capitalised particles that open Irish, Scottish, Italian and Arabic surnames ("Mac Cárthaigh",
@@ -2433,12 +2504,16 @@ _CAPITALISED_PARTICLES = frozenset("mac mc ó ní nic uí ua mhic lo li dalla de
                                    "bou".split())
 
 
-def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...], *, person: bool = False) -> bool:
+    """Whether ``short`` ends ``long_`` after a word that is no function word ("America" does
+    not end "Bank of America"); for a person's name, a surname after its particle does
+    ("Albuquerque" of "Paulo Henrique de Albuquerque")."""
     n = len(short)
     if n >= len(long_):
         return False
     if long_[-n:] == short:
-        return long_[-n - 1] not in FUNCTION_WORDS
+        return long_[-n - 1] not in FUNCTION_WORDS or (
+            person and n == 1 and len(long_) >= 3 and long_[-2] in NAME_CONNECTORS)
     # "Assad" for "Bashar al-Assad"
     return n == 1 and _bare_surname(long_[-1]) == _bare_surname(short[0])
 
@@ -2754,8 +2829,12 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
             for m in by_suffix.get(info.words, ()))
         # (and a given name no list knows, when it opens one person's full name: "Yohannes"
         # after "Yohannes Bekele", tagged a people; "Dawit" tagged a body)
-        unlisted = _unlisted_given_name(info) and len(
-            {groups.find(m) for m in by_first.get(info.words[0], ()) if m in people_set}) == 1
+        openers = {groups.find(m) for m in by_first.get(info.words[0], ()) if m in people_set}
+        unlisted = _unlisted_given_name(info) and len(openers) == 1
+        # (a given name fewer lists hold, tagged a people, opening one person's name: "Severino"
+        # after "Severino Gomes da Silva")
+        unlisted = unlisted or ptype[k] == "NORP" and len(openers) == 1 \
+            and _listed_given_name(info)
         if k in pinned or k in people_set or ptype[k] == "NORP" and not norp_surname \
                 and not unlisted \
                 or _table_key(k) in CAPITAL_METONYMS \
@@ -2769,7 +2848,7 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
             continue
         cands = {groups.find(m) for m in by_suffix.get(info.words, ()) or by_suffix.get(
                      (_bare_surname(info.words[0]),) if len(info.words) == 1 else (), ())
-                 if m in people_set and _is_suffix(info.words, infos[m].words)}
+                 if m in people_set and _is_suffix(info.words, infos[m].words, person=True)}
         if len(info.words) == 1:
             # a Chinese family name stands before the given name ("Wong" of "Wong Mei-ling",
             # and of "Patrick Wong Siu-hang")
@@ -2781,12 +2860,14 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                                                        or _lone_given_name(info) or unlisted):
             cands = {groups.find(m) for m in by_first.get(info.words[0], ())
                      if m in people_set and (len(infos[m].words) <= 3
-                                             or infos[m].words[1] in PARTICLES)}
+                                             or infos[m].words[1] in PARTICLES
+                                             or any(w in NAME_CONNECTORS
+                                                    for w in infos[m].words[2:-1]))}
             if any(m in people_set for m in by_last.get(info.words[0], ())):
                 cands = set()
         if cands and len(info.words) == 1 and all(
                 len(infos[m].words) >= 3 for m in by_suffix.get(info.words, ())
-                if m in people_set and _is_suffix(info.words, infos[m].words)):
+                if m in people_set and _is_suffix(info.words, infos[m].words, person=True)):
             # "Barrientos" after "Consuelo Barrientos Ortiz" and her son "Felipe Arce
             # Barrientos": the first of two family names is the one the press uses alone
             inner = {groups.find(m) for m in people_set
@@ -2849,6 +2930,14 @@ def _lone_given_name(info: _KeyInfo) -> bool:
             and _table_key(info.key) not in COUNTRY_FORMS)
 
 
+def _listed_given_name(info: _KeyInfo) -> bool:
+    """A one-gender given name of any list, standing alone and never as a place."""
+    shown = info.displays.most_common(1)[0][0] if info.displays else ""
+    return (len(info.words) == 1 and not info.located and not info.at and shown[:1].isupper()
+            and not shown.isupper() and gender_of_given_name(shown) is not None
+            and _table_key(info.key) not in COUNTRY_FORMS)
+
+
 def _unlisted_given_name(info: _KeyInfo) -> bool:
     """A capitalised word that no list of given names nor the dictionary holds and the text
     never uses as a place ("Dawit", "Yohannes"): a given name when it opens one person's full
@@ -2897,11 +2986,22 @@ admiral brigadier brig commander cmdr marshal cardinal bishop archbishop monsign
 reverend dr prof professor judge justice""".split())
 
 
+# Abbreviated titles and the words they stand for, so that "Brig. Mokoena" is the one the text
+# introduced as "Brigadier Sello Mokoena".
+_TITLE_SPELLED_OUT = {"brig": "brigadier", "capt": "captain", "col": "colonel", "lt": "lieutenant",
+                      "maj": "major", "sgt": "sergeant", "gen": "general", "gov": "governor",
+                      "sen": "senator", "rep": "representative", "det": "detective",
+                      "insp": "inspector", "supt": "superintendent", "cllr": "councillor",
+                      "prof": "professor", "rev": "reverend", "cmdr": "commander",
+                      "cpl": "corporal", "msgr": "monsignor", "ald": "alderman"}
+
+
 def _title_before(text: str, sp: _Span) -> str:
-    """The title word right before the name proper ("mr" in "Mr Whelan", "dr", "mayor"), or ""."""
+    """The title word right before the name proper ("mr" in "Mr Whelan", "dr", "mayor"), or "";
+    an abbreviation spelled out ("brigadier" for "Brig.")."""
     before = text[max(0, sp.core - 16):sp.core].split()
     word = before[-1].lower().rstrip(".") if before else ""
-    return word if word in TITLE_WORDS else ""
+    return _TITLE_SPELLED_OUT.get(word, word) if word in TITLE_WORDS else ""
 
 
 def _title_denies(text: str, spans: list[_Span], k: str, g: str, groups: _Groups) -> bool:
@@ -3076,6 +3176,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, repeats, replace=False)
     spans = _overlay(spans, places, replace=False, over_weak=True)
     spans = _overlay(spans, _coordinated_names(text, spans), replace=False)
+    spans = _overlay(spans, _coordinated_places(text, spans), replace=False)
     spans = _overlay(spans, _institutions_of_places(text, spans), replace=True)
     spans = _overlay(spans, _attorney_offices(text), replace=True)
     spans = _overlay(spans, _numbered_units(text), replace=True)

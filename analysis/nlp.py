@@ -16,6 +16,13 @@ BATCH_SIZE = 64
 # Components presslens does not read; skipping them saves time on every article.
 UNUSED_COMPONENTS = ("lemmatizer",)
 
+# Title abbreviations the English tokenizer splits from their full stop ("Sgt" + "."), after
+# which the parser starts a new sentence: '"...," said Sgt. | Amanda Kowalchuk.' loses its
+# speaker, and the name its title.
+TITLE_ABBREVIATIONS = ("Capt.", "Col.", "Lt.", "Sgt.", "Cpl.", "Det.", "Insp.", "Supt.", "Cllr.",
+                       "Maj.", "Cmdr.", "Brig.", "Msgr.", "Atty.", "Engr.", "Hon.", "Ald.",
+                       "Dra.", "Sra.", "Srta.")
+
 _lock = threading.Lock()
 
 
@@ -31,6 +38,8 @@ def _load(name: str):
         raise RuntimeError(
             f"The spaCy pipeline {name!r} is not installed; install its package "
             f"or set PRESSLENS_SPACY_MODEL to an installed one.") from exc
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(abbreviation, [{"ORTH": abbreviation}])
     if "parser" in nlp.pipe_names and PARAGRAPH_BREAKS not in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
     # the same attributes as the pipeline's attribute ruler, several times faster

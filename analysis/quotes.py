@@ -423,7 +423,7 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
             roots.append(doc[i])
     seen = set()
     p_lo, p_hi = it.span.paragraph_start, it.span.paragraph_end
-    found = _relative_clause_cue(doc, res, it, roots)
+    found = _in_words_of(doc, res, it, roots) or _relative_clause_cue(doc, res, it, roots)
     if found is not None:
         return found
     for r in roots:
@@ -468,6 +468,22 @@ def _governing_cue(doc, res: SpeakerResolver, it: _Item) -> Attribution | None:
             subj = res.subject_of(t)
             if subj is not None and not _inside(it, subj):
                 return res.resolve(subj, CONF_PARSE)
+    return None
+
+
+def _in_words_of(doc, res: SpeakerResolver, it: _Item, roots) -> Attribution | None:
+    """'a state that, in Oliveira’s words, "has treated doctors ..."', 'in the words of X':
+    the quotation is X's, whatever verb the sentence hangs it on."""
+    heads = {r.head.i for r in roots}
+    for t in doc[res.sentence_of(it.first)[0]:res.sentence_of(it.first)[1]]:
+        if t.lower_ != "words" or t.head.lower_ != "in" or _inside(it, t) \
+                or not (_inside(it, t.head.head) or t.head.head.i in heads):
+            continue
+        owner = next((c for c in t.children if c.dep_ == "poss"), None) or next(
+            (cc for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+             for cc in c.children if cc.dep_ == "pobj"), None)
+        if owner is not None and not _inside(it, owner) and owner.pos_ == "PROPN":
+            return res.resolve(owner, CONF_PARSE)
     return None
 
 

@@ -216,7 +216,9 @@ _DENIALS = {"rejects", "denies", "disputes", "contests", "refutes", "rejected", 
 _TOPIC_VERBS = {"ask", "take", "consider", "meet"}
 # Titles that say nothing of a post ('Dr', 'Ms'): no reason a person is not 'the minister'.
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord",
-               "lady", "rev", "reverend"}
+               "lady", "rev", "reverend", "hon", "dra", "sra", "srta", "mme", "mlle", "madame",
+               "monsieur", "herr", "frau", "signor", "signora", "señor", "señora", "doña", "pak",
+               "bapak", "ibu", "ato", "weizero"}
 _POSTS = (TITLE_WORDS | EPITHETS) - _HONORIFICS
 _BE = {"is", "was", "'s", "’s", "are", "were"}
 # "a report published by X" names its author; "a letter seen by X" does not.

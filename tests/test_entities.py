@@ -2171,3 +2171,64 @@ def test_a_given_name_before_surnames_the_tagger_took_for_a_body(nlp):
     _, actors = actors_of(nlp, text)
     assert actors["Rodrigo Echeverría Larraín"].type == "PERSON"
     assert actors["Quebrada Honda"].type == "ORG"     # it has a chief executive
+
+
+def test_an_acronym_spelled_past_romance_connecting_words(nlp):
+    text = ("The walkout was called by the Federação Nacional dos Professores de Alagoas (FNPA) "
+            "on Tuesday. The FNPA says it speaks for 9,000 teachers.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "FNPA") == {"Federação Nacional dos Professores de Alagoas"}
+
+
+@pytest.mark.parametrize("text, full, short", [
+    # after a compound given name, the family names that end the name
+    ("The clinic is run by Maria das Neves Carvalho Pinto, a cardiologist. Carvalho Pinto said "
+     "the queue had doubled since March.", "Maria das Neves Carvalho Pinto", "Carvalho Pinto"),
+    # a word few lists hold as a given name opens the family names
+    ("Governor Beatriz Tavares Brandão met the union. Later, Tavares Brandão raised the matter "
+     "with federal ministers.", "Beatriz Tavares Brandão", "Tavares Brandão"),
+    # a surname after its particle, the full name tagged a body
+    ("Its director, Rodrigo Henrique de Albuquerque, counted the cancelled operations. “We are "
+     "behind,” Dr. Albuquerque said.", "Rodrigo Henrique de Albuquerque", "Albuquerque"),
+])
+def test_portuguese_family_names_join_the_full_name(nlp, text, full, short):
+    _, actors = actors_of(nlp, text)
+    assert actors[full].type == "PERSON"
+    assert owner(actors, short) == {full}
+
+
+def test_a_given_name_fewer_lists_hold_joins_the_one_full_name_it_opens(nlp):
+    text = ("Among those waiting is Severino Gomes da Silva, 71, a retired cane cutter. His "
+            "operation was postponed twice. Severino himself was calmer than his doctors.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Severino") == {"Severino Gomes da Silva"}
+
+
+def test_untagged_places_listed_after_a_tagged_one(nlp):
+    text = ("The petition asks for a recount of ballots cast in Molo and Kuresoi South, where "
+            "turnout was unusually high.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Kuresoi South"].type == "GPE"
+
+
+def test_a_provincial_capital_acting_is_its_province(nlp):
+    text = ("Saskatchewan has asked for federal aircraft. Regina said on Friday that it would "
+            "pay for the evacuation flights itself.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Regina") == {"Saskatchewan"}
+
+
+def test_an_armed_force_is_not_run_into_its_aircraft(nlp):
+    text = ("Two Royal Air Force Voyager aircraft were due on Monday, and Canadian Armed Forces "
+            "Hercules planes were on standby. Air Force One landed later.")
+    _, actors = actors_of(nlp, text)
+    assert {"Royal Air Force", "Canadian Armed Forces", "Air Force One"} <= set(actors)
+
+
+def test_an_abbreviated_rank_is_the_namesake_given_it_in_full(nlp):
+    text = ("Naledi Sithole, a spokeswoman for the mine, said supplies were being sent down. "
+            "Colonel Themba Sithole of the provincial police, who is not related to her, said "
+            "officers were watching the shaft. “We keep the peace on the surface,” Col. Sithole "
+            "said.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Col. Sithole") == {"Themba Sithole"}

@@ -2136,3 +2136,26 @@ def test_two_people_who_share_a_family_name_told_apart_by_their_titles():
     assert "Ms Kim" in aliases["Kim Soo-ah"] and "Ms Kim" not in aliases["Kim Dong-hyun"]
     assert "Mr Kim" in aliases["Kim Dong-hyun"]
     assert [q.speaker for q in result.quotes][-2:] == ["Kim Soo-ah", "Kim Soo-ah"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“Keep away from the river,” said Det. Insp. Miriam Kowalczyk. “It is still rising.”",
+     "Miriam Kowalczyk"),
+    ("“The strike will go on,” said Dra. Helena Prates, as her colleagues call her. “The "
+     "payroll decides, not us.”", "Helena Prates"),
+])
+def test_an_abbreviated_title_does_not_end_the_sentence(nlp, text, speaker):
+    from analysis import analyze
+    quotes = analyze(text).quotes
+    assert [q.speaker for q in quotes] == [speaker, speaker]
+
+
+@pytest.mark.parametrize("text", [
+    "Inês Carvalho leads the union. It wants the money paid to the wards, bypassing a ministry "
+    "that, in Carvalho’s words, “has treated nurses as a cost to be deferred”.",
+    "Inês Carvalho leads the union. The decision, in the words of Inês Carvalho, “leaves the "
+    "wards without a night shift”.",
+])
+def test_in_someones_words_names_the_speaker(nlp, text):
+    from analysis import analyze
+    assert [q.speaker for q in analyze(text).quotes] == ["Inês Carvalho"]
