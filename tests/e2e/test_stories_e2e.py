@@ -100,7 +100,8 @@ def test_import_compare_and_share(page, browser, server, screenshots):
     page.goto(f"{server}/library")
     page.get_by_role("heading", name="Stories (2)").wait_for()
     wait_idle(page)
-    assert "compare?story=" in page.locator("[data-testid='stCode']").first.inner_text()
+    # (each story's share link; the articles' own links may render first)
+    page.locator("[data-testid='stCode']", has_text="compare?story=").first.wait_for()
     shoot(page, screenshots / "library.png")
 
     page.get_by_role("link", name="Open “Health funding” on the Compare page").click()
