@@ -266,6 +266,11 @@ def _name_start(text: str, s: int, e: int, label: str) -> tuple[int, tuple[int, 
     while label == "PERSON" and len(words) - i > 1 and words[i].group().islower() \
             and words[i].group() not in PARTICLES:
         i += 1
+    # ("the national Department of Water and Sanitation": an adjective of the sentence's)
+    while label == "ORG" and len(words) - i > 2 and words[i].group().islower() \
+            and words[i].group() not in PARTICLES and words[i + 1].group()[:1].isupper() \
+            and _dictionary_word(words[i].group()):
+        i += 1
     country = None
     if len(words) - i > 2 and words[i].group().lower().replace(".", "") in COUNTRY_FORMS \
             and words[-1].group().lower() not in ORG_HEADS \
@@ -1641,9 +1646,10 @@ def _rejoined_names(text: str, spans: list[_Span]) -> list[_Span]:
             continue
         if prev is not None and text[prev.end:sp.start] == " " and prev.poss_end == prev.end \
                 and prev.label != "PERSON" and sp.label == "PERSON" and sp.core == sp.start \
-                and " " not in text[prev.start:prev.end] and " " in text[sp.start:sp.end] \
-                and is_given_name(text[prev.start:prev.end]):
+                and len(text[prev.start:prev.end].split()) <= 2 and " " in text[sp.start:sp.end] \
+                and all(is_given_name(w) for w in text[prev.start:prev.end].split()):
             # "Rubén" (tagged a body) + "Flores Ticona": a given name and two family names
+            # (two given names too: "Rúben Filipe" + "Tavares Coutinho")
             out[-1] = _Span(prev.start, sp.end, sp.poss_end, "PERSON", prev.start, rescued=True)
             continue
         if prev is not None and prev.label == "PERSON" and sp.label != "PERSON" \
@@ -1903,6 +1909,9 @@ def _outlet_rescues(text: str, spans: list[_Span]) -> list[_Span]:
 
 # Two or three capitalised words and an age between commas: "Amélia Rocha, 74, who ..."
 _NAME_AND_AGE = re.compile(r"(?<![\w’'])([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){1,2}), \d{1,3},")
+# ... or the age before it: "74-year-old Sibongile Mthembu" (not "a 30-year-old Ford Focus")
+_AGE_AND_NAME = re.compile(r"(?<![Aa] )(?<![Aa]n )\b\d{1,3}-year-old ([A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){1,2})\b"
+                           r"(?![’'][st]\b)")
 # ... and a first name alone, as reports name ordinary people: "Vesna, 67, sheltered ..."
 # (a lower-case word after the age: "corso Monforte, 15, Milan" is an address)
 # (or a kinship: "Sumiati, 47, Darto’s mother, said")
@@ -2038,6 +2047,82 @@ def _kind_named_orgs(text: str, spans: list[_Span]) -> list[_Span]:
             or not is_given_name(text[sp.start:sp.end].split()[0])]
 
 
+# "the Vaalrand Metropolitan Municipality": capitalised words after "the" that end in a public
+# body's or an association's head noun name that body, tagged or not.
+_HEADED_BODY = re.compile(r"\b[Tt]he ((?:[A-Z][\w'’-]+ ){1,4}(?:Municipality|Council|Authority|"
+                          r"Board|Commission|Agency|Department|Ministry|Association|Federation|"
+                          r"Union|Institute|Foundation|Trust|Corporation|Directorate|Secretariat|"
+                          r"Inspectorate|Tribunal))\b(?![’']s? [A-Z]| [A-Z])")
+
+
+def _headed_bodies(text: str, spans: list[_Span]) -> list[_Span]:
+    """Bodies spaCy sm leaves untagged whose name's last word says what they are."""
+    covered = {i for sp in spans if sp.label not in _WEAK_LABELS for i in range(sp.start, sp.end)}
+    found = []
+    for m in _HEADED_BODY.finditer(text):
+        s, e = m.span(1)
+        words = m.group(1).split()
+        if any(i in covered for i in range(s, e)) \
+                or any(w.lower() in TITLE_WORDS for w in words[:-1]):
+            continue
+        t = _trim(text, s, e)
+        if t:
+            found.append(_Span(t[0], t[1], t[2], "ORG", t[0], rescued=True))
+    return found
+
+
+# Prefixes of a ship's name ("the KM Putri Kencana", "MV Sea Breeze"): the name is a vessel's,
+# no person's or body's; and a company-form prefix the tagger leaves out ("PT Samudra Lintas").
+_VESSEL_PREFIX = re.compile(r"\b(?:KM|KMP|MV|RMS|HMS|USS|HMAS|HMCS|KRI|BRP) (?=[A-Z]|$)")
+_FIRM_PREFIX = re.compile(r"\b(?:PT|CV|PJSC|JSC|OAO|ZAO|OOO|PAO) $")
+
+
+_VESSEL_NAME = re.compile(r"\b(?:KM|KMP|MV|RMS|HMS|USS|HMAS|HMCS|KRI|BRP) "
+                          r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
+
+
+def _vessel_names(text: str) -> list[_Span]:
+    """The name after a ship's prefix, a thing the tagger may leave out or call a person."""
+    found = []
+    for m in _VESSEL_NAME.finditer(text):
+        t = _trim(text, m.start(1), m.end(1))
+        if t:
+            found.append(_Span(t[0], t[1], t[2], "PRODUCT", t[0], rescued=True))
+    return found
+
+
+def _vessels_and_firm_prefixes(text: str, spans: list[_Span]) -> None:
+    """A ship's name is a thing wherever the text repeats it; a company-form prefix is part
+    of the company's name."""
+    vessels = set()
+    for sp in spans:
+        inside = _VESSEL_PREFIX.match(text[sp.start:sp.start + 6] + " ")   # ("MV Dewi Lestari")
+        if inside and inside.end() <= sp.end - sp.start:
+            vessels.add(text[sp.start + inside.end():sp.end])
+        if sp.label in _NAME_LABELS and (inside or _VESSEL_PREFIX.search(
+                text, max(0, sp.start - 6), sp.start)):
+            vessels.add(text[sp.start:sp.end])
+        elif sp.label in ("ORG", "PERSON", "GPE") and (
+                m := _FIRM_PREFIX.search(text, max(0, sp.start - 6), sp.start)):
+            sp.start = sp.core = m.start()
+            sp.label = "ORG"    # ("PT Sumber Daya Persada" tagged a person)
+    for sp in spans:
+        if text[sp.start:sp.end] in vessels:
+            sp.label = "PRODUCT"
+
+
+# Japanese honorifics hyphenated to a name: "Watanabe-san" is Watanabe.
+_HONORIFIC_SUFFIX = re.compile(r"(?<=[a-z])-(?:san|sama|kun|chan|sensei|senpai|shi|dono)$")
+_HONORIFIC_NAME = re.compile(r"\b[A-Z][a-z]+-(?:san|sama|kun|chan|sensei|senpai|dono)\b")
+
+
+def _honorific_suffixed_people(text: str) -> list[_Span]:
+    """ "Watanabe-san" is a person whatever the tagger made of it (the key drops the
+    honorific, so the mention joins the person named in full)."""
+    return [_Span(m.start(), m.end(), _possessive_after(text, m.end()), "PERSON", m.start(),
+                  rescued=True) for m in _HONORIFIC_NAME.finditer(text)]
+
+
 def _role_named_people(text: str, spans: list[_Span]) -> list[_Span]:
     """ "Pittsburgh center Maurkice Pouncey": spaCy sm misses rare names there."""
     return _named_after(_ROLE_BEFORE_NAME, "PERSON", text, spans,
@@ -2050,7 +2135,7 @@ def _aged_people(text: str, spans: list[_Span]) -> list[_Span]:
     "Rocha" tagged as places)."""
     people = {(sp.start, sp.end) for sp in spans if sp.label == "PERSON"}
     found = []
-    for m in _NAME_AND_AGE.finditer(text):
+    for m in (*_NAME_AND_AGE.finditer(text), *_AGE_AND_NAME.finditer(text)):
         s, e = m.span(1)
         words = m.group(1).split()
         while len(words) > 2 and _dictionary_word(words[0].lower()) \
@@ -2831,10 +2916,11 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
         # after "Yohannes Bekele", tagged a people; "Dawit" tagged a body)
         openers = {groups.find(m) for m in by_first.get(info.words[0], ()) if m in people_set}
         unlisted = _unlisted_given_name(info) and len(openers) == 1
-        # (a given name fewer lists hold, tagged a people, opening one person's name: "Severino"
-        # after "Severino Gomes da Silva")
-        unlisted = unlisted or ptype[k] == "NORP" and len(openers) == 1 \
-            and _listed_given_name(info)
+        # (a given name fewer lists hold, tagged a people or a place the text never has as a
+        # place, or described as a person, opening one person's name: "Severino" after
+        # "Severino Gomes da Silva", "with Putri" after "Putri Ayu Lestari")
+        unlisted = unlisted or len(openers) == 1 and _listed_given_name(info) and (
+            ptype[k] in ("NORP", "GPE", "LOC") or info.who or info.described_person)
         if k in pinned or k in people_set or ptype[k] == "NORP" and not norp_surname \
                 and not unlisted \
                 or _table_key(k) in CAPITAL_METONYMS \
@@ -3182,6 +3268,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _numbered_units(text), replace=True)
     spans = _overlay(spans, _structural_rescues(doc, text, spans), replace=False)
     spans = _overlay(spans, _org_rescues(text, spans), replace=False)
+    spans = _overlay(spans, _headed_bodies(text, spans), replace=False)
     spans = _overlay(spans, _title_rescues(text, spans), replace=False)
     spans = _with_aged_people(text, spans)
     spans = _overlay(spans, _role_named_people(text, spans), replace=False)
@@ -3209,6 +3296,9 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _split_people_pairs(text, spans)
     spans = _people_of_orgs(text, spans)
     _people_by_initials(text, spans)
+    spans = _overlay(spans, _vessel_names(text), replace=True)
+    _vessels_and_firm_prefixes(text, spans)
+    spans = _overlay(spans, _honorific_suffixed_people(text), replace=True)
     spans = _with_generation_words(text, spans)
     person_ends = {sp.end for sp in spans if sp.label == "PERSON"}
     spans = [sp for sp in spans if not (text[sp.start:sp.end] in POST_NOMINAL_LETTERS and (
@@ -3360,6 +3450,8 @@ _PARTICLES_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[Vv]an|[Vv]on|[Dd]e|[Dd]u|[Dd]
 # "Joaquin Guzman, known as El Chapo", "Robert Smith, better known as Bobby", "John Milo Ford
 # ... Everyone called him Mike", "Earvin “Magic” Johnson": a person's other name, given by the
 # text.
+_AS_IS_KNOWN = re.compile(r", as (?:the|this|that) ((?:[\w-]+ ){0,3})(?:is|was) (?:widely |better |"
+                          r"popularly |affectionately )?known\b")
 _KNOWN_AS = re.compile(r",? (?:(?:better|widely|popularly|also|affectionately|commonly|formerly) )?"
                        r"(?:known(?: (?:to|among|by) (?:[a-z]+ ){0,2}?[a-z]+)? as|nicknamed|"
                        r"whose real name is|real name|"
@@ -3386,7 +3478,9 @@ def _nickname_pairs(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
         first_of.setdefault(text[sp.core:sp.end], sp.start)
     people = [sp for sp in spans if sp.label == "PERSON" and " " in text[sp.core:sp.end]]
     pairs = []
-    for sp in people + [sp for sp in spans if sp.label == "ORG"]:
+    # ("Montalba, nicknamed the Grifoni": a town's name standing for its club)
+    for sp in people + [sp for sp in spans if sp.label in ("ORG", "GPE") or sp.label == "NORP"
+                        and text[sp.start:sp.end].lower() not in STATE_ADJECTIVES]:
         m = _KNOWN_AS.match(text, sp.poss_end)
         nick = at.get(m.end()) if m else None
         if nick is not None and nick is not sp:
@@ -3406,6 +3500,14 @@ def _nickname_pairs(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
         for q in _QUOTED_INSIDE.finditer(text, sp.core, sp.end):
             if q.group(1) in first_of:
                 pairs.append((sp.start, first_of[q.group(1)]))
+    for sp in spans:    # "Tavinho, as the 23-year-old is known": the person named before
+        m = _AS_IS_KNOWN.match(text, sp.poss_end)
+        if m and " " not in text[sp.start:sp.end] and not text[sp.start:sp.end].isupper() \
+                and not (set(m.group(1).lower().split()) & (ORG_HEADS | GENERIC_ORG_WORDS)):
+            full = next((p for p in reversed(people) if p.end <= sp.start
+                         and sp.start - p.end < 600), None)
+            if full is not None:
+                pairs.append((full.start, sp.start))
     for m in _CALLED_HIM.finditer(text):
         nick = at.get(m.end())
         full = next((p for p in reversed(people) if p.end <= m.start()
@@ -3462,6 +3564,7 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
     fathers_and_sons = {last for last, gens in generations.items() if len(gens) > 1}
     for sp in spans:
         name = f"{text[sp.core:sp.end]} {sp.surname}" if sp.surname else text[sp.core:sp.end]
+        name = _HONORIFIC_SUFFIX.sub("", name)     # ("Watanabe-san")
         sp.key = _key(name)
         if sp.label == "PERSON":
             m = _GENERATION.search(sp.key)

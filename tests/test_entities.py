@@ -2232,3 +2232,42 @@ def test_an_abbreviated_rank_is_the_namesake_given_it_in_full(nlp):
             "said.")
     _, actors = actors_of(nlp, text)
     assert owner(actors, "Col. Sithole") == {"Themba Sithole"}
+
+
+def test_a_body_named_after_the_by_its_head_noun(nlp):
+    text = ("The outage is the reason the Kwelera Metropolitan Municipality spent less than half "
+            "its budget. The national Department of Water and Sanitation said it was watching.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Kwelera Metropolitan Municipality"].type == "ORG"
+    assert "Department of Water and Sanitation" in actors
+
+
+def test_a_ship_is_no_actor_and_a_company_form_prefix_stays(nlp):
+    text = ("The MV Dewi Lestari capsized overnight. Dewi Anggraini, a teacher, swam for an hour. "
+            "The Dewi Lestari had been cleared to sail. The mine is run by PT Sumber Daya "
+            "Persada, a Jakarta-listed company.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Dewi Lestari"].type not in ("PERSON", "ORG", "GPE")
+    assert owner(actors, "Dewi Anggraini") == {"Dewi Anggraini"}
+    assert actors["PT Sumber Daya Persada"].type == "ORG"
+
+
+def test_a_japanese_honorific_suffix_is_the_person(nlp):
+    text = ("Governor Hiroshi Takeda froze the subsidy on Monday. “Takeda-san is the first "
+            "governor who asked what we get back,” said a shopkeeper.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Takeda-san") == {"Hiroshi Takeda"}
+
+
+def test_a_nickname_given_after_a_description(nlp):
+    text = ("Argentine midfielder Juan Ignacio Ferreyra stays. Nacho, as the 25-year-old is "
+            "known, trained alone.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Nacho") == {"Juan Ignacio Ferreyra"}
+
+
+def test_an_age_before_a_name_makes_a_person(nlp):
+    for name in ("Lindiwe Mthembu", "Thandiwe Mkhize", "Nomsa Mthethwa"):
+        text = f"Back in the queue, 74-year-old {name} had filled her six buckets before seven."
+        _, actors = actors_of(nlp, text)
+        assert actors[name].type == "PERSON"
