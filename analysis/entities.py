@@ -2073,16 +2073,15 @@ def _headed_bodies(text: str, spans: list[_Span]) -> list[_Span]:
 
 # Prefixes of a ship's name ("the KM Putri Kencana", "MV Sea Breeze"): the name is a vessel's,
 # no person's or body's; and a company-form prefix the tagger leaves out ("PT Samudra Lintas").
-_VESSEL_PREFIX = re.compile(r"\b(?:KM|KMP|MV|RMS|HMS|USS|HMAS|HMCS|KRI|BRP) (?=[A-Z]|$)")
+_VESSEL_PREFIXES = "KM|KMP|MV|RMS|HMS|USS|HMAS|HMCS|KRI|BRP"
+_VESSEL_NAME = re.compile(rf"\b(?:{_VESSEL_PREFIXES}) ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){{0,2}})")
+_VESSEL_BEFORE = re.compile(rf"\b(?:{_VESSEL_PREFIXES}) $")
 _FIRM_PREFIX = re.compile(r"\b(?:PT|CV|PJSC|JSC|OAO|ZAO|OOO|PAO) $")
 
 
-_VESSEL_NAME = re.compile(r"\b(?:KM|KMP|MV|RMS|HMS|USS|HMAS|HMCS|KRI|BRP) "
-                          r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
-
-
 def _vessel_names(text: str) -> list[_Span]:
-    """The name after a ship's prefix, a thing the tagger may leave out or call a person."""
+    """The name after a ship's prefix, a thing the tagger may leave out, call a person or run
+    the prefix into ("MV Dewi Lestari")."""
     found = []
     for m in _VESSEL_NAME.finditer(text):
         t = _trim(text, m.start(1), m.end(1))
@@ -2096,11 +2095,7 @@ def _vessels_and_firm_prefixes(text: str, spans: list[_Span]) -> None:
     of the company's name."""
     vessels = set()
     for sp in spans:
-        inside = _VESSEL_PREFIX.match(text[sp.start:sp.start + 6] + " ")   # ("MV Dewi Lestari")
-        if inside and inside.end() <= sp.end - sp.start:
-            vessels.add(text[sp.start + inside.end():sp.end])
-        if sp.label in _NAME_LABELS and (inside or _VESSEL_PREFIX.search(
-                text, max(0, sp.start - 6), sp.start)):
+        if _VESSEL_BEFORE.search(text, max(0, sp.start - 6), sp.start):
             vessels.add(text[sp.start:sp.end])
         elif sp.label in ("ORG", "PERSON", "GPE") and (
                 m := _FIRM_PREFIX.search(text, max(0, sp.start - 6), sp.start)):
@@ -2112,8 +2107,9 @@ def _vessels_and_firm_prefixes(text: str, spans: list[_Span]) -> None:
 
 
 # Japanese honorifics hyphenated to a name: "Watanabe-san" is Watanabe.
-_HONORIFIC_SUFFIX = re.compile(r"(?<=[a-z])-(?:san|sama|kun|chan|sensei|senpai|shi|dono)$")
-_HONORIFIC_NAME = re.compile(r"\b[A-Z][a-z]+-(?:san|sama|kun|chan|sensei|senpai|dono)\b")
+_JAPANESE_HONORIFICS = "san|sama|kun|chan|sensei|senpai|dono"
+_HONORIFIC_SUFFIX = re.compile(rf"(?<=[a-z])-(?:{_JAPANESE_HONORIFICS})$")
+_HONORIFIC_NAME = re.compile(rf"\b[A-Z][a-z]+-(?:{_JAPANESE_HONORIFICS})\b")
 
 
 def _honorific_suffixed_people(text: str) -> list[_Span]:
