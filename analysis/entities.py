@@ -3007,13 +3007,12 @@ def _lone_given_name(info: _KeyInfo) -> bool:
         # the initials a player goes by ("support D.J. every step"), tagged a place: the
         # person the text names in full with them ("D.J. Carter III"), if any
         return not info.located and not info.at and _table_key(info.key) not in COUNTRY_FORMS
-    return (not info.located and not info.at and shown[:1].isupper() and not shown.isupper()
-            and gender_of_given_name(shown) is not None and given_name_locales(shown) >= 3
-            and _table_key(info.key) not in COUNTRY_FORMS)
+    return _listed_given_name(info) and given_name_locales(shown) >= 3
 
 
 def _listed_given_name(info: _KeyInfo) -> bool:
-    """A one-gender given name of any list, standing alone and never as a place."""
+    """A one-gender given name of any list (however few hold it), standing alone and never as
+    a place."""
     shown = info.displays.most_common(1)[0][0] if info.displays else ""
     return (len(info.words) == 1 and not info.located and not info.at and shown[:1].isupper()
             and not shown.isupper() and gender_of_given_name(shown) is not None
