@@ -105,12 +105,13 @@ def edit_from_dict(data: dict) -> Edit:
     return cls(**{k: v for k, v in data.items() if k in fields})
 
 
-def _stance(actor: Actor, fallback: float = 0.0) -> tuple[float, str]:
+def _stance(actor: Actor, fallback: float = 0.0, sides: float = 0.0) -> tuple[float, str]:
     """(score, label) of the actor from its evidence as ``analysis.sentiment.actor_stances``
-    forms them; with no evidence, the fallback score and its label."""
+    forms them, in an article whose narrator takes sides as strongly as ``sides``; with no
+    evidence, the fallback score and its label."""
     if not actor.evidence:
         return fallback, stance_label(fallback, actor.type)
-    return article_stance(actor.name, actor.type, actor.aliases, actor.evidence)
+    return article_stance(actor.name, actor.type, actor.aliases, actor.evidence, sides=sides)
 
 
 def _form(surface: str) -> str:
@@ -154,7 +155,7 @@ def merge_actors(analysis: Analysis, edit: MergeActors) -> Analysis:
     merged = dataclasses.replace(
         keep, aliases=_unique(keep.aliases + (absorb.name,) + absorb.aliases),
         mentions=keep.mentions + absorb.mentions, evidence=evidence)
-    score, label = _stance(merged, fallback)
+    score, label = _stance(merged, fallback, analysis.sentiment.sides)
     merged = dataclasses.replace(merged, sentiment=score, label=label)
     order = [a.name for a in analysis.actors]
     actors = [merged if a.name == keep.name else a for a in analysis.actors if a.name != absorb.name]
@@ -206,13 +207,13 @@ def split_alias(analysis: Analysis, edit: SplitAlias) -> Analysis:
     remaining = tuple(a for a in actor.aliases if _form(a) != form)
     old_actor = dataclasses.replace(actor, aliases=remaining, mentions=actor.mentions - len(moving),
                                     evidence=old_evidence)
-    old_score, old_label = _stance(old_actor, actor.sentiment)
+    old_score, old_label = _stance(old_actor, actor.sentiment, analysis.sentiment.sides)
     old_actor = dataclasses.replace(old_actor, sentiment=old_score, label=old_label)
     new_type = edit.new_type or moving[0].label
     new_actor = Actor(name=new_name, type=new_type,
                       aliases=_unique(analysis.text[m.start:m.end] for m in moving),
                       mentions=len(moving), evidence=new_evidence)
-    new_score, new_label = _stance(new_actor, actor.sentiment)
+    new_score, new_label = _stance(new_actor, actor.sentiment, analysis.sentiment.sides)
     new_actor = dataclasses.replace(new_actor, sentiment=new_score, label=new_label)
     entities = tuple(dataclasses.replace(m, actor=new_name) if (m.start, m.end) in moved_spans
                      else m for m in analysis.entities)

@@ -180,12 +180,15 @@ class Quote(Record):
 
 @dataclass(frozen=True)
 class Tone(Record):
-    """Document-level tone (TextBlob): not a stance toward anyone."""
+    """Document-level tone (TextBlob): not a stance toward anyone. ``sides``: how strongly the
+    narrator takes sides, in [0, 1] (``analysis.actor_stance_encoder.article_sides``)."""
     polarity: float = 0.0
     subjectivity: float = 0.0
+    sides: float = 0.0
 
     def to_dict(self) -> dict:
-        return {"polarity": round(self.polarity, 4), "subjectivity": round(self.subjectivity, 4)}
+        return {"polarity": round(self.polarity, 4), "subjectivity": round(self.subjectivity, 4),
+                "sides": round(self.sides, 4)}
 
 
 @dataclass(frozen=True)

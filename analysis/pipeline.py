@@ -16,7 +16,7 @@ from .language import language_note
 from .model import Analysis, Article, CleanResult
 from .nlp import BATCH_SIZE, MODEL_NAME, load_nlp, text_of
 from .quotes import extract_quotes
-from .sentiment import actor_stances, document_tone
+from .sentiment import document_tone, stances_and_sides
 
 __all__ = ["analyze", "analyze_many", "clean", "text_id"]
 
@@ -45,14 +45,14 @@ def _finish(doc, cleaned: CleanResult, *, source=None, title=None, url=None, id=
             notes: tuple[str, ...] = (), model_name: str = MODEL_NAME) -> Analysis:
     mentions, actors = extract_actors(doc)
     quotes = extract_quotes(doc, mentions)
-    actors = actor_stances(doc, actors, mentions, quotes)
+    actors, sides = stances_and_sides(doc, actors, mentions, quotes)
     foreign = language_note(text_of(doc))
     notes = (*notes, foreign) if foreign else notes
     return Analysis(
         id=id or text_id(cleaned.text), text=text_of(doc),
         source=source or cleaned.site_name, title=title or cleaned.title,
         url=url or cleaned.url, removed=cleaned.removed, actors=tuple(actors),
-        entities=tuple(mentions), quotes=tuple(quotes), sentiment=document_tone(doc),
+        entities=tuple(mentions), quotes=tuple(quotes), sentiment=document_tone(doc, sides),
         original=cleaned.original, model=model_name, version=__version__, notes=notes)
 
 

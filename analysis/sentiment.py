@@ -504,6 +504,8 @@ _GAME_RESULT = re.compile(
     r"|\b(?:scored|scores|scoring|netted)\b")
 # Evidence reasons that weigh nothing.
 NOT_COUNTED = frozenset(("setting", "affiliation", "result", "speaker", "list"))
+# sentences that do not count but that the actor-level model still reads an actor from
+READ_UNCOUNTED = frozenset(("quoted", "speaker"))
 
 # A name in a list of three or more names ("Booker, Gabbard, Yang and Steyer are under
 # pressure") is named in passing: the sentence is about the group, and one such sentence used to
@@ -579,7 +581,27 @@ def _is_affiliation(doc, start: int, end: int) -> bool:
 
 def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
                   quotes: Sequence[Quote]) -> list[Actor]:
-    """The article's stance toward each actor, with the sentence spans it rests on.
+    """The article's stance toward each actor, with the sentence spans it rests on
+    (``stances_and_sides`` without how strongly the narrator takes sides)."""
+    return stances_and_sides(doc, actors, mentions, quotes)[0]
+
+
+def model_reads(evidence: Sequence[Evidence]) -> bool:
+    """Whether the actor-level model reads an actor with these evidence sentences: one counts,
+    or one quotes it or cites it as a speaker. An actor named only in quotations or as a
+    speaker has no sentence of the narrator's that counts, yet outlets that take sides show
+    their stance through whom they quote against whom (session 27: reading these too moved 35
+    actors' labels over 14 evaluation sets, 27 of them to the annotated label); an actor named
+    only as a setting, an affiliation or in a list moved none, and is not read."""
+    return any(evidence_weight(ev) > 0 or ev.quoted or ev.reason in READ_UNCOUNTED
+               for ev in evidence)
+
+
+def stances_and_sides(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
+                      quotes: Sequence[Quote]) -> tuple[list[Actor], float]:
+    """The article's stance toward each actor, with the sentence spans it rests on, and how
+    strongly the narrator takes sides (``actor_stance_encoder.article_sides``; 0 with the
+    actor-level model off).
 
     Each sentence naming an actor (by name, or by a pronoun pointing back to it) is scored
     toward that mention, all pairs of the article in one deduplicated batch. Mentions inside
@@ -619,26 +641,32 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
     probs, negations = _linear_probabilities(doc, targets)
     picked = _encoder_candidates(targets, weights, probs, negations, actors)
     readings: dict[str, np.ndarray] = {}
-    if picked and actor_stance_encoder.enabled():
-        # The actor model reads the sentences, not their scores: read every actor first and
-        # send to the sentence encoder only the pairs of actors whose label the per-sentence
-        # mean could still change. The labels are those of re-scoring every pair (1,042 actors
-        # of five evaluation sets, none moved; scores by 0.004 on average); the encoder ran 100
-        # pairs instead of 542 there, and evaluate.py speed went 0.585 -> 0.665 (medians).
+    sides = 0.0
+    if actor_stance_encoder.enabled():
+        # The actor model reads the sentences, not their scores: read every actor first, then
+        # how strongly the narrator takes sides, and send to the sentence encoder only the
+        # pairs of actors whose label the per-sentence mean could still change. The labels are
+        # those of re-scoring every pair (1,042 actors of five evaluation sets, none moved;
+        # scores by 0.004 on average); the encoder ran 100 pairs instead of 542 there, and
+        # evaluate.py speed went 0.585 -> 0.665 (medians).
         model = actor_stance_encoder.actor_model()
-        undecided = set()
         grouped = _by_actor_and_sentence(targets, probs, flags, weights)
+        counted = {}
         for actor in actors:
             evidence = _evidence(text, grouped.get(actor.name, {}))
-            if not any(evidence_weight(ev) > 0 for ev in evidence):
+            if not model_reads(evidence):
                 continue
-            readings[actor.name] = reading = model.encoder_probabilities(
+            readings[actor.name] = model.encoder_probabilities(
                 actor.name, actor.type, actor.aliases,
                 [(ev.text, ev.quoted, ev.weight) for ev in evidence])
-            low, high = _mean_bounds(evidence, grouped[actor.name], picked, negations,
-                                     actor.name)
-            if not model.label_settled(reading, actor.type, low, high):
-                undecided.add(actor.name)
+            if any(evidence_weight(ev) > 0 for ev in evidence):
+                counted[actor.name] = (actor, evidence)
+        sides = actor_stance_encoder.article_sides([readings[n] for n in counted])
+        undecided = set()
+        for name, (actor, evidence) in counted.items():
+            low, high = _mean_bounds(evidence, grouped[name], picked, negations, name)
+            if not model.label_settled(readings[name], actor.type, low, high, sides):
+                undecided.add(name)
         picked = [t for t in picked if t.actor in undecided]
     probs = _rescored(doc, targets, probs, negations, picked)
 
@@ -651,10 +679,10 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
             continue
         evidence = _evidence(text, sentences)
         score, label = article_stance(actor.name, actor.type, actor.aliases, evidence,
-                                      reading=readings.get(actor.name))
+                                      reading=readings.get(actor.name), sides=sides)
         result.append(dataclasses.replace(actor, sentiment=score, label=label,
                                           evidence=tuple(evidence)))
-    return result
+    return result, sides
 
 
 def _by_actor_and_sentence(targets, probs, flags,
@@ -710,28 +738,31 @@ def mean_stance(evidence: Sequence[Evidence]) -> float:
 
 def article_stance(name: str, actor_type: str, aliases: Sequence[str],
                    evidence: Sequence[Evidence], mean: float | None = None,
-                   reading: np.ndarray | None = None) -> tuple[float, str]:
+                   reading: np.ndarray | None = None, sides: float = 0.0) -> tuple[float, str]:
     """(score, label) of the article's stance toward an actor from its evidence sentences.
 
     With the actor-level model shipped (analysis/actor_stance_encoder.py) it reads all the
     actor's sentences at once and a stacker weighs that reading against the per-sentence mean:
-    the label is the likeliest class and the score its ``banded_score``. An actor with no
-    sentence that counts keeps the mean and its thresholds, as does everything when the model is
-    absent or ``PRESSLENS_ACTOR_STANCE=off``. ``reading`` is the encoder's own answer when the
-    caller already has it (it depends on the sentences, not on their scores)."""
+    the label is the likeliest class and the score its ``banded_score``. ``sides`` is how
+    strongly the article's narrator takes sides (``stances_and_sides``): past a point, a polar
+    label needs less. An actor the model does not read (``model_reads``) keeps the mean and its
+    thresholds, as does everything when the model is absent or ``PRESSLENS_ACTOR_STANCE=off``.
+    ``reading`` is the encoder's own answer when the caller already has it (it depends on the
+    sentences, not on their scores)."""
     mean = mean_stance(evidence) if mean is None else mean
-    if not any(evidence_weight(ev) > 0 for ev in evidence) or not actor_stance_encoder.enabled():
+    if not model_reads(evidence) or not actor_stance_encoder.enabled():
         return mean, stance_label(mean, actor_type)
     model = actor_stance_encoder.actor_model()
     if reading is None:
         reading = model.encoder_probabilities(
             name, actor_type, aliases, [(ev.text, ev.quoted, ev.weight) for ev in evidence])
-    probs = model.stacked(reading, mean, actor_type)
+    probs = model.stacked(reading, mean, actor_type, sides)
     return banded_score(probs, actor_type), LABEL_OF_CLASS[int(np.argmax(probs))]
 
 
-def document_tone(doc) -> Tone:
-    """TextBlob polarity and subjectivity of the whole text: the tone, not a stance."""
+def document_tone(doc, sides: float = 0.0) -> Tone:
+    """TextBlob polarity and subjectivity of the whole text: the tone, not a stance; with how
+    strongly the narrator takes sides (``stances_and_sides``) beside them."""
     text = doc if isinstance(doc, str) else text_of(doc)
     s = TextBlob(text).sentiment
-    return Tone(polarity=float(s.polarity), subjectivity=float(s.subjectivity))
+    return Tone(polarity=float(s.polarity), subjectivity=float(s.subjectivity), sides=sides)

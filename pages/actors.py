@@ -8,6 +8,7 @@ import streamlit as st
 from analysis.edits import EditError, MergeActors, RenameActor, SplitAlias, apply_edit
 from analysis.entities import ACTOR_KINDS, DEFAULT_ACTOR_KINDS, actor_kind
 from analysis.export import actors_table
+from analysis.actor_stance_encoder import SIDES_AT
 from analysis.sentiment import ACTOR_THRESHOLD, PLACE_THRESHOLD, evidence_weight, mean_stance
 from ui.charts import show_chart
 from ui.current import load_current, show_heading, show_no_article
@@ -64,6 +65,14 @@ else:
                     "article's), and those that name the "
                     "actor only as the place where something happens (\"a riot in Carlow\") or "
                     "as whom a person works for (\"Twitter CEO Jack Dorsey\").")
+        sides = a.sentiment.sides
+        if sides > 0:
+            st.caption(f"How strongly the narrator takes sides: {sides:.2f} of 1, from the "
+                       "actors it is most favourable or hostile to. " + (
+                           "It takes sides, so here a favourable or hostile label needs less "
+                           "evidence than in a report." if sides >= SIDES_AT else
+                           f"Under {SIDES_AT:.2f}: it reads as a report, and a favourable or "
+                           "hostile label needs clear evidence."))
         st.dataframe(
             table, hide_index=True, width="stretch", key=f"{PAGE}.table",
             column_config={
@@ -101,6 +110,9 @@ else:
             summary += (" Read one at a time, the sentences that count average "
                         f"{mean_stance(actor.evidence):+.2f}; the stance reads them together, "
                         "so it can differ.")
+        elif actor.label != "neutral":
+            summary += (" The article names them only in quotations or as a speaker: the "
+                        "stance reads whom it quotes against whom.")
         st.caption(summary)
         own = [m for m in a.entities if m.actor == actor.name]
         for ev in actor.evidence:

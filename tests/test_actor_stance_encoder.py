@@ -54,7 +54,7 @@ def test_shipped_model_records_what_it_was_trained_on_and_not_the_figures_sets()
     trained = set(provenance["data"]["fit"]) | set(provenance["data"]["stack"])
     for held_out in ("stories", "seed", "stories_extra31", "stories_extra32", "stories_extra33",
                      "stories_extra34", "stories_extra35",
-                     "stories_extra36",
+                     "stories_extra36", "stories_extra37",
                      "stories_heldout", "stories_heldout2", "actors_heldout", "quotes_heldout"):
         assert held_out not in trained
     assert provenance["data"]["fit_rows"] > 5000
@@ -101,9 +101,62 @@ def test_switched_off_the_mean_and_its_thresholds_decide(monkeypatch):
     assert score == mean_stance(evidence) == -0.5 and label == "negative"
 
 
-def test_an_actor_with_no_sentence_that_counts_keeps_the_mean():
-    evidence = (Evidence(0, 10, 0.9, "\u201cBrankov is great,\u201d he said.", True, 0.0),)
-    assert article_stance("Odile Brankov", "PERSON", [], evidence) == (0.0, "neutral")
+@pytest.fixture
+def readings_asked(monkeypatch):
+    """The actors the actor-level model is asked to read (the real model still answers)."""
+    asked = []
+    real = A.ActorStanceModel.encoder_probabilities
+    monkeypatch.setattr(A.ActorStanceModel, "encoder_probabilities",
+                        lambda self, name, *rest: asked.append(name) or real(self, name, *rest))
+    return asked
+
+
+def test_an_actor_named_only_as_a_setting_keeps_the_mean(readings_asked):
+    evidence = (Evidence(0, 40, -0.6, "Angry protesters gathered in Carlow.", False, 0.0,
+                         "setting"),)
+    assert article_stance("Carlow", "GPE", [], evidence) == (0.0, "neutral")
+    assert readings_asked == []
+
+
+def test_an_actor_named_only_in_quotations_or_as_a_speaker_is_read_by_the_model(readings_asked):
+    # an outlet that takes sides shows it through whom it quotes against whom
+    quoted = (Evidence(0, 40, 0.9, "\u201cBrankov is great,\u201d he said.", True, 0.0, "quoted"),)
+    speaker = (Evidence(0, 60, 0.2, "\u201cWe did nothing wrong,\u201d Brankov said.", False, 0.0,
+                        "speaker"),)
+    for evidence in (quoted, speaker):
+        score, label = article_stance("Odile Brankov", "PERSON", ["Brankov"], evidence)
+        assert stance_label(score, "PERSON") == label
+    assert readings_asked == ["Odile Brankov", "Odile Brankov"]
+
+
+def test_how_strongly_the_narrator_takes_sides_is_read_from_its_most_polar_actors():
+    assert A.article_sides([]) == 0.0
+    readings = [[0.05, 0.9, 0.05], [0.6, 0.3, 0.1], [0.1, 0.2, 0.7], [0.0, 0.1, 0.9]]
+    assert A.article_sides(readings) == pytest.approx((0.9 + 0.8 + 0.7) / 3)
+    assert A.article_sides([[0.2, 0.5, 0.3]]) == pytest.approx(0.5)
+
+
+def test_in_an_article_that_takes_sides_a_polar_label_needs_less():
+    model = A.actor_model()
+    rng = np.random.default_rng(11)
+    raised = 0
+    for _ in range(400):
+        reading, mean = rng.dirichlet([1.0, 2.0, 1.0]), rng.uniform(-1, 1)
+        calm = model.stacked(reading, mean, "PERSON", sides=0.0)
+        assert np.allclose(calm, model.stacked(reading, mean, "PERSON", sides=A.SIDES_AT - 0.01))
+        sided = model.stacked(reading, mean, "PERSON", sides=A.SIDES_AT)
+        assert sided[1] < calm[1]
+        if int(np.argmax(calm)) != 1:      # a polar label stays what it was
+            assert int(np.argmax(sided)) == int(np.argmax(calm))
+        raised += int(np.argmax(calm)) == 1 and int(np.argmax(sided)) != 1
+    assert raised
+
+
+@pytest.mark.parametrize("text, sided", [(HOSTILE, True), (ADMIRING, True), (WIRE, False)])
+def test_the_analysis_says_whether_the_narrator_takes_sides(text, sided):
+    result = analyze(text)
+    assert (result.sentiment.sides >= A.SIDES_AT) == sided
+    assert result.to_dict()["sentiment"]["sides"] == round(result.sentiment.sides, 4)
 
 
 # A known weakness of the shipped model, kept visible: trained on the triads alone, its encoder

@@ -55,13 +55,18 @@ def mean_only(monkeypatch):
     monkeypatch.setenv("PRESSLENS_ACTOR_STANCE", "off")
 
 
-def test_merge_asks_the_actor_model_of_the_merged_evidence():
+@pytest.mark.parametrize("sides", [0.0, 0.95])
+def test_merge_asks_the_actor_model_of_the_merged_evidence(sides):
     from analysis.sentiment import article_stance
     a = make_analysis()
+    a = dataclasses.replace(a, sentiment=dataclasses.replace(a.sentiment, sides=sides))
     out = apply_edit(a, MergeActors(keep="Council of Leeds", absorb="Leeds council"))
     council = next(x for x in out.actors if x.name == "Council of Leeds")
+    # in the article's own measure of how strongly its narrator takes sides
     assert (council.sentiment, council.label) == article_stance(
-        council.name, council.type, council.aliases, council.evidence)
+        council.name, council.type, council.aliases, council.evidence, sides=sides)
+    assert (council.sentiment, council.label) != article_stance(
+        council.name, council.type, council.aliases, council.evidence, sides=0.95 - sides)
 
 
 @pytest.mark.usefixtures("mean_only")

