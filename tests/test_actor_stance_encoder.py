@@ -118,13 +118,20 @@ def test_an_actor_named_only_as_a_setting_keeps_the_mean(readings_asked):
     assert readings_asked == []
 
 
-def test_an_actor_named_only_in_quotations_or_as_a_speaker_is_read_by_the_model(readings_asked):
-    # an outlet that takes sides shows it through whom it quotes against whom
+def test_an_actor_named_only_in_quotations_or_as_a_speaker_is_read_where_the_article_takes_sides(
+        readings_asked):
+    # an outlet that takes sides shows it through whom it quotes against whom; a report's
+    # quotations are its sources' opinions and keep the mean
     quoted = (Evidence(0, 40, 0.9, "\u201cBrankov is great,\u201d he said.", True, 0.0, "quoted"),)
     speaker = (Evidence(0, 60, 0.2, "\u201cWe did nothing wrong,\u201d Brankov said.", False, 0.0,
                         "speaker"),)
     for evidence in (quoted, speaker):
-        score, label = article_stance("Odile Brankov", "PERSON", ["Brankov"], evidence)
+        assert article_stance("Odile Brankov", "PERSON", ["Brankov"], evidence,
+                              sides=A.SIDES_AT - 0.01) == (0.0, "neutral")
+        assert readings_asked == []
+    for evidence in (quoted, speaker):
+        score, label = article_stance("Odile Brankov", "PERSON", ["Brankov"], evidence,
+                                      sides=A.SIDES_AT)
         assert stance_label(score, "PERSON") == label
     assert readings_asked == ["Odile Brankov", "Odile Brankov"]
 

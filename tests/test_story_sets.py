@@ -49,7 +49,7 @@ FLOORS = {
     "stories_extra8": {"actor_recall": 0.90, "actor_not_split": 0.95, "actor_not_conflated": 0.98,
                        "stance_macro_f1": 0.71, "quote_f1": 0.96, "speaker_accuracy": 0.91},
     "stories_heldout": {"actor_recall": 0.96, "actor_not_split": 0.95, "actor_not_conflated": 0.97,
-                        "stance_macro_f1": 0.58, "quote_f1": 0.97, "speaker_accuracy": 0.93},
+                        "stance_macro_f1": 0.63, "quote_f1": 0.97, "speaker_accuracy": 0.93},
     "stories_extra9": {"actor_recall": 0.94, "actor_not_split": 0.93, "actor_not_conflated": 0.97,
                        "stance_macro_f1": 0.64, "quote_f1": 0.97, "speaker_accuracy": 0.92},
     "stories_extra10": {"actor_recall": 0.93, "actor_not_split": 0.95, "actor_not_conflated": 0.97,
@@ -93,31 +93,32 @@ FLOORS = {
     "stories_extra29": {"actor_recall": 0.94, "actor_not_split": 0.94, "actor_not_conflated": 0.97,
                         "stance_macro_f1": 0.51, "quote_f1": 0.96, "speaker_accuracy": 0.94},
     "stories_extra30": {"actor_recall": 0.95, "actor_not_split": 0.87, "actor_not_conflated": 0.94,
-                        "stance_macro_f1": 0.56, "quote_f1": 0.97, "speaker_accuracy": 0.92},
+                        "stance_macro_f1": 0.62, "quote_f1": 0.97, "speaker_accuracy": 0.92},
     # written last in session 21 and not looked into yet: floors under its first look only
     "stories_extra31": {"actor_recall": 0.90, "actor_not_split": 0.95, "actor_not_conflated": 0.93,
-                        "stance_macro_f1": 0.50, "quote_f1": 0.96, "speaker_accuracy": 0.81},
+                        "stance_macro_f1": 0.60, "quote_f1": 0.96, "speaker_accuracy": 0.81},
     # written in session 25 and looked into after their first look (each README has it)
     "stories_extra32": {"actor_recall": 0.96, "actor_not_split": 0.96, "actor_not_conflated": 0.98,
-                        "stance_macro_f1": 0.50, "quote_f1": 0.98, "speaker_accuracy": 0.88},
+                        "stance_macro_f1": 0.59, "quote_f1": 0.98, "speaker_accuracy": 0.88},
     "stories_extra33": {"actor_recall": 0.92, "actor_not_split": 0.92, "actor_not_conflated": 0.98,
-                        "stance_macro_f1": 0.43, "quote_f1": 0.97, "speaker_accuracy": 0.93},
+                        "stance_macro_f1": 0.53, "quote_f1": 0.97, "speaker_accuracy": 0.93},
     # written in session 25 and kept blind then; looked into in session 26
     "stories_extra34": {"actor_recall": 0.95, "actor_not_split": 0.92, "actor_not_conflated": 0.97,
-                        "stance_macro_f1": 0.54, "quote_f1": 0.98, "speaker_accuracy": 0.94},
+                        "stance_macro_f1": 0.60, "quote_f1": 0.98, "speaker_accuracy": 0.94},
     # written in session 26, blind for its first look, then looked into
     "stories_extra35": {"actor_recall": 0.94, "actor_not_split": 0.90, "actor_not_conflated": 0.97,
-                        "stance_macro_f1": 0.55, "quote_f1": 0.96, "speaker_accuracy": 0.89},
+                        "stance_macro_f1": 0.58, "quote_f1": 0.96, "speaker_accuracy": 0.89},
     # written in session 26 and kept blind: floors under its first look only
     "stories_extra36": {"actor_recall": 0.93, "actor_not_split": 0.89, "actor_not_conflated": 0.97,
-                        "stance_macro_f1": 0.46, "quote_f1": 0.96, "speaker_accuracy": 0.91},
+                        "stance_macro_f1": 0.56, "quote_f1": 0.96, "speaker_accuracy": 0.91},
     # written in session 27 and kept blind: floors under its first look (stance: with the
-    # session's article-level sides, 0.504 -> 0.678 at its first look)
+    # session's article-level sides, 0.504 -> 0.678 at its first look). Stance floors of the
+    # triads never trained on were raised in session 27 under the figures of that change.
     "stories_extra37": {"actor_recall": 0.95, "actor_not_split": 0.91, "actor_not_conflated": 0.95,
-                        "stance_macro_f1": 0.62, "quote_f1": 0.96, "speaker_accuracy": 0.92},
+                        "stance_macro_f1": 0.64, "quote_f1": 0.96, "speaker_accuracy": 0.92},
     # the blind set: floors under its first look only (it is scored, never looked into)
     "stories_heldout2": {"actor_recall": 0.91, "actor_not_split": 0.91, "actor_not_conflated": 0.96,
-                         "stance_macro_f1": 0.58, "quote_f1": 0.95, "speaker_accuracy": 0.91},
+                         "stance_macro_f1": 0.63, "quote_f1": 0.95, "speaker_accuracy": 0.91},
 }
 SIZES = {"stories_extra": 75, **{name: 12 for name in SETS if name != "stories_extra"}}
 
