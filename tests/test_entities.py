@@ -2271,3 +2271,16 @@ def test_an_age_before_a_name_makes_a_person(nlp):
         text = f"Back in the queue, 74-year-old {name} had filled her six buckets before seven."
         _, actors = actors_of(nlp, text)
         assert actors[name].type == "PERSON"
+
+
+@pytest.mark.parametrize("text, capital, country", [
+    ("Iceland has offered a smaller cut. Unless Reykjavik arrives with a better number, the "
+     "talks will fail.", "Reykjavik", "Iceland"),
+    ("Norway set its own quota this week. Oslo has chosen its own number over the advice.",
+     "Oslo", "Norway"),
+])
+def test_a_capital_acting_is_its_state_where_the_article_names_that_state(nlp, text, capital,
+                                                                          country):
+    # states the capitals table knows by their capital, not only those with other names
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, capital) == {country}
