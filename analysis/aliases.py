@@ -340,9 +340,11 @@ police
 # Lower-case words that belong to a person's name ("Charles de Gaulle", "Ursula von der Leyen").
 PARTICLES = frozenset("""de da di du del della dela delos der den des van von la le al el bin ibn ben
 ter""".split())
-# Lower-case words that join the parts of a Romance-language name, as "of" does in English:
-# "Associação Sindical dos Médicos de Pernambuco" (ASMP), "Paulo Henrique de Albuquerque".
-NAME_CONNECTORS = PARTICLES | frozenset("do dos das los las y e".split())
+# Lower-case words that join the parts of a name in another language, as "of" and "and" do in
+# English: "Associação Sindical dos Médicos de Pernambuco" (ASMP), "Paulo Henrique de
+# Albuquerque", "Liman ve Dok İşçileri Sendikası" (LDİS), "Gewerkschaft Erziehung und
+# Wissenschaft" (GEW).
+NAME_CONNECTORS = PARTICLES | frozenset("do dos das los las y e ve und og och".split())
 
 # Words of a public body's or a sports club's name that say the word before them is the place it
 # serves ("Castlebridge City Council", "Redmarsh Rovers"): that word alone is the place, not a

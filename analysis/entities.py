@@ -84,9 +84,12 @@ _EDGE = " \t\r\n\"“”‘'’«»„,;:()[]{}<>—–-*•|/"
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _LEADING_A = re.compile(r"^an?\s+(?=[A-Z])")     # "a White House (official)"
+# (Latin letters with diacritics too: "Liman ve Dok İşçileri Sendikası (LDİS)")
+_ACRONYM_HEAD, _ACRONYM_BODY = "[A-ZÀ-ÖØ-Þ\u0100-\u024F]", "[A-Za-zÀ-ÖØ-öø-ÿ\u0100-\u024F&.\\-]"
 _ACRONYM_DEF = re.compile(
-    r"\(\s*(?:the\s+)?([A-Z][A-Za-z&.\-]{1,11})"
-    r"(?:\s*[,;]?\s*(?:also\s+)?(?:known\s+as|or|aka|a\.k\.a\.)\s+([A-Z][A-Za-z&.\-]{1,11}))?\s*\)")
+    rf"\(\s*(?:the\s+)?({_ACRONYM_HEAD}{_ACRONYM_BODY}{{1,11}})"
+    r"(?:\s*[,;]?\s*(?:also\s+)?(?:known\s+as|or|aka|a\.k\.a\.)\s+"
+    rf"({_ACRONYM_HEAD}{_ACRONYM_BODY}{{1,11}}))?\s*\)")
 _WORD = re.compile(r"[\w&][\w&'’.\-]*")
 _WORD_HEAD = re.compile(r"[\w&]+")
 _DEMONYM_END = re.compile(r"(?:an|ans|ese|ish|i|is|ic|ics|ch|ites?|ers?|ns)$")
@@ -1646,10 +1649,13 @@ def _rejoined_names(text: str, spans: list[_Span]) -> list[_Span]:
             continue
         if prev is not None and text[prev.end:sp.start] == " " and prev.poss_end == prev.end \
                 and prev.label != "PERSON" and sp.label == "PERSON" and sp.core == sp.start \
-                and len(text[prev.start:prev.end].split()) <= 2 and " " in text[sp.start:sp.end] \
+                and len(text[prev.start:prev.end].split()) <= 2 \
+                and (" " in text[sp.start:sp.end] or prev.label in ("NORP", "GPE", "LOC")
+                     and text.count(text[sp.start:sp.end]) >= 2) \
                 and all(is_given_name(w) for w in text[prev.start:prev.end].split()):
             # "Rubén" (tagged a body) + "Flores Ticona": a given name and two family names
-            # (two given names too: "Rúben Filipe" + "Tavares Coutinho")
+            # (two given names too: "Rúben Filipe" + "Tavares Coutinho"); a given name tagged
+            # a people or a place before a surname the text uses again ("Nurcan" + "Işık")
             out[-1] = _Span(prev.start, sp.end, sp.poss_end, "PERSON", prev.start, rescued=True)
             continue
         if prev is not None and prev.label == "PERSON" and sp.label != "PERSON" \

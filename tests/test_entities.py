@@ -2284,3 +2284,23 @@ def test_a_capital_acting_is_its_state_where_the_article_names_that_state(nlp, t
     # states the capitals table knows by their capital, not only those with other names
     _, actors = actors_of(nlp, text)
     assert owner(actors, capital) == {country}
+
+
+@pytest.mark.parametrize("text, long_form, acronym", [
+    # "ve" (Turkish "and") joins the name and spells no letter; "İ" is a capital letter
+    ("Dockers of the Liman ve Dok İşçileri Sendikası (LDİS) walked out in Mersin. The LDİS "
+     "says pay has fallen for six years.", "Liman ve Dok İşçileri Sendikası", "LDİS"),
+    ("The Ege Tekstil ve Hammaddeleri Birliği (ETHB) backed the plan. The ETHB said exports "
+     "would recover.", "Ege Tekstil ve Hammaddeleri Birliği", "ETHB"),
+])
+def test_an_acronym_of_a_name_joined_by_another_languages_and(nlp, text, long_form, acronym):
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, acronym) == owner(actors, long_form) == {long_form}
+
+
+def test_a_given_name_tagged_a_people_joins_the_surname_the_text_repeats(nlp):
+    text = ("Nurcan Işık, a crane operator, said the strike would go on. Işık has worked at the "
+            "port for 20 years.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Işık") == {"Nurcan Işık"}
+    assert "Nurcan" not in actors

@@ -108,8 +108,8 @@ FLOORS = {
     # written in session 26, blind for its first look, then looked into
     "stories_extra35": {"actor_recall": 0.94, "actor_not_split": 0.90, "actor_not_conflated": 0.97,
                         "stance_macro_f1": 0.58, "quote_f1": 0.96, "speaker_accuracy": 0.89},
-    # written in session 26 and kept blind: floors under its first look only
-    "stories_extra36": {"actor_recall": 0.93, "actor_not_split": 0.89, "actor_not_conflated": 0.97,
+    # written in session 26 and kept blind; looked into in session 27
+    "stories_extra36": {"actor_recall": 0.95, "actor_not_split": 0.90, "actor_not_conflated": 0.97,
                         "stance_macro_f1": 0.56, "quote_f1": 0.96, "speaker_accuracy": 0.91},
     # written in session 27 and kept blind: floors under its first look (stance: with the
     # session's article-level sides, 0.504 -> 0.678 at its first look). Stance floors of the
