@@ -100,8 +100,9 @@ COLUMNS = {
     "unique_quotes": ["outlet", "speaker", "text", "words"],
     "omissions": ["outlet", "actor", "type", "mentioned_by", "others", "share",
                   "mentions_elsewhere"],
-    "outlets": ["outlet", "articles", "words", "tone", "subjectivity", "tone_label", "actors",
-                "quotes", "quoted_words", "quoted_share", "sources_quoted", "unnamed_quotes"],
+    "outlets": ["outlet", "articles", "words", "tone", "subjectivity", "tone_label", "sides",
+                "actors", "quotes", "quoted_words", "quoted_share", "sources_quoted",
+                "unnamed_quotes"],
 }
 
 
@@ -615,23 +616,15 @@ def _omission_rows(table: pd.DataFrame, outlets: list[str], order: dict[str, int
 # --------------------------------------------------------------------------- per outlet
 
 def build_outlet_summary(analyses: Iterable[Any]) -> pd.DataFrame:
-    """Per outlet: words, tone (word-weighted), actors, quotes and distinct sources quoted."""
+    """Per outlet: words, tone (word-weighted), how strongly it takes sides (mean over its
+    articles), actors, quotes and distinct sources quoted."""
     st = _story(analyses)
     mapping = st.mapping
     acc: dict[str, dict] = {}
     for i, a in enumerate(st.dicts):
         outlet = _outlet_of(a, i)
-        s = acc.setdefault(outlet, {"articles": 0, "words": 0, "tone_w": 0.0, "subj_w": 0.0,
-                                    "tone_n": 0, "actors": set(), "quotes": 0,
-                                    "quoted_words": 0, "sources": set(), "unnamed": 0})
-        words = _words(a.get("text"))
-        s["articles"] += 1
-        s["words"] += words
-        tone = a.get("sentiment") if isinstance(a.get("sentiment"), dict) else {}
-        if isinstance(tone.get("polarity"), (int, float)):
-            s["tone_w"] += float(tone["polarity"]) * max(words, 1)
-            s["subj_w"] += float(tone.get("subjectivity") or 0.0) * max(words, 1)
-            s["tone_n"] += max(words, 1)
+        s = acc.setdefault(outlet, _outlet_sums())
+        _add_figures(s, analysis_figures(a))
         s["actors"].update(mapping.get(x["name"], x["name"]) for x in _actors_of(a))
         for q in _quotes_of(a):
             s["quotes"] += 1
@@ -644,15 +637,38 @@ def build_outlet_summary(analyses: Iterable[Any]) -> pd.DataFrame:
     return _outlet_rows(acc)
 
 
+def _outlet_sums() -> dict:
+    return {"articles": 0, "words": 0, "tone_sum": 0.0, "subj_sum": 0.0, "tone_weight": 0,
+            "sides_sum": 0.0, "sides_n": 0, "actors": set(), "quotes": 0, "quoted_words": 0,
+            "sources": set(), "unnamed": 0}
+
+
+def _add_figures(sums: dict, f: dict) -> None:
+    """Add one article's ``analysis_figures`` to its outlet's sums."""
+    sums["articles"] += 1
+    sums["words"] += f["words"]
+    if f["tone_weight"]:
+        sums["tone_sum"] += f["tone"] * f["tone_weight"]
+        sums["subj_sum"] += f["subjectivity"] * f["tone_weight"]
+        sums["tone_weight"] += f["tone_weight"]
+    if f["sides"] is not None:
+        sums["sides_sum"] += f["sides"]
+        sums["sides_n"] += 1
+
+
 def _outlet_rows(acc: dict[str, dict]) -> pd.DataFrame:
-    """The per-outlet table from pooled sums (``tone_w``/``subj_w`` weighted by words)."""
+    """The per-outlet table from pooled sums (``tone_sum``/``subj_sum`` weighted by words;
+    ``sides``, the mean of its articles' ``sentiment.sides``, None when none has one)."""
     rows = []
     for outlet, s in acc.items():
-        tone = round(s["tone_w"] / s["tone_n"], 4) if s["tone_n"] else None
+        tone = round(s["tone_sum"] / s["tone_weight"], 4) if s["tone_weight"] else None
         rows.append({"outlet": outlet, "articles": s["articles"], "words": s["words"],
                      "tone": tone,
-                     "subjectivity": round(s["subj_w"] / s["tone_n"], 4) if s["tone_n"] else None,
+                     "subjectivity": (round(s["subj_sum"] / s["tone_weight"], 4)
+                                      if s["tone_weight"] else None),
                      "tone_label": None if tone is None else _label(tone),
+                     "sides": (round(s["sides_sum"] / s["sides_n"], 4) if s["sides_n"]
+                               else None),
                      "actors": len(s["actors"]), "quotes": s["quotes"],
                      "quoted_words": s["quoted_words"],
                      "quoted_share": (round(s["quoted_words"] / s["words"], 4)
@@ -743,16 +759,25 @@ def quote_key(text: str) -> str:
 
 
 def analysis_figures(a: dict) -> dict:
-    """What an analysis adds to its outlet's row: words, tone and subjectivity with weights."""
+    """What an analysis adds to its outlet's row: words, tone and subjectivity with weights,
+    and how strongly its narrator takes sides (``sentiment.sides``; None in analyses made
+    before it existed or without the actor model)."""
     words = _words(a.get("text"))
     tone = a.get("sentiment") if isinstance(a.get("sentiment"), dict) else {}
+    sides = tone.get("sides")
+    sides = float(sides) if _is_number(sides) and math.isfinite(sides) else None
     polarity = tone.get("polarity")
-    if not isinstance(polarity, (int, float)) or isinstance(polarity, bool):
-        return {"words": words, "tone": None, "subjectivity": None, "tone_weight": 0}
+    if not _is_number(polarity):
+        return {"words": words, "tone": None, "subjectivity": None, "tone_weight": 0,
+                "sides": sides}
     subj = tone.get("subjectivity")
     return {"words": words, "tone": float(polarity),
-            "subjectivity": float(subj) if isinstance(subj, (int, float)) else 0.0,
-            "tone_weight": max(words, 1)}
+            "subjectivity": float(subj) if _is_number(subj) else 0.0,
+            "tone_weight": max(words, 1), "sides": sides}
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 def actor_figures(a: dict) -> list[dict]:
@@ -797,7 +822,8 @@ def first_seen(position: int, ordinal: int = 0) -> int:
 class StoryCounts:
     """Partial sums of a set of a story's articles, grouped by outlet (rows are dicts).
 
-    ``outlets``: outlet, articles, words, tone_sum, subj_sum, tone_weight, first
+    ``outlets``: outlet, articles, words, tone_sum, subj_sum, tone_weight, sides_sum, sides_n,
+    first
     ``actors``: outlet, name, type, articles, mentions, weighted, weight, labels, label, first
     ``speakers``: outlet, speaker (None: unnamed), quotes, words, first
     ``evidence``: outlet, name, polarity, text, order (≤ MAX_EVIDENCE per outlet and name)
@@ -826,14 +852,9 @@ def count_story(analyses: Iterable[Any], positions: Iterable[int]) -> StoryCount
         outlet = _outlet_name(a.get("source") or a.get("title"))
         f = analysis_figures(a)
         o = sums.setdefault(outlet, {"outlet": outlet, "articles": 0, "words": 0, "tone_sum": 0.0,
-                                     "subj_sum": 0.0, "tone_weight": 0,
-                                     "first": first_seen(pos)})
-        o["articles"] += 1
-        o["words"] += f["words"]
-        if f["tone_weight"]:
-            o["tone_sum"] += f["tone"] * f["tone_weight"]
-            o["subj_sum"] += f["subjectivity"] * f["tone_weight"]
-            o["tone_weight"] += f["tone_weight"]
+                                     "subj_sum": 0.0, "tone_weight": 0, "sides_sum": 0.0,
+                                     "sides_n": 0, "first": first_seen(pos)})
+        _add_figures(o, f)
         for k, x in enumerate(actor_figures(a)):
             r = actors.setdefault((outlet, x["name"], x["type"]), {
                 "outlet": outlet, "name": x["name"], "type": x["type"], "articles": set(),
@@ -1009,16 +1030,16 @@ def compare_story_counts(counts: Iterable[StoryCounts] | PooledCounts, *,
     ``MAX_UNIQUE_QUOTES`` longest, each once (see the section comment above).
     """
     pc = _pooled(counts)
-    acc: dict[str, dict] = {o: {"articles": 0, "words": 0, "tone_w": 0.0, "subj_w": 0.0,
-                                "tone_n": 0, "actors": set(), "quotes": 0, "quoted_words": 0,
-                                "sources": set(), "unnamed": 0} for o in pc.outlets}
+    acc: dict[str, dict] = {o: _outlet_sums() for o in pc.outlets}
     for r in pc.outlet_rows:
         s = acc[r["outlet"]]
         s["articles"] += int(r["articles"])
         s["words"] += int(r["words"] or 0)
-        s["tone_w"] += float(r["tone_sum"] or 0.0)
-        s["subj_w"] += float(r["subj_sum"] or 0.0)
-        s["tone_n"] += int(r["tone_weight"] or 0)
+        s["tone_sum"] += float(r["tone_sum"] or 0.0)
+        s["subj_sum"] += float(r["subj_sum"] or 0.0)
+        s["tone_weight"] += int(r["tone_weight"] or 0)
+        s["sides_sum"] += float(r.get("sides_sum") or 0.0)
+        s["sides_n"] += int(r.get("sides_n") or 0)
     for r in pc.actor_rows:
         if r["outlet"] in acc:
             acc[r["outlet"]]["actors"].add(pc.name(r["name"]))

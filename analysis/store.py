@@ -232,6 +232,8 @@ class AnalysisRow(Base):
     tone: Mapped[float | None] = mapped_column(Float, nullable=True)
     subjectivity: Mapped[float | None] = mapped_column(Float, nullable=True)
     tone_weight: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # how strongly the narrator takes sides (``sentiment.sides``), averaged per outlet
+    sides: Mapped[float | None] = mapped_column(Float, nullable=True)
 
 
 class AnalysisActorRow(Base):
@@ -1017,7 +1019,8 @@ class Store:
             select(outlet, func.count(ArticleRow.id), func.sum(AnalysisRow.words),
                    func.sum(AnalysisRow.tone * AnalysisRow.tone_weight),
                    func.sum(AnalysisRow.subjectivity * AnalysisRow.tone_weight),
-                   func.sum(AnalysisRow.tone_weight), func.min(first))
+                   func.sum(AnalysisRow.tone_weight), func.sum(AnalysisRow.sides),
+                   func.count(AnalysisRow.sides), func.min(first))
             .select_from(ArticleRow)
             .join(AnalysisRow, AnalysisRow.id == ArticleRow.analysis_id)).group_by(outlet)
         actor = AnalysisActorRow
@@ -1076,8 +1079,9 @@ class Store:
         with self._read() as s:
             outlet_rows = [{"outlet": o, "articles": int(n), "words": int(w or 0),
                             "tone_sum": float(t or 0.0), "subj_sum": float(sj or 0.0),
-                            "tone_weight": int(tw or 0), "first": int(f or 0)}
-                           for o, n, w, t, sj, tw, f in s.execute(totals)]
+                            "tone_weight": int(tw or 0), "sides_sum": float(sd or 0.0),
+                            "sides_n": int(sn or 0), "first": int(f or 0)}
+                           for o, n, w, t, sj, tw, sd, sn, f in s.execute(totals)]
             actor_rows = [{"outlet": o, "name": name, "type": typ, "articles": int(n),
                            "mentions": int(m or 0), "weighted": float(wd or 0.0),
                            "weight": int(wt or 0), "labels": int(nl or 0), "label": lab,

@@ -16,6 +16,7 @@ import re
 import pandas as pd
 import streamlit as st
 
+from analysis.actor_stance_encoder import SIDES_AT
 from analysis.compare import MAX_UNIQUE_QUOTES
 from analysis.entities import ACTOR_KINDS, DEFAULT_ACTOR_KINDS, actor_kind
 from analysis.store import StoreError, StoryRecord, is_valid_id
@@ -38,7 +39,8 @@ VIEW_PARAM = "view"         # the open tab, in the address
 VIEWS = ["Coverage", "Stance", "Quotes", "Left out", "Outlets"]
 
 OUTLET_COLUMNS = {"outlet": "Outlet", "words": "Words", "tone_label": "Tone",
-                  "tone": "Tone (−1…+1)", "sources_quoted": "People quoted",
+                  "tone": "Tone (−1…+1)", "sides": "Takes sides (0…1)",
+                  "sources_quoted": "People quoted",
                   "quotes": "Quotes", "unnamed_quotes": "Unattributed quotes",
                   "quoted_share": "Share of words in quotes", "actors": "Actors named",
                   "articles": "Articles"}
@@ -132,10 +134,14 @@ def show_share_link(slot, story: StoryRecord, open_view: str) -> None:
 
 def show_glance(view: StoryView) -> None:
     st.header("Each outlet at a glance", divider="gray", anchor=False)
-    st.caption("Length, tone of the whole text (−1 negative … +1 positive), and how many people "
-               "each outlet lets speak.")
+    st.caption("Length, tone of the whole text (−1 negative … +1 positive), how strongly the "
+               "narrator takes sides (0 … 1: how favourable or hostile it is to the actors it "
+               f"is most outspoken about; from {SIDES_AT:.2f} on it takes sides, below it reads "
+               "as a report), and how many people each outlet lets speak.")
     table = view.tables["outlets"][list(OUTLET_COLUMNS)].copy()
     table["tone"] = table["tone"].map(signed)
+    table["sides"] = table["sides"].map(
+        lambda v: "" if v is None or pd.isna(v) else f"{v:.2f}")
     table["quoted_share"] = table["quoted_share"].map(
         lambda v: "" if v is None or pd.isna(v) else f"{v:.0%}")
     show_rows(table.rename(columns=OUTLET_COLUMNS), "outlets_table")

@@ -259,6 +259,21 @@ def test_outlet_summary():
     assert s.loc["Wire", "quoted_share"] == pytest.approx(19 / 41, abs=1e-4)
 
 
+def test_how_strongly_each_outlet_takes_sides_is_the_mean_of_its_articles():
+    """``sentiment.sides`` averaged per outlet over the articles that have it."""
+    def with_sides(a, sides):
+        return dict(a, sentiment=dict(a["sentiment"], sides=sides))
+    second = dict(with_sides(HOSTILE, 0.7), id="hostile-2")
+    story = [WIRE, with_sides(FRIENDLY, 0.85), with_sides(HOSTILE, 0.95), second]
+    s = build_outlet_summary(story).set_index("outlet")
+    assert s.loc["Hostile", "sides"] == pytest.approx(0.825)
+    assert s.loc["Friendly", "sides"] == pytest.approx(0.85)
+    assert s.loc["Wire", "sides"] is None or pd.isna(s.loc["Wire", "sides"])
+    counted = compare.compare_story_counts([compare.count_story(story, range(4))])["outlets"]
+    pd.testing.assert_frame_equal(counted, build_outlet_summary(story), check_dtype=False)
+    assert compare.analysis_figures(with_sides(WIRE, float("nan")))["sides"] is None
+
+
 def test_empty_and_single_outlet_inputs_give_empty_tables():
     for name, df in compare_story([]).items():
         assert isinstance(df, pd.DataFrame) and df.empty, name

@@ -36,7 +36,7 @@ def store(tmp_path, monkeypatch):
 
 
 def article(source: str, actors: list[tuple], quotes: list[tuple[str, str | None]],
-            tone: float = 0.0) -> dict:
+            tone: float = 0.0, sides: float | None = None) -> dict:
     """A contract row: actors (name, type, mentions, stance, evidence sentence) and quotes."""
     parts, evidence = [], []
     for name, _, _, score, sentence in actors:
@@ -58,7 +58,8 @@ def article(source: str, actors: list[tuple], quotes: list[tuple[str, str | None
                     "negative" if score < -0.05 else "neutral",
                     "evidence": [{"start": s, "end": e, "polarity": p}]}
                    for (name, typ, mentions, score, _), (s, e, p) in zip(actors, evidence)],
-        "quotes": quote_rows, "sentiment": {"polarity": tone, "subjectivity": 0.3},
+        "quotes": quote_rows, "sentiment": {"polarity": tone, "subjectivity": 0.3,
+                                            **({} if sides is None else {"sides": sides})},
         "model": "test", "version": "test"}
 
 
@@ -69,13 +70,13 @@ STORY = [
         ("Port Authority", "ORG", 2, 0.1, "The Port Authority published its accounts."),
         ("Fishers Union", "ORG", 1, 0.0, "The Fishers Union met on Tuesday.")],
         [(SHARED_QUOTE, "Mara Voss"), ("The accounts speak for themselves", "Port Authority")],
-        tone=0.2),
+        tone=0.2, sides=0.86),
     article("Coast Courier", [
         ("Mara Voss", "PERSON", 3, -0.5, "Mara Voss has failed the harbour and misled the town."),
         ("Port Authority", "ORG", 1, -0.2, "The Port Authority hid the losses."),
         ("Fishers Union", "ORG", 2, -0.1, "The Fishers Union is furious.")],
         [(SHARED_QUOTE + " she said", "Mara Voss"),
-         ("Nobody asked us about the cuts", "Fishers Union")], tone=-0.3),
+         ("Nobody asked us about the cuts", "Fishers Union")], tone=-0.3, sides=0.912),
     article("Wire Service", [
         ("Mara Voss", "PERSON", 2, 0.0, "Mara Voss spoke to reporters on Monday."),
         ("Port Authority", "ORG", 1, 0.0, "The Port Authority declined to comment.")],
@@ -135,6 +136,9 @@ def test_compare_link_shows_every_outlet_the_matrix_and_the_tables(store):
     assert list(summary["Outlet"]) == ["Harbour Gazette", "Coast Courier", "Wire Service"]
     assert list(summary["Quotes"]) == [2, 2, 1]
     assert list(summary["People quoted"]) == [2, 2, 0]
+    sides = [v.replace("\\", "") for v in summary["Takes sides (0…1)"]]   # markdown-escaped
+    assert sides == ["0.86", "0.91", ""]                                  # the wire: no value
+    assert "how strongly the narrator takes sides" in texts(at.caption)
 
     at = open_view(at, "Stance")
     assert len(chart_specs(at)) == 1 and '"Mara Voss"' in chart_specs(at)[0]

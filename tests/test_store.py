@@ -494,6 +494,9 @@ def _exact_quote_story() -> list[dict]:
                         actors=[("Dana Fox", "PERSON", 1, 0.2, [])],
                         quotes=[("We have heard that before.", "Dana Fox")]),
                 source=None, title="A fan's blog")
+    # how strongly each narrator takes sides; the wire and the blog were analysed without it
+    for a, sides in ((friendly, 0.85), (hostile, 0.9), (hostile_2, 0.7), (corrected, 0.3)):
+        a["sentiment"]["sides"] = sides
     return [wire, friendly, hostile, hostile_2, corrected, blog]
 
 
@@ -538,10 +541,15 @@ def test_large_story_tables_from_sql_equal_the_in_memory_tables(store):
     assert shared.loc["We have questions that need answers.", "speakers"] == [
         UNNAMED, "Supporters' Trust"]
     assert "A fan's blog" in list(from_sql["outlets"]["outlet"])
+    sides = from_sql["outlets"].set_index("outlet")["sides"]
+    assert sides["Hostile"] == pytest.approx(0.8) and sides["Gazette"] == pytest.approx(0.3)
+    assert sides["Wire"] is None or pd.isna(sides["Wire"])
 
 
-def test_migration_0002_backfills_existing_articles(db_url):
-    """A database at 0001 with saved articles: opening it upgrades and fills the new figures."""
+def _reopened_after_downgrade(db_url: str, revision: str, check) -> None:
+    """Save a story, take the database down to ``revision`` (dropping newer columns), open it
+    again (which upgrades and back-fills), run ``check(conn)``; every Compare table is as
+    before."""
     from alembic import command
 
     from analysis.compare import compare_story_counts
@@ -553,21 +561,37 @@ def test_migration_0002_backfills_existing_articles(db_url):
         before = compare_story_counts([s.story_counts(sid)])
     finally:
         s.dispose()
-    command.downgrade(migration_config(db_url), "0001")
+    command.downgrade(migration_config(db_url), revision)
     s = Store(db_url)
     try:
         with s.engine.connect() as conn:
             version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-            assert version == "0002"
-            assert conn.execute(text("SELECT count(*) FROM analysis_quotes")).scalar() == 9
-            assert conn.execute(text("SELECT min(words) FROM analyses")).scalar() > 0
-            assert conn.execute(text("SELECT count(*) FROM analysis_actors "
-                                     "WHERE evidence IS NOT NULL")).scalar() == 4
+            assert version == "0003"
+            check(conn)
         after = compare_story_counts([s.story_counts(sid)])
     finally:
         s.dispose()
+    assert before["outlets"]["sides"].notna().sum() == 3
     for name, table in before.items():
         assert after[name].equals(table), name
+
+
+def test_migration_0002_backfills_existing_articles(db_url):
+    """A database at 0001 with saved articles: opening it upgrades and fills the new figures."""
+    def check(conn):
+        assert conn.execute(text("SELECT count(*) FROM analysis_quotes")).scalar() == 9
+        assert conn.execute(text("SELECT min(words) FROM analyses")).scalar() > 0
+        assert conn.execute(text("SELECT count(*) FROM analysis_actors "
+                                 "WHERE evidence IS NOT NULL")).scalar() == 4
+    _reopened_after_downgrade(db_url, "0001", check)
+
+
+def test_migration_0003_backfills_how_strongly_each_narrator_takes_sides(db_url):
+    """A database at 0002: opening it adds the column and fills it from the stored payloads."""
+    def check(conn):
+        assert sorted(conn.execute(text("SELECT sides FROM analyses WHERE sides IS NOT NULL"))
+                      .scalars()) == pytest.approx([0.3, 0.7, 0.85, 0.9])
+    _reopened_after_downgrade(db_url, "0002", check)
 
 
 def test_large_story_unique_quotes_are_capped_and_corrected_articles_share_quotes(store,
