@@ -78,7 +78,7 @@ CAPITAL_METONYMS: dict[str, str] = {
     "london": "United Kingdom", "paris": "France", "berlin": "Germany", "tokyo": "Japan",
     "kyiv": "Ukraine", "kiev": "Ukraine", "tehran": "Iran", "damascus": "Syria",
     "ankara": "Turkey", "pyongyang": "North Korea", "seoul": "South Korea",
-    "new delhi": "India", "ottawa": "Canada", "canberra": "Australia",
+    "new delhi": "India", "delhi": "India", "ottawa": "Canada", "canberra": "Australia",
     "brussels": "European Union", "riyadh": "Saudi Arabia", "cairo": "Egypt", "rome": "Italy",
     "madrid": "Spain", "caracas": "Venezuela", "havana": "Cuba", "islamabad": "Pakistan",
     "kabul": "Afghanistan", "baghdad": "Iraq", "taipei": "Taiwan", "minsk": "Belarus",
@@ -109,7 +109,7 @@ CAPITAL_METONYMS: dict[str, str] = {
 # Capitals of states and provinces -> the state: "Sacramento" acting is California's government,
 # but only in an article that names California (entities._metonyms); names that are as often
 # people or other places ("Austin", "Victoria", "Jackson", "Lincoln", "Madison",
-# "Columbus", "Richmond", "Perth", "Montgomery") and cities as often their sports teams ("Denver",
+# "Columbus", "Richmond", "Montgomery") and cities as often their sports teams ("Denver",
 # "Phoenix", "Edmonton") are left out.
 SUBNATIONAL_CAPITALS: dict[str, str] = {
     "sacramento": "California", "albany": "New York", "tallahassee": "Florida",
@@ -122,6 +122,10 @@ SUBNATIONAL_CAPITALS: dict[str, str] = {
     "indianapolis": "Indiana", "little rock": "Arkansas", "hartford": "Connecticut",
     "cheyenne": "Wyoming", "concord": "New Hampshire", "montpelier": "Vermont",
     "providence": "Rhode Island",
+    # Australian states' capitals ("Sydney", "Melbourne" and "Darwin" are as often the city,
+    # its teams or a person)
+    "perth": "Western Australia", "brisbane": "Queensland", "adelaide": "South Australia",
+    "hobart": "Tasmania",
     # national capitals that are as often people ("Santiago said"): the state only where the
     # article names it and no one there bears the name
     "santiago": "Chile", "lima": "Peru", "sofia": "Bulgaria", "colombo": "Sri Lanka",
@@ -178,6 +182,14 @@ GOVERNMENT_METONYMS: dict[str, str] = {"whitehall": "United Kingdom",
                                        "casa rosada": "Argentina", "zhongnanhai": "China",
                                        "malacañang": "Philippines", "malacanang": "Philippines"}
 CIVIL_SERVICE_METONYMS = frozenset({"whitehall"})
+# A federation's own word for its national government, in an article about that federation
+# (one of the keys after it named): Australian newswriting's "the Commonwealth" ("what the
+# Commonwealth gives with the other hand") is Canberra, elsewhere the association of states.
+FEDERAL_GOVERNMENT_WORDS: dict[str, tuple[str, frozenset[str]]] = {
+    "commonwealth": ("Australia", frozenset({
+        "australia", "canberra", "new south wales", "queensland", "victoria", "south australia",
+        "western australia", "tasmania", "northern territory"})),
+}
 # Chambers the news names by their last word once the text has named them in full.
 CHAMBER_SHORT_FORMS: dict[str, str] = {"commons": "house of commons", "lords": "house of lords"}
 # Streets that name an industry, an organisation whatever spaCy makes of them: "Wall Street
@@ -308,7 +320,8 @@ energi energia energie énergie platinum coal consultancy consulting supplies li
 # "Redmarsh Rovers" and "Kestrel Harbour Capital").
 ORG_HEADS = ORG_DESIGNATORS | frozenset("""
 authority association department ministry council trust forum infirmary hospital university
-college school bank agency commission committee court office service services institute union
+college school academy elementary bank agency commission committee court office service services
+institute union
 federation administration board fund club society league army navy police force forces
 government parliament assembly senate congress church times news wire echo herald
 gazette journal telegraph tribune chronicle courier ledger media network

@@ -42,6 +42,7 @@ import numpy
 from spacy.attrs import DEP, ENT_IOB, TAG
 
 from .aliases import (ADDRESSEE_PREPOSITIONS, ADDRESSEE_VERBS, AGENT_VERBS, CAPITAL_METONYMS,
+                      FEDERAL_GOVERNMENT_WORDS,
                       CHAMBER_SHORT_FORMS, CIVIL_SERVICE_METONYMS, COUNTRY_FORMS, FUNCTION_WORDS,
                       GENDER_OF_WORD, GENERATIONS, GENERIC_ORG_WORDS, GIVEN_NAME_FORMS, GOVERNMENT_METONYMS,
                       INDUSTRY_METONYMS, INDUSTRY_WORDS, INSTITUTION_SEATS, KNOWN_ORGS,
@@ -339,6 +340,21 @@ def _given_name_end(text: str, s: int, e: int) -> int:
         if m:
             return m.end()
     return e
+
+
+_SURNAME_AFTER_HYPHEN = re.compile(r"-([^\W\d_][^\W\d_'’]+)\b")
+
+
+def _double_surname_end(text: str, s: int, e: int) -> int:
+    """End of a person's name with the second half of a double-barrelled surname the tagger
+    left out ("Ewa Dąbrowska" + "-Lis"): after a given name and a surname only, so that two
+    people's surnames joined ("the Biden-Harris ticket") stay apart."""
+    words = text[s:e].split()
+    m = _SURNAME_AFTER_HYPHEN.match(text, e)
+    if len(words) != 2 or m is None or not m.group(1)[:1].isupper() \
+            or words[0].lower().rstrip(".") in TITLE_WORDS or gender_of_given_name(words[0]) is None:
+        return e
+    return m.end()
 
 
 def _title_end(text: str, s: int, e: int) -> int:
@@ -705,6 +721,8 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                 s, label = lead.end(), "ORG"    # "Developer Valve called ..." tagged PERSON
             if label == "PERSON" and (tail := _given_name_end(text, s, e)) != e:
                 e = pe = tail    # "Moon Jae" + "-in"
+            if label == "PERSON" and (tail := _double_surname_end(text, s, e)) != e:
+                e, pe = tail, _possessive_after(text, tail)    # "Ewa Dąbrowska" + "-Lis"
             honours = _POST_NOMINALS.search(text, s, e) if label == "PERSON" or label == "ORG" \
                 and gender_of_given_name(text[s:e].split()[0]) is not None else None
             if honours and honours.start() > s:
@@ -1385,7 +1403,7 @@ def _given_name_rescues(doc, text: str, spans: list[_Span]) -> list[_Span]:
             if last is nxt or last.i + 1 < len(doc) and doc[last.i + 1].tag_ in ("NNP", "NNPS") \
                     and doc[last.i + 1].text[:1].isupper():
                 continue
-        end = last.idx + len(last.text)
+        end = _double_surname_end(text, t.idx, last.idx + len(last.text))  # ("Ewa Dąbrowska-Lis")
         found.append(_Span(t.idx, end, _possessive_after(text, end), "PERSON", t.idx,
                            rescued=True))
     return found
@@ -1698,6 +1716,17 @@ def _with_first_names(doc, text: str, spans: list[_Span]) -> list[_Span]:
     a person's name with the first half of a hyphenated given name ("Marie-" + "Claude")."""
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
     for sp in spans:
+        if sp.label in ("ORG", "GPE", "NORP", "PERSON") and sp.core == sp.start \
+                and " " not in text[sp.start:sp.end] \
+                and _double_surname("- " + text[sp.start:sp.end]):
+            before = _PRECEDING_WORD.search(text, max(0, sp.start - 30), sp.start)
+            if before and before.start() not in covered \
+                    and before.group(1).lower() not in TITLE_WORDS \
+                    and gender_of_given_name(before.group(1)) is not None:
+                # "Ewa" + "Dąbrowska-Lis" tagged a body: a given name and a double surname
+                sp.start = sp.core = before.start()
+                sp.label = "PERSON"
+                continue
         if sp.label in ("ORG", "GPE") and sp.core == sp.start \
                 and _given_name_before_org(doc, text, sp, covered):
             sp.label = "PERSON"     # "Anders Nilsson made 35 saves" with "Nilsson" tagged ORG
@@ -3301,6 +3330,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     _vessels_and_firm_prefixes(text, spans)
     spans = _overlay(spans, _honorific_suffixed_people(text), replace=True)
     spans = _with_generation_words(text, spans)
+    _places_by_bearing(text, spans)
     person_ends = {sp.end for sp in spans if sp.label == "PERSON"}
     spans = [sp for sp in spans if not (text[sp.start:sp.end] in POST_NOMINAL_LETTERS and (
         sp.start - 1 in person_ends or sp.start - 2 in person_ends))]   # "Priya Anand KC"
@@ -3309,6 +3339,19 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts] \
         + _nickname_pairs(text, spans)
+
+
+# "a station south of Marble Bar", "20 km north-east of ...": what comes after is a place.
+_BEARING_OF = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|"
+                         r"south-?west)(?:ern)? of (?:the )?$", re.I)
+
+
+def _places_by_bearing(text: str, spans: list[_Span]) -> None:
+    """A name the tagger called a work, a product or an event after "south of" is a place."""
+    for sp in spans:
+        if sp.label in ("WORK_OF_ART", "PRODUCT", "EVENT") \
+                and _BEARING_OF.search(text, max(0, sp.start - 24), sp.start):
+            sp.label = "GPE"
 
 
 # The rest of a surname the tagger left out: one with an apostrophe inside ("Gianluca" +
@@ -3441,7 +3484,35 @@ def _whole_surnames(text: str, spans: list[_Span]) -> list[_Span]:
                 name.endswith(" " + _key(text[m.start(1):sp.end])) for name in surnames):
             sp.start = sp.core = m.start(1)
             sp.label = "PERSON"
-    return out
+    return _whole_double_surnames(text, out)
+
+
+def _double_surname(name: str) -> str | None:
+    """The last word of a person's full name when it is two capitalised names joined by a
+    hyphen ("Ewa Dąbrowska-Lis": "Dąbrowska-Lis")."""
+    words = name.split()
+    if len(words) < 2 or "-" not in words[-1]:
+        return None
+    first, _, second = words[-1].partition("-")
+    return words[-1] if first[:1].isupper() and second[:1].isupper() \
+        and (first + second).isalpha() else None
+
+
+def _whole_double_surnames(text: str, spans: list[_Span]) -> list[_Span]:
+    """A double-barrelled surname of a person the text names in full, used alone and cut by
+    the tagger at its hyphen ("Dąbrowska-Lis said" tagged "Dąbrowska" and "Lis"), or left
+    untagged: one mention of that surname."""
+    surnames = {_double_surname(text[sp.core:sp.end]) for sp in spans if sp.label == "PERSON"}
+    surnames.discard(None)
+    for surname in sorted(surnames):
+        for m in re.finditer(r"(?<![\w-])" + re.escape(surname) + r"(?![\w-])", text):
+            a, b = m.span()
+            if any(sp.start <= a and b <= sp.end or sp.start < b and a < sp.end
+                   and not (a <= sp.start and sp.end <= b) for sp in spans):
+                continue        # inside a longer name, or a span runs across its edges
+            spans = [sp for sp in spans if not (a <= sp.start and sp.end <= b)]
+            spans.append(_Span(a, b, _possessive_after(text, b), "PERSON", a, rescued=True))
+    return sorted(spans, key=lambda sp: sp.start) if surnames else spans
 
 
 _PARTICLES_BEFORE = re.compile(r"(?:^|(?<=\s))((?:[Vv]an|[Vv]on|[Dd]e|[Dd]u|[Dd]a|[Dd]os|[Dd]i|"
@@ -3467,6 +3538,12 @@ _DESCRIBED_KNOWN_AS = re.compile(
     r"throughout) (?:[a-z]+ ){0,2}?[a-z]+)? as|(?:whom )?(?:his|her|their) [a-z]+ "
     r"(?:call|calls|called)) "
     r"(?:the )?[“\"‘']?")
+# ... or at the end of a relative clause about the person: "Ray Hollis, who runs 4,000 head of
+# cattle and is known across the district as Smokey"
+_WHO_IS_KNOWN_AS = re.compile(
+    r", who (?:(?:[^,.;:“”\"]|(?<=\d)[,.](?=\d)){0,120}? )?(?:is|was|has been) (?:(?:better|widely|popularly|also|"
+    r"affectionately|universally) )?known(?: (?:to|among|by|across|in|throughout) "
+    r"(?:[a-z]+ ){0,2}?[a-z]+)? as (?:the )?[“\"‘']?")
 _CALLED_HIM = re.compile(r"\b(?:called|call|calls|knew) (?:him|her) [“\"‘']?")
 _QUOTED_INSIDE = re.compile(r"[“\"‘']([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?)[”\"’']")
 
@@ -3493,7 +3570,8 @@ def _nickname_pairs(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
             else:
                 pairs.append((sp.start, nick.start))
     for sp in spans:
-        m = _DESCRIBED_KNOWN_AS.match(text, sp.poss_end)
+        m = _DESCRIBED_KNOWN_AS.match(text, sp.poss_end) or (
+            _WHO_IS_KNOWN_AS.match(text, sp.poss_end) if sp in people else None)
         nick = at.get(m.end()) if m else None
         if nick is not None and nick is not sp:
             pairs.append((sp.start, nick.start))
@@ -3688,7 +3766,10 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
         if seat_of and role.get(idx, "acts") in ("acts", "other"):
             overrides[idx] = groups.find(seat_of[0])
             continue
-        if tk in GOVERNMENT_METONYMS:
+        federal = FEDERAL_GOVERNMENT_WORDS.get(tk)
+        if federal and sp.core == sp.start and any(k in infos for k in federal[1]):
+            target = federal[0]
+        elif tk in GOVERNMENT_METONYMS:
             if tk in CIVIL_SERVICE_METONYMS and len(departments) == 1:
                 overrides[idx] = next(iter(departments))
                 continue

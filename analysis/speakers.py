@@ -620,6 +620,8 @@ class SpeakerResolver:
                 main = self._main_clause(subj.head)
             elif m.label in _PERSON_LABELS and self._verb_after_name(subj) is not None:
                 main = self._main_clause(self._verb_after_name(subj))
+            elif m.label in _PERSON_LABELS and self._subject_hung_on_participle(subj):
+                main = True
             elif m.label in _PERSON_LABELS and subj.dep_ not in _ANTECEDENT_DEPS \
                     and self._speaks_in_relative_clause(head):
                 main = True     # 'The defense called X, an analyst, who testified that ...'
@@ -1426,6 +1428,20 @@ class SpeakerResolver:
             return None     # (no subject at all: 'In Melun, Sandrine Lebrun, a nurse, said')
         return verb
 
+    def _subject_hung_on_participle(self, subj) -> bool:
+        """The sentence's subject parsed as the subject of a participle in its aside, the
+        sentence's own verb left without one ('Łukasz Wójcik, a judge in Kraków appointed in
+        2020 on the council's recommendation, has spent four years ...', with the name the
+        subject of "appointed"): the name is who a he or she after it may be."""
+        verb = subj.head
+        root = verb.head
+        return (subj.dep_ in _ANTECEDENT_DEPS and verb.tag_ in ("VBN", "VBG")
+                and verb.dep_ in ("parataxis", "advcl") and root.dep_ == "ROOT"
+                and subj.i < verb.i < root.i and self._finite(root)
+                and not self.in_quote[root.i]
+                and not any(c.dep_ in _SUBJECT_DEPS | _ANTECEDENT_DEPS | {"expl"}
+                            for c in root.children))
+
     def person_before_verb(self, verb, lo: int):
         """The person named after token ``lo`` whose verb ``verb`` is, though the parse gave the
         verb another subject or none ('Outside the branch on Monday, Murat, 34, a baker, was
@@ -1546,6 +1562,10 @@ class SpeakerResolver:
                                confidence * 0.9, named.i)
         named = self._name_set_off_after(token)
         if named is not None:       # "according to his aunt, Jane Starner," parsed apart
+            return Attribution(self._actor(self.mention_of[named.i]), self.np_text(named),
+                               confidence * 0.9, named.i)
+        named = self._name_after_verb_before_role(token)
+        if named is not None:       # 'said Gwon Tae-sik, Seo's lead counsel' parsed apart
             return Attribution(self._actor(self.mention_of[named.i]), self.np_text(named),
                                confidence * 0.9, named.i)
         if depth < 2 and low in SPEECH_NOUNS | DOCUMENTS:   # "Berg's verdict was short:"
@@ -1716,6 +1736,23 @@ class SpeakerResolver:
                                                           self.doc[after - 1].text):
             return None     # (not 'Von der Heyde, the official added, "..."')
         return name
+
+    def _name_after_verb_before_role(self, token):
+        """The person named right after an inverted cue and set off by a comma before the role
+        noun the parse made the subject ('said Gwon Tae-sik, Seo’s lead counsel', with the name
+        hung on "counsel"): the role is theirs, and so are the words."""
+        verb = token.head
+        if token.pos_ != "NOUN" or token.i in self.mention_of or not verb.i < token.i \
+                or not is_cue(verb) or self.in_quote[token.i]:
+            return None
+        span = next(((m, lo, hi) for m, lo, hi in self.mention_spans if lo == verb.i + 1), None)
+        if span is None or not self.is_person(self.doc[span[1]]):
+            return None
+        hi = span[2]
+        if hi + 2 > token.i or self.doc[hi + 1].text != "," or token.i - hi > 6 or any(
+                t.pos_ in ("VERB", "AUX") or t.text in ",;:" for t in self.doc[hi + 2:token.i]):
+            return None
+        return self.doc[span[1]]
 
     def _name_given_as(self, token):
         """'a worker on the loin line who gave his name only as Tomás': the name he gave."""

@@ -2278,6 +2278,12 @@ def test_an_age_before_a_name_makes_a_person(nlp):
      "talks will fail.", "Reykjavik", "Iceland"),
     ("Norway set its own quota this week. Oslo has chosen its own number over the advice.",
      "Oslo", "Norway"),
+    # Indian newswriting's short name of the seat of government
+    ("The party rules Kerala, not India. Delhi has refused the state's request for flood aid.",
+     "Delhi", "India"),
+    # a state's capital, in an article that names the state
+    ("Western Australia will lift its gold royalty. Perth says the rise is overdue.", "Perth",
+     "Western Australia"),
 ])
 def test_a_capital_acting_is_its_state_where_the_article_names_that_state(nlp, text, capital,
                                                                           country):
@@ -2296,6 +2302,46 @@ def test_a_capital_acting_is_its_state_where_the_article_names_that_state(nlp, t
 def test_an_acronym_of_a_name_joined_by_another_languages_and(nlp, text, long_form, acronym):
     _, actors = actors_of(nlp, text)
     assert owner(actors, acronym) == owner(actors, long_form) == {long_form}
+
+
+def test_a_title_before_a_double_barrelled_surname_is_no_given_name(nlp):
+    # ("Governor" is a man's given name in one of the name lists)
+    text = ("The tribunal could overturn the victory of Governor Amina Otieno-Wekesa.\n\n"
+            "Governor Otieno-Wekesa, who was in Mombasa, said the county would go on.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Governor Otieno-Wekesa") == {"Amina Otieno-Wekesa"}
+
+
+def test_a_nickname_at_the_end_of_a_relative_clause_is_the_persons(nlp):
+    text = ("Dale Pruitt, who farms 2,000 acres of wheat near the river and is known across the "
+            "county as Dusty, said the road was gone. Dusty’s neighbours agree.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Dusty") == {"Dale Pruitt"}
+
+
+def test_a_name_south_of_which_something_lies_is_a_place(nlp):
+    text = ("Ray Hollis, who runs about 4,000 head of cattle on a station south of Marble Bar "
+            "and is known across the district as Smokey, said no.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Marble Bar"].type == "GPE"
+
+
+def test_the_commonwealth_is_australia_only_in_an_article_about_australia(nlp):
+    text = ("Queensland wants more money for its hospitals. The premier said the Commonwealth "
+            "would have to pay its share, and Australia's health minister disagreed.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Commonwealth") == {"Australia"}
+    text = "Leaders of the Commonwealth met in Kigali. The Commonwealth will send observers."
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Commonwealth") == {"Commonwealth"}
+
+
+@pytest.mark.parametrize("name", ["Cedar Run Elementary", "Oak Hill Elementary",
+                                  "Northgate Academy"])
+def test_a_school_named_elementary_or_academy_is_an_organisation(nlp, name):
+    text = f"The county plans to close {name} in June, and the board will vote on Monday."
+    _, actors = actors_of(nlp, text)
+    assert actors[name].type == "ORG"
 
 
 def test_a_given_name_tagged_a_people_joins_the_surname_the_text_repeats(nlp):

@@ -2159,3 +2159,34 @@ def test_an_abbreviated_title_does_not_end_the_sentence(nlp, text, speaker):
 def test_in_someones_words_names_the_speaker(nlp, text):
     from analysis import analyze
     assert [q.speaker for q in analyze(text).quotes] == ["Inês Carvalho"]
+
+
+def test_he_is_the_subject_the_parse_hung_on_a_participle_of_his_aside(nlp):
+    # "Zieliński" parsed as the subject of "appointed", the sentence's verb left without one
+    from analysis import analyze
+    text = ("Tomasz Górecki, an opposition MP, called the bill a purge.\n\n"
+            "The bill also offers something to judges. Marek Zieliński, a district court judge "
+            "in Kraków appointed in 2020 on the present council’s recommendation, has spent four "
+            "years being called names.\n\n"
+            "“I passed the same exams as everyone else,” he told reporters.")
+    assert [q.speaker for q in analyze(text).quotes] == ["Marek Zieliński"]
+
+
+def test_a_double_barrelled_surname_alone_is_the_person(nlp):
+    from analysis import analyze
+    text = ("Ewa Dąbrowska-Lis, who leads the judges' association, rejected the claim. "
+            "“We want judges chosen by judges,” Dąbrowska-Lis said. Dąbrowska-Lis’s "
+            "association has 3,000 members.")
+    result = analyze(text)
+    people = {a.name: set(a.aliases) for a in result.actors if a.type == "PERSON"}
+    assert list(people) == ["Ewa Dąbrowska-Lis"]
+    assert {"Dąbrowska-Lis", "Dąbrowska-Lis’s"} <= people["Ewa Dąbrowska-Lis"]
+    assert [q.speaker for q in result.quotes] == ["Ewa Dąbrowska-Lis"]
+
+
+def test_said_name_then_whose_counsel_names_the_speaker(nlp):
+    # parsed with "counsel" the subject and the name hung on it
+    from analysis import analyze
+    text = ("Prosecutors want Seo Jun-hyuk jailed.\n\n“Not one page of this file bears his "
+            "signature,” said Gwon Tae-sik, Seo’s lead counsel.")
+    assert [q.speaker for q in analyze(text).quotes] == ["Gwon Tae-sik"]
