@@ -276,7 +276,7 @@ comrade engr pastor bishop archbishop imam rabbi det insp supt cpl
 mme mlle m madame mademoiselle monsieur herr frau adv justice barrister
 cardinal monsignor msgr brigadier brig commander cmdr marshal treasurer emerita emeritus coroner
 doña sheriff trooper ald constable pak bapak ibu signor signora señor señora ato weizero
-dra sra srta
+dra sra srta fr cacique datu
 rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
 # Letters after a person's name (honours, silk, seats): "Harriet Connaughton KC", "Marius du
@@ -292,7 +292,7 @@ minister judge inspector detective sergeant sgt rev reverend sheikh ayatollah ta
 tánaiste tanaiste barr hon alhaji alhaja hajia comrade engr pastor archbishop imam rabbi
 det insp supt cpl mme mlle madame mademoiselle monsieur herr frau adv m justice barrister
 bishop cardinal monsignor msgr brigadier cmdr treasurer doña sheriff trooper ald coroner
-dra sra srta brig capt col lt maj
+dra sra srta brig capt col lt maj fr cacique datu
 """.split())
 
 # Words that end an organisation's name and can be dropped in a short reference:
@@ -357,7 +357,7 @@ ter""".split())
 # English: "Associação Sindical dos Médicos de Pernambuco" (ASMP), "Paulo Henrique de
 # Albuquerque", "Liman ve Dok İşçileri Sendikası" (LDİS), "Gewerkschaft Erziehung und
 # Wissenschaft" (GEW).
-NAME_CONNECTORS = PARTICLES | frozenset("do dos das los las y e ve und og och".split())
+NAME_CONNECTORS = PARTICLES | frozenset("do dos das los las y e ve und og och sa ng".split())
 
 # Words of a public body's or a sports club's name that say the word before them is the place it
 # serves ("Castlebridge City Council", "Redmarsh Rovers"): that word alone is the place, not a

@@ -997,7 +997,7 @@ def _capitalised_run(text: str, end: int) -> tuple[int, int] | None:
     for w in reversed(words):
         if w.group()[:1].isupper():
             start, content = w.start(), content + 1
-        elif w.group().lower() not in FUNCTION_WORDS:
+        elif w.group().lower() not in FUNCTION_WORDS and w.group() not in NAME_CONNECTORS:
             break
     if start is None or content < 2:
         return None
@@ -1034,8 +1034,12 @@ def _definitions(text: str, spans: list[_Span]) -> tuple[list[_Span], list[tuple
                                or _abbreviates(short, text[sp.start:sp.end]))), None)
             if long_ is None:   # the tagger found only the short name: "Petróleos Mexicanos"
                 run = _capitalised_run(text, m.start())
-                if run is not None and _abbreviates(short, text[run[0]:run[1]]):
-                    long_ = _Span(run[0], run[1], run[1], "ORG", run[0])
+                # (its shortest tail that spells the short name: not "Investigators at the
+                # Instituto Brasileiro do Meio Ambiente (Ibama)")
+                starts = [w.start() for w in _WORD.finditer(text, *run) if w.group()[:1].isupper()
+                          and _abbreviates(short, text[w.start():run[1]])] if run else []
+                if starts:
+                    long_ = _Span(starts[-1], run[1], run[1], "ORG", starts[-1])
             if long_ is not None:
                 t = _trim(text, m.start(1), m.end(1))
                 if t:
@@ -1242,6 +1246,9 @@ _COURTESY_TITLES = frozenset("""mr mrs ms miss mx dr prof professor signor signo
 herr frau mme mlle madame monsieur pak bapak ibu ato weizero dra sra srta""".split())
 
 
+_LEADING_DESIGNATORS = frozenset("groupe grupo gruppo grupa compagnie companhia compañía".split())
+
+
 def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list[_Span]]:
     """Mentions spaCy sm missed of names it found elsewhere in the same text, and places."""
     found: list[_Span] = []
@@ -1263,6 +1270,11 @@ def _name_rescues(doc, text: str, spans: list[_Span]) -> tuple[list[_Span], list
             if len(words) >= 2 and len(words[0]) >= 3 and words[0][0].isupper() \
                     and all(w.lower().rstrip(".") in _BUSINESS_TAIL for w in words[1:]):
                 names.setdefault(words[0], "ORG")     # (whatever the tagger called the whole)
+            # ... or after a group's designator in its own language: "Bellerive" of "Groupe
+            # Bellerive", "Alvarado" of "Grupo Alvarado"
+            if len(words) == 2 and words[0].lower() in _LEADING_DESIGNATORS \
+                    and len(words[1]) >= 3 and words[1][0].isupper():
+                names.setdefault(words[1], "ORG")
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
     for start, stop in _occurrences(text, names):
         span = doc.char_span(start, stop)
@@ -1746,6 +1758,16 @@ def _with_first_names(doc, text: str, spans: list[_Span]) -> list[_Span]:
             if before and before.start() not in covered and is_given_name(before.group(1)):
                 sp.start = sp.core = before.start()
             continue
+        words = text[sp.start:sp.end].split()
+        if 2 <= len(words) <= 3 and is_given_name(words[0]):
+            span = doc.char_span(sp.start, sp.end)
+            given = _first_name_before(doc, span.start, covered) if span is not None else None
+            if given is not None and gender_of_given_name(given.text) is not None \
+                    and given_name_locales(given.text) >= 2:
+                # "Beatriz" + "Cândido Vasconcelos": the first of two given names left out
+                # (a name of one list only is as often a title: "Sister", "Deacon", "Elder")
+                sp.start = sp.core = given.idx
+            continue
         if " " in text[sp.start:sp.end]:
             continue
         span = doc.char_span(sp.start, sp.end)
@@ -1786,17 +1808,7 @@ def _org_rescues(text: str, spans: list[_Span]) -> list[_Span]:
             if pattern is _CAUSE_NAME and (m.group().split()[0].lower() in _NO_CAUSE_START
                                            or _TITLE_NEXT.match(text, m.end())):
                 continue    # (nor "Time for Dr. Sherlock": a title opens a person's name)
-            end, pos, n = m.end(), m.end(), 0
-            for w in _WORD.finditer(text, pos, pos + 80):
-                if w.start() != pos or n == max_words:
-                    break
-                bare = _POSSESSIVE.sub("", w.group()).rstrip(".")
-                if not bare[:1].isupper() or bare.lower() in FUNCTION_WORDS:
-                    break
-                end, n = w.start() + len(bare), n + 1
-                if bare != w.group() or text[w.end():w.end() + 1] != " ":
-                    break
-                pos = w.end() + 1
+            end, n = _capitalised_run_end(text, m.end(), max_words)
             if not n or (pattern is _CAUSE_NAME
                          and any(i in covered for i in range(m.start(), end))):
                 continue
@@ -1806,10 +1818,52 @@ def _org_rescues(text: str, spans: list[_Span]) -> list[_Span]:
     return found
 
 
+def _capitalised_run_end(text: str, pos: int, max_words: int) -> tuple[int, int]:
+    """End of the run of up to ``max_words`` capitalised words from ``pos`` (stopping at a
+    function word or after a possessive), and how many words it holds."""
+    end, n = pos, 0
+    for w in _WORD.finditer(text, pos, pos + 80):
+        if w.start() != pos or n == max_words:
+            break
+        bare = _POSSESSIVE.sub("", w.group()).rstrip(".")
+        if not bare[:1].isupper() or bare.lower() in FUNCTION_WORDS:
+            break
+        end, n = w.start() + len(bare), n + 1
+        if bare != w.group() or text[w.end():w.end() + 1] != " ":
+            break
+        pos = w.end() + 1
+    return end, n
+
+
+def _orgs_going_on_for_a_cause(text: str, spans: list[_Span]) -> list[_Span]:
+    """An organisation the tagger cut before the cause its name goes on with ("the Hamaura
+    Residents’ Council" + "for a Safe Coast"): one name, when its last word heads bodies and
+    the capitalised words after "for" are no one's name."""
+    people = [sp for sp in spans if sp.label == "PERSON"]
+    drop = set()
+    for sp in spans:
+        if sp.label != "ORG" or sp.poss_end != sp.end \
+                or text[sp.start:sp.end].split()[-1].lower() not in ORG_HEADS:
+            continue
+        m = _FOR_A_CAUSE.match(text, sp.end)
+        if m is None or _TITLE_NEXT.match(text, m.end()):
+            continue
+        end, n = _capitalised_run_end(text, m.end(), 4)
+        if not n or any(p.start < end and m.end() < p.end for p in people):
+            continue
+        drop.update(id(o) for o in spans if o is not sp and sp.end <= o.start and o.end <= end)
+        sp.end, sp.poss_end = end, _possessive_after(text, end)
+    return [sp for sp in spans if id(sp) not in drop]
+
+
+_FOR_A_CAUSE = re.compile(r" for (?:(?:a|an|the) )?(?=[A-Z][a-z])")
+
+
 # Institutions whose name goes on with "of <place>": "Federal Reserve Bank of New York".
 _OF_PLACE_HEADS = frozenset("""bank office department university ministry court council commission
 committee agency authority institute college school board government parliament assembly police
-service church federation association union league army navy administration""".split())
+service church federation association union league army navy administration diocese archdiocese
+eparchy synod""".split())
 
 
 def _institutions_of_places(text: str, spans: list[_Span]) -> list[_Span]:
@@ -1817,11 +1871,63 @@ def _institutions_of_places(text: str, spans: list[_Span]) -> list[_Span]:
     Bank" + "New York"): one organisation when the place follows " of " its head noun."""
     found = []
     for a, b in zip(spans, spans[1:]):
-        if a.label == "ORG" and b.label in ("GPE", "LOC") and text[a.end:b.start] == " of " \
+        if a.label == "ORG" and (b.label in ("GPE", "LOC") or b.label == "ORG" and " " not in
+                                 text[b.start:b.end]) and text[a.end:b.start] == " of " \
                 and a.poss_end == a.end \
                 and text[a.start:a.end].split()[-1].lower() in _OF_PLACE_HEADS:
             found.append(_Span(a.start, b.end, b.poss_end, "ORG", a.start, rescued=True))
     return found
+
+
+# Places named for a saint or a port, with the name after a connector the tagger cut off:
+# "São Félix" + "do Xingu", "San Juan" + "de la Maguana".
+_SAINT_OR_PORT = re.compile(r"(?:São|Santa|Santo|San|Santiago|Porto|Puerto|Rio|Río|Vila|Villa|"
+                            r"Ciudad|Cidade) [A-ZÁÉÍÓÚ]")
+_PLACE_CONNECTORS = frozenset((" do ", " da ", " dos ", " das ", " de ", " del ", " de la "))
+
+
+_SAINT_OR_PORT_BEFORE = re.compile(_SAINT_OR_PORT.pattern[:-len(" [A-ZÁÉÍÓÚ]")]
+                                   + r"(?: [A-ZÁÉÍÓÚ][\w’'-]+){1,2}(?:%s)$"
+                                   % "|".join(sorted(_PLACE_CONNECTORS, key=len, reverse=True)))
+
+
+# "the town of Carmen": whatever else the name may be, here it is a place.
+_PLACE_OF_KIND = re.compile(r"\b(?:town|city|village|municipality|province|island|port|"
+                            r"district|region|county|prefecture) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
+                            r"(?![\w’'-]| [A-Z])")
+
+
+def _places_of_kind(text: str) -> list[_Span]:
+    found = []
+    for m in _PLACE_OF_KIND.finditer(text):
+        t = _trim(text, m.start(1), m.end(1))
+        if t and m.group(1).split()[0].lower() not in FUNCTION_WORDS:
+            found.append(_Span(t[0], t[1], t[2], "GPE", t[0], rescued=True))
+    return found
+
+
+def _places_with_connectors(text: str, spans: list[_Span]) -> list[_Span]:
+    """One place where the tagger cut a "São ... do ..." name at its connector ("São Félix"
+    + "do Xingu", or "Xingu" alone tagged)."""
+    found = []
+    for b in spans:
+        if b.label not in ("GPE", "LOC", "ORG", "FAC", "PERSON") \
+                or len(text[b.start:b.end].split()) > 2:
+            continue
+        m = _SAINT_OR_PORT_BEFORE.search(text, max(0, b.start - 40), b.start)
+        if m:
+            found.append(_Span(m.start(), b.end, b.poss_end, "GPE", m.start(), rescued=True))
+        elif b.label != "PERSON" and b.poss_end == b.end and _SAINT_OR_PORT.match(text, b.start) \
+                and (rest := _CONNECTED_NAME.match(text, b.end)):
+            t = _trim(text, b.start, rest.end())     # "São Bento" + untagged "do Araguaia"
+            if t:
+                found.append(_Span(t[0], t[1], t[2], "GPE", t[0], rescued=True))
+    unique = {(sp.start, sp.end): sp for sp in found}
+    return sorted(unique.values(), key=lambda sp: sp.start)
+
+
+_CONNECTED_NAME = re.compile(r"(?:%s)[A-ZÁÉÍÓÚ][\w’'-]+(?![\w’'-]| [A-Z])"
+                             % "|".join(sorted(_PLACE_CONNECTORS, key=len, reverse=True)))
 
 
 # A US prosecutors' office by its full name, which the tagger cuts into a title, a district
@@ -2776,7 +2882,8 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
             pinned.add(short)
     divisions: dict[str, list[str]] = {}    # "hsinpu" -> ["hsinpu county"]
     for k, info in infos.items():
-        if len(info.words) == 2 and info.words[1] in _DIVISION_WORDS and ptype[k] in ("GPE", "LOC"):
+        if len(info.words) == 2 and info.words[1] in _DIVISION_WORDS \
+                and ptype[k] in ("GPE", "LOC", "FAC"):     # ("Tottori Prefecture" tagged FAC)
             divisions.setdefault(info.words[0], []).append(k)
     for k, full in divisions.items():   # "Hsinpu" of "Hsinpu County": a place without its kind
         if k in infos and k not in pinned and ptype[k] in ("GPE", "LOC") and len(full) == 1:
@@ -3294,10 +3401,13 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _coordinated_names(text, spans), replace=False)
     spans = _overlay(spans, _coordinated_places(text, spans), replace=False)
     spans = _overlay(spans, _institutions_of_places(text, spans), replace=True)
+    spans = _overlay(spans, _places_with_connectors(text, spans), replace=True)
+    spans = _overlay(spans, _places_of_kind(text), replace=True)
     spans = _overlay(spans, _attorney_offices(text), replace=True)
     spans = _overlay(spans, _numbered_units(text), replace=True)
     spans = _overlay(spans, _structural_rescues(doc, text, spans), replace=False)
     spans = _overlay(spans, _org_rescues(text, spans), replace=False)
+    spans = _orgs_going_on_for_a_cause(text, spans)
     spans = _overlay(spans, _headed_bodies(text, spans), replace=False)
     spans = _overlay(spans, _title_rescues(text, spans), replace=False)
     spans = _with_aged_people(text, spans)
@@ -3331,6 +3441,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _honorific_suffixed_people(text), replace=True)
     spans = _with_generation_words(text, spans)
     _places_by_bearing(text, spans)
+    _places_before_titles(text, spans)
     person_ends = {sp.end for sp in spans if sp.label == "PERSON"}
     spans = [sp for sp in spans if not (text[sp.start:sp.end] in POST_NOMINAL_LETTERS and (
         sp.start - 1 in person_ends or sp.start - 2 in person_ends))]   # "Priya Anand KC"
@@ -3344,6 +3455,21 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
 # "a station south of Marble Bar", "20 km north-east of ...": what comes after is a place.
 _BEARING_OF = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|"
                          r"south-?west)(?:ern)? of (?:the )?$", re.I)
+
+
+_TERRITORIAL_TITLES = frozenset({"governor", "mayor", "premier", "prefect"})
+
+
+def _places_before_titles(text: str, spans: list[_Span]) -> None:
+    """A place the tagger ran into the title of the person after it ("Tottori Governor" +
+    "Takeshi Sato", tagged a building): the place alone."""
+    for sp, nxt in zip(spans, spans[1:]):
+        words = text[sp.start:sp.end].split()
+        if sp.label != "PERSON" and nxt.label == "PERSON" and len(words) >= 2 \
+                and words[-1].lower() in _TERRITORIAL_TITLES and text[sp.end:nxt.start] == " " \
+                and all(w[:1].isupper() for w in words[:-1]):
+            sp.end = sp.poss_end = sp.start + len(" ".join(words[:-1]))
+            sp.label = "GPE"
 
 
 def _places_by_bearing(text: str, spans: list[_Span]) -> None:

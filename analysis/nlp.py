@@ -21,7 +21,7 @@ UNUSED_COMPONENTS = ("lemmatizer",)
 # speaker, and the name its title.
 TITLE_ABBREVIATIONS = ("Capt.", "Col.", "Lt.", "Sgt.", "Cpl.", "Det.", "Insp.", "Supt.", "Cllr.",
                        "Maj.", "Cmdr.", "Brig.", "Msgr.", "Atty.", "Engr.", "Hon.", "Ald.",
-                       "Dra.", "Sra.", "Srta.")
+                       "Dra.", "Sra.", "Srta.", "Fr.")
 
 _lock = threading.Lock()
 

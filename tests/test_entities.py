@@ -2350,3 +2350,84 @@ def test_a_given_name_tagged_a_people_joins_the_surname_the_text_repeats(nlp):
     _, actors = actors_of(nlp, text)
     assert owner(actors, "Işık") == {"Nurcan Işık"}
     assert "Nurcan" not in actors
+
+
+def test_a_given_name_before_a_tagged_given_name_and_surname_opens_the_name(nlp):
+    # ("Cândido Vasconcelos"-shaped tags: the first of two given names left out)
+    text = ("The fisheries minister, Beatriz Cândido Falcão, said the fine showed that the law "
+            "applies. Falcão did not take questions.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Falcão") == {"Beatriz Cândido Falcão"}
+
+
+def test_a_long_name_before_a_short_one_in_brackets_is_its_shortest_spelling_tail(nlp):
+    text = ("Inspectors at the Instituto Nacional de Pesca e dos Recursos Costeiros (Inpesca) "
+            "spent a year on the case. Inpesca said the boats had no licence.")
+    _, actors = actors_of(nlp, text)
+    long_form = "Instituto Nacional de Pesca e dos Recursos Costeiros"
+    assert owner(actors, "Inpesca") == {long_form}
+    assert long_form in actors[long_form].aliases
+
+
+@pytest.mark.parametrize("text, place", [
+    # tagged "São Bento" alone
+    ("Most of the farms lie in São Bento do Araguaia, far from the coast.",
+     "São Bento do Araguaia"),
+    # tagged "Xingu" alone, and "São Félix" a person with "Xingu" a place
+    ("One ranch, Fazenda Boa Vista in São Félix do Xingu, kept selling cattle to the trader. "
+     "In São Félix do Xingu, where most of the farms are, the mood is bitter.",
+     "São Félix do Xingu"),
+])
+def test_a_saints_place_cut_at_its_connector_is_one_place(nlp, text, place):
+    _, actors = actors_of(nlp, text)
+    assert actors[place].type == "GPE"
+    assert actors[place].mentions == text.count(place)
+
+
+def test_a_place_named_as_a_town_of_is_a_place(nlp):
+    text = "Posters of the mayor turned up in the town of Rosario on Tuesday, and no one knew why."
+    _, actors = actors_of(nlp, text)
+    assert actors["Rosario"].type == "GPE"
+
+
+def test_a_group_is_its_name_without_the_designator_before_it(nlp):
+    # ("Montclair" alone left untagged)
+    text = ("The French supermarket group Groupe Montclair said on Wednesday it had suspended "
+            "purchases of beef from the trader while an auditor examined the supply chain. Hélène "
+            "Morvan, Montclair’s director of sustainability, said the suspension would remain in "
+            "place. Montclair buys about 6,000 tonnes of Brazilian beef a year, she said.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Montclair’s") == owner(actors, "Montclair") == {"Groupe Montclair"}
+
+
+def test_a_body_named_for_a_cause_keeps_the_cause(nlp):
+    text = ("The appeal was brought by the Westerly Parents’ Council for a Quiet Harbour, which "
+            "says it has 900 members.")
+    _, actors = actors_of(nlp, text)
+    assert "Westerly Parents’ Council for a Quiet Harbour" in actors
+
+
+def test_a_diocese_of_a_place_is_one_body(nlp):
+    # (tagged "the Catholic Diocese" and "Tagum", an organisation)
+    text = ("At the gymnasium, the Kalinga Foundation, a charity run by the Catholic Diocese of "
+            "Tagum, has been serving hot meals since Sunday.")
+    _, actors = actors_of(nlp, text)
+    assert "Catholic Diocese of Tagum" in actors
+    assert "Tagum" not in actors
+
+
+def test_a_place_run_into_the_title_of_the_governor_after_it(nlp):
+    # (tagged "Fukui Governor", a place of its own)
+    text = ("The restart of a reactor in Fukui Prefecture was cleared. The restart still needs "
+            "the consent of Fukui Governor Kenji Mori, who has said he will decide only after "
+            "hearing from the assembly.")
+    _, actors = actors_of(nlp, text)
+    assert "Fukui Governor" not in actors
+    assert owner(actors, "Fukui") == {"Fukui Prefecture"}
+
+
+def test_a_party_named_with_a_filipino_connector_is_defined_by_its_acronym(nlp):
+    text = ("Tumulak, of the opposition Alyansa sa Kalambuan (AK), says the town has received "
+            "only 800 food packs. The AK will complain.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "AK") == {"Alyansa sa Kalambuan"}

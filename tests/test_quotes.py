@@ -2190,3 +2190,14 @@ def test_said_name_then_whose_counsel_names_the_speaker(nlp):
     text = ("Prosecutors want Seo Jun-hyuk jailed.\n\n“Not one page of this file bears his "
             "signature,” said Gwon Tae-sik, Seo’s lead counsel.")
     assert [q.speaker for q in analyze(text).quotes] == ["Gwon Tae-sik"]
+
+
+def test_a_priest_titled_fr_is_named_by_the_words_after_the_title(nlp):
+    # "Fr." is an abbreviation: the sentence goes on, and the title is no one's name
+    from analysis import analyze
+    text = ("The parish has fed 700 people a day since the storm.\n\n“We feed whoever comes,” "
+            "said its director, Fr. Ramon Dacanay. The parish hall is full.")
+    result = analyze(text)
+    assert [q.speaker for q in result.quotes] == ["Ramon Dacanay"]
+    assert "Fr" not in {a.name for a in result.actors}
+
