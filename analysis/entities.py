@@ -1892,9 +1892,11 @@ _SAINT_OR_PORT_BEFORE = re.compile(_SAINT_OR_PORT.pattern[:-len(" [A-ZÁÉÍÓÚ
 
 
 # "the town of Carmen": whatever else the name may be, here it is a place.
-_PLACE_OF_KIND = re.compile(r"\b(?:town|city|village|municipality|province|island|port|"
-                            r"district|region|county|prefecture) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)"
-                            r"(?![\w’'-]| [A-Z])")
+# So is a name something lies south of ("a station south of Marble Bar").
+_PLACE_OF_KIND = re.compile(r"\b(?:(?:town|city|village|municipality|province|island|port|"
+                            r"district|region|county|prefecture)|(?:north|south|east|west|"
+                            r"north-?east|north-?west|south-?east|south-?west)(?:ern)?) of "
+                            r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?![\w’'-]| [A-Z])")
 
 
 def _places_of_kind(text: str) -> list[_Span]:
@@ -3395,6 +3397,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _appositive_names(text, spans), replace=True)
     spans = _overlay(spans, _nicknamed_people(text, spans), replace=True)
     spans = _overlay(spans, _east_asian_names(text, spans), replace=True)
+    spans = _overlay(spans, _places_of_kind(text), replace=True)
     repeats, places = _name_rescues(doc, text, spans)
     spans = _overlay(spans, repeats, replace=False)
     spans = _overlay(spans, places, replace=False, over_weak=True)
@@ -3402,7 +3405,6 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _coordinated_places(text, spans), replace=False)
     spans = _overlay(spans, _institutions_of_places(text, spans), replace=True)
     spans = _overlay(spans, _places_with_connectors(text, spans), replace=True)
-    spans = _overlay(spans, _places_of_kind(text), replace=True)
     spans = _overlay(spans, _attorney_offices(text), replace=True)
     spans = _overlay(spans, _numbered_units(text), replace=True)
     spans = _overlay(spans, _structural_rescues(doc, text, spans), replace=False)
@@ -3900,7 +3902,11 @@ def _metonyms(doc, text: str, spans: list[_Span], infos: dict[str, _KeyInfo], gr
                 overrides[idx] = next(iter(departments))
                 continue
             target = GOVERNMENT_METONYMS[tk]
-        elif role.get(idx) in ("acts", "other") and sp.key in acting_keys and sp.key not in city:
+        elif role.get(idx) in ("acts", "other", "place") and sp.key in acting_keys \
+                and sp.key not in city:
+            # (a capital that acts somewhere in the article is the state wherever it stands:
+            # "in Tokyo or elsewhere" beside "Tokyo aims to ..."; session 29, not split up on
+            # eleven triad sets, no conflation on the development ones)
             if tk in states:    # ("Sacramento" -> the article's own "California")
                 overrides[idx] = groups.find(_table_key(states[tk].lower()))
                 continue

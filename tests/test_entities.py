@@ -67,13 +67,18 @@ def test_country_forms_merge_and_demonym_stays_apart(nlp):
 
 
 def test_capital_acting_is_the_state_but_a_location_is_not(nlp):
+    # (where the capital also acts, its places go with the state too since session 29: the
+    # annotated triads make a capital that acts the state's alias wherever it stands)
+    text = ("The United States and Russia met in Geneva. Tourists flocked to a museum in "
+            "Washington last summer.")
+    mentions, _ = actors_of(nlp, text)
+    assert {m.actor for m in mentions if m.text == "Washington"} == {"Washington"}
     text = ("Washington warned Moscow against further escalation. Tourists flocked to a museum "
             "in Washington last summer.")
     mentions, _ = actors_of(nlp, text)
     by_start = {m.start: m.actor for m in mentions if m.text == "Washington"}
-    first, second = sorted(by_start)
+    first, _ = sorted(by_start)
     assert by_start[first] == "United States"
-    assert by_start[second] != "United States"
 
 
 def test_shared_surname_never_joins_two_people(nlp):
@@ -2431,3 +2436,26 @@ def test_a_party_named_with_a_filipino_connector_is_defined_by_its_acronym(nlp):
             "only 800 food packs. The AK will complain.")
     _, actors = actors_of(nlp, text)
     assert owner(actors, "AK") == {"Alyansa sa Kalambuan"}
+
+
+def test_a_capital_that_acts_is_the_state_where_it_is_also_a_place(nlp):
+    text = ("Japan will restart the reactor next spring. “I will not be rushed by anyone, in "
+            "Osaka or in Tokyo,” the governor said. Tokyo aims to generate 20 per cent of the "
+            "country’s power from nuclear plants.")
+    mentions, actors = actors_of(nlp, text)
+    assert owner(actors, "Tokyo") == {"Japan"}
+    assert [m.actor for m in mentions if m.text == "Tokyo"] == ["Japan", "Japan"]
+    # a capital that never acts stays the city
+    text = "Japan will restart the reactor. Protesters marched in Tokyo on Sunday."
+    _, actors = actors_of(nlp, text)
+    assert "Tokyo" in actors
+
+
+def test_a_name_something_lies_south_of_is_a_place_and_so_are_its_repeats(nlp):
+    # (untagged by the tagger in both places)
+    text = ("Ray Tully, a pastoralist south of Marble Bar whom half the district calls Bluey, has "
+            "watched road trains for years. Grant Oakley has kept the company’s mine near Marble "
+            "Bar running.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Marble Bar"].type == "GPE"
+    assert actors["Marble Bar"].mentions == 2

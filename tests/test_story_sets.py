@@ -119,7 +119,7 @@ FLOORS = {
     "stories_extra37": {"actor_recall": 0.95, "actor_not_split": 0.91, "actor_not_conflated": 0.95,
                         "stance_macro_f1": 0.64, "quote_f1": 0.96, "speaker_accuracy": 0.92},
     # written in session 28 and kept blind; looked into in session 29 (recall 0.922 -> 0.995)
-    "stories_extra38": {"actor_recall": 0.97, "actor_not_split": 0.94, "actor_not_conflated": 0.97,
+    "stories_extra38": {"actor_recall": 0.97, "actor_not_split": 0.95, "actor_not_conflated": 0.97,
                         "stance_macro_f1": 0.56, "quote_f1": 0.96, "speaker_accuracy": 0.93},
     # written in session 29 and kept blind: floors under its first look
     "stories_extra39": {"actor_recall": 0.94, "actor_not_split": 0.94, "actor_not_conflated": 0.95,
