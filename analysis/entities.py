@@ -1899,6 +1899,17 @@ _PLACE_OF_KIND = re.compile(r"\b(?:(?:town|city|village|municipality|province|is
                             r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?![\w’'-]| [A-Z])")
 
 
+# A Māori body named "Te <body> o <iwi>" ("Te Rūnanga o Ngāti Rangitāne", "Te Rūnanga o Ngāi
+# Tahu"), which the tagger cuts at "o" and may call a person.
+_MAORI_BODY = re.compile(r"\bTe [A-ZĀĒĪŌŪ][\wāēīōū-]+(?: [A-ZĀĒĪŌŪ][\wāēīōū-]+)? o "
+                         r"(?:(?:Ngāti|Ngati|Ngāi|Ngai|Te) )?[A-ZĀĒĪŌŪ][\wāēīōū-]+")
+
+
+def _maori_bodies(text: str) -> list[_Span]:
+    return [_Span(m.start(), m.end(), _possessive_after(text, m.end()), "ORG", m.start(),
+                  rescued=True) for m in _MAORI_BODY.finditer(text)]
+
+
 def _places_of_kind(text: str) -> list[_Span]:
     found = []
     for m in _PLACE_OF_KIND.finditer(text):
@@ -2736,7 +2747,9 @@ def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...], *, person: bool =
     if n >= len(long_):
         return False
     if long_[-n:] == short:
-        return long_[-n - 1] not in FUNCTION_WORDS or (
+        # (nor does the iwi "Ngāti Rangitāne" end "Te Rūnanga o Ngāti Rangitāne", Māori "o"
+        # "of"; but "Sabadell" does end "Banco de Sabadell": real news, session 29)
+        return long_[-n - 1] not in FUNCTION_WORDS and long_[-n - 1] != "o" or (
             person and n == 1 and len(long_) >= 3 and long_[-2] in NAME_CONNECTORS)
     # "Assad" for "Bashar al-Assad"
     return n == 1 and _bare_surname(long_[-1]) == _bare_surname(short[0])
@@ -3398,6 +3411,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _nicknamed_people(text, spans), replace=True)
     spans = _overlay(spans, _east_asian_names(text, spans), replace=True)
     spans = _overlay(spans, _places_of_kind(text), replace=True)
+    spans = _overlay(spans, _maori_bodies(text), replace=True)
     repeats, places = _name_rescues(doc, text, spans)
     spans = _overlay(spans, repeats, replace=False)
     spans = _overlay(spans, places, replace=False, over_weak=True)

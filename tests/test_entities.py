@@ -2459,3 +2459,15 @@ def test_a_name_something_lies_south_of_is_a_place_and_so_are_its_repeats(nlp):
     _, actors = actors_of(nlp, text)
     assert actors["Marble Bar"].type == "GPE"
     assert actors["Marble Bar"].mentions == 2
+
+
+def test_a_maori_body_named_te_body_o_iwi_is_one_organisation(nlp):
+    text = ("Aroha Te Kani, who chairs the iwi’s governing body, Te Rūnanga o Ngāti Kahutai, spoke "
+            "at the hearing. The claim was filed by Te Rūnanga o Ngāti Kahutai in 2019. Ngāti "
+            "Kahutai has waited for decades.")
+    _, actors = actors_of(nlp, text)
+    body = actors["Te Rūnanga o Ngāti Kahutai"]
+    assert body.type == "ORG" and body.mentions == 2
+    assert "Te Rūnanga" not in actors
+    # the iwi is not its governing body
+    assert owner(actors, "Ngāti Kahutai") == {"Ngāti Kahutai"}
