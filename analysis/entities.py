@@ -1881,14 +1881,12 @@ def _institutions_of_places(text: str, spans: list[_Span]) -> list[_Span]:
 
 # Places named for a saint or a port, with the name after a connector the tagger cut off:
 # "São Félix" + "do Xingu", "San Juan" + "de la Maguana".
-_SAINT_OR_PORT = re.compile(r"(?:São|Santa|Santo|San|Santiago|Porto|Puerto|Rio|Río|Vila|Villa|"
-                            r"Ciudad|Cidade) [A-ZÁÉÍÓÚ]")
+_SAINT_OR_PORT_WORD = r"(?:São|Santa|Santo|San|Santiago|Porto|Puerto|Rio|Río|Vila|Villa|Ciudad|Cidade)"
 _PLACE_CONNECTORS = frozenset((" do ", " da ", " dos ", " das ", " de ", " del ", " de la "))
-
-
-_SAINT_OR_PORT_BEFORE = re.compile(_SAINT_OR_PORT.pattern[:-len(" [A-ZÁÉÍÓÚ]")]
-                                   + r"(?: [A-ZÁÉÍÓÚ][\w’'-]+){1,2}(?:%s)$"
-                                   % "|".join(sorted(_PLACE_CONNECTORS, key=len, reverse=True)))
+_PLACE_CONNECTOR = "(?:%s)" % "|".join(sorted(_PLACE_CONNECTORS, key=len, reverse=True))
+_SAINT_OR_PORT = re.compile(_SAINT_OR_PORT_WORD + r" [A-ZÁÉÍÓÚ]")
+_SAINT_OR_PORT_BEFORE = re.compile(_SAINT_OR_PORT_WORD + r"(?: [A-ZÁÉÍÓÚ][\w’'-]+){1,2}"
+                                   + _PLACE_CONNECTOR + "$")
 
 
 # "the town of Carmen": whatever else the name may be, here it is a place.
@@ -1939,8 +1937,7 @@ def _places_with_connectors(text: str, spans: list[_Span]) -> list[_Span]:
     return sorted(unique.values(), key=lambda sp: sp.start)
 
 
-_CONNECTED_NAME = re.compile(r"(?:%s)[A-ZÁÉÍÓÚ][\w’'-]+(?![\w’'-]| [A-Z])"
-                             % "|".join(sorted(_PLACE_CONNECTORS, key=len, reverse=True)))
+_CONNECTED_NAME = re.compile(_PLACE_CONNECTOR + r"[A-ZÁÉÍÓÚ][\w’'-]+(?![\w’'-]| [A-Z])")
 
 
 # A US prosecutors' office by its full name, which the tagger cuts into a title, a district
