@@ -112,11 +112,11 @@ class ActorStanceModel:
         import onnxruntime as ort
         from tokenizers import Tokenizer
         options = ort.SessionOptions()
-        # Two threads halve the ~30 ms an article of the dev stories' size costs on one; with
-        # spinning off, the idle pool does not take the core from the next article's parse.
-        options.intra_op_num_threads = int(os.environ.get(THREADS_ENV, "") or min(2, os.cpu_count() or 1))
+        # One thread: analyze_many parses the next articles on the other core meanwhile
+        # (pipeline._parsed_ahead). On the 2-core machine, `evaluate.py speed` gave 0.65-0.74
+        # with one thread and 0.54-0.60 with two, which fought the parse for its core.
+        options.intra_op_num_threads = int(os.environ.get(THREADS_ENV, "") or 1)
         options.inter_op_num_threads = 1
-        options.add_session_config_entry("session.intra_op.allow_spinning", "1")
         self.session = ort.InferenceSession(str(directory / "model.onnx"), options,
                                             providers=["CPUExecutionProvider"])
         self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))

@@ -1,6 +1,11 @@
 """analyze / analyze_many: composition, order, ids, and the records they return."""
 from __future__ import annotations
 
+import threading
+import time
+
+import pytest
+
 import analysis
 from analysis.model import Analysis, Article
 
@@ -32,6 +37,38 @@ def test_analyze_many_keeps_input_order_and_matches_analyze():
     many = list(analysis.analyze_many(texts))
     assert [m.text for m in many] == [analysis.analyze(t).text for t in texts]
     assert many[0].to_dict() == analysis.analyze(texts[0]).to_dict()
+
+
+def test_analyze_many_parses_ahead_and_keeps_every_article_in_order():
+    # more articles than one parse-ahead batch, so the parse thread hands over several batches
+    texts = [f"Mayor Lena Ortiz of Town {n} opened a school on Monday." for n in range(19)]
+    many = list(analysis.analyze_many(texts))
+    assert [m.text for m in many] == texts
+    assert all(any("Ortiz" in a.name for a in m.actors) for m in many)
+
+
+def test_an_error_in_the_input_reaches_the_caller_of_analyze_many():
+    def articles():
+        yield ARTICLE
+        raise OSError("the upload was cut off")
+
+    with pytest.raises(OSError, match="cut off"):
+        list(analysis.analyze_many(articles()))
+
+
+def _parse_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "presslens-parse"]
+
+
+def test_stopping_early_stops_the_parse_thread():
+    many = analysis.analyze_many(ARTICLE for _ in range(40))
+    first = next(many)
+    assert first.text.startswith("Finance Minister") and _parse_threads()
+    many.close()
+    deadline = time.monotonic() + 30
+    while _parse_threads() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _parse_threads()
 
 
 def test_analyze_many_takes_articles_with_their_fields():
