@@ -352,7 +352,7 @@ police
 
 # Lower-case words that belong to a person's name ("Charles de Gaulle", "Ursula von der Leyen").
 PARTICLES = frozenset("""de da di du del della dela delos der den des van von la le al el bin ibn ben
-ter""".split())
+ter ait aït ould""".split())
 # Lower-case words that join the parts of a name in another language, as "of" and "and" do in
 # English: "Associação Sindical dos Médicos de Pernambuco" (ASMP), "Paulo Henrique de
 # Albuquerque", "Liman ve Dok İşçileri Sendikası" (LDİS), "Gewerkschaft Erziehung und

@@ -181,7 +181,10 @@ _OBJECT_BEFORE = re.compile(r"\b(?:of|at|for|from|with|to|by|in|on)\s+$")
 # ("shares in X", "a stake in X" are not places)
 _PLACE_BEFORE = re.compile(r"(?<![Ss]hares )(?<![Ss]take )(?<![Ss]takes )(?<![Ii]nvestment )"
                            r"\b(?:[Ii]n|across|throughout|around|outside|near|"
-                           r"(?:people|citizens|residents|voters) of)\s+$")
+                           r"(?:people|citizens|residents|voters) of|"
+                           # "the Atlantic port of Safi", "on the edge of the Veluwe"
+                           r"(?:port|town|city|village|harbour|harbor|coast|edge|outskirts|heart) "
+                           r"of(?: the)?)\s+$")
 _AT_BEFORE = re.compile(r"\bat\s+$")
 # A street as a street, not the industry it names ("walked down Wall Street").
 _ON_THE_STREET = re.compile(r"\b(?:down|along|up|across|outside|near|around|off)\s+$")
@@ -524,6 +527,11 @@ def _common_word(ent) -> bool:
     if len(ent) != 1 or ent.label_ == "NORP" or not word.is_sent_start or text.isupper():
         return False
     doc = ent.doc
+    state = CAPITAL_METONYMS.get(_table_key(word.lower_))
+    if state and (state in doc.text or any(
+            STATE_ADJECTIVES.get(t.lower_) == state for t in doc if t.text[:1].isupper())):
+        return False    # a capital in an article about its country or its people ("Rabat has
+        # been content" beside "Moroccan law")
     if word.tag_.startswith("NNP") and not (
             _dictionary_word(word.lower_) and not is_given_name(text)
             and any(t.text == word.lower_ for t in doc)):
@@ -1178,7 +1186,7 @@ _BE = frozenset("is was are were has been".split())
 # Adjectives of a mind that only a state, not a city, has.
 _MINDSET = frozenset("""concerned worried wary angry furious unhappy pleased eager keen determined
 reluctant unwilling willing ready adamant confident anxious alarmed upset irritated skeptical
-sceptical suspicious open opposed committed""".split())
+sceptical suspicious open opposed committed content satisfied prepared""".split())
 
 
 def _acts(token, country_named: bool = False) -> bool:
@@ -1639,6 +1647,117 @@ def _east_asian_names(text: str, spans: list[_Span]) -> list[_Span]:
             continue    # (nor one the tagger already has whole: "Minister Yoon Dae-ho")
         found.append(_Span(start, m.end(), _possessive_after(text, m.end()), "PERSON", start,
                            rescued=True))
+    return found
+
+
+# A run of three or four capitalised words that opens with two given names is one person's name
+# ("Rosa Isabel Tapia Olmedo", Spanish and Portuguese double surnames) however the tagger cut it
+# ("Rosa Isabel" + "Tapia Olmedo", "Rosa Isabel" + "Tapia" + a place "Olmedo", or a body).
+_NAME_WORD = re.compile(r"(?<![\w’'.-])[^\W\d_][^\W\d_’'-]*(?:-[^\W\d_][^\W\d_’'-]*)?(?![\w’'-])")
+
+
+def _capitalised_runs(text: str):
+    """(start, end, words) of each run of capitalised words joined by single spaces."""
+    run: list = []
+    for m in _NAME_WORD.finditer(text):
+        if not m.group()[:1].isupper():
+            if run:
+                yield run[0].start(), run[-1].end(), [w.group() for w in run]
+            run = []
+            continue
+        if run and text[run[-1].end():m.start()] != " ":
+            yield run[0].start(), run[-1].end(), [w.group() for w in run]
+            run = []
+        run.append(m)
+    if run:
+        yield run[0].start(), run[-1].end(), [w.group() for w in run]
+
+
+def _surname_word(word: str) -> bool:
+    low = word.lower()
+    return (word[:1].isupper() and not word.isupper() and low not in TITLE_WORDS
+            and low not in FUNCTION_WORDS and low not in MONTHS_AND_DAYS
+            and low not in ORG_HEADS and low not in _PLACE_WORDS
+            and _table_key(low) not in _STATE_NAME_KEYS and low not in CAPITAL_METONYMS
+            and not _dictionary_word(low))
+
+
+def _given_names_and_surnames(text: str, spans: list[_Span]) -> list[_Span]:
+    """Two given names and one or two surnames, on one line, as one person (see above); not
+    inside a longer capitalised name, and never cutting into a span that runs past it."""
+    found = []
+    for start, end, words in _capitalised_runs(text):
+        if not 3 <= len(words) <= 4 or any(   # (in two locales or more: not "Sister")
+                gender_of_given_name(w) is None or given_name_locales(w) < 2
+                or w.lower() in TITLE_WORDS or w.isupper()
+                for w in words[:2]) or not all(_surname_word(w) for w in words[2:]) \
+                or _CAPITALISED_BEFORE.search(text, max(0, start - 30), start) \
+                or "\n" in text[start:end]:
+            continue
+        inside = [sp for sp in spans if sp.start < end and start < sp.end]
+        if any(sp.start < start or sp.end > end or sp.label not in _NAME_LABELS for sp in inside) \
+                or len(inside) == 1 and (inside[0].start, inside[0].end) == (start, end) \
+                and inside[0].label == "PERSON":
+            continue
+        found.append(_Span(start, end, _possessive_after(text, end), "PERSON", start,
+                           rescued=True))
+    return found
+
+
+# Vietnamese family names: before one to three capitalised syllables they open a person's name
+# ("Lê Thị Hồng Nhung", "Đỗ Văn Phúc"), which spaCy sm often cuts after the family name.
+_VIETNAMESE_FAMILY_NAMES = frozenset("""nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ
+hồ ngô dương lý đào đinh lâm trịnh trương lương tạ hà cao châu tô mai vương kiều quách thái
+doãn lưu nguyen tran pham huynh dang bui ngo duong trinh truong luong dinh vuong""".split())
+_VIETNAMESE_LETTERS = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
+                                 "ĂÂĐÊÔƠƯ]|[àáãèéìíòóõùúýÀÁÈÉÌÍÒÓÙÚ](?=\w)")
+def _vietnamese_names(text: str, spans: list[_Span]) -> list[_Span]:
+    """A known Vietnamese family name and one to three capitalised syllables, written with
+    Vietnamese letters or a "Văn"/"Thị" middle name, as one person in place of the part the
+    tagger found; not inside a longer capitalised name nor cutting into another kind of name."""
+    found = []
+    for start, end, words in _capitalised_runs(text):
+        # (the name may close a run that a title or a sentence's first word opens)
+        for k, family in enumerate(words[:-1]):
+            rest = words[k + 1:]
+            if family.lower() in _VIETNAMESE_FAMILY_NAMES and len(rest) <= 3:
+                break
+        else:
+            continue
+        if k and not all(w.lower().rstrip(".") in TITLE_WORDS for w in words[:k]) \
+                and not (k == 1 and re.search(r"(?:^|[.!?:]\s+)$", text[:start])) \
+                or "\n" in text[start:end]:
+            continue
+        start = end - len(" ".join([family, *rest]))
+        name = text[start:end]
+        if not (_VIETNAMESE_LETTERS.search(name) or rest[0].lower() in ("văn", "thị", "van", "thi")) \
+                or any(w.lower() in TITLE_WORDS or _dictionary_word(w.lower()) or w.lower()
+                       in ORG_HEADS or w.isupper() for w in rest):
+            continue
+        inside = [sp for sp in spans if sp.start < end and start < sp.end]
+        if any(sp.start < start or sp.end > end or sp.label != "PERSON" and not (
+                start <= sp.start and sp.end <= end) for sp in inside) \
+                or any((sp.start, sp.end) == (start, end) for sp in inside):
+            continue
+        found.append(_Span(start, end, _possessive_after(text, end), "PERSON", start,
+                           rescued=True))
+    return found
+
+
+# Seats of government whose name opens with "the" ("The Hague"): the tagger leaves them
+# untagged at a sentence's start and cuts the "the" elsewhere, which the capitals table needs.
+_SEATS_WITH_THE = re.compile(r"(?<![\w’'-])[Tt]he (%s)(?![\w-])" % "|".join(
+    re.escape(k[4:].title()) for k in sorted(CAPITAL_METONYMS) if k.startswith("the ")))
+
+
+def _seats_with_the(text: str, spans: list[_Span]) -> list[_Span]:
+    """Every "The Hague" as a whole place name, in place of the part the tagger found."""
+    found = []
+    for m in _SEATS_WITH_THE.finditer(text):
+        s, e = m.span()
+        if any(sp.start < e and s < sp.end and (sp.start < s or sp.end > e) for sp in spans):
+            continue
+        found.append(_Span(s, e, _possessive_after(text, e), "GPE", s, rescued=True))
     return found
 
 
@@ -3407,6 +3526,9 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _appositive_names(text, spans), replace=True)
     spans = _overlay(spans, _nicknamed_people(text, spans), replace=True)
     spans = _overlay(spans, _east_asian_names(text, spans), replace=True)
+    spans = _overlay(spans, _vietnamese_names(text, spans), replace=True)
+    spans = _overlay(spans, _seats_with_the(text, spans), replace=True)
+    spans = _overlay(spans, _given_names_and_surnames(text, spans), replace=True)
     spans = _overlay(spans, _places_of_kind(text), replace=True)
     spans = _overlay(spans, _maori_bodies(text), replace=True)
     repeats, places = _name_rescues(doc, text, spans)
@@ -3799,7 +3921,7 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
         info.first = min(info.first, sp.start)
         info.titled |= sp.titled
         info.named += sp.named
-        if sp.poss_end == sp.end and _PLACE_BEFORE.search(text, max(0, sp.start - 12), sp.start):
+        if sp.poss_end == sp.end and _PLACE_BEFORE.search(text, max(0, sp.start - 20), sp.start):
             info.located += 1
         elif sp.poss_end == sp.end and _AT_BEFORE.search(text, max(0, sp.start - 4), sp.start):
             info.at += 1

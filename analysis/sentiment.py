@@ -126,6 +126,21 @@ def _load_encoder():
     return EncoderStanceModel()
 
 
+def _target_encoder():
+    """The same model in a session of its own for ``sentiment_toward``: a single call has the
+    machine to itself, so it runs on up to two threads (the analysis keeps one, see
+    stance_encoder.THREADS_ENV)."""
+    with _ENCODER_LOCK:
+        return _load_target_encoder()
+
+
+@lru_cache(maxsize=1)
+def _load_target_encoder():
+    from .stance_encoder import TARGET_THREADS_ENV, EncoderStanceModel
+    threads = int(os.environ.get(TARGET_THREADS_ENV, "") or min(2, os.cpu_count() or 1))
+    return EncoderStanceModel(threads=threads)
+
+
 def load_stance_model() -> str:
     """Load the stance model now (a server does this at start-up, not in the first analysis);
     returns the backend name."""
@@ -179,7 +194,7 @@ def sentiment_toward(text: str, spans: list[tuple[int, int]]) -> list[Stance]:
         for start, end in spans:
             s0, s1 = _sentence_bounds(text, start, end)
             triples.append((text[s0:s1], start - s0, end - s0))
-        return [_stance(p) for p in _encoder().probabilities(triples)]
+        return [_stance(p) for p in _target_encoder().probabilities(triples)]
     from .stance_model import load_linear_model
     doc = _parse(text)
     model = load_linear_model()

@@ -1005,9 +1005,12 @@ class SpeakerResolver:
                              if o.dep_ in ("dobj", "poss", "compound") and o.pos_ in
                              ("NOUN", "PROPN") and o.i not in self.mention_of]
                     words.update(f"{o.lower_} {r}" for o in owned for r in ROLE_VERBS[c.lower_])
-            # a deputy governor is not "the governor", a former minister not "the minister"
-            words -= {w.split(" ", 1)[1] for w in words if " " in w
-                      and w.split(" ", 1)[0] in _SUBORDINATE_POSTS} | _SUBORDINATE_POSTS
+            # a deputy governor is not "the governor", a former minister not "the minister",
+            # nor the deputy governor "the deputy"; but one introduced as a deputy ("the
+            # provincial deputy for nature", a Dutch province's executive) is "the deputy"
+            under = {w for w in words if " " in w and w.split(" ", 1)[0] in _SUBORDINATE_POSTS}
+            words -= {w.split(" ", 1)[1] for w in under} | {w.split(" ", 1)[0] for w in under}
+            words -= _SUBORDINATE_POSTS - {"deputy"}
             # an attorney general is no "attorney", a surgeon general no "surgeon"
             words -= {w.split(" ", 1)[0] for w in words if w.endswith(" general")}
             for w in sorted(words):

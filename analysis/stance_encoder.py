@@ -28,10 +28,13 @@ OPEN_ID, CLOSE_ID = 1, 2          # [unused0], [unused1] in the BERT uncased voc
 # Alone, a sentence gets the same answer as ``sentiment_toward`` gives it, whatever else the
 # article says; at ~4 ms a pair the per-run overhead is small.
 BATCH = 1
-# onnxruntime threads per run. One by default: measured on the 2-core machine with other work
-# running, two threads (spinning workers) gave 97 targets/s against 229 for one; set
-# PRESSLENS_STANCE_THREADS=2 on an otherwise idle machine.
+# onnxruntime threads per run inside an article's analysis. One by default: a batch parses the
+# next articles on the other core meanwhile (pipeline._parsed_ahead), and two spinning threads
+# took that core (`evaluate.py speed` 0.72 with one, 0.58 with two, 0.68 with two not spinning).
 THREADS_ENV = "PRESSLENS_STANCE_THREADS"
+# ... and for ``sentiment_toward``, one sentence a call with nothing else to do: all cores up to
+# two (on the AVX2 machine of session 30, `evaluate.py targets` 117 targets/s on one, 171 on two).
+TARGET_THREADS_ENV = "PRESSLENS_TARGET_THREADS"
 
 
 def encode_pair(tokenizer, sentence: str, start: int, end: int,

@@ -2471,3 +2471,69 @@ def test_a_maori_body_named_te_body_o_iwi_is_one_organisation(nlp):
     assert "Te Rūnanga" not in actors
     # the iwi is not its governing body
     assert owner(actors, "Ngāti Kahutai") == {"Ngāti Kahutai"}
+
+
+def test_two_given_names_and_two_surnames_are_one_person_however_the_tagger_cut_them(nlp):
+    # tagged "Rosa Isabel" + "Tapia Olmedo", "Rosa Elena" + a place "Olmedo", "Marta Elena ..."
+    # as a body
+    for name in ("Rosa Isabel Tapia Olmedo", "Rosa Elena Tapia Olmedo", "Marta Elena Pozo Ardiles"):
+        text = (f"“Nunca nos preguntaron,” said {name}, the village’s elected leader. "
+                f"{name.split()[2]} said the council would appeal.")
+        _, actors = actors_of(nlp, text)
+        assert name in actors and actors[name].type == "PERSON", (name, list(actors))
+        assert owner(actors, name.split()[2]) == {name}
+    # a body named for a person stays a body, and a title is no given name
+    _, actors = actors_of(nlp, "Rosa Elena Tapia Foundation pays for the school.")
+    assert "Rosa Elena Tapia" not in actors
+    _, actors = actors_of(nlp, "Sister Lucia Dube, a voting member from Zambia, was blunter.")
+    assert "Lucia Dube" in actors and "Sister Lucia Dube" not in actors
+
+
+def test_a_vietnamese_name_the_tagger_cut_after_the_family_name_is_one_person(nlp):
+    text = ("Lê Thị Hồng Nhung, the inspector who signed the report and who is not related to "
+            "Mr Hải, was careful. “We found gaps,” she said. Along the canal in Bình Thạnh, Đỗ Văn "
+            "Phúc has sold coffee from the same shop for 20 years. Mr Phúc said trade had halved, "
+            "and Ms Nhung agreed.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Ms Nhung") == {"Lê Thị Hồng Nhung"}
+    assert owner(actors, "Mr Phúc") == {"Đỗ Văn Phúc"}
+    assert "Thị Hồng Nhung" not in actors and "Văn Phúc" not in actors
+    # a city named for a person is no person
+    _, actors = actors_of(nlp, "Ho Chi Minh City raised fares. Hồ Chí Minh City officials agreed.")
+    assert not any(a.type == "PERSON" for a in actors.values())
+
+
+def test_the_hague_acting_is_the_netherlands_wherever_it_opens_a_sentence(nlp):
+    text = ("The Hague has paid most of the cost of the scheme. Farmers in the province say the "
+            "Netherlands has moved too fast. A spokesman said the Hague would not reopen the "
+            "deal.")
+    mentions, actors = actors_of(nlp, text)
+    assert owner(actors, "The Hague") == {"Netherlands"}
+    assert "Hague" not in actors
+
+
+def test_a_capital_content_to_wait_is_the_state(nlp):
+    text = ("Morocco owns most of the port. Rabat has been content to collect the dividends, "
+            "union leaders say.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Rabat") == {"Morocco"}
+
+
+def test_an_amazigh_ait_surname_is_used_whole_and_keeps_two_people_apart(nlp):
+    text = ("Atlas Minerals opened a terminal at Nador on Monday. Mbarek Ait Lhou, 46, has loaded "
+            "ships at Nador for 19 years, always on short contracts. “Every three months I wait "
+            "to find out if I still have a job,” Ait Lhou said.\n\nHassan Ait Taleb, the "
+            "terminal’s operations director, said the strike had delayed loading. Ait Taleb said "
+            "the group would not hire dockers directly.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Ait Lhou") == {"Mbarek Ait Lhou"}
+    assert owner(actors, "Ait Taleb") == {"Hassan Ait Taleb"}
+
+
+def test_a_place_named_as_a_port_or_an_edge_is_not_the_short_form_of_a_firm_named_after_it(nlp):
+    text = ("Atlas Minerals opened a terminal in the Atlantic port of Tarfaya on Monday. About 900 "
+            "dockers are employed by a subcontractor, Tarfaya Manutention. Dockers have loaded "
+            "ships at Tarfaya for years. Tarfaya Manutention did not respond.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Tarfaya Manutention") == {"Tarfaya Manutention"}
+    assert "Tarfaya" not in actors["Tarfaya Manutention"].aliases

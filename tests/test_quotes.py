@@ -2201,3 +2201,14 @@ def test_a_priest_titled_fr_is_named_by_the_words_after_the_title(nlp):
     assert [q.speaker for q in result.quotes] == ["Ramon Dacanay"]
     assert "Fr" not in {a.name for a in result.actors}
 
+
+
+def test_the_deputy_is_the_person_introduced_as_a_deputy_not_a_deputy_of_another_post(nlp):
+    from analysis import analyze
+    text = ("Maaike Bos, the provincial deputy for water, announced the buyout on Tuesday. "
+            "Farmers say the offer is too low.\n\n“We have waited long enough,” the deputy said.")
+    assert [q.speaker for q in analyze(text).quotes] == ["Maaike Bos"]
+    # a deputy governor is still not "the governor"
+    text = ("Governor Ruth Amadi and her deputy governor, Chidi Okeke, met the union.\n\n"
+            "“The talks went well,” the governor said.")
+    assert [q.speaker for q in analyze(text).quotes] == ["Ruth Amadi"]
