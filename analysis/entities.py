@@ -1711,6 +1711,9 @@ hồ ngô dương lý đào đinh lâm trịnh trương lương tạ hà cao ch�
 doãn lưu nguyen tran pham huynh dang bui ngo duong trinh truong luong dinh vuong""".split())
 _VIETNAMESE_LETTERS = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ"
                                  "ĂÂĐÊÔƠƯ]|[àáãèéìíòóõùúýÀÁÈÉÌÍÒÓÙÚ](?=\w)")
+_VIETNAMESE_MIDDLE_NAMES = frozenset({"văn", "thị", "van", "thi"})
+
+
 def _vietnamese_names(text: str, spans: list[_Span]) -> list[_Span]:
     """A known Vietnamese family name and one to three capitalised syllables, written with
     Vietnamese letters or a "Văn"/"Thị" middle name, as one person in place of the part the
@@ -1730,7 +1733,7 @@ def _vietnamese_names(text: str, spans: list[_Span]) -> list[_Span]:
             continue
         start = end - len(" ".join([family, *rest]))
         name = text[start:end]
-        if not (_VIETNAMESE_LETTERS.search(name) or rest[0].lower() in ("văn", "thị", "van", "thi")) \
+        if not (_VIETNAMESE_LETTERS.search(name) or rest[0].lower() in _VIETNAMESE_MIDDLE_NAMES) \
                 or any(w.lower() in TITLE_WORDS or _dictionary_word(w.lower()) or w.lower()
                        in ORG_HEADS or w.isupper() for w in rest):
             continue
