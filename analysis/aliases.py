@@ -108,7 +108,7 @@ CAPITAL_METONYMS: dict[str, str] = {
 }
 # Capitals of states and provinces -> the state: "Sacramento" acting is California's government,
 # but only in an article that names California (entities._metonyms); names that are as often
-# people or other places ("Austin", "Victoria", "Jackson", "Lincoln", "Madison",
+# people or other places ("Austin", "Jackson", "Lincoln", "Madison",
 # "Columbus", "Richmond", "Montgomery") and cities as often their sports teams ("Denver",
 # "Phoenix", "Edmonton") are left out.
 SUBNATIONAL_CAPITALS: dict[str, str] = {
@@ -133,6 +133,7 @@ SUBNATIONAL_CAPITALS: dict[str, str] = {
     "fredericton": "New Brunswick", "halifax": "Nova Scotia", "quebec city": "Quebec",
     "charlottetown": "Prince Edward Island", "queen's park": "Ontario", "queen’s park": "Ontario",
     "regina": "Saskatchewan", "whitehorse": "Yukon", "yellowknife": "Northwest Territories",
+    "victoria": "British Columbia",
     "iqaluit": "Nunavut",
 }
 # A sovereign state's national adjective -> the state, for "the Chinese government" as China
@@ -276,7 +277,7 @@ comrade engr pastor bishop archbishop imam rabbi det insp supt cpl
 mme mlle m madame mademoiselle monsieur herr frau adv justice barrister
 cardinal monsignor msgr brigadier brig commander cmdr marshal treasurer emerita emeritus coroner
 doña sheriff trooper ald constable pak bapak ibu signor signora señor señora ato weizero
-dra sra srta fr cacique datu
+dra sra srta fr cacique datu bupati
 rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
 # Letters after a person's name (honours, silk, seats): "Harriet Connaughton KC", "Marius du
@@ -292,7 +293,7 @@ minister judge inspector detective sergeant sgt rev reverend sheikh ayatollah ta
 tánaiste tanaiste barr hon alhaji alhaja hajia comrade engr pastor archbishop imam rabbi
 det insp supt cpl mme mlle madame mademoiselle monsieur herr frau adv m justice barrister
 bishop cardinal monsignor msgr brigadier cmdr treasurer doña sheriff trooper ald coroner
-dra sra srta brig capt col lt maj fr cacique datu
+dra sra srta brig capt col lt maj fr cacique datu bupati
 """.split())
 
 # Words that end an organisation's name and can be dropped in a short reference:
@@ -357,7 +358,7 @@ ter ait aït ould""".split())
 # English: "Associação Sindical dos Médicos de Pernambuco" (ASMP), "Paulo Henrique de
 # Albuquerque", "Liman ve Dok İşçileri Sendikası" (LDİS), "Gewerkschaft Erziehung und
 # Wissenschaft" (GEW).
-NAME_CONNECTORS = PARTICLES | frozenset("do dos das los las y e ve und og och sa ng".split())
+NAME_CONNECTORS = PARTICLES | frozenset("do dos das los las y e ve und og och sa ng dan".split())
 
 # Words of a public body's or a sports club's name that say the word before them is the place it
 # serves ("Castlebridge City Council", "Redmarsh Rovers"): that word alone is the place, not a

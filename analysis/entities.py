@@ -174,8 +174,11 @@ _PERSON_NOUNS = ("farmer fisherman fisherwoman nurse teacher worker labourer lab
                  "housewife volunteer survivor voter midwife carer cleaner waitress waiter chef "
                  "cook pastor priest imam nun activist campaigner musician singer actress "
                  "instructor electrician plumber carpenter lecturer surveyor bricklayer welder "
-                 "machinist porter").split()
-_PERSON_APPOSITIVE = re.compile(r", (?:a|an) (?:[a-z-]+ ){0,2}(?:%s)(?![\w-])"
+                 "machinist porter operator technician clerk guard herder herdsman foreman "
+                 "supervisor accountant lawyer doctor dentist pharmacist economist scientist "
+                 "researcher journalist photographer painter poet dancer").split()
+# (ages too: "Suharyanto, a 41-year-old furnace operator")
+_PERSON_APPOSITIVE = re.compile(r", (?:a|an) (?:[a-z0-9-]+ ){0,2}(?:%s)(?![\w-])"
                                 % "|".join(_PERSON_NOUNS))
 _OBJECT_BEFORE = re.compile(r"\b(?:of|at|for|from|with|to|by|in|on)\s+$")
 # ("shares in X", "a stake in X" are not places)
@@ -452,8 +455,9 @@ _ADDRESS_PART = re.compile(r"(?:Suite|Room|Floor|Unit|Apt|Apartment|Box|Gate|Pla
 
 def _bare_post(ent) -> bool:
     """A post alone, which the tagger may take for a body in capitals ('the MEP said', 'the
-    CEO'): who holds it is a person the text names elsewhere, not an actor of that name."""
-    return len(ent) == 1 and ent.text.lower().rstrip(".") in TITLE_WORDS
+    CEO', 'Lady Justice' before her name): who holds it is a person the text names elsewhere,
+    not an actor of that name."""
+    return len(ent) <= 3 and all(t.lower_.rstrip(".") in TITLE_WORDS for t in ent)
 
 
 def _inside_post(ent) -> bool:
@@ -643,6 +647,16 @@ def _datelines(text: str) -> list[tuple[int, int, bool]]:
 _ILLNESS_AFTER = re.compile(r"\s+(?:disease|syndrome|virus|fever|disorder|palsy|lung)\b")
 
 
+# An institution's name the tagger ran on into the town it stands in.
+_INSTITUTION_IN_PLACE = re.compile(
+    r"\b(?:University|Institute|College|School|Hospital|Court|Museum|Library|Academy|Embassy|"
+    r"Consulate|Cathedral|Prison)(?: of [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)?"
+    r"( in )([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)$")
+# A place's name the tagger ends at an abbreviation's full stop ("Fort St. John").
+_SAINT_END = re.compile(r"\b(?:St|Ste|Mt|Ft|Pt)$")
+_SAINT_NAME = re.compile(r"\. [A-Z][\w’'-]+")
+
+
 def _ner_spans(doc, text: str) -> list[_Span]:
     spans = []
     datelines = _datelines(text)
@@ -711,6 +725,14 @@ def _ner_spans(doc, text: str) -> list[_Span]:
                 continue
             s, e, pe = trimmed
             label = "PERSON" if as_person else ent.label_
+            saint = _SAINT_NAME.match(text, e) if label in ("GPE", "LOC", "FAC") \
+                and _SAINT_END.search(text, s, e) else None
+            if saint:
+                e = pe = saint.end()    # "Fort St." + "John", "Sault Ste." + "Marie"
+            seat = _INSTITUTION_IN_PLACE.search(text, s, e) if label == "ORG" else None
+            if seat and e == pe:    # "the University of Silesia in Katowice": two names
+                spans.append(_Span(seat.start(2), e, e, "GPE", seat.start(2)))
+                e = pe = seat.start(1)
             if e - s < 2:
                 continue        # "F" of "(Group F)"
             score = _TRAILING_SCORE.search(text, s, e)
@@ -1189,6 +1211,11 @@ reluctant unwilling willing ready adamant confident anxious alarmed upset irrita
 sceptical suspicious open opposed committed content satisfied prepared""".split())
 
 
+# What two states have between them as parties ("talks between Warsaw and Brussels").
+_PARTIES_BETWEEN = frozenset("""agreed agreement deal talks negotiated negotiations accord treaty
+dispute row pact struck signed""".split())
+
+
 def _acts(token, country_named: bool = False) -> bool:
     """Whether ``token`` names an agent: subject of an acting/speaking verb, "X's policy" or
     "X's handling of ...", or what a state is addressed as ("urged Beijing", "caving to
@@ -1203,6 +1230,11 @@ def _acts(token, country_named: bool = False) -> bool:
             country_named and token.head.pos_ == "VERB")
     if token.dep_ == "dobj":
         return bool(_verb_forms(token.head.text) & ADDRESSEE_VERBS)
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return True     # the doer of a passive: "approved by Warsaw", "a loan guaranteed by Ottawa"
+    if token.dep_ == "pobj" and token.head.lower_ == "between" \
+            and token.head.head.lower_ in _PARTIES_BETWEEN:
+        return True     # "a timetable agreed between Warsaw and Brussels"
     if token.dep_ == "pobj" and token.head.lower_ in ADDRESSEE_PREPOSITIONS:
         heads = ADDRESSEE_PREPOSITIONS[token.head.lower_]
         noun = token.head.head
@@ -1801,7 +1833,9 @@ def _rejoined_names(text: str, spans: list[_Span]) -> list[_Span]:
             continue
         if prev is not None and text[prev.end:sp.start] == " " and prev.poss_end == prev.end \
                 and prev.label != "PERSON" and sp.label == "PERSON" and sp.core == sp.start \
-                and len(text[prev.start:prev.end].split()) <= 2 \
+                and not sp.titled and len(text[prev.start:prev.end].split()) <= 2 \
+                and not any(w.lower().rstrip(".") in TITLE_WORDS
+                            for w in text[prev.start:prev.end].split()) \
                 and (" " in text[sp.start:sp.end] or prev.label in ("NORP", "GPE", "LOC")
                      and text.count(text[sp.start:sp.end]) >= 2) \
                 and all(is_given_name(w) for w in text[prev.start:prev.end].split()):
@@ -2030,9 +2064,16 @@ def _maori_bodies(text: str) -> list[_Span]:
                   rescued=True) for m in _MAORI_BODY.finditer(text)]
 
 
+# "flown to Palu, the provincial capital", "Ambon, the capital of Maluku": a place.
+_CAPITAL_APPOSITIVE = re.compile(
+    r"(?<![\w’'-])([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?), the (?:(?:provincial|state|regional|"
+    r"national|county|district|territorial|island|administrative|former|old) )?capital"
+    r"(?=[,.;]| of | city\b)")
+
+
 def _places_of_kind(text: str) -> list[_Span]:
     found = []
-    for m in _PLACE_OF_KIND.finditer(text):
+    for m in [*_PLACE_OF_KIND.finditer(text), *_CAPITAL_APPOSITIVE.finditer(text)]:
         t = _trim(text, m.start(1), m.end(1))
         if t and m.group(1).split()[0].lower() not in FUNCTION_WORDS:
             found.append(_Span(t[0], t[1], t[2], "GPE", t[0], rescued=True))
@@ -2920,7 +2961,14 @@ def _leading_short_forms(infos: dict[str, _KeyInfo], ptype: dict[str, str], grou
                          and not _dictionary_word(infos[m].words[-1])))  # ("Dawit Gebremedhin")
 
     orgs = {m for m in multi if opens_org(m)}
+    # a "person" that opens a company's name after its legal form is the company's short form
+    # ("Teluk Harmoni" of "PT Teluk Harmoni Nickel Industry"), unless the text calls it a person
+    legal = {m for m in orgs if len(infos[m].words) < len(m.split())}
+    short_of_legal = {m for m in multi if ptype[m] == "PERSON" and not infos[m].given
+                      and not infos[m].titled and not infos[m].described_person
+                      and any(o in legal for o in by_prefix.get(infos[m].words, ()))}
     people_words = {w for m in multi if ptype[m] == "PERSON" and m not in orgs
+                    and m not in short_of_legal
                     for w in (infos[m].words[0], infos[m].words[-1], _bare_surname(infos[m].words[-1]))}
     for k, info in infos.items():
         words = info.words
@@ -3050,7 +3098,9 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
             by_suffix.setdefault((_bare_surname(w[-1]),), []).append(m)
         if ptype[m] != "PERSON":
             for form in _acronym_sources(w):
-                by_initials.setdefault(_initials(form).upper(), []).append(m)
+                # (accents folded as the acronym's key is: "NZGŚ" of "Niezależny Związek
+                # Górników Śląskich")
+                by_initials.setdefault(_table_key(_initials(form)).upper(), []).append(m)
     # Acronyms spelled by the initials of one long name in the text.
     for k, info in infos.items():
         raw = _table_key(k).upper().replace("&", "")
@@ -3526,6 +3576,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(_ner_spans(doc, text), _bodies_named_with_commas(text), replace=True)
     defined, def_pairs = _definitions(text, spans)
     spans = _overlay(spans, defined, replace=True)
+    spans = _overlay(spans, _own_language_names(text, spans), replace=True)
     spans = _overlay(spans, _appositive_names(text, spans), replace=True)
     spans = _overlay(spans, _nicknamed_people(text, spans), replace=True)
     spans = _overlay(spans, _east_asian_names(text, spans), replace=True)
@@ -3587,7 +3638,69 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
              and not _law_name(text, sp) and not _minister_post(text, sp)]
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts] \
-        + _nickname_pairs(text, spans)
+        + _nickname_pairs(text, spans) + _translated_names(text, spans)
+
+
+# Between a body's name in its own language and its translation: "the Niezależny Związek
+# Górników Śląskich, or Independent Union of Silesian Miners, ...", "..., the Independent Union
+# of Silesian Miners, ...", "Confédération Générale du Travail (General Confederation of Labour)".
+_TRANSLATION_GAP = re.compile(r",\s+(?:or\s+)?(?:the\s+)?|\s*\(\s*(?:the\s+)?")
+_NAME_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _foreign_share(name: str) -> float | None:
+    """Share of a name's content words that are no English words; None under two words."""
+    words = [w for w in _NAME_LETTERS.findall(name) if len(w) > 2
+             and w.lower() not in FUNCTION_WORDS and w not in NAME_CONNECTORS]
+    if len(words) < 2:
+        return None
+    return sum(not _dictionary_word(w.lower()) for w in words) / len(words)
+
+
+def _own_language_names(text: str, spans: list[_Span]) -> list[_Span]:
+    """The own-language name before an organisation's translation (see ``_TRANSLATION_GAP``),
+    whole, where the tagger cut it up ("Związek Hutników" + "Śląskich")."""
+    found = []
+    for sp in spans:
+        if sp.label != "ORG" or sp.poss_end != sp.end:
+            continue
+        english = _foreign_share(text[sp.start:sp.end])
+        gap = _OWN_NAME_BEFORE.search(text, max(0, sp.start - 12), sp.start)
+        if english is None or english > 0.34 or gap is None \
+                or not text.startswith(")" if "(" in gap.group() else ",", sp.end):
+            continue
+        run = _capitalised_run(text, gap.start())
+        own = _foreign_share(text[run[0]:run[1]]) if run else None
+        if own is not None and own >= 0.5:
+            found.append(_Span(run[0], run[1], run[1], "ORG", run[0], rescued=True))
+    return found
+
+
+_OWN_NAME_BEFORE = re.compile(r"(?:,\s+(?:or\s+)?(?:the\s+)?|\s*\(\s*(?:the\s+)?)$")
+
+
+def _translated_names(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
+    """(own-language name, translation) start pairs of an organisation named both ways side by
+    side, in apposition or in brackets: one name of words no English dictionary holds, the
+    other mostly of English words, one of them tagged an organisation."""
+    pairs = []
+    ordered = sorted(spans, key=lambda sp: sp.start)
+    for a, b in zip(ordered, ordered[1:]):
+        gap = _TRANSLATION_GAP.fullmatch(text, a.poss_end, b.start)
+        if gap is None or a.poss_end != a.end or "ORG" not in (a.label, b.label) \
+                or a.label == "PERSON" or b.label == "PERSON":
+            continue
+        closer = ")" if "(" in gap.group() else ","
+        if not text.startswith(closer, b.end):
+            continue
+        own, english = _foreign_share(text[a.start:a.end]), _foreign_share(text[b.start:b.end])
+        if own is None or english is None:
+            continue
+        if own >= 0.5 and english <= 0.34:
+            pairs.append((a.start, b.start))
+        elif english >= 0.5 and own <= 0.34:
+            pairs.append((b.start, a.start))
+    return pairs
 
 
 # "a station south of Marble Bar", "20 km north-east of ...": what comes after is a place.
@@ -3791,6 +3904,8 @@ _AS_IS_KNOWN = re.compile(r", as (?:the|this|that) ((?:[\w-]+ ){0,3})(?:is|was) 
 _KNOWN_AS = re.compile(r",? (?:(?:better|widely|popularly|also|affectionately|commonly|formerly) )?"
                        r"(?:known(?: (?:to|among|by) (?:[a-z]+ ){0,2}?[a-z]+)? as|nicknamed|"
                        r"whose real name is|real name|"
+                       # ("Hereditary Chief Sasgelt, whose English name is Albert Pearce")
+                       r"whose (?:English|legal|birth|baptismal|Christian|given|official) name is|"
                        r"(?:which|who) (?:[a-z]+ ){0,4}?(?:under|by) (?:the )?(?:name|alias|moniker)"
                        r") "   # ("which also operates under the name X", "which security firms
                        # also track under the name X")
@@ -3821,9 +3936,13 @@ def _nickname_pairs(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
     people = [sp for sp in spans if sp.label == "PERSON" and " " in text[sp.core:sp.end]]
     pairs = []
     # ("Montalba, nicknamed the Grifoni": a town's name standing for its club)
+    one_word_people = [sp for sp in spans if sp.label == "PERSON" and sp not in people]
     for sp in people + [sp for sp in spans if sp.label in ("ORG", "GPE") or sp.label == "NORP"
-                        and text[sp.start:sp.end].lower() not in STATE_ADJECTIVES]:
+                        and text[sp.start:sp.end].lower() not in STATE_ADJECTIVES] \
+            + one_word_people:
         m = _KNOWN_AS.match(text, sp.poss_end)
+        if m and sp.label == "PERSON" and sp not in people and " name" not in m.group():
+            continue    # (a one-word name by another name only as "whose English name is")
         nick = at.get(m.end()) if m else None
         if nick is not None and nick is not sp:
             # ("Meta Platforms, formerly known as ..."; but "Kid Kelpie, whose real name is
@@ -3831,6 +3950,9 @@ def _nickname_pairs(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
             if "real name" in m.group():
                 sp.label = nick.label = "PERSON"    # only a person has a real name
                 pairs.append((nick.start, sp.start))
+            elif "whose" in m.group():
+                sp.label = nick.label = "PERSON"    # ("whose English name is")
+                pairs.append((sp.start, nick.start))
             else:
                 pairs.append((sp.start, nick.start))
     for sp in spans:
@@ -3889,6 +4011,11 @@ def _generation_name(name: str) -> bool:
         gender_of_given_name(words[0]) is not None or _INITIALS.fullmatch(words[0]) is not None)
 
 
+# Legal forms that open a company's name (Indonesia's "PT", Russia's "OOO", "PJSC"): its short
+# forms leave them out.
+LEADING_LEGAL_FORMS = frozenset("pt cv ooo oao zao pao pjsc jsc".split())
+
+
 def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
     """Give every span its key and gather what its mentions say about each key."""
     infos: dict[str, _KeyInfo] = {}
@@ -3918,7 +4045,10 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
             sp.key = base
         info = infos.get(sp.key)
         if info is None:
-            info = infos[sp.key] = _KeyInfo(sp.key, words=tuple(sp.key.split()))
+            words = tuple(sp.key.split())
+            if len(words) > 2 and words[0] in LEADING_LEGAL_FORMS and sp.label != "PERSON":
+                words = words[1:]   # "Teluk Harmoni" is short for "PT Teluk Harmoni Nickel ..."
+            info = infos[sp.key] = _KeyInfo(sp.key, words=words)
         info.labels[sp.label] += 1
         info.displays[_display(name)] += 1
         info.first = min(info.first, sp.start)

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 import numpy
 
-from .aliases import (FEMALE_TITLES, GENDERED_NOUNS, GENERATIONS, MALE_TITLES,
-                      POST_NOMINAL_LETTERS, STATE_ADJECTIVES, TITLE_WORDS)
+from .aliases import (CAPITAL_METONYMS, COUNTRY_FORMS, FEMALE_TITLES, GENDERED_NOUNS,
+                      GENERATIONS, MALE_TITLES, POST_NOMINAL_LETTERS, STATE_ADJECTIVES,
+                      SUBNATIONAL_CAPITALS, TABLE_ORGS, TITLE_WORDS)
 from .given_names import gender_of_given_name, is_given_name
 from .model import Mention
 from .nlp import text_of
@@ -342,12 +343,19 @@ class Attribution:
     anchor: int
 
 
+# States that act through their capitals: "the company" is none of them.
+_STATES = frozenset({*COUNTRY_FORMS.values(), *CAPITAL_METONYMS.values(),
+                     *SUBNATIONAL_CAPITALS.values()}) - TABLE_ORGS
+
+
 def _fits_noun(noun: str, org: str) -> bool:
     """Can ``org`` be what 'the <noun>' refers to? A company or a group is not a public body,
     and a company or firm is not a campaign group, union or association."""
     words = set(org.lower().split())
     if noun in ("company", "firm") and NOT_COMPANY_WORDS & words:
         return False
+    if noun in PRIVATE_ORG_NOUNS and org in _STATES:
+        return False    # a state acting through its capital ("Ottawa has agreed") is no company
     if noun == "union" and any(w.startswith("employer") for w in words):
         return False    # an employers' federation is the side a union bargains with
     return noun not in PRIVATE_ORG_NOUNS or not PUBLIC_BODY_WORDS & words
@@ -1710,6 +1718,9 @@ class SpeakerResolver:
                 org = self._org_of_trade(noun) or self._nearest_org(token)
                 if org is not None:
                     return Attribution(org, text, confidence * 0.6, token.i)
+                org = self._story_company(token)
+                if org is not None:
+                    return Attribution(org, text, confidence * 0.5, token.i)
         named = self._name_given_as(token)
         if named is not None:
             return Attribution(self._actor(self.mention_of[named.i]), text, confidence * 0.8,
@@ -1877,6 +1888,20 @@ class SpeakerResolver:
             if t.pos_ in ("PROPN", "PRON") or t.lower_ in _GROUP_NOUNS:
                 return None
         return None
+
+    def _story_company(self, token) -> str | None:
+        """'The company says ...' paragraphs after any organisation: the only organisation that
+        fits the noun named up to here, or the one named most (twice or more): the story's
+        company; else None."""
+        count: Counter = Counter()
+        for m, lo, _ in self.mention_spans:
+            if lo < token.i and not self.in_quote[lo] and self._names_org(m) \
+                    and _fits_noun(token.lower_, self._actor(m)):
+                count[self._actor(m)] += 1
+        ranked = count.most_common(2)
+        if not ranked or len(ranked) > 1 and (ranked[0][1] < 2 or ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
 
     def _names_org(self, m: Mention) -> bool:
         """Does the mention name an organisation: by its tag, its words, or the name it was

@@ -2537,3 +2537,73 @@ def test_a_place_named_as_a_port_or_an_edge_is_not_the_short_form_of_a_firm_name
     _, actors = actors_of(nlp, text)
     assert owner(actors, "Tarfaya Manutention") == {"Tarfaya Manutention"}
     assert "Tarfaya" not in actors["Tarfaya Manutention"].aliases
+
+
+def test_a_body_named_in_its_own_language_with_its_translation_and_acronym_is_one_body(nlp):
+    text = ("Not everyone is persuaded. The Krajowy Związek Hutników Śląskich, or National Union "
+            "of Silesian Steelworkers, known by its Polish acronym KZHŚ, said it had not been "
+            "consulted. The KZHŚ said a strike ballot would be held on 12 December.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "National Union of Silesian Steelworkers") == owner(
+        actors, "Krajowy Związek Hutników Śląskich") == owner(actors, "KZHŚ")
+
+
+def test_a_company_is_called_by_its_name_without_the_legal_form_that_opens_it(nlp):
+    text = ("An explosion at a smelter run by PT Sungai Permata Alloy Industry killed three "
+            "workers on Tuesday. Sungai Permata said it deeply regretted the loss. Police said "
+            "Sungai Permata had been warned.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Sungai Permata") == {"PT Sungai Permata Alloy Industry"}
+
+
+def test_a_capital_acts_as_the_doer_of_a_passive_and_as_a_party_between_states(nlp):
+    text = ("Poland will close the mine. The decision, approved by Warsaw last week, affects "
+            "about 2,300 workers. The closure follows a timetable agreed between Warsaw and "
+            "Brussels.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Warsaw") == {"Poland"}
+    text = ("The pipeline crosses northern British Columbia. Victoria, which issued the "
+            "project’s environmental certificate in 2023, welcomed the agreement.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Victoria") == {"British Columbia"}
+
+
+def test_a_titled_judge_keeps_her_name_apart_from_a_namesake(nlp):
+    text = ("The petition was assigned to Lady Justice Grace Wanjiru, who is no relation to the "
+            "company’s chief executive, Peter Kamau Wanjiru. On Wednesday she declined to stop "
+            "the fencing.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Grace Wanjiru") == {"Grace Wanjiru"}
+    assert "Lady Justice" not in actors and "Lady Justice Grace Wanjiru" not in actors
+
+
+def test_places_the_tagger_cuts_or_runs_on(nlp):
+    text = ("Anna Kowal, a historian at the University of Silesia in Katowice, said so. Gas "
+            "comes from fields near Fort St. John to a terminal near Kitimat. Patients were "
+            "flown to Mamuju, the provincial capital, on Monday.")
+    _, actors = actors_of(nlp, text)
+    assert "University of Silesia" in actors and actors["Katowice"].type == "GPE"
+    assert actors["Fort St. John"].type == "GPE" and actors["Mamuju"].type == "GPE"
+
+
+def test_a_one_named_worker_described_by_his_trade_and_age_is_a_person(nlp):
+    text = ("Suwarno, a 52-year-old crane operator who uses only one name, was near the furnace. "
+            "“I heard the sound,” he said.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Suwarno"].type == "PERSON"
+
+
+def test_a_union_acronym_skips_the_malay_and(nlp):
+    text = ("The Federasi Pekerja Logam dan Tambang (FPLT), which has 9,000 members, called for "
+            "an inquiry. The FPLT said it would strike.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "FPLT") == {"Federasi Pekerja Logam dan Tambang"}
+
+
+def test_a_chief_and_the_english_name_he_also_has_are_one_person(nlp):
+    text = ("Not everyone in the Nation agrees. Hereditary Chief Tsemlaxk, whose English name is "
+            "Robert Dennis, said the band council had no authority over the wider territory. "
+            "Tsemlaxk said he would go to court.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Tsemlaxk") == owner(actors, "Robert Dennis")
+    assert len(owner(actors, "Tsemlaxk")) == 1

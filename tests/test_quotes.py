@@ -2212,3 +2212,23 @@ def test_the_deputy_is_the_person_introduced_as_a_deputy_not_a_deputy_of_another
     text = ("Governor Ruth Amadi and her deputy governor, Chidi Okeke, met the union.\n\n"
             "“The talks went well,” the governor said.")
     assert [q.speaker for q in analyze(text).quotes] == ["Ruth Amadi"]
+
+
+def test_the_company_is_no_state_acting_through_its_capital(nlp):
+    from analysis import analyze
+    text = ("Larchmont Pipelines Ltd. will sell a stake to the Tsal Nation, with money that Ottawa "
+            "has agreed to guarantee. The Calgary-based company called the agreement, signed in "
+            "Terrace, “a partnership for the life of the line”. Critics disagree.")
+    assert [q.speaker for q in analyze(text).quotes] == ["Larchmont Pipelines Ltd."]
+
+
+def test_the_company_paragraphs_after_it_was_named_is_the_story_company(nlp):
+    from analysis import analyze
+    text = ("Two weeks before a furnace burst at PT Sinar Wangi Alloy’s smelter in Morowali, the "
+            "men who ran it say they reported cracks.\n\nOn Sunday night the lining failed and "
+            "seven workers died.\n\nTwenty-three more were injured and flown to Palu.\n\n"
+            "Suwarno, a crane operator with 11 years at the plant, pulled two colleagues out. "
+            "“I pulled two men out,” he said.\n\nHe says he told his supervisor about the cracks. "
+            "The company says it has “no record” of the report.")
+    speakers = [q.speaker for q in analyze(text).quotes]
+    assert speakers == ["Suwarno", "PT Sinar Wangi Alloy"]
