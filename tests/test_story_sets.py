@@ -125,9 +125,10 @@ FLOORS = {
     # speakers 0.949 -> 0.991)
     "stories_extra39": {"actor_recall": 0.97, "actor_not_split": 0.97, "actor_not_conflated": 0.95,
                         "stance_macro_f1": 0.50, "quote_f1": 0.97, "speaker_accuracy": 0.95},
-    # written in session 30 and kept blind: floors under its first look
-    "stories_extra40": {"actor_recall": 0.92, "actor_not_split": 0.91, "actor_not_conflated": 0.97,
-                        "stance_macro_f1": 0.58, "quote_f1": 0.96, "speaker_accuracy": 0.87},
+    # written in session 30 and kept blind; looked into in session 31 (recall 0.941 -> 0.984,
+    # not split 0.932 -> 1.000, speakers 0.902 -> 0.980)
+    "stories_extra40": {"actor_recall": 0.96, "actor_not_split": 0.97, "actor_not_conflated": 0.97,
+                        "stance_macro_f1": 0.60, "quote_f1": 0.96, "speaker_accuracy": 0.95},
     # written in session 31 and kept blind: floors under its first look
     "stories_extra41": {"actor_recall": 0.95, "actor_not_split": 0.89, "actor_not_conflated": 0.97,
                         "stance_macro_f1": 0.52, "quote_f1": 0.96, "speaker_accuracy": 0.93},
