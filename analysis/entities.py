@@ -2048,7 +2048,8 @@ _SAINT_OR_PORT_BEFORE = re.compile(_SAINT_OR_PORT_WORD + r"(?: [A-ZÁÉÍÓÚ][\
 # "the town of Carmen": whatever else the name may be, here it is a place.
 # So is a name something lies south of ("a station south of Marble Bar").
 _PLACE_OF_KIND = re.compile(r"\b(?:(?:town|city|village|municipality|province|island|port|"
-                            r"district|region|county|prefecture)|(?:north|south|east|west|"
+                            r"district|region|county|prefecture|regency|governorate|oblast)|"
+                            r"(?:north|south|east|west|"
                             r"north-?east|north-?west|south-?east|south-?west)(?:ern)?) of "
                             r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?![\w’'-]| [A-Z])")
 
@@ -2071,9 +2072,22 @@ _CAPITAL_APPOSITIVE = re.compile(
     r"(?=[,.;]| of | city\b)")
 
 
+# "the Amhara region", "the Rift Valley province": the name before the kind is a place.
+_PLACE_BEFORE_KIND = re.compile(
+    r"\b[Tt]he ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) (?:region|province|regency|prefecture|"
+    r"district|governorate|oblast)\b")
+
+
+# Words that open a kind's description rather than a place's name ("the Central region").
+_KIND_ADJECTIVES = frozenset("""central northern southern eastern western north south east west
+capital coastal metropolitan autonomous special same whole entire new old this that""".split())
+
+
 def _places_of_kind(text: str) -> list[_Span]:
     found = []
-    for m in [*_PLACE_OF_KIND.finditer(text), *_CAPITAL_APPOSITIVE.finditer(text)]:
+    before_kind = [m for m in _PLACE_BEFORE_KIND.finditer(text)
+                   if m.group(1).split()[0].lower() not in _KIND_ADJECTIVES]
+    for m in [*_PLACE_OF_KIND.finditer(text), *_CAPITAL_APPOSITIVE.finditer(text), *before_kind]:
         t = _trim(text, m.start(1), m.end(1))
         if t and m.group(1).split()[0].lower() not in FUNCTION_WORDS:
             found.append(_Span(t[0], t[1], t[2], "GPE", t[0], rescued=True))
@@ -4272,8 +4286,9 @@ def _group_type(keys: set[str], infos: dict[str, _KeyInfo], best: str) -> str:
     return kind if kind in ACTOR_LABELS else votes.most_common(1)[0][0]
 
 
-# First words of a place's name ("Port Calder", "County Dunmara").
-_PLACE_STARTS = frozenset("port county fort lake mount cape".split())
+# First words of a place's name ("Port Calder", "County Dunmara", "Central Sulawesi").
+_PLACE_STARTS = frozenset("""port county fort lake mount cape central north south east west
+northern southern eastern western upper lower greater""".split())
 
 
 def _place_shaped(info: _KeyInfo) -> bool:

@@ -2607,3 +2607,21 @@ def test_a_chief_and_the_english_name_he_also_has_are_one_person(nlp):
     _, actors = actors_of(nlp, text)
     assert owner(actors, "Tsemlaxk") == owner(actors, "Robert Dennis")
     assert len(owner(actors, "Tsemlaxk")) == 1
+
+
+def test_a_name_opened_by_a_compass_word_is_a_place_on_a_tie(nlp):
+    text = ("The accident, at a smelter in Bahodopi, in Central Sulawesi’s Morowali regency, "
+            "injured 23 people. Central Sulawesi has many smelters.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Central Sulawesi"].type == "GPE"
+
+
+def test_a_name_before_or_after_a_kind_of_region_is_a_place(nlp):
+    text = ("The dam will double the generating capacity of the Amhara region and supply a "
+            "million homes. Protesters say they were not consulted.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Amhara"].type == "GPE"
+    text = ("The eruption forced 31,000 people from their homes in the regency of Tegalwangi. "
+            "Officials said the ash would fall for days.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Tegalwangi"].type == "GPE"
