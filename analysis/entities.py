@@ -936,6 +936,10 @@ def _split_people_pairs(text: str, spans: list[_Span]) -> list[_Span]:
     return out
 
 
+_KIND_OF_PLACE_AFTER = re.compile(r" (?:regency|province|county|district|region|state|"
+                                  r"prefecture|governorate|municipality)\b")
+
+
 def _split_owners(text: str, spans: list[_Span]) -> list[_Span]:
     """"Apple's MacBook" as one entity: the owner and the owned thing, when the owner is a
     name the text uses on its own elsewhere, or owns a body of its own ("the Folketing's
@@ -960,7 +964,9 @@ def _split_owners(text: str, spans: list[_Span]) -> list[_Span]:
                              sp.label, sp.start))
         elif m and sp.core == sp.start and (
                 owner in alone or persons or owned_person
-                or _owned_body(owner, owned_text)):
+                or _owned_body(owner, owned_text)
+                or sp.label in ("GPE", "LOC") and _KIND_OF_PLACE_AFTER.match(text, sp.end)):
+            # (a place's place: "Central Sulawesi’s Morowali regency")
             owner_end = sp.start + m.start()
             owned = sp.start + m.end()
             out.append(_Span(sp.start, owner_end, owner_end + len(m.group().rstrip()),

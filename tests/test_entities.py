@@ -2614,6 +2614,12 @@ def test_a_name_opened_by_a_compass_word_is_a_place_on_a_tie(nlp):
             "injured 23 people. Central Sulawesi has many smelters.")
     _, actors = actors_of(nlp, text)
     assert actors["Central Sulawesi"].type == "GPE"
+    # named once, owning its regency: two places
+    text = ("The accident, at a smelter in Bahodopi, in Central Sulawesi’s Morowali regency, "
+            "injured 23 people.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Central Sulawesi") == {"Central Sulawesi"}
+    assert owner(actors, "Morowali") == {"Morowali"}
 
 
 def test_a_name_before_or_after_a_kind_of_region_is_a_place(nlp):
