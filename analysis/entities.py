@@ -3664,17 +3664,23 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
 # Between a body's name in its own language and its translation: "the Niezależny Związek
 # Górników Śląskich, or Independent Union of Silesian Miners, ...", "..., the Independent Union
 # of Silesian Miners, ...", "Confédération Générale du Travail (General Confederation of Labour)".
-_TRANSLATION_GAP = re.compile(r",\s+(?:or\s+)?(?:the\s+)?|\s*\(\s*(?:the\s+)?")
+# (a bare comma between two names is more often a list: "or", "the" or a bracket is needed)
+_TRANSLATION_GAP = re.compile(r",\s+(?:or\s+(?:the\s+)?|the\s+)|\s*\(\s*(?:the\s+)?")
 _NAME_LETTERS = re.compile(r"[^\W\d_]+")
 
 
-def _foreign_share(name: str) -> float | None:
-    """Share of a name's content words that are no English words; None under two words."""
+def _foreign_share(name: str, *, own: bool) -> float | None:
+    """Share of a name's content words that are no English words; None for a name too short
+    to tell (an own-language name needs two such words, a translation three content words) or
+    with a company's legal form or trade in it (two firms listed side by side)."""
     words = [w for w in _NAME_LETTERS.findall(name) if len(w) > 2
              and w.lower() not in FUNCTION_WORDS and w not in NAME_CONNECTORS]
-    if len(words) < 2:
+    if any(w.lower() in ORG_DESIGNATORS or w.lower() in INDUSTRY_WORDS for w in words):
         return None
-    return sum(not _dictionary_word(w.lower()) for w in words) / len(words)
+    foreign = sum(not _dictionary_word(w.lower()) for w in words)
+    if own and foreign < 2 or not own and len(words) < 3:
+        return None
+    return foreign / len(words)
 
 
 def _own_language_names(text: str, spans: list[_Span]) -> list[_Span]:
@@ -3684,19 +3690,19 @@ def _own_language_names(text: str, spans: list[_Span]) -> list[_Span]:
     for sp in spans:
         if sp.label != "ORG" or sp.poss_end != sp.end:
             continue
-        english = _foreign_share(text[sp.start:sp.end])
+        english = _foreign_share(text[sp.start:sp.end], own=False)
         gap = _OWN_NAME_BEFORE.search(text, max(0, sp.start - 12), sp.start)
         if english is None or english > 0.34 or gap is None \
                 or not text.startswith(")" if "(" in gap.group() else ",", sp.end):
             continue
         run = _capitalised_run(text, gap.start())
-        own = _foreign_share(text[run[0]:run[1]]) if run else None
+        own = _foreign_share(text[run[0]:run[1]], own=True) if run else None
         if own is not None and own >= 0.5:
             found.append(_Span(run[0], run[1], run[1], "ORG", run[0], rescued=True))
     return found
 
 
-_OWN_NAME_BEFORE = re.compile(r"(?:,\s+(?:or\s+)?(?:the\s+)?|\s*\(\s*(?:the\s+)?)$")
+_OWN_NAME_BEFORE = re.compile(r"(?:,\s+(?:or\s+(?:the\s+)?|the\s+)|\s*\(\s*(?:the\s+)?)$")
 
 
 def _translated_names(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
@@ -3713,12 +3719,13 @@ def _translated_names(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
         closer = ")" if "(" in gap.group() else ","
         if not text.startswith(closer, b.end):
             continue
-        own, english = _foreign_share(text[a.start:a.end]), _foreign_share(text[b.start:b.end])
-        if own is None or english is None:
-            continue
-        if own >= 0.5 and english <= 0.34:
+        first, second = text[a.start:a.end], text[b.start:b.end]
+        own, english = _foreign_share(first, own=True), _foreign_share(second, own=False)
+        if own is not None and english is not None and own >= 0.5 and english <= 0.34:
             pairs.append((a.start, b.start))
-        elif english >= 0.5 and own <= 0.34:
+            continue
+        own, english = _foreign_share(second, own=True), _foreign_share(first, own=False)
+        if own is not None and english is not None and own >= 0.5 and english <= 0.34:
             pairs.append((b.start, a.start))
     return pairs
 

@@ -2546,6 +2546,11 @@ def test_a_body_named_in_its_own_language_with_its_translation_and_acronym_is_on
     _, actors = actors_of(nlp, text)
     assert owner(actors, "National Union of Silesian Steelworkers") == owner(
         actors, "Krajowy Związek Hutników Śląskich") == owner(actors, "KZHŚ")
+    # two bodies in a list are two
+    text = ("Shares in Orbis Holdings, the Cedar Valley Group, and Zeta fell. Orbis Holdings said "
+            "it would recover.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Orbis Holdings") != owner(actors, "Cedar Valley Group")
 
 
 def test_a_company_is_called_by_its_name_without_the_legal_form_that_opens_it(nlp):
