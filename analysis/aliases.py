@@ -315,6 +315,7 @@ hotels resorts retail stores entertainment games software robotics aerospace aut
 minerals metals copper lithium gas farms dairy airport airports rail trucking freight
 records pictures studios mobile wireless cellular broadband chemical shipbuilding biologics
 energi energia energie énergie platinum coal consultancy consulting supplies lines transport ai
+products forestry timber
 """.split())
 
 # Last words that make a name an organisation rather than a person (fixes PERSON tags on

@@ -3238,6 +3238,17 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
     people_set = {m for m in multi if ptype[m] == "PERSON" and m not in pinned
                   and m not in particled
                   and infos[m].words[0] not in _GENERATION_WORDS}  # ("Tavares Sr." is short)
+    # Two given names alone are the one person the text names in full with them ("Gian Andri"
+    # of "Gian Andri Tscharner", "María José" of "María José Contreras"), who need not be titled.
+    for m in list(people_set):
+        words, shown = infos[m].words, infos[m].displays.most_common(1)[0][0].split()
+        if len(words) != 2 or infos[m].titled \
+                or any(gender_of_given_name(w) is None for w in shown):
+            continue
+        fuller = {groups.find(f) for f in by_prefix.get(words, ())
+                  if f in people_set and f != m and len(infos[f].words) > 2}
+        if len(fuller) == 1:
+            groups.union(m, fuller.pop())
     overrides: dict[int, str] = {}
     by_family: dict[str, list[str]] = {}
     for m in people_set:

@@ -2636,3 +2636,23 @@ def test_a_name_before_or_after_a_kind_of_region_is_a_place(nlp):
             "Officials said the ash would fall for days.")
     _, actors = actors_of(nlp, text)
     assert actors["Tegalwangi"].type == "GPE"
+
+
+def test_two_given_names_alone_are_the_person_named_in_full_with_them(nlp):
+    text = ("The guide, Gian Andri Tscharner, 44, was flown to hospital. “Gian Andri is one of "
+            "the most careful guides I know,” the owner said.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Gian Andri") == {"Gian Andri Tscharner"}
+    # not when two people share them
+    text = ("Mary Ann Holt and Mary Ann Cole run the farm. “Mary Ann knows best,” a neighbour "
+            "said.")
+    _, actors = actors_of(nlp, text)
+    assert not owner(actors, "Mary Ann") & {"Mary Ann Holt", "Mary Ann Cole"}
+
+
+def test_a_place_tagged_word_is_the_short_form_of_a_products_company(nlp):
+    text = ("The iwi asked for the return of forest managed by Ridgeline Forest Products. The "
+            "iwi was willing to negotiate with Ridgeline over the timing of any handover. "
+            "Ridgeline employs about 310 people.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Ridgeline") == {"Ridgeline Forest Products"}
