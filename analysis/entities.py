@@ -3713,7 +3713,7 @@ def _own_language_names(text: str, spans: list[_Span]) -> list[_Span]:
     return found
 
 
-_OWN_NAME_BEFORE = re.compile(r"(?:,\s+(?:or\s+(?:the\s+)?|the\s+)|\s*\(\s*(?:the\s+)?)$")
+_OWN_NAME_BEFORE = re.compile(f"(?:{_TRANSLATION_GAP.pattern})$")
 
 
 def _translated_names(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
