@@ -936,8 +936,10 @@ def _split_people_pairs(text: str, spans: list[_Span]) -> list[_Span]:
     return out
 
 
-_KIND_OF_PLACE_AFTER = re.compile(r" (?:regency|province|county|district|region|state|"
-                                  r"prefecture|governorate|municipality)\b")
+# Kinds of a country's parts, after or before their names ("the Amhara region", "the regency of
+# Tegalwangi", "Central Sulawesi’s Morowali regency").
+_REGION_KINDS = "region|province|regency|prefecture|district|governorate"
+_KIND_OF_PLACE_AFTER = re.compile(rf" (?:{_REGION_KINDS}|county|state|municipality)\b")
 
 
 def _split_owners(text: str, spans: list[_Span]) -> list[_Span]:
@@ -2053,8 +2055,8 @@ _SAINT_OR_PORT_BEFORE = re.compile(_SAINT_OR_PORT_WORD + r"(?: [A-ZÁÉÍÓÚ][\
 
 # "the town of Carmen": whatever else the name may be, here it is a place.
 # So is a name something lies south of ("a station south of Marble Bar").
-_PLACE_OF_KIND = re.compile(r"\b(?:(?:town|city|village|municipality|province|island|port|"
-                            r"district|region|county|prefecture|regency|governorate|oblast)|"
+_PLACE_OF_KIND = re.compile(rf"\b(?:(?:town|city|village|municipality|island|port|county|"
+                            rf"oblast|{_REGION_KINDS})|"
                             r"(?:north|south|east|west|"
                             r"north-?east|north-?west|south-?east|south-?west)(?:ern)?) of "
                             r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?![\w’'-]| [A-Z])")
@@ -2080,8 +2082,7 @@ _CAPITAL_APPOSITIVE = re.compile(
 
 # "the Amhara region", "the Rift Valley province": the name before the kind is a place.
 _PLACE_BEFORE_KIND = re.compile(
-    r"\b[Tt]he ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) (?:region|province|regency|prefecture|"
-    r"district|governorate|oblast)\b")
+    rf"\b[Tt]he ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?) (?:{_REGION_KINDS}|oblast)\b")
 
 
 # Words that open a kind's description rather than a place's name ("the Central region").
