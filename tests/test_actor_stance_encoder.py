@@ -55,7 +55,7 @@ def test_shipped_model_records_what_it_was_trained_on_and_not_the_figures_sets()
     for held_out in ("stories", "seed", "stories_extra31", "stories_extra32", "stories_extra33",
                      "stories_extra34", "stories_extra35",
                      "stories_extra36", "stories_extra37", "stories_extra38", "stories_extra39",
-                     "stories_extra40", "stories_extra41",
+                     "stories_extra40", "stories_extra41", "stories_extra42",
                      "stories_heldout", "stories_heldout2", "actors_heldout", "quotes_heldout"):
         assert held_out not in trained
     assert provenance["data"]["fit_rows"] > 5000

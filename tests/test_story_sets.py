@@ -27,11 +27,11 @@ SETS = {"stories_extra": ROOT / "tests" / "data" / "stories_extra",
         "stories_extra8": ROOT / "tests" / "data" / "stories_extra8",
         "stories_heldout": ROOT / "tests" / "data" / "stories_heldout",
         **{f"stories_extra{n}": ROOT / "tests" / "data" / f"stories_extra{n}"
-           for n in range(9, 42)},
+           for n in range(9, 43)},
         "stories_heldout2": ROOT / "tests" / "data" / "stories_heldout2"}
 # Since session 22 the actor-level stance model (analysis/actor_stance_encoder.py) is trained on
 # stories_extra and stories_extra2-28 and its stacker fitted on stories_extra29-30: their stance
-# floors guard against regressions, not generalisation. stories_extra31-41, stories_heldout and
+# floors guard against regressions, not generalisation. stories_extra31-42, stories_heldout and
 # stories_heldout2 were not trained on.
 FLOORS = {
     "stories_extra": {"actor_recall": 0.96, "actor_not_split": 0.97, "actor_not_conflated": 0.98,
@@ -130,6 +130,8 @@ FLOORS = {
     "stories_extra40": {"actor_recall": 0.96, "actor_not_split": 0.97, "actor_not_conflated": 0.97,
                         "stance_macro_f1": 0.60, "quote_f1": 0.96, "speaker_accuracy": 0.95},
     # written in session 31 and kept blind: floors under its first look
+    "stories_extra42": {"actor_recall": 0.93, "actor_not_split": 0.93, "actor_not_conflated": 0.95,
+                        "stance_macro_f1": 0.45, "quote_f1": 0.97, "speaker_accuracy": 0.89},
     "stories_extra41": {"actor_recall": 0.95, "actor_not_split": 0.89, "actor_not_conflated": 0.97,
                         "stance_macro_f1": 0.52, "quote_f1": 0.96, "speaker_accuracy": 0.93},
     # the blind set: floors under its first look only (it is scored, never looked into)
