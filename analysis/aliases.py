@@ -359,7 +359,7 @@ ter ait aït ould""".split())
 # English: "Associação Sindical dos Médicos de Pernambuco" (ASMP), "Paulo Henrique de
 # Albuquerque", "Liman ve Dok İşçileri Sendikası" (LDİS), "Gewerkschaft Erziehung und
 # Wissenschaft" (GEW).
-NAME_CONNECTORS = PARTICLES | frozenset("do dos das los las y e ve und og och sa ng dan".split())
+NAME_CONNECTORS = PARTICLES | frozenset("do dos das los las y e ve und og och sa ng mga dan".split())
 
 # Words of a public body's or a sports club's name that say the word before them is the place it
 # serves ("Castlebridge City Council", "Redmarsh Rovers"): that word alone is the place, not a

@@ -138,6 +138,7 @@ class _KeyInfo:
     given: bool = False  # opens with a given name, its last word used alone ("Dirk Haverkamp")
     named: int = 0      # nationality-tagged mentions used as a name, not a people or adjective
     described_person: int = 0   # mentions followed by ", a farmer ...", ", a retired nurse"
+    founder: int = 0    # mentions after "founded by", which no place is
     team_city: bool = False     # a city some of whose mentions are its team ("Tacoma led")
     work: int = 0       # mentions right after the noun for a work ("her album, Paper Moons")
     stage_name: bool = False    # "the pop singer known professionally as Sable"
@@ -1887,6 +1888,30 @@ def _nicknamed_people(text: str, spans: list[_Span]) -> list[_Span]:
     return found
 
 
+def _with_untagged_surnames(doc, text: str, spans: list[_Span]) -> None:
+    """A given name the tagger took for a people, a place or a body, and the untagged surname
+    after it, are one person ("Serkan" tagged a people, "Yılmaz" left out)."""
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    for sp in spans:
+        if sp.label not in ("NORP", "GPE", "ORG") or sp.core != sp.start \
+                or sp.poss_end != sp.end or " " in text[sp.start:sp.end] \
+                or gender_of_given_name(text[sp.start:sp.end]) is None:
+            continue
+        span = doc.char_span(sp.start, sp.end)
+        if span is None or span.end + 1 >= len(doc) or span[-1].whitespace_ != " ":
+            continue
+        nxt, after = doc[span.end], doc[span.end + 1]
+        w = nxt.text
+        if nxt.idx in covered or nxt.tag_ not in ("NNP", "NNPS") or not w[:1].isupper() \
+                or w.isupper() or not w.isalpha() or _dictionary_word(w.lower()) \
+                or w.lower() in TITLE_WORDS or w.lower() in ORG_HEADS \
+                or after.text[:1].isupper() and after.tag_ in ("NNP", "NNPS"):
+            continue
+        sp.end = nxt.idx + len(w)
+        sp.poss_end = _possessive_after(text, sp.end)
+        sp.label = "PERSON"
+
+
 def _with_first_names(doc, text: str, spans: list[_Span]) -> list[_Span]:
     """A one-word person's name with the untagged first name before it ("Jamal Whitfield"), and
     a person's name with the first half of a hyphenated given name ("Marie-" + "Claude")."""
@@ -2374,6 +2399,28 @@ def _named_after(rx: re.Pattern, label: str, text: str, spans: list[_Span],
     return found
 
 
+# A members' body named after its kind in its own language, the name's own lower-case
+# connecting words kept: "the drivers’ association Kapatiran ng mga Drayber ng TNVS", "the
+# union Sindicato dos Estivadores" (the tagger cuts such names at each lower-case word).
+_MEMBERS_KIND_BEFORE_NAME = re.compile(
+    r"\b(?:association|union|federation|alliance|coalition|collective|cooperative|co-operative|"
+    r"movement|network|league|group) ([A-Z][\w&.’'-]*(?: (?:(?:%s) )*[A-Z][\w&.’'-]*){1,6})"
+    r"(?![\w’'-])" % "|".join(sorted(NAME_CONNECTORS - {"e", "y", "und", "og", "och"})))
+
+
+def _members_bodies_in_own_language(text: str) -> list[_Span]:
+    """Those names, when a lower-case word joins them and no given name opens them."""
+    found = []
+    for m in _MEMBERS_KIND_BEFORE_NAME.finditer(text):
+        s, e = m.span(1)
+        words = m.group(1).split()
+        if all(w[:1].isupper() for w in words) or is_given_name(words[0]) \
+                or _dictionary_word(words[0].lower()):
+            continue    # (capitalised throughout: the tagger's and the other rules' business)
+        found.append(_Span(s, e, _possessive_after(text, e), "ORG", s, rescued=True))
+    return found
+
+
 def _kind_named_orgs(text: str, spans: list[_Span]) -> list[_Span]:
     """ "Beauty company Coty": spaCy sm misses short company names there (a given name and a
     surname after "the company" are a person, not the company)."""
@@ -2441,17 +2488,59 @@ def _vessels_and_firm_prefixes(text: str, spans: list[_Span]) -> None:
             sp.label = "PRODUCT"
 
 
-# Japanese honorifics hyphenated to a name: "Watanabe-san" is Watanabe.
+# Japanese honorifics hyphenated to a name: "Watanabe-san" is Watanabe. Turkish ones follow a
+# given name as a word of their own: "Şule Hanım" and "Hüseyin Bey" are Şule and Hüseyin.
 _JAPANESE_HONORIFICS = "san|sama|kun|chan|sensei|senpai|dono"
-_HONORIFIC_SUFFIX = re.compile(rf"(?<=[a-z])-(?:{_JAPANESE_HONORIFICS})$")
-_HONORIFIC_NAME = re.compile(rf"\b[A-Z][a-z]+-(?:{_JAPANESE_HONORIFICS})\b")
+_TURKISH_HONORIFICS = "Bey|Hanım|Hanim|Efendi"
+_HONORIFIC_SUFFIX = re.compile(
+    rf"(?:(?<=[a-z])-(?:{_JAPANESE_HONORIFICS})|(?<=\w) (?:{_TURKISH_HONORIFICS}))$")
+_HONORIFIC_NAME = re.compile(rf"\b[A-Z][a-z]+-(?:{_JAPANESE_HONORIFICS})\b"
+                             rf"|\b[^\W\d_a-zçğıöşü][^\W\d_A-Z]+ (?:{_TURKISH_HONORIFICS})\b")
 
 
 def _honorific_suffixed_people(text: str) -> list[_Span]:
-    """ "Watanabe-san" is a person whatever the tagger made of it (the key drops the
-    honorific, so the mention joins the person named in full)."""
+    """ "Watanabe-san" and "Şule Hanım" are people whatever the tagger made of them (the key
+    drops the honorific, so the mention joins the person named in full)."""
     return [_Span(m.start(), m.end(), _possessive_after(text, m.end()), "PERSON", m.start(),
                   rescued=True) for m in _HONORIFIC_NAME.finditer(text)]
+
+
+_LONE_CAPITALISED = re.compile(r"(?<![\w’'-])[^\W\d_a-z][^\W\d_A-Z]+(?![\w-])")
+
+
+def _untagged_capitals(text: str, spans: list[_Span]) -> list[_Span]:
+    """A capital standing alone in an article that names its country is the country's metonym
+    whatever the tagger made of it ("Accra has done its part" beside "Ghana", untagged)."""
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    found = []
+    for m in _LONE_CAPITALISED.finditer(text):
+        state = CAPITAL_METONYMS.get(_table_key(m.group().lower()))
+        if not state or m.start() in covered or state not in text:
+            continue
+        before = text[max(0, m.start() - 30):m.start()].split()
+        after = text[m.end():m.end() + 30].split()
+        if before and before[-1][:1].isupper() and not before[-1].endswith((".", "”", '"')) \
+                or after and after[0][:1].isupper():
+            continue    # part of a longer name ("Denzel Washington", "Lima Group")
+        found.append(_Span(m.start(), m.end(), _possessive_after(text, m.end()), "GPE",
+                           m.start(), rescued=True))
+    return found
+
+
+# Countries of several words or with an apostrophe, as the table spells them: the tagger cuts
+# "Côte d’Ivoire" after "Côte" (the curly apostrophe splits the word).
+_LONG_COUNTRY_NAME = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(
+    r"\s+".join(re.escape(w).replace("'", "['’]") for w in form.split())
+    for form in sorted(COUNTRY_FORMS, key=len, reverse=True)
+    if (" " in form or "'" in form) and not form.startswith("the ")), re.IGNORECASE)
+
+
+def _long_country_names(text: str) -> list[_Span]:
+    """Countries of several words the text writes capitalised, whole ("Côte d’Ivoire")."""
+    return [_Span(m.start(), m.end(), _possessive_after(text, m.end()), "GPE", m.start(),
+                  rescued=True) for m in _LONG_COUNTRY_NAME.finditer(text)
+            if all(w[:1].isupper() or w in FUNCTION_WORDS or re.match(r"\w['’]\w", w)
+                   for w in m.group().split())]
 
 
 def _role_named_people(text: str, spans: list[_Span]) -> list[_Span]:
@@ -2855,6 +2944,9 @@ def _prelim_type(info: _KeyInfo) -> str:
             w.rstrip(".") in ORG_HEADS or w in FUNCTION_WORDS or not w.isalpha()
             for w in info.words):
         votes["PERSON"] += 2 * info.who     # "Elena Marin, the minister, who ...": a person
+    if info.founder and 2 <= len(info.words) <= 3 and info.labels["GPE"] + info.labels["LOC"] \
+            and not any(w.rstrip(".") in ORG_HEADS or w in INDUSTRY_WORDS for w in info.words):
+        votes["PERSON"] += 2 * info.founder     # "founded by Bong Ilagan", tagged a place
     if info.described_person and len(info.words) <= 3 and not any(
             w.rstrip(".") in ORG_HEADS for w in info.words):
         votes["PERSON"] += 2 * info.described_person    # "Lakshmi, a farmer from ..."
@@ -2908,8 +3000,12 @@ def _surname_phrase(short: _KeyInfo, full: _KeyInfo) -> bool:
     # Tavares Brandão"; and after a compound given name the words that end a name opening with
     # a given name are its family names: "Oliveira Santos" of "Maria das Graças Oliveira Santos")
     surname_first = gender_of_given_name(first) is None or given_name_locales(first) < 3
+    # (or a name no list holds opens a name of three words: "Kaba Munduruku" of "Rosilene Kaba
+    # Munduruku", neither word a given name)
     after_given = gender_of_given_name(before) is not None or (
-        len(shown) >= n + 2 and gender_of_given_name(shown[0]) is not None)
+        len(shown) >= n + 2 and gender_of_given_name(shown[0]) is not None) or (
+        len(shown) == n + 1 and gender_of_given_name(first) is None
+        and not _dictionary_word(before.lower()))
     # (a particle's surname after any given name: "Ali Al Sulaiti", "Marites Dela Cruz")
     return (particle or surname_first) and (after_given or particle)
 
@@ -2929,9 +3025,10 @@ def _is_suffix(short: tuple[str, ...], long_: tuple[str, ...], *, person: bool =
         return False
     if long_[-n:] == short:
         # (nor does the iwi "Ngāti Rangitāne" end "Te Rūnanga o Ngāti Rangitāne", Māori "o"
-        # "of"; but "Sabadell" does end "Banco de Sabadell": real news, session 29)
+        # "of"; but "Sabadell" does end "Banco de Sabadell": real news, session 29; a person's
+        # family names after "de": "Souza Cardoso" of "Ana Luísa de Souza Cardoso")
         return long_[-n - 1] not in FUNCTION_WORDS and long_[-n - 1] != "o" or (
-            person and n == 1 and len(long_) >= 3 and long_[-2] in NAME_CONNECTORS)
+            person and len(long_) >= n + 2 and long_[-n - 1] in NAME_CONNECTORS)
     # "Assad" for "Bashar al-Assad"
     return n == 1 and _bare_surname(long_[-1]) == _bare_surname(short[0])
 
@@ -3232,8 +3329,11 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
     # name: it joins the full name that ends in it like a bare surname.
     # So is a surname of two or more words ("Van Der Beek", "Eriksson Ek") that follows a given
     # name in a full name and does not open with one itself.
-    particled = {m for m in multi if ptype[m] == "PERSON"
-                 and any(ptype[f] == "PERSON" and _is_suffix(infos[m].words, infos[f].words)
+    # (the short form may be tagged a body: "Souza Cardoso said" of "Ana Luísa de Souza Cardoso")
+    particled = {m for m in multi if (ptype[m] == "PERSON" or ptype[m] == "ORG" and not any(
+                     w in ORG_HEADS or w in INDUSTRY_WORDS for w in infos[m].words))
+                 and any(ptype[f] == "PERSON"
+                         and _is_suffix(infos[m].words, infos[f].words, person=True)
                          and (_particle_surname(infos[m]) or _surname_phrase(infos[m], infos[f]))
                          for f in by_suffix.get(infos[m].words, ()))}
     people_set = {m for m in multi if ptype[m] == "PERSON" and m not in pinned
@@ -3634,6 +3734,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _with_aged_people(text, spans)
     spans = _overlay(spans, _role_named_people(text, spans), replace=False)
     spans = _with_kind_named_orgs(text, spans)
+    spans = _overlay(spans, _members_bodies_in_own_language(text), replace=False)
     outlets = _outlet_rescues(text, spans)
     # (an outlet before its review, "according to The Verge’s Stadia review", replaces what the
     # tagger ran on into the product: "Verge’s Stadia")
@@ -3647,6 +3748,7 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     # (replacing: the tagger runs a player's statistic into the name, "K. Hupfer 1 goal")
     spans = _overlay(spans, _stat_line_people(text, spans), replace=True)
     spans = _overlay(spans, _known_orgs(doc, text, spans), replace=False)
+    _with_untagged_surnames(doc, text, spans)
     spans = _with_first_names(doc, text, _rejoined_names(text, spans))
     spans = _whole_surnames(text, spans)
     moved = _with_leading_words(text, spans)
@@ -3660,6 +3762,8 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _vessel_names(text), replace=True)
     _vessels_and_firm_prefixes(text, spans)
     spans = _overlay(spans, _honorific_suffixed_people(text), replace=True)
+    spans = _overlay(spans, _untagged_capitals(text, spans), replace=False)
+    spans = _overlay(spans, _long_country_names(text), replace=False)
     spans = _with_generation_words(text, spans)
     _places_by_bearing(text, spans)
     _places_before_titles(text, spans)
@@ -3828,6 +3932,7 @@ _WORK_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|her|his|their|its|new|latest|debu
                                r"movie|memoir|documentary|podcast|mixtape|EP|musical|opera|"
                                r"series|sitcom|painting|poem),? $")
 # A performer's professional name: "the pop singer known professionally as Sable" is a person.
+_FOUNDED_BY_BEFORE = re.compile(r"\b(?:co-)?founded by $")
 _STAGE_NAME_BEFORE = re.compile(r"\b(?:singer|rapper|artist|musician|actor|actress|performer|"
                                 r"comedian|DJ|producer|star|songwriter|wrestler|drag queen|"
                                 r"influencer|streamer|-year-old)\s+(?:(?:better|who is) )?known"
@@ -4093,8 +4198,9 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
         info.first = min(info.first, sp.start)
         info.titled |= sp.titled
         info.named += sp.named
-        if sp.poss_end == sp.end and _PLACE_BEFORE.search(text, max(0, sp.start - 20), sp.start):
-            info.located += 1
+        if sp.poss_end == sp.end and (_PLACE_BEFORE.search(text, max(0, sp.start - 20), sp.start)
+                                      or text.startswith("-based", sp.end)):
+            info.located += 1   # ("the Makati-based platform": a place, tagged a person)
         elif sp.poss_end == sp.end and _AT_BEFORE.search(text, max(0, sp.start - 4), sp.start):
             info.at += 1
         who = _WHO_AFTER.match(text, sp.end, sp.end + 120) if sp.poss_end == sp.end else None
@@ -4104,6 +4210,8 @@ def _key_infos(text: str, spans: list[_Span]) -> dict[str, _KeyInfo]:
         if sp.poss_end == sp.end and _PERSON_APPOSITIVE.match(text, sp.end, sp.end + 60):
             info.described_person += 1
         before = text[max(0, sp.start - 60):sp.start]
+        if _FOUNDED_BY_BEFORE.search(before):
+            info.founder += 1
         if _STAGE_NAME_BEFORE.search(before):
             info.stage_name = True      # ("the pop singer known professionally as Sable")
         elif not sp.titled and _WORK_NOUN_BEFORE.search(before):

@@ -50,7 +50,8 @@ PARAGRAPH_BREAKS = "presslens_paragraph_breaks"
 
 
 def _register_paragraph_breaks() -> None:
-    from spacy.attrs import IS_SPACE
+    import numpy as np
+    from spacy.attrs import IS_SPACE, ORTH
     from spacy.language import Language
 
     @Language.component(PARAGRAPH_BREAKS)
@@ -61,7 +62,20 @@ def _register_paragraph_breaks() -> None:
         for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():     # Token objects are dear
             if i + 1 < len(doc) and "\n" in doc[i].text:
                 doc[i + 1].is_sent_start = True
+        # Nor does a title end one: the parser cut "LTFRB chairman Atty. | Reynaldo “Jun”
+        # Dimaculangan Jr. told ..." and the quote before it lost its speaker.
+        for i in np.isin(doc.to_array(ORTH), title_ids(doc.vocab)).nonzero()[0].tolist():
+            if i + 1 < len(doc) and not doc[i + 1].is_space:
+                doc[i + 1].is_sent_start = False
         return doc
+
+
+_NEVER_LAST = ("Mr.", "Mrs.", "Ms.", "Dr.", "Prof.")
+
+
+def title_ids(vocab) -> list[int]:
+    """Hashes of the title abbreviations, which never end a sentence."""
+    return [vocab.strings.add(t) for t in (*TITLE_ABBREVIATIONS, *_NEVER_LAST)]
 
 
 def load_nlp(name: str | None = None):

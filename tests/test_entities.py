@@ -2656,3 +2656,63 @@ def test_a_place_tagged_word_is_the_short_form_of_a_products_company(nlp):
             "Ridgeline employs about 310 people.")
     _, actors = actors_of(nlp, text)
     assert owner(actors, "Ridgeline") == {"Ridgeline Forest Products"}
+
+
+def test_a_given_name_with_a_turkish_honorific_is_the_person_named_in_full(nlp):
+    text = ("Ayşe Demirci, who runs the clinic in Kırıkhan, said the wards were full. “We cannot "
+            "take more patients,” Ayşe Hanım said. Mehmet Aksoy, the district governor, replied "
+            "on Friday. “Help is on the way,” Mehmet Bey told reporters.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Ayşe Hanım") == {"Ayşe Demirci"}
+    assert owner(actors, "Mehmet Bey") == {"Mehmet Aksoy"}
+
+
+def test_two_family_names_after_a_particle_or_an_unlisted_name_join_the_full_name(nlp):
+    text = ("Judge Maria Clara de Oliveira Brandão suspended the licence on Monday. Oliveira "
+            "Brandão said the company had ignored the law. Joana Tupã Guarani, a fisher from the "
+            "village, welcomed the ruling. Tupã Guarani said the river was already too low.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Oliveira Brandão") == {"Maria Clara de Oliveira Brandão"}
+    assert owner(actors, "Tupã Guarani") == {"Joana Tupã Guarani"}
+
+
+def test_a_lone_capital_in_an_article_about_its_country_is_the_country(nlp):
+    text = ("Rwanda cut the export tax on tea this week. Kigali has done its part, officials "
+            "said, and the estates must now pay pickers more.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Kigali") == {"Rwanda"}
+
+
+def test_a_country_with_a_curly_apostrophe_is_named_whole(nlp):
+    text = ("Officials estimate that 90,000 tonnes of beans were carried into Côte d’Ivoire last "
+            "season along bush paths.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Côte d’Ivoire") == {"Ivory Coast"}
+
+
+def test_a_members_body_named_in_its_own_language_keeps_its_connecting_words(nlp):
+    text = ("Rolando Pascual, who chairs the fishers’ association Samahan ng mga Mangingisda ng "
+            "Bicol, said the ban came too late. The Samahan will appeal.")
+    _, actors = actors_of(nlp, text)
+    assert "Samahan ng mga Mangingisda ng Bicol" in actors
+    assert owner(actors, "Samahan") == {"Samahan ng mga Mangingisda ng Bicol"}
+
+
+def test_a_founder_tagged_as_a_place_is_a_person_and_a_place_before_based_is_a_place(nlp):
+    text = ("The loudest objection came from LakbayGo, the delivery platform founded by Tito "
+            "Batangas. Batangas said in a statement that the board had erred.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Tito Batangas"].type == "PERSON"
+    assert owner(actors, "Batangas") == {"Tito Batangas"}
+    text = ("The loudest objection came from LakbayGo, the Taguig-based platform founded by Bong "
+            "Dizon. Dizon said in a statement that the board had erred.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Taguig"].type == "GPE"
+
+
+def test_a_given_name_tagged_as_a_people_and_the_untagged_surname_after_it_are_one_person(nlp):
+    text = ("“Every family will have a key by spring,” Serkan Yılmaz, the housing agency’s "
+            "president, told reporters in Iskenderun. Yılmaz did not give a date.")
+    _, actors = actors_of(nlp, text)
+    assert actors["Serkan Yılmaz"].type == "PERSON"
+    assert owner(actors, "Yılmaz") == {"Serkan Yılmaz"}

@@ -2232,3 +2232,10 @@ def test_the_company_paragraphs_after_it_was_named_is_the_story_company(nlp):
             "The company says it has “no record” of the report.")
     speakers = [q.speaker for q in analyze(text).quotes]
     assert speakers == ["Suwarno", "PT Sinar Wangi Alloy"]
+
+
+def test_a_title_abbreviation_never_ends_a_sentence(nlp):
+    # the parser cut after "Atty." when a nickname in quotation marks followed
+    doc = nlp("“Fares must fall when it rains,” the board’s chairman Atty. Rolando “Boy” "
+              "Macaraeg Jr. told reporters on Monday.")
+    assert len(list(doc.sents)) == 1
