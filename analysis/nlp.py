@@ -51,22 +51,30 @@ PARAGRAPH_BREAKS = "presslens_paragraph_breaks"
 
 def _register_paragraph_breaks() -> None:
     import numpy as np
-    from spacy.attrs import IS_SPACE, ORTH
+    from spacy.attrs import IS_ALPHA, IS_SPACE, ORTH, SENT_START
     from spacy.language import Language
 
     @Language.component(PARAGRAPH_BREAKS)
     def paragraph_breaks(doc):
         """A line break ends a sentence: without this the parser runs a headline or a subhead
         that has no full stop into the next paragraph's first sentence, and the quote, speaker
-        and stance rules read that sentence wrong."""
-        for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():     # Token objects are dear
+        and stance rules read that sentence wrong.
+
+        Nor may a sentence start after a title ("LTFRB chairman Atty. | Reynaldo “Jun”
+        Dimaculangan Jr. told ...") or between two words with no mark between them ("Nana | Ama
+        Serwaa Boakye, president of ..., said"): the parser cut both, and the quote before lost
+        its speaker. Set on the token arrays (Token objects are dear)."""
+        if len(doc) < 2:
+            return doc
+        starts = doc.to_array(SENT_START).astype(np.int32)
+        alpha = doc.to_array(IS_ALPHA).astype(bool)
+        starts[1:][alpha[:-1] & alpha[1:]] = -1
+        after_title = np.isin(doc.to_array(ORTH), title_ids(doc.vocab))[:-1]
+        starts[1:][after_title & ~doc.to_array(IS_SPACE)[1:].astype(bool)] = -1
+        for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():
             if i + 1 < len(doc) and "\n" in doc[i].text:
-                doc[i + 1].is_sent_start = True
-        # Nor does a title end one: the parser cut "LTFRB chairman Atty. | Reynaldo “Jun”
-        # Dimaculangan Jr. told ..." and the quote before it lost its speaker.
-        for i in np.isin(doc.to_array(ORTH), title_ids(doc.vocab)).nonzero()[0].tolist():
-            if i + 1 < len(doc) and not doc[i + 1].is_space:
-                doc[i + 1].is_sent_start = False
+                starts[i + 1] = 1
+        doc.from_array([SENT_START], starts.reshape(-1, 1).astype(np.uint64))
         return doc
 
 

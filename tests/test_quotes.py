@@ -2239,3 +2239,13 @@ def test_a_title_abbreviation_never_ends_a_sentence(nlp):
     doc = nlp("“Fares must fall when it rains,” the board’s chairman Atty. Rolando “Boy” "
               "Macaraeg Jr. told reporters on Monday.")
     assert len(list(doc.sents)) == 1
+
+
+def test_no_sentence_starts_between_two_words_with_no_mark_between(nlp):
+    # the parser cut after "Nana", and "she" went to the currency named the paragraph before
+    text = ("Across the border, traders are paying 3,600 CFA francs a kilogram in cash.\n\n"
+            "Nana Ama Serwaa Boakye, president of the growers’ union, said the union had asked "
+            "for more. “A grower does not smuggle for fun,” she said.")
+    doc = nlp(text)
+    assert not any(s.text.startswith("Ama") for s in doc.sents)
+    assert only(quotes_of(nlp, text)).speaker == "Nana Ama Serwaa Boakye"
