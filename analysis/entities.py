@@ -2529,10 +2529,11 @@ def _untagged_capitals(text: str, spans: list[_Span]) -> list[_Span]:
 
 # Countries of several words or with an apostrophe, as the table spells them: the tagger cuts
 # "Côte d’Ivoire" after "Côte" (the curly apostrophe splits the word).
-_LONG_COUNTRY_NAME = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(
+# (only tried where a capital letter opens a word: the alternation is slow to try everywhere)
+_LONG_COUNTRY_NAME = re.compile(r"(?<![\w-])(?=[A-ZÀ-ÖØ-Þ])(?i:%s)(?![\w-])" % "|".join(
     r"\s+".join(re.escape(w).replace("'", "['’]") for w in form.split())
     for form in sorted(COUNTRY_FORMS, key=len, reverse=True)
-    if (" " in form or "'" in form) and not form.startswith("the ")), re.IGNORECASE)
+    if (" " in form or "'" in form) and not form.startswith("the ")))
 
 
 def _long_country_names(text: str) -> list[_Span]:
