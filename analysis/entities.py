@@ -3932,8 +3932,9 @@ _WORK_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|her|his|their|its|new|latest|debu
                                r"\w+['’]s)\s+(?:[\w-]+\s+)?(?:album|single|song|book|novel|film|"
                                r"movie|memoir|documentary|podcast|mixtape|EP|musical|opera|"
                                r"series|sitcom|painting|poem),? $")
-# A performer's professional name: "the pop singer known professionally as Sable" is a person.
+# A founder is a person or a body, never a place ("the platform founded by Bong Ilagan").
 _FOUNDED_BY_BEFORE = re.compile(r"\b(?:co-)?founded by $")
+# A performer's professional name: "the pop singer known professionally as Sable" is a person.
 _STAGE_NAME_BEFORE = re.compile(r"\b(?:singer|rapper|artist|musician|actor|actress|performer|"
                                 r"comedian|DJ|producer|star|songwriter|wrestler|drag queen|"
                                 r"influencer|streamer|-year-old)\s+(?:(?:better|who is) )?known"

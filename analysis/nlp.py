@@ -68,10 +68,11 @@ def _register_paragraph_breaks() -> None:
             return doc
         starts = doc.to_array(SENT_START).astype(np.int32)
         alpha = doc.to_array(IS_ALPHA).astype(bool)
+        space = doc.to_array(IS_SPACE).astype(bool)
         starts[1:][alpha[:-1] & alpha[1:]] = -1
-        after_title = np.isin(doc.to_array(ORTH), title_ids(doc.vocab))[:-1]
-        starts[1:][after_title & ~doc.to_array(IS_SPACE)[1:].astype(bool)] = -1
-        for i in doc.to_array(IS_SPACE).nonzero()[0].tolist():
+        after_title = np.isin(doc.to_array(ORTH), _title_ids(doc.vocab))[:-1]
+        starts[1:][after_title & ~space[1:]] = -1
+        for i in space.nonzero()[0].tolist():
             if i + 1 < len(doc) and "\n" in doc[i].text:
                 starts[i + 1] = 1
         doc.from_array([SENT_START], starts.reshape(-1, 1).astype(np.uint64))
@@ -81,7 +82,7 @@ def _register_paragraph_breaks() -> None:
 _NEVER_LAST = ("Mr.", "Mrs.", "Ms.", "Dr.", "Prof.")
 
 
-def title_ids(vocab) -> list[int]:
+def _title_ids(vocab) -> list[int]:
     """Hashes of the title abbreviations, which never end a sentence."""
     return [vocab.strings.add(t) for t in (*TITLE_ABBREVIATIONS, *_NEVER_LAST)]
 
