@@ -601,6 +601,18 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
     return stances_and_sides(doc, actors, mentions, quotes)[0]
 
 
+# The actor-level model learnt from whole articles (story triads of 450-800 words): in a text of
+# one or two sentences it reads blunt blame as nothing ("Critics accused Lindqvist of grandstanding.
+# Lindqvist denied it." came out neutral from the model of session 32), where the per-sentence
+# reading of the narrator's words is what there is to go on.
+ARTICLE_MIN_SENTENCES = 3
+
+
+def _is_article(doc) -> bool:
+    """Whether the text is long enough for the actor-level model: three sentences or more."""
+    return sum(1 for _ in zip(range(ARTICLE_MIN_SENTENCES), doc.sents)) >= ARTICLE_MIN_SENTENCES
+
+
 def model_reads(evidence: Sequence[Evidence], sides: float = 0.0) -> bool:
     """Whether the actor-level model reads an actor with these evidence sentences: one counts,
     or, in an article that takes sides (``sides`` at SIDES_AT or more), one quotes it or cites it
@@ -659,6 +671,7 @@ def stances_and_sides(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
     picked = _encoder_candidates(targets, weights, probs, negations, actors)
     readings: dict[str, np.ndarray] = {}
     sides = 0.0
+    whole_article = _is_article(doc)
     if actor_stance_encoder.enabled():
         # The actor model reads the sentences, not their scores: read every actor first, then
         # how strongly the narrator takes sides, and send to the sentence encoder only the
@@ -684,8 +697,9 @@ def stances_and_sides(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
         undecided = set()
         for name, (actor, evidence) in counted.items():
             low, high = _mean_bounds(evidence, grouped[name], picked, negations, name)
-            if not model.label_settled(readings[name], actor.type, low, high, sides):
-                undecided.add(name)
+            if not whole_article or not model.label_settled(readings[name], actor.type, low,
+                                                            high, sides):
+                undecided.add(name)     # (in a text too short, the mean decides the label)
         picked = [t for t in picked if t.actor in undecided]
     probs = _rescored(doc, targets, probs, negations, picked)
 
@@ -698,7 +712,8 @@ def stances_and_sides(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
             continue
         evidence = _evidence(text, sentences)
         score, label = article_stance(actor.name, actor.type, actor.aliases, evidence,
-                                      reading=readings.get(actor.name), sides=sides)
+                                      reading=readings.get(actor.name), sides=sides,
+                                      whole_article=whole_article)
         result.append(dataclasses.replace(actor, sentiment=score, label=label,
                                           evidence=tuple(evidence)))
     return result, sides
@@ -757,7 +772,8 @@ def mean_stance(evidence: Sequence[Evidence]) -> float:
 
 def article_stance(name: str, actor_type: str, aliases: Sequence[str],
                    evidence: Sequence[Evidence], mean: float | None = None,
-                   reading: np.ndarray | None = None, sides: float = 0.0) -> tuple[float, str]:
+                   reading: np.ndarray | None = None, sides: float = 0.0,
+                   whole_article: bool = True) -> tuple[float, str]:
     """(score, label) of the article's stance toward an actor from its evidence sentences.
 
     With the actor-level model shipped (analysis/actor_stance_encoder.py) it reads all the
@@ -767,9 +783,11 @@ def article_stance(name: str, actor_type: str, aliases: Sequence[str],
     label needs less. An actor the model does not read (``model_reads``) keeps the mean and its
     thresholds, as does everything when the model is absent or ``PRESSLENS_ACTOR_STANCE=off``.
     ``reading`` is the encoder's own answer when the caller already has it (it depends on the
-    sentences, not on their scores)."""
+    sentences, not on their scores). A text too short to be an article (``_is_article``) keeps
+    the mean too."""
     mean = mean_stance(evidence) if mean is None else mean
-    if not model_reads(evidence, sides) or not actor_stance_encoder.enabled():
+    if not whole_article or not model_reads(evidence, sides) \
+            or not actor_stance_encoder.enabled():
         return mean, stance_label(mean, actor_type)
     model = actor_stance_encoder.actor_model()
     if reading is None:

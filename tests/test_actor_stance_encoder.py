@@ -52,10 +52,9 @@ def test_input_is_cut_at_max_len_and_a_long_sentence_keeps_its_mention(tokenizer
 def test_shipped_model_records_what_it_was_trained_on_and_not_the_figures_sets():
     provenance = json.loads((MODEL_DIR / "provenance.json").read_text())
     trained = set(provenance["data"]["fit"]) | set(provenance["data"]["stack"])
-    for held_out in ("stories", "seed", "stories_extra31", "stories_extra32", "stories_extra33",
-                     "stories_extra34", "stories_extra35",
-                     "stories_extra36", "stories_extra37", "stories_extra38", "stories_extra39",
-                     "stories_extra40", "stories_extra41", "stories_extra42",
+    # (stories_extra31-40 joined the fit in session 32, once later sets had replaced them as
+    # the sets nobody tuned on)
+    for held_out in ("stories", "seed", "stories_extra41", "stories_extra42",
                      "stories_heldout", "stories_heldout2", "actors_heldout", "quotes_heldout"):
         assert held_out not in trained
     assert provenance["data"]["fit_rows"] > 5000
@@ -167,13 +166,11 @@ def test_the_analysis_says_whether_the_narrator_takes_sides(text, sided):
     assert result.to_dict()["sentiment"]["sides"] == round(result.sentiment.sides, 4)
 
 
-# A known weakness of the shipped model, kept visible: trained on the triads alone, its encoder
-# reads their framing but not the plain words of praise and blame in a two-sentence text (the
-# per-sentence mean says -0.9 / +0.9 here; the stacker trusts the encoder). Mixing all of NewsMTSC
-# train into its fit fixes these and loses the development stories (0.77 -> 0.60): see
-# tests/data/actors_heldout/README.md, session 22.
-@pytest.mark.xfail(strict=True, reason="the triads-only encoder misses blunt praise and blame "
-                                       "in very short texts")
+# Trained on the triads alone, the actor model reads their framing but not the plain words of
+# praise and blame in a two-sentence text (the per-sentence mean says -0.9 / +0.9 here; the
+# stacker trusts the encoder; mixing all of NewsMTSC train into its fit loses the development
+# stories, 0.77 -> 0.60: tests/data/actors_heldout/README.md, session 22). Since session 32 a
+# text of fewer than three sentences is no article to it: the per-sentence mean decides.
 @pytest.mark.parametrize("sentences, label", [
     (("Dana Whitfield, Omar Reyes and Lena Park are under enormous pressure.",
       "Dana Whitfield is a reckless, incompetent manager."), "negative"),

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(not bench.EVALUATOR.exists(), reason="shared eva
 
 # Acceptance bounds the held-out set does not meet yet, as strict xfails: stance macro-F1 is
 # 0.459 (0.506 before session 22's actor-level model; target 0.75 within 0.03; see the README).
-NOT_MET = {"stance_macro_f1": "held-out stance macro-F1 0.459, far under 0.75 - 0.03"}
+NOT_MET = {"stance_macro_f1": "held-out stance macro-F1 0.461, far under 0.75 - 0.03"}
 # What the set scores now, less a small margin: a fall below these is a regression.
 FLOORS = {"actor_recall": 0.97, "actor_not_split": 0.95, "actor_not_conflated": 0.98,
           "stance_macro_f1": 0.45, "stance_accuracy": 0.60}

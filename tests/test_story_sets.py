@@ -30,9 +30,9 @@ SETS = {"stories_extra": ROOT / "tests" / "data" / "stories_extra",
            for n in range(9, 43)},
         "stories_heldout2": ROOT / "tests" / "data" / "stories_heldout2"}
 # Since session 22 the actor-level stance model (analysis/actor_stance_encoder.py) is trained on
-# stories_extra and stories_extra2-28 and its stacker fitted on stories_extra29-30: their stance
-# floors guard against regressions, not generalisation. stories_extra31-42, stories_heldout and
-# stories_heldout2 were not trained on.
+# stories_extra and stories_extra2-28 (and since session 32 stories_extra31-40) and its stacker
+# fitted on stories_extra29-30: their stance floors guard against regressions, not
+# generalisation. stories_extra41-42, stories_heldout and stories_heldout2 were not trained on.
 FLOORS = {
     "stories_extra": {"actor_recall": 0.96, "actor_not_split": 0.97, "actor_not_conflated": 0.98,
                       "stance_macro_f1": 0.59, "quote_f1": 0.97, "speaker_accuracy": 0.91},
@@ -129,9 +129,10 @@ FLOORS = {
     # not split 0.932 -> 1.000, speakers 0.902 -> 0.980)
     "stories_extra40": {"actor_recall": 0.96, "actor_not_split": 0.97, "actor_not_conflated": 0.97,
                         "stance_macro_f1": 0.60, "quote_f1": 0.96, "speaker_accuracy": 0.95},
-    # written in session 31 and kept blind: floors under its first look
-    "stories_extra41": {"actor_recall": 0.95, "actor_not_split": 0.89, "actor_not_conflated": 0.97,
-                        "stance_macro_f1": 0.52, "quote_f1": 0.96, "speaker_accuracy": 0.93},
+    # written in session 31 and kept blind; looked into in session 32 (recall 0.973 -> 0.984,
+    # not split 0.923 -> 0.968, stance 0.570 -> 0.675 with the retrained actor model)
+    "stories_extra41": {"actor_recall": 0.97, "actor_not_split": 0.95, "actor_not_conflated": 0.97,
+                        "stance_macro_f1": 0.62, "quote_f1": 0.96, "speaker_accuracy": 0.95},
     # written in session 32 and kept blind: floors under its first look
     "stories_extra42": {"actor_recall": 0.93, "actor_not_split": 0.93, "actor_not_conflated": 0.95,
                         "stance_macro_f1": 0.45, "quote_f1": 0.97, "speaker_accuracy": 0.89},

@@ -9,11 +9,13 @@ actor to the analysed one most of its surface forms land on, as ``evaluate.py ac
 Rows: set, article, gold (-1/0/1), name, type, aliases, evidence (text, quoted, weight), score
 (the per-sentence mean). Sets are split by name, never by article, so no story is on two sides:
 
-- FIT: stories_extra and stories_extra2 to stories_extra28 (the encoder learns from these);
+- FIT: stories_extra, stories_extra2 to stories_extra28 and (since session 32)
+  stories_extra31 to stories_extra40 (the encoder learns from these);
 - STACK: stories_extra29 and stories_extra30 (the stacker is fitted on the encoder's answers
   to articles it never saw);
-- never used for training, the figures of issue 9: the development stories, stories_extra31,
-  stories_heldout, stories_heldout2 (blind triads), actors_heldout and quotes_heldout (real news).
+- never used for training, the figures of issue 9: the development stories, stories_extra41
+  and later, stories_heldout, stories_heldout2 (blind triads), actors_heldout and
+  quotes_heldout (real news).
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ STACK_SETS = ("stories_extra29", "stories_extra30")
 
 
 def fit_sets() -> list[str]:
-    names = ["stories_extra"] + [f"stories_extra{n}" for n in range(2, 29)]
+    names = ["stories_extra"] + [f"stories_extra{n}" for n in (*range(2, 29), *range(31, 41))]
     return [n for n in names if (DATA / n).is_dir()]
 
 

