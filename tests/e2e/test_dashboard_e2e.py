@@ -50,6 +50,7 @@ def test_seed_article_pages(page, seed_raw, screenshots):
     removed = page.locator(".pl-original del.pl-removed", has_text=re.compile(r"^Advertisement$"))
     assert removed.count() >= 1
     assert "removed:" in page.locator(".pl-original").inner_text()
+    page.locator(".pl-cleaned .pl-tag").first.wait_for()    # (a busy machine renders late)
     assert page.locator(".pl-cleaned .pl-tag").count() > 5
     shoot(page, screenshots / "analyze.png")
 
