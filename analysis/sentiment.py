@@ -602,9 +602,9 @@ def actor_stances(doc, actors: Sequence[Actor], mentions: Sequence[Mention],
 
 
 # The actor-level model learnt from whole articles (story triads of 450-800 words): in a text of
-# one or two sentences it reads blunt blame as nothing ("Critics accused Lindqvist of grandstanding.
-# Lindqvist denied it." came out neutral from the model of session 32), where the per-sentence
-# reading of the narrator's words is what there is to go on.
+# one or two sentences it reads blunt blame as nothing ("Critics accused Lindqvist of
+# grandstanding. Lindqvist denied it." came out neutral from the model of session 32), where the
+# per-sentence reading of the narrator's words is what there is to go on.
 ARTICLE_MIN_SENTENCES = 3
 
 

@@ -176,6 +176,9 @@ def test_the_analysis_says_whether_the_narrator_takes_sides(text, sided):
       "Dana Whitfield is a reckless, incompetent manager."), "negative"),
     (("Jonas Brodin scored twice as Minnesota beat Chicago 4-2 on Saturday.",
       "Jonas Brodin is a brilliant, generous captain."), "positive"),
+    # issue 9's own example: an accusation is negative toward its target, whatever the tone
+    (("Critics accused Astrid Lindqvist of grandstanding.", "Astrid Lindqvist denied it."),
+     "negative"),
 ])
 def test_blunt_judgement_in_a_two_sentence_text(sentences, label):
     actor = next(a for a in analyze(" ".join(sentences)).actors if a.name in sentences[1])
