@@ -27,12 +27,12 @@ SETS = {"stories_extra": ROOT / "tests" / "data" / "stories_extra",
         "stories_extra8": ROOT / "tests" / "data" / "stories_extra8",
         "stories_heldout": ROOT / "tests" / "data" / "stories_heldout",
         **{f"stories_extra{n}": ROOT / "tests" / "data" / f"stories_extra{n}"
-           for n in range(9, 43)},
+           for n in range(9, 44)},
         "stories_heldout2": ROOT / "tests" / "data" / "stories_heldout2"}
 # Since session 22 the actor-level stance model (analysis/actor_stance_encoder.py) is trained on
 # stories_extra and stories_extra2-28 (and since session 32 stories_extra31-40) and its stacker
 # fitted on stories_extra29-30: their stance floors guard against regressions, not
-# generalisation. stories_extra41-42, stories_heldout and stories_heldout2 were not trained on.
+# generalisation. stories_extra41-43, stories_heldout and stories_heldout2 were not trained on.
 FLOORS = {
     "stories_extra": {"actor_recall": 0.96, "actor_not_split": 0.97, "actor_not_conflated": 0.98,
                       "stance_macro_f1": 0.59, "quote_f1": 0.97, "speaker_accuracy": 0.91},
@@ -133,9 +133,12 @@ FLOORS = {
     # not split 0.923 -> 0.968, stance 0.570 -> 0.675 with the retrained actor model)
     "stories_extra41": {"actor_recall": 0.97, "actor_not_split": 0.95, "actor_not_conflated": 0.97,
                         "stance_macro_f1": 0.62, "quote_f1": 0.96, "speaker_accuracy": 0.95},
-    # written in session 32 and kept blind: floors under its first look
+    # written in session 32 and kept blind; looked into in session 33
     "stories_extra42": {"actor_recall": 0.93, "actor_not_split": 0.93, "actor_not_conflated": 0.95,
                         "stance_macro_f1": 0.45, "quote_f1": 0.97, "speaker_accuracy": 0.89},
+    # written in session 33 and kept blind: floors under its first look
+    "stories_extra43": {"actor_recall": 0.95, "actor_not_split": 0.95, "actor_not_conflated": 0.97,
+                        "stance_macro_f1": 0.62, "quote_f1": 0.97, "speaker_accuracy": 0.88},
     # the blind set: floors under its first look only (it is scored, never looked into)
     "stories_heldout2": {"actor_recall": 0.91, "actor_not_split": 0.91, "actor_not_conflated": 0.96,
                          "stance_macro_f1": 0.63, "quote_f1": 0.95, "speaker_accuracy": 0.91},
