@@ -277,7 +277,7 @@ comrade engr pastor bishop archbishop imam rabbi det insp supt cpl
 mme mlle m madame mademoiselle monsieur herr frau adv justice barrister
 cardinal monsignor msgr brigadier brig commander cmdr marshal treasurer emerita emeritus coroner
 doña sheriff trooper ald constable pak bapak ibu signor signora señor señora ato weizero
-dra sra srta fr cacique datu bupati
+dra sra srta fr cacique datu bupati otunba mallam malam hajiya rector
 rookie striker winger midfielder defender goalkeeper quarterback pitcher linebacker shortstop
 """.split())
 # Letters after a person's name (honours, silk, seats): "Harriet Connaughton KC", "Marius du
@@ -293,7 +293,7 @@ minister judge inspector detective sergeant sgt rev reverend sheikh ayatollah ta
 tánaiste tanaiste barr hon alhaji alhaja hajia comrade engr pastor archbishop imam rabbi
 det insp supt cpl mme mlle madame mademoiselle monsieur herr frau adv m justice barrister
 bishop cardinal monsignor msgr brigadier cmdr treasurer doña sheriff trooper ald coroner
-dra sra srta brig capt col lt maj fr cacique datu bupati
+dra sra srta brig capt col lt maj fr cacique datu bupati otunba mallam malam hajiya
 """.split())
 
 # Words that end an organisation's name and can be dropped in a short reference:

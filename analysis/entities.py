@@ -372,8 +372,9 @@ def _title_end(text: str, s: int, e: int) -> int:
         token = w.group().lower().rstrip(".")
         if token == "m" and (w.group() != "M." or _INITIALS.fullmatch(words[i + 1].group())):
             break       # "M." is a title ("M. Morel"), "M. S. Iyer" opens with initials
-        if token in TITLE_WORDS:
-            last_title = i
+        if token in TITLE_WORDS or token == "don" and i == 0 and len(words) >= 4 \
+                and is_given_name(words[1].group()):
+            last_title = i      # ("Don Hernán Pizarro Lillo": a Spanish honorific)
         elif not w.group()[:1].isupper() or gender_of_given_name(w.group()) is not None:
             break       # titles come before the given name: not "King" in "Martin Luther King"
     return s + words[last_title + 1].start() if last_title >= 0 else s
@@ -2115,6 +2116,17 @@ _KIND_ADJECTIVES = frozenset("""central northern southern eastern western north 
 capital coastal metropolitan autonomous special same whole entire new old this that""".split())
 
 
+# "in Ca Mau and An Giang provinces", "Sidama, Oromia and Amhara regions": each name a place.
+_PLACE_NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
+_PLACES_BEFORE_KINDS = re.compile(
+    rf"(?<![\w’'-])((?:{_PLACE_NAME}, )*{_PLACE_NAME},? and {_PLACE_NAME}) "
+    r"(?:provinces|regions|regencies|prefectures|districts|governorates|states|counties)\b")
+# "the people of Petorca", "residents of Chincolco": a place.
+_PEOPLE_OF_PLACE = re.compile(
+    rf"\b(?:people|residents|inhabitants|citizens|villagers|townspeople|townsfolk) of "
+    rf"({_PLACE_NAME})(?![\w’'-]| [A-Z])")
+
+
 def _places_of_kind(text: str) -> list[_Span]:
     found = []
     before_kind = [m for m in _PLACE_BEFORE_KIND.finditer(text)
@@ -2123,6 +2135,20 @@ def _places_of_kind(text: str) -> list[_Span]:
         t = _trim(text, m.start(1), m.end(1))
         if t and m.group(1).split()[0].lower() not in FUNCTION_WORDS:
             found.append(_Span(t[0], t[1], t[2], "GPE", t[0], rescued=True))
+    # places in a list before their kind, or whose people the text names: every mention of
+    # them (the tagger reads "An Giang" as an article and "Giang", "Ca Mau" as a person)
+    names = {m.group(1) for m in _PEOPLE_OF_PLACE.finditer(text)}
+    for m in _PLACES_BEFORE_KINDS.finditer(text):
+        names.update(re.split(r",? and |, ", m.group(1)))
+    names = {n for n in names if n.split()[0].lower() not in _KIND_ADJECTIVES
+             and n.split()[0] != "The" and n.lower() not in FUNCTION_WORDS}
+    taken = {sp.start for sp in found}
+    for name in sorted(names):
+        for m in re.finditer(r"(?<![\w’'-])(?<![A-Z][\w’'-] )%s(?![\w’'-]| [A-Z])"
+                             % re.escape(name), text):
+            if m.start() not in taken:
+                found.append(_Span(m.start(), m.end(), _possessive_after(text, m.end()), "GPE",
+                                   m.start(), rescued=True))
     return found
 
 
@@ -3151,6 +3177,13 @@ _OF_HEADS = frozenset("chamber commission tribunal assembly court council".split
 _PARTY_HEADS = frozenset("party alliance union league movement front bloc coalition".split())
 
 
+# An institution and the foundation or trust that owns or backs it are two bodies ("Körös
+# University" and "Körös University Foundation"), where "Gates" is "Gates Foundation".
+_INSTITUTION_HEADS = frozenset("""university college school hospital museum institute academy
+club church union council""".split())
+_BACKERS = frozenset("foundation foundations".split())
+
+
 def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]],
                 spans: list[_Span], text: str | None = None,
                 titled_only: set[int] | None = None) -> tuple[_Groups, dict[int, str]]:
@@ -3286,6 +3319,7 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                 unplaced = ptype[k] not in ("GPE", "LOC") or len(words) == 1 and not (
                     info.located or info.at or _table_key(k) in _STATE_NAME_KEYS)
                 if all(_designator(w) for w in tail) \
+                        and not (words[-1] in _INSTITUTION_HEADS and tail[0] in _BACKERS) \
                         or ptype[m] == "ORG" and len(tail) == 1 \
                         and _table_key(tail[0]) in _STATE_NAME_KEYS \
                         or (tail[0] == "of" and (len(words) >= 2 or words[0] in _OF_HEADS
@@ -3401,6 +3435,10 @@ def _merge_keys(infos: dict[str, _KeyInfo], acronym_pairs: list[tuple[str, str]]
                                                        or _lone_given_name(info) or unlisted):
             cands = {groups.find(m) for m in by_first.get(info.words[0], ())
                      if m in people_set and (len(infos[m].words) <= 3
+                                             # (two given names, two family names: "Rosa
+                                             # Elena Vergara Tapia")
+                                             or len(infos[m].words) == 4
+                                             and is_given_name(infos[m].words[1].capitalize())
                                              or infos[m].words[1] in PARTICLES
                                              or any(w in NAME_CONNECTORS
                                                     for w in infos[m].words[2:-1]))}
@@ -3570,12 +3608,14 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
       word, the title of the mention a "no relation" clause is about, or a given name the
       list of given names knows), or the one whose
       gender the text does not contradict;
-    - else the person not introduced as secondary: "no relation"/"not related"/"unrelated" (said
-      of the nearest full name before it), or someone's kin ("his father, X", "X, Declan's
-      sister") - the other is the one the article is about;
+    - else the one not introduced as someone's kin ("his father, X", "X, Declan's sister"):
+      the other is the one the article is about;
     - else the one named in full last before the mention in its paragraph ("The son of
-      Richard Lenz, Fritz Lenz ... led by Lenz"), then the one most often named in full, then
-      the one named first.
+      Richard Lenz, Fritz Lenz ... led by Lenz"; "Adaeze Okafor, no relation to the engineer,
+      said ... Okafor said");
+    - else the person not introduced as secondary: "no relation"/"not related"/"unrelated" (said
+      of the nearest full name before it);
+    - then the one most often named in full, then the one named first.
 
     A titled mention's bare surname is ambiguous, so only its titled form becomes an alias
     (``titled_only``).
@@ -3586,6 +3626,7 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
     gender_votes: dict[str, Counter] = {g: Counter() for g in cands}
     titles: dict[str, set[str]] = {g: set() for g in cands}
     secondary: set[str] = set()
+    kin: set[str] = set()
     count: Counter = Counter()
     first: dict[str, int] = {}
     person_starts = sorted(sp.start for sp in spans if sp.label == "PERSON" or sp.key == k
@@ -3605,10 +3646,11 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
         opens = sp.title_start if 0 <= sp.title_start < sp.start else sp.start
         before = _KIN_BEFORE.search(text, max(0, opens - 60), opens)   # ("his father, Chairman X")
         after = _KIN_AFTER.match(text[sp.poss_end:sp.poss_end + 160])
-        for kin in (before, after):
-            if kin:
+        for kin_cue in (before, after):
+            if kin_cue:
                 secondary.add(g)
-                word = (kin.group(1) or kin.group(kin.lastindex)).lower()
+                kin.add(g)
+                word = (kin_cue.group(1) or kin_cue.group(kin_cue.lastindex)).lower()
                 if word in _KIN:
                     gender_votes[g][_KIN[word]] += 2
         # pronouns after the full name, until the next person is named or the paragraph ends
@@ -3680,14 +3722,18 @@ def _shared_surname(text: str, spans: list[_Span], k: str, cands: set[str], grou
                 pool = exact or [g for g in pool if gender[g] in (want, None)]
                 if not pool:
                     continue    # "Mr Whitfield" beside Sarah and Isla Whitfield: none of them
-        if len(pool) > 1:
-            pool = [g for g in pool if g in primary] or pool
-        if len(pool) > 1:    # the one named in full last before it in its paragraph
-            para = text.rfind("\n", 0, sp.start)
+        if len(pool) > 1:    # not someone's kin
+            pool = [g for g in pool if g not in kin] or pool
+        para = text.rfind("\n", 0, sp.start)
+        if len(pool) > 1 and not _in_quotation(text, para + 1, sp.start):
+            # the one named in full last before it in its paragraph (not in what someone says:
+            # "Elif Yilmaz, no relation ... “The other Yilmaz we only see on television.”")
             latest = {groups.find(f.key): f.start for f in full if para < f.start < sp.start
                       and groups.find(f.key) in pool}
             if latest:
                 pool = [max(latest, key=latest.get)]
+        if len(pool) > 1:
+            pool = [g for g in pool if g in primary] or pool
         overrides[idx] = pool[0] if len(pool) == 1 else next(g for g in ranked if g in pool)
 
 
@@ -3751,7 +3797,8 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     spans = _overlay(spans, _known_orgs(doc, text, spans), replace=False)
     _with_untagged_surnames(doc, text, spans)
     spans = _with_first_names(doc, text, _rejoined_names(text, spans))
-    spans = _whole_surnames(text, spans)
+    spans = _joined_given_names(text, _whole_surnames(text, spans))
+    spans = _overlay(spans, _first_family_names_alone(text, spans), replace=False)
     moved = _with_leading_words(text, spans)
     def_pairs = [(moved.get(lg, lg), a) for lg, a in def_pairs]
     _with_whole_firm_names(text, spans)
@@ -3771,11 +3818,25 @@ def _spans(doc, text: str) -> tuple[list[_Span], list[tuple[int, int]]]:
     person_ends = {sp.end for sp in spans if sp.label == "PERSON"}
     spans = [sp for sp in spans if not (text[sp.start:sp.end] in POST_NOMINAL_LETTERS and (
         sp.start - 1 in person_ends or sp.start - 2 in person_ends))]   # "Priya Anand KC"
+    spans = _outside_foreign_quotations(text, spans)
     spans = [sp for sp in spans if not _portfolio(text, sp) and not _work_title(text, sp)
              and not _law_name(text, sp) and not _minister_post(text, sp)]
     starts = {sp.start for sp in spans}
     return spans, [(lg, a) for lg, a in def_pairs if lg in starts and a in starts] \
-        + _nickname_pairs(text, spans) + _translated_names(text, spans)
+        + _nickname_pairs(text, spans) + _translated_names(text, spans) \
+        + _reversed_names(text, spans)
+
+
+def _reversed_names(text: str, spans: list[_Span]) -> list[tuple[int, int]]:
+    """A person's two names in the other order ("Nagy Judit" for "Judit Nagy", as Hungarian,
+    Chinese or Japanese give the family name first) name the same person."""
+    first: dict[tuple[str, str], int] = {}
+    for sp in spans:
+        words = text[sp.core:sp.end].split()
+        if sp.label == "PERSON" and len(words) == 2 and words[0] != words[1]:
+            first.setdefault((words[0], words[1]), sp.start)
+    return [(first[(b, a)], start) for (a, b), start in first.items()
+            if (b, a) in first and first[(b, a)] < start]
 
 
 # Between a body's name in its own language and its translation: "the Niezależny Związek
@@ -4008,6 +4069,80 @@ def _whole_surnames(text: str, spans: list[_Span]) -> list[_Span]:
             sp.start = sp.core = m.start(1)
             sp.label = "PERSON"
     return _whole_double_surnames(text, out)
+
+
+def _joined_given_names(text: str, spans: list[_Span]) -> list[_Span]:
+    """A person's given names and family names the tagger cut into two people one space apart
+    ("Marcelo" + "Aránguiz Bustos", "Don Hernán" + "Pizarro Lillo"): one person, when the first
+    holds given names only (after a title) and the second opens with no given name."""
+    out: list[_Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == sp.label == "PERSON" \
+                and text[prev.end:sp.start] == " " and prev.poss_end == prev.end \
+                and sp.core == sp.start and not sp.titled:
+            given = text[prev.core:prev.end].split()
+            family = text[sp.start:sp.end].split()
+            if given and len(given) <= 2 and len(family) <= 3 \
+                    and all(is_given_name(w) for w in given) and not is_given_name(family[0]):
+                prev.end, prev.poss_end = sp.end, sp.poss_end
+                prev.core = max(prev.core, _title_end(text, prev.start, prev.end))
+                continue
+        out.append(sp)
+    return out
+
+
+def _first_family_names_alone(text: str, spans: list[_Span]) -> list[_Span]:
+    """The first of a person's two family names used alone ("Aránguiz said" after "Marcelo
+    Aránguiz Bustos"), which the tagger left untagged: a mention of that name, when nothing
+    capitalised runs on after it."""
+    firsts = set()
+    for sp in spans:
+        words = text[sp.core:sp.end].split() if sp.label == "PERSON" else []
+        if 3 <= len(words) <= 4 and all(is_given_name(w) for w in words[:-2]) \
+                and not any(is_given_name(w) for w in words[-2:]) \
+                and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in words[-2:]) \
+                and _second_family_name(text, words[-2]):
+            firsts.add(words[-2])
+    covered = {i for sp in spans for i in range(sp.start, sp.end)}
+    found = []
+    for name in sorted(firsts):
+        for m in re.finditer(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w-])(?! [A-Z])", text):
+            if m.start() not in covered:
+                found.append(_Span(m.start(), m.end(), _possessive_after(text, m.end()),
+                                   "PERSON", m.start(), rescued=True))
+    return found
+
+
+# A quotation between curly or straight double marks, within a paragraph.
+_QUOTATION = re.compile(r"“[^”\n]{1,600}”|\"[^\"\n]{1,600}\"")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def _foreign_quotation(quoted: str) -> bool:
+    """Words in another language ("Vamos a creer cuando veamos el agua", "Ọ̀rọ̀ yìí kò tíì
+    parí"): four words or more, fewer than a third of them English words."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", quoted)
+                   if unicodedata.category(c) != "Mn")
+    words = _LETTERS.findall(bare)
+    if len(words) < 4:
+        return False
+    english = sum(w.lower() in FUNCTION_WORDS or _dictionary_word(w.lower()) for w in words)
+    return english * 3 < len(words)
+
+
+def _outside_foreign_quotations(text: str, spans: list[_Span]) -> list[_Span]:
+    """Without what the tagger took for names inside a quotation in another language, which
+    name no one unless the text uses the same words outside quotations too."""
+    foreign = [m.span() for m in _QUOTATION.finditer(text) if _foreign_quotation(m.group())]
+    if not foreign:
+        return spans
+    outside = _QUOTATION.sub(lambda m: " " * len(m.group()), text)
+
+    def inside(sp: _Span) -> bool:
+        return any(a < sp.start and sp.end < b for a, b in foreign) \
+            and re.search(r"(?<!\w)%s(?!\w)" % re.escape(text[sp.core:sp.end]), outside) is None
+    return [sp for sp in spans if not inside(sp)]
 
 
 def _double_surname(name: str) -> str | None:
