@@ -2127,6 +2127,11 @@ _PEOPLE_OF_PLACE = re.compile(
     rf"({_PLACE_NAME})(?![\w’'-]| [A-Z])")
 
 
+# A capitalised word right before a name (with "of" or "of the" between): the name is part
+# of a longer one.
+_NAME_WORD_BEFORE = re.compile(r"\b([A-Z][\w’'-]*)(?: of| of the| de| del)? $")
+
+
 def _places_of_kind(text: str) -> list[_Span]:
     found = []
     before_kind = [m for m in _PLACE_BEFORE_KIND.finditer(text)
@@ -2144,8 +2149,10 @@ def _places_of_kind(text: str) -> list[_Span]:
              and n.split()[0] != "The" and n.lower() not in FUNCTION_WORDS}
     taken = {sp.start for sp in found}
     for name in sorted(names):
-        for m in re.finditer(r"(?<![\w’'-])(?<![A-Z][\w’'-] )%s(?![\w’'-]| [A-Z])"
-                             % re.escape(name), text):
+        for m in re.finditer(r"(?<![\w’'-])%s(?![\w’'-]| [A-Z])" % re.escape(name), text):
+            before = _NAME_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            if before and before.group(1).lower() not in FUNCTION_WORDS:
+                continue    # inside another name: "University of Lauberg", "Radio Lauberg"
             if m.start() not in taken:
                 found.append(_Span(m.start(), m.end(), _possessive_after(text, m.end()), "GPE",
                                    m.start(), rescued=True))

@@ -2771,11 +2771,13 @@ def test_a_namesake_introduced_as_no_relation_owns_the_bare_surname_in_her_parag
 def test_places_listed_before_their_kind_and_a_place_whose_people_are_named(nlp):
     text = ("Salt water damaged rice in Bac Lieu and An Giang provinces. Trần Văn Lộc, who runs "
             "a cooperative in An Giang, said officials had warned him. Farmers in Sidama, Oromia "
-            "and Amhara regions protested. The decree finally reached the people of Quilimarí.")
+            "and Amhara regions protested. The decree finally reached the people of Quilimarí. "
+            "Ana Soto, who teaches at the University of Quilimarí, welcomed it.")
     _, actors = actors_of(nlp, text)
     for place in ("An Giang", "Bac Lieu", "Amhara", "Quilimarí"):
         assert actors[place].type == "GPE", place
     assert owner(actors, "An Giang") == {"An Giang"}
+    assert actors["University of Quilimarí"].type == "ORG"     # a longer name keeps its place
 
 
 def test_a_name_given_in_the_other_order_is_the_same_person(nlp):
