@@ -2543,13 +2543,17 @@ _LONE_CAPITALISED = re.compile(r"(?<![\w’'-])[^\W\d_a-z][^\W\d_A-Z]+(?![\w-])"
 
 def _untagged_capitals(text: str, spans: list[_Span]) -> list[_Span]:
     """A capital standing alone in an article that names its country is the country's metonym
-    whatever the tagger made of it ("Accra has done its part" beside "Ghana", untagged)."""
+    whatever the tagger made of it ("Accra has done its part" beside "Ghana", untagged); a
+    country's name alone is that country."""
     covered = {i for sp in spans for i in range(sp.start, sp.end)}
     found = []
     for m in _LONE_CAPITALISED.finditer(text):
-        state = CAPITAL_METONYMS.get(_table_key(m.group().lower()))
-        if not state or m.start() in covered or state not in text:
-            continue
+        key = _table_key(m.group().lower())
+        state = CAPITAL_METONYMS.get(key)
+        if not (state and state in text or key in _STATE_NAME_KEYS and " " not in key
+                and m.group()[1:].islower() and not is_given_name(m.group())) \
+                or m.start() in covered:
+            continue    # (a country's own name the tagger missed, "Nigeria’s" opening a text)
         before = text[max(0, m.start() - 30):m.start()].split()
         after = text[m.end():m.end() + 30].split()
         if before and before[-1][:1].isupper() and not before[-1].endswith((".", "”", '"')) \

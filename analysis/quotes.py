@@ -327,6 +327,11 @@ def _trailing(doc, res: SpeakerResolver, it: _Item, partial: bool = False) -> At
         return None
     if not attached:
         return None
+    after = res.text[zone[-1].idx + len(zone[-1].text):].lstrip()
+    if inner_end in "?!" and first_word.text[:1].isupper() and first_word.i not in res.mention_of \
+            and zone[-1].text not in _TERMINATORS and after[:1] in ("“", '"'):
+        return None     # '“... in three weeks?” Outside, students chanted “...”': a new
+        # sentence whose cue takes the quotation after it
     for t in zone[:30]:
         if t.text == "“" or t.text == '"':
             break

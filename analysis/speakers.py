@@ -1443,11 +1443,12 @@ class SpeakerResolver:
         """The sentence's subject parsed as the subject of a participle in its aside, the
         sentence's own verb left without one ('Łukasz Wójcik, a judge in Kraków appointed in
         2020 on the council's recommendation, has spent four years ...', with the name the
-        subject of "appointed"): the name is who a he or she after it may be."""
+        subject of "appointed"; 'Chief Emeka Nwosu, the Senior Advocate of Nigeria leading
+        the case, said ...', of "leading"): the name is who a he or she after it may be."""
         verb = subj.head
         root = verb.head
         return (subj.dep_ in _ANTECEDENT_DEPS and verb.tag_ in ("VBN", "VBG")
-                and verb.dep_ in ("parataxis", "advcl") and root.dep_ == "ROOT"
+                and verb.dep_ in ("parataxis", "advcl", "ccomp") and root.dep_ == "ROOT"
                 and subj.i < verb.i < root.i and self._finite(root)
                 and not self.in_quote[root.i]
                 and not any(c.dep_ in _SUBJECT_DEPS | _ANTECEDENT_DEPS | {"expl"}

@@ -2793,3 +2793,12 @@ def test_a_university_and_its_foundation_are_two_bodies(nlp):
             "students.")
     _, actors = actors_of(nlp, text)
     assert "Sárvíz University" in actors and "Sárvíz University Foundation" in actors
+
+
+def test_a_country_the_tagger_missed_opening_a_text_is_that_country(nlp):
+    text = ("Nigeria’s telecoms regulator had a choice on Wednesday evening. Abuja, which has "
+            "already spent the auction money, was never going to object. Chad Okonkwo, a "
+            "dealer, was not surprised.")
+    _, actors = actors_of(nlp, text)
+    assert owner(actors, "Nigeria’s") == {"Nigeria"}
+    assert "Chad" not in actors      # a given name that is also a country stays a name

@@ -2249,3 +2249,23 @@ def test_no_sentence_starts_between_two_words_with_no_mark_between(nlp):
     doc = nlp(text)
     assert not any(s.text.startswith("Ama") for s in doc.sents)
     assert only(quotes_of(nlp, text)).speaker == "Nana Ama Serwaa Boakye"
+
+
+def test_he_after_a_name_the_parser_hung_on_a_participle_is_that_name():
+    from analysis import analyze
+    # "Nwosu" parsed as the subject of "leading", not of "said": "he" went to the man before
+    text = ("SMTL is no ordinary winner. Its chairman, Alhaji Musa Danladi, is a former adviser "
+            "to the presidency. Danladi said the company had “played by the rules”.\n\nChief "
+            "Obinna Okeke, the Senior Advocate of Nigeria leading the case for the losing "
+            "bidder, said the court would be asked to examine every message.\n\n“If the rules "
+            "were applied fairly, the regulator has nothing to fear from daylight,” he said.")
+    assert analyze(text).quotes[-1].speaker == "Obinna Okeke"
+
+
+def test_a_new_sentence_after_a_question_whose_cue_takes_the_next_quotation():
+    from analysis import analyze
+    text = ("“We were never asked,” said Levente Kiss, president of the students’ union. “If "
+            "this is such a good idea, why was it rushed through in three weeks?” Outside, his "
+            "fellow students chanted “Szabad egyetem!”")
+    quotes = analyze(text).quotes
+    assert [q.speaker for q in quotes[:2]] == ["Levente Kiss", "Levente Kiss"]
